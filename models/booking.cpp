@@ -1,0 +1,357 @@
+#include "booking.h"
+
+#include "catalog.h"
+#include "rdvrepository.h"
+#include "secrets.h"
+
+#include <QCoreApplication>
+
+namespace creneau {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("creneau::Booking", text); }
+
+bool motifOpenTo(const Motif &m, CreatedBy booker)
+{
+    switch (booker) {
+    case CreatedBy::Agent:
+        return true;
+    case CreatedBy::Prescripteur:
+        return m.bookableBy != BookableBy::Agents;
+    case CreatedBy::Usager:
+        return m.bookableBy == BookableBy::Everyone;
+    }
+    return false;
+}
+
+} // namespace
+
+BookingService::BookingService(Store &store, SlotEngine &engine, const Clock &clock,
+                               RdvEventSink *sink)
+    : m_store(store), m_engine(engine), m_clock(clock), m_sink(sink)
+{
+}
+
+QString BookingService::messageFor(BookingError error)
+{
+    switch (error) {
+    case BookingError::None:
+        return {};
+    case BookingError::Invalid:
+        return tr("Some fields need your attention.");
+    case BookingError::MotifUnavailable:
+        return tr("This motif cannot be booked online.");
+    case BookingError::CreneauTaken:
+        return tr("This créneau is no longer available.");
+    case BookingError::Forbidden:
+        return tr("You are not allowed to change this appointment. Only the agent and the usager "
+                  "can cancel or change it.");
+    case BookingError::NotFound:
+        return tr("This appointment does not exist.");
+    case BookingError::StaleVersion:
+        return tr("This appointment was changed meanwhile by someone else.");
+    case BookingError::TooLate:
+        return tr("It is too late to cancel this appointment online: please call the "
+                  "organisation.");
+    }
+    return {};
+}
+
+BookingOutcome BookingService::failure(BookingError error, FieldErrors fields) const
+{
+    BookingOutcome out;
+    out.error = error;
+    out.message = messageFor(error);
+    out.fields = std::move(fields);
+    return out;
+}
+
+FieldErrors BookingService::validate(const BookingRequest &request, Usager &usager) const
+{
+    FieldErrors errors;
+    if (request.bookedBy == CreatedBy::Prescripteur)
+        errors = validatePrescripteur(request.prescripteur);
+    if (request.existingUsagerId)
+        return errors;
+    usager = request.usager;
+    usager.organisationId = request.organisationId;
+    usager.firstName = usager.firstName.trimmed();
+    usager.lastName = usager.lastName.trimmed();
+    usager.email = usager.email.trimmed();
+    const FieldErrors usagerErrors = validateUsager(usager);
+    for (auto it = usagerErrors.cbegin(); it != usagerErrors.cend(); ++it)
+        errors.insert(it.key(), it.value());
+    if (usager.birthDate.isValid() && usager.birthDate > m_clock.now().date())
+        errors.insert(QStringLiteral("usager.birth_date"),
+                      tr("The birth date cannot be in the future."));
+    usager.phone = normalizePhone(usager.phone);
+    checkText(errors, QStringLiteral("context"), request.context, 2000);
+    return errors;
+}
+
+Id BookingService::freeAgentFor(const Motif &motif, Id lieuId, qint64 start, bool ignoreDelays)
+{
+    const QTimeZone zone = m_engine.availability().timeZone(motif.organisationId);
+    const QDate day = QDateTime::fromSecsSinceEpoch(start, zone).date();
+    SlotQuery query;
+    query.motifId = motif.id;
+    query.lieuId = lieuId;
+    query.from = day;
+    query.to = day;
+    query.now = m_clock.now();
+    query.ignoreDelays = ignoreDelays;
+    for (const Creneau &c : m_engine.creneaux(query)) {
+        if (c.startsAt == start && (lieuId == 0 || c.lieuId == lieuId))
+            return m_engine.chooseAgent(c);
+    }
+    return 0;
+}
+
+BookingOutcome BookingService::book(const BookingRequest &request)
+{
+    Usager usager;
+    const FieldErrors errors = validate(request, usager);
+    if (!errors.isEmpty())
+        return failure(BookingError::Invalid, errors);
+
+    WriteTransaction tx(m_store);
+    m_engine.availability().refresh();
+    const Motif *motif = m_engine.availability().motif(request.motifId);
+    if (!motif || motif->archived || motif->organisationId != request.organisationId ||
+        !motifOpenTo(*motif, request.bookedBy))
+        return failure(BookingError::MotifUnavailable);
+
+    const qint64 end = request.startsAt + qint64(motif->durationMinutes) * 60;
+    Id agentId = 0;
+    Id lieuId = request.lieuId;
+    if (request.bookedBy == CreatedBy::Agent && request.agentId) {
+        // At the desk an agent books themself for any motif, wherever their agenda is free.
+        const Agent *agent = m_engine.availability().agent(request.agentId);
+        if (!agent || agent->organisationId != request.organisationId)
+            return failure(BookingError::Forbidden);
+        if (!m_engine.isAgentFree(request.agentId, request.startsAt, end))
+            return failure(BookingError::CreneauTaken);
+        agentId = request.agentId;
+    } else {
+        agentId = freeAgentFor(*motif, lieuId, request.startsAt,
+                               request.bookedBy == CreatedBy::Agent);
+        if (!agentId)
+            return failure(BookingError::CreneauTaken);
+        if (!lieuId) {
+            for (const Availability::Plage *p : m_engine.availability().plagesOffering(motif->id))
+                if (p->plage.agentId == agentId)
+                    lieuId = p->plage.lieuId;
+        }
+    }
+    if (lieuId) {
+        const Lieu *lieu = m_engine.availability().lieu(lieuId);
+        if (!lieu || lieu->archived || lieu->organisationId != request.organisationId)
+            return failure(BookingError::CreneauTaken);
+    }
+
+    RdvRepository repo(m_store);
+    const qint64 now = m_clock.nowSecs();
+    BookingOutcome out;
+    if (request.existingUsagerId) {
+        const auto existing = repo.usager(request.existingUsagerId);
+        if (!existing || existing->organisationId != request.organisationId)
+            return failure(BookingError::Invalid, {{QStringLiteral("usager"),
+                                                    tr("This usager does not exist.")}});
+        out.usager = *existing;
+        out.usagerReused = true;
+    } else if (const auto match = repo.findMatchingUsager(usager)) {
+        out.usager = *match;
+        out.usagerReused = true;
+    } else {
+        repo.insert(usager, now);
+        out.usager = usager;
+    }
+
+    Rdv rdv;
+    rdv.organisationId = request.organisationId;
+    rdv.motifId = motif->id;
+    rdv.lieuId = lieuId;
+    rdv.agentIds = {agentId};
+    rdv.usagerIds = {out.usager.id};
+    rdv.startsAt = request.startsAt;
+    rdv.durationMinutes = motif->durationMinutes;
+    rdv.createdBy = request.bookedBy;
+    rdv.createdByAgentId = request.bookedBy == CreatedBy::Agent ? request.agentId : 0;
+    if (request.bookedBy == CreatedBy::Prescripteur) {
+        rdv.prescripteur = request.prescripteur;
+        rdv.prescripteur.firstName = rdv.prescripteur.firstName.trimmed();
+        rdv.prescripteur.lastName = rdv.prescripteur.lastName.trimmed();
+        rdv.prescripteur.email = rdv.prescripteur.email.trimmed();
+        rdv.prescripteur.phone = normalizePhone(rdv.prescripteur.phone);
+    }
+    rdv.context = request.context.trimmed();
+    rdv.createdAt = now;
+    rdv.updatedAt = now;
+    // Only a usager booking for themself gets a private link; a prescripteur never does.
+    if (request.bookedBy == CreatedBy::Usager)
+        out.usagerToken = secrets::randomToken(24);
+    repo.insert(rdv, out.usagerToken.isEmpty() ? QString() : secrets::tokenHash(out.usagerToken));
+    out.rdv = rdv;
+    Actor actor;
+    actor.kind = request.bookedBy == CreatedBy::Agent          ? Actor::Kind::Agent
+                 : request.bookedBy == CreatedBy::Prescripteur ? Actor::Kind::Prescripteur
+                                                               : Actor::Kind::Usager;
+    actor.agentId = request.agentId;
+    publish(RdvEvent::Kind::Created, rdv, Rdv(), actor);
+    tx.commit();
+    return out;
+}
+
+BookingOutcome BookingService::authorise(Id rdvId, const Actor &actor, int expectedVersion,
+                                         bool cancelling)
+{
+    RdvRepository repo(m_store);
+    const auto rdv = repo.find(rdvId);
+    if (!rdv)
+        return failure(BookingError::NotFound);
+    switch (actor.kind) {
+    case Actor::Kind::Prescripteur:
+        return failure(BookingError::Forbidden);
+    case Actor::Kind::Usager: {
+        const auto byToken = repo.findByUsagerToken(secrets::tokenHash(actor.usagerToken));
+        if (actor.usagerToken.isEmpty() || !byToken || byToken->id != rdvId)
+            return failure(BookingError::Forbidden);
+        const Organisation org = Catalog(m_store).organisation(rdv->organisationId).value();
+        if (cancelling && m_clock.nowSecs() > rdv->startsAt - qint64(org.usagerCancelHours) * 3600)
+            return failure(BookingError::TooLate);
+        break;
+    }
+    case Actor::Kind::Agent: {
+        const auto agent = Catalog(m_store).agent(actor.agentId);
+        const bool ownsIt = rdv->agentIds.contains(actor.agentId);
+        const bool adminOfIt = agent && agent->role == AgentRole::Admin &&
+                               agent->organisationId == rdv->organisationId;
+        if (!agent || agent->archived || (!ownsIt && !adminOfIt))
+            return failure(BookingError::Forbidden);
+        break;
+    }
+    }
+    if (expectedVersion && expectedVersion != rdv->version) {
+        BookingOutcome out = failure(BookingError::StaleVersion);
+        out.rdv = *rdv;
+        return out;
+    }
+    BookingOutcome out;
+    out.rdv = *rdv;
+    return out;
+}
+
+BookingOutcome BookingService::cancel(Id rdvId, const Actor &actor, const QString &reason,
+                                      int expectedVersion)
+{
+    FieldErrors errors;
+    checkText(errors, QStringLiteral("reason"), reason, 500);
+    if (!errors.isEmpty())
+        return failure(BookingError::Invalid, errors);
+    WriteTransaction tx(m_store);
+    BookingOutcome out = authorise(rdvId, actor, expectedVersion, true);
+    if (!out.ok())
+        return out;
+    const Rdv previous = out.rdv;
+    if (previous.status == RdvStatus::Revoked)
+        return out; // cancelling twice changes nothing
+    out.rdv.status = RdvStatus::Revoked;
+    out.rdv.cancelReason = reason.trimmed();
+    RdvRepository(m_store).update(out.rdv, m_clock.nowSecs());
+    publish(RdvEvent::Kind::Cancelled, out.rdv, previous, actor);
+    tx.commit();
+    return out;
+}
+
+BookingOutcome BookingService::move(Id rdvId, const Actor &actor, qint64 newStart, Id newLieuId,
+                                    int expectedVersion)
+{
+    WriteTransaction tx(m_store);
+    BookingOutcome out = authorise(rdvId, actor, expectedVersion, true);
+    if (!out.ok())
+        return out;
+    const Rdv previous = out.rdv;
+    if (previous.status == RdvStatus::Revoked)
+        return failure(BookingError::NotFound);
+    m_engine.availability().refresh();
+    const Motif *motif = m_engine.availability().motif(previous.motifId);
+    if (!motif)
+        return failure(BookingError::MotifUnavailable);
+    const Id lieuId = newLieuId ? newLieuId : previous.lieuId;
+    const qint64 end = newStart + qint64(motif->durationMinutes) * 60;
+    Id agentId = 0;
+    if (actor.kind == Actor::Kind::Agent) {
+        // The agent keeps the appointment; the old time does not count against the new one.
+        agentId = previous.agentIds.value(0);
+        if (!m_engine.isAgentFree(agentId, newStart, end, rdvId))
+            return failure(BookingError::CreneauTaken);
+    } else {
+        agentId = freeAgentFor(*motif, lieuId, newStart, false);
+        if (!agentId)
+            return failure(BookingError::CreneauTaken);
+    }
+    out.rdv.startsAt = newStart;
+    out.rdv.lieuId = lieuId;
+    out.rdv.agentIds = {agentId};
+    RdvRepository(m_store).update(out.rdv, m_clock.nowSecs());
+    publish(RdvEvent::Kind::Moved, out.rdv, previous, actor);
+    tx.commit();
+    return out;
+}
+
+BookingOutcome BookingService::setStatus(Id rdvId, const Actor &actor, RdvStatus status,
+                                         int expectedVersion)
+{
+    if (actor.kind != Actor::Kind::Agent)
+        return failure(BookingError::Forbidden);
+    if (status == RdvStatus::Revoked)
+        return cancel(rdvId, actor, {}, expectedVersion);
+    WriteTransaction tx(m_store);
+    BookingOutcome out = authorise(rdvId, actor, expectedVersion, false);
+    if (!out.ok())
+        return out;
+    const Rdv previous = out.rdv;
+    out.rdv.status = status;
+    RdvRepository(m_store).update(out.rdv, m_clock.nowSecs());
+    publish(RdvEvent::Kind::StatusChanged, out.rdv, previous, actor);
+    tx.commit();
+    return out;
+}
+
+BookingOutcome BookingService::setContext(Id rdvId, const Actor &actor, const QString &context,
+                                          int expectedVersion)
+{
+    if (actor.kind != Actor::Kind::Agent)
+        return failure(BookingError::Forbidden);
+    FieldErrors errors;
+    checkText(errors, QStringLiteral("context"), context, 2000);
+    if (!errors.isEmpty())
+        return failure(BookingError::Invalid, errors);
+    WriteTransaction tx(m_store);
+    BookingOutcome out = authorise(rdvId, actor, expectedVersion, false);
+    if (!out.ok())
+        return out;
+    const Rdv previous = out.rdv;
+    out.rdv.context = context.trimmed();
+    RdvRepository(m_store).update(out.rdv, m_clock.nowSecs());
+    publish(RdvEvent::Kind::ContextChanged, out.rdv, previous, actor);
+    tx.commit();
+    return out;
+}
+
+void BookingService::publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous,
+                             const Actor &actor)
+{
+    if (!m_sink)
+        return;
+    RdvEvent event;
+    event.kind = kind;
+    event.rdv = rdv;
+    event.previous = previous;
+    event.actor = actor.kind;
+    event.actorAgentId = actor.agentId;
+    m_sink->record(m_store, event);
+}
+
+} // namespace creneau

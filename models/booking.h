@@ -1,0 +1,111 @@
+// The operations that book and change appointments, each one transaction: check the rules and
+// the créneau, write the appointment, its usager and what must follow (RdvEventSink) together.
+#pragma once
+
+#include "clock.h"
+#include "domain.h"
+#include "slotengine.h"
+#include "store.h"
+#include "validation.h"
+
+namespace creneau {
+
+enum class BookingError {
+    None,
+    Invalid,          // fields: see BookingOutcome::fields
+    MotifUnavailable, // unknown, archived, or not open to this kind of booker
+    CreneauTaken,     // no longer free, or outside the motif's delays
+    Forbidden,        // this actor may not do this (a prescripteur never may change a booking)
+    NotFound,
+    StaleVersion,     // changed by someone else since it was read
+    TooLate,          // the usager's cancellation delay has passed
+};
+
+struct BookingRequest
+{
+    Id organisationId = 0;
+    Id motifId = 0;
+    Id lieuId = 0;
+    qint64 startsAt = 0;
+    CreatedBy bookedBy = CreatedBy::Usager;
+    Id agentId = 0;         // the agent booking, who also receives it when bookedBy is Agent
+    Prescripteur prescripteur;
+    Usager usager;          // ignored when existingUsagerId is set
+    Id existingUsagerId = 0;
+    QString context;
+};
+
+struct BookingOutcome
+{
+    BookingError error = BookingError::None;
+    QString message; // French, for people
+    FieldErrors fields;
+    Rdv rdv;
+    Usager usager;
+    bool usagerReused = false;
+    QString usagerToken; // only when a usager booked for themself: their private link's secret
+    bool ok() const { return error == BookingError::None; }
+};
+
+// Who asks for a change. Usagers prove themselves with the token of their private link.
+struct Actor
+{
+    enum class Kind { Agent, Usager, Prescripteur };
+    Kind kind = Kind::Agent;
+    Id agentId = 0;
+    QString usagerToken;
+};
+
+struct RdvEvent
+{
+    enum class Kind { Created, Moved, Cancelled, StatusChanged, ContextChanged };
+    Kind kind = Kind::Created;
+    Rdv rdv;
+    Rdv previous; // before the change; empty for Created
+    Actor::Kind actor = Actor::Kind::Agent;
+    Id actorAgentId = 0;
+};
+
+// Called inside the booking transaction, so that what follows a change (notifications, calendar
+// pushes) is queued atomically with it.
+class RdvEventSink
+{
+public:
+    virtual ~RdvEventSink() = default;
+    virtual void record(Store &store, const RdvEvent &event) = 0;
+};
+
+class BookingService
+{
+public:
+    BookingService(Store &store, SlotEngine &engine, const Clock &clock = Clock::system(),
+                   RdvEventSink *sink = nullptr);
+
+    BookingOutcome book(const BookingRequest &request);
+    BookingOutcome cancel(Id rdvId, const Actor &actor, const QString &reason = {},
+                          int expectedVersion = 0);
+    BookingOutcome move(Id rdvId, const Actor &actor, qint64 newStart, Id newLieuId = 0,
+                        int expectedVersion = 0);
+    BookingOutcome setStatus(Id rdvId, const Actor &actor, RdvStatus status,
+                             int expectedVersion = 0);
+    BookingOutcome setContext(Id rdvId, const Actor &actor, const QString &context,
+                              int expectedVersion = 0);
+
+    static QString messageFor(BookingError error);
+
+private:
+    BookingOutcome failure(BookingError error, FieldErrors fields = {}) const;
+    FieldErrors validate(const BookingRequest &request, Usager &usager) const;
+    // Finds the free créneau at (start, lieu) for this motif and picks its agent; 0 if none.
+    Id freeAgentFor(const Motif &motif, Id lieuId, qint64 start, bool ignoreDelays);
+    // Loads the appointment and checks that `actor` may change it.
+    BookingOutcome authorise(Id rdvId, const Actor &actor, int expectedVersion, bool cancelling);
+    void publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous, const Actor &actor);
+
+    Store &m_store;
+    SlotEngine &m_engine;
+    const Clock &m_clock;
+    RdvEventSink *m_sink;
+};
+
+} // namespace creneau

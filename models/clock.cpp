@@ -1,0 +1,11 @@
+#include "clock.h"
+
+namespace creneau {
+
+const Clock &Clock::system()
+{
+    static const Clock clock;
+    return clock;
+}
+
+} // namespace creneau

@@ -1,0 +1,123 @@
+#include "domain.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <utility>
+
+namespace creneau {
+
+namespace {
+
+template <typename E, std::size_t N>
+QString wordOf(const std::array<std::pair<E, const char *>, N> &table, E v)
+{
+    for (const auto &[value, word] : table) {
+        if (value == v)
+            return QString::fromLatin1(word);
+    }
+    return {};
+}
+
+template <typename E, std::size_t N>
+bool valueOf(const std::array<std::pair<E, const char *>, N> &table, const QString &s, E *v)
+{
+    for (const auto &[value, word] : table) {
+        if (s == QLatin1String(word)) {
+            *v = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+constexpr std::array<std::pair<AgentRole, const char *>, 2> kRoles{
+    {{AgentRole::Agent, "agent"}, {AgentRole::Admin, "admin"}}};
+constexpr std::array<std::pair<NotificationLevel, const char *>, 4> kLevels{
+    {{NotificationLevel::All, "all"},
+     {NotificationLevel::Others, "others"},
+     {NotificationLevel::Soon, "soon"},
+     {NotificationLevel::None, "none"}}};
+constexpr std::array<std::pair<LocationType, const char *>, 4> kLocations{
+    {{LocationType::PublicOffice, "public_office"},
+     {LocationType::Phone, "phone"},
+     {LocationType::Home, "home"},
+     {LocationType::Visio, "visio"}}};
+constexpr std::array<std::pair<BookableBy, const char *>, 3> kBookable{
+    {{BookableBy::Agents, "agents"},
+     {BookableBy::AgentsAndPrescripteurs, "agents_and_prescripteurs"},
+     {BookableBy::Everyone, "everyone"}}};
+constexpr std::array<std::pair<RdvStatus, const char *>, 5> kStatuses{
+    {{RdvStatus::Unknown, "unknown"},
+     {RdvStatus::Seen, "seen"},
+     {RdvStatus::NoShow, "noshow"},
+     {RdvStatus::Excused, "excused"},
+     {RdvStatus::Revoked, "revoked"}}};
+constexpr std::array<std::pair<CreatedBy, const char *>, 3> kCreators{
+    {{CreatedBy::Agent, "agent"},
+     {CreatedBy::Usager, "usager"},
+     {CreatedBy::Prescripteur, "prescripteur"}}};
+
+QString tr(const char *text) { return QCoreApplication::translate("creneau::Domain", text); }
+
+} // namespace
+
+QString toString(AgentRole v) { return wordOf(kRoles, v); }
+QString toString(NotificationLevel v) { return wordOf(kLevels, v); }
+QString toString(LocationType v) { return wordOf(kLocations, v); }
+QString toString(BookableBy v) { return wordOf(kBookable, v); }
+QString toString(RdvStatus v) { return wordOf(kStatuses, v); }
+QString toString(CreatedBy v) { return wordOf(kCreators, v); }
+bool fromString(const QString &s, AgentRole *v) { return valueOf(kRoles, s, v); }
+bool fromString(const QString &s, NotificationLevel *v) { return valueOf(kLevels, s, v); }
+bool fromString(const QString &s, LocationType *v) { return valueOf(kLocations, s, v); }
+bool fromString(const QString &s, BookableBy *v) { return valueOf(kBookable, s, v); }
+bool fromString(const QString &s, RdvStatus *v) { return valueOf(kStatuses, s, v); }
+bool fromString(const QString &s, CreatedBy *v) { return valueOf(kCreators, s, v); }
+
+QString displayName(LocationType v)
+{
+    switch (v) {
+    case LocationType::PublicOffice:
+        return tr("On site");
+    case LocationType::Phone:
+        return tr("By phone");
+    case LocationType::Home:
+        return tr("At home");
+    case LocationType::Visio:
+        return tr("By video call");
+    }
+    return {};
+}
+
+QString displayName(RdvStatus v)
+{
+    switch (v) {
+    case RdvStatus::Unknown:
+        return tr("upcoming");
+    case RdvStatus::Seen:
+        return tr("seen");
+    case RdvStatus::NoShow:
+        return tr("no-show");
+    case RdvStatus::Excused:
+        return tr("excused");
+    case RdvStatus::Revoked:
+        return tr("cancelled");
+    }
+    return {};
+}
+
+QString displayName(BookableBy v)
+{
+    switch (v) {
+    case BookableBy::Agents:
+        return tr("Agents only");
+    case BookableBy::AgentsAndPrescripteurs:
+        return tr("Agents and prescribers");
+    case BookableBy::Everyone:
+        return tr("Everyone");
+    }
+    return {};
+}
+
+} // namespace creneau

@@ -1,0 +1,40 @@
+// Reads and writes appointments and the usagers they are for. Writes run inside a
+// WriteTransaction and bump the change sequence.
+#pragma once
+
+#include "domain.h"
+#include "store.h"
+
+#include <optional>
+
+namespace creneau {
+
+class RdvRepository
+{
+public:
+    explicit RdvRepository(Store &store) : m_store(store) {}
+
+    void insert(Rdv &rdv, const QString &usagerTokenHash = {});
+    // Writes start, duration, lieu, agents, status, context and reason; bumps version and seq.
+    void update(Rdv &rdv, qint64 now);
+    std::optional<Rdv> find(Id id) const;
+    std::optional<Rdv> findByUsagerToken(const QString &tokenHash) const;
+    // Appointments of an organisation overlapping [from, to), optionally of one agent.
+    QList<Rdv> between(Id organisationId, qint64 from, qint64 to, Id agentId = 0) const;
+    QList<Rdv> ofUsager(Id usagerId) const;
+
+    void insert(Usager &u, qint64 now);
+    void update(Usager &u);
+    std::optional<Usager> usager(Id id) const;
+    // The usager of the organisation with the same name (accents and case ignored) and the same
+    // phone or e-mail, if any.
+    std::optional<Usager> findMatchingUsager(const Usager &u) const;
+    // By name, phone or birth date ("1980-03-14" or "14/03/1980").
+    QList<Usager> searchUsagers(Id organisationId, const QString &text, int limit = 50) const;
+
+private:
+    QList<Rdv> readRdvs(QSqlQuery &q) const;
+    Store &m_store;
+};
+
+} // namespace creneau

@@ -1,0 +1,105 @@
+#include "recurrence.h"
+
+#include <QCoreApplication>
+
+extern "C" {
+#include <libical/ical.h>
+}
+
+namespace creneau {
+
+struct RecurrenceRule::Parsed
+{
+    icalrecurrencetype rule;
+};
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("creneau::Recurrence", text); }
+
+icaltimetype toIcalDate(const QDate &d)
+{
+    icaltimetype t = icaltime_null_date();
+    t.year = d.year();
+    t.month = d.month();
+    t.day = d.day();
+    t.is_date = 1;
+    return t;
+}
+
+QDate fromIcal(const icaltimetype &t) { return QDate(t.year, t.month, t.day); }
+
+} // namespace
+
+RecurrenceRule RecurrenceRule::parse(const QString &rrule)
+{
+    RecurrenceRule r;
+    r.m_text = rrule.trimmed();
+    if (r.m_text.startsWith(QLatin1String("RRULE:"), Qt::CaseInsensitive))
+        r.m_text = r.m_text.mid(6);
+    if (r.m_text.isEmpty())
+        return r;
+    icalerror_clear_errno();
+    // libical prints parse errors on stderr unless told the errors are not fatal and quiet.
+    const icalerrorstate previous = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
+    icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+    const icalrecurrencetype rule = icalrecurrencetype_from_string(r.m_text.toUtf8().constData());
+    icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, previous);
+    if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+        r.m_error = tr("The recurrence rule « %1 » is not valid.").arg(r.m_text);
+        icalerror_clear_errno();
+        return r;
+    }
+    if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE ||
+        rule.freq == ICAL_HOURLY_RECURRENCE) {
+        r.m_error = tr("A recurrence repeats at most once a day.");
+        return r;
+    }
+    if (rule.interval < 1 || rule.interval > 52) {
+        r.m_error = tr("The interval must be between 1 and 52.");
+        return r;
+    }
+    // An iterator refuses some rules that parse (BYDAY out of range for the frequency...).
+    icalrecur_iterator *probe = icalrecur_iterator_new(rule, toIcalDate(QDate(2000, 1, 3)));
+    if (!probe) {
+        r.m_error = tr("The recurrence rule « %1 » is not valid.").arg(r.m_text);
+        icalerror_clear_errno();
+        return r;
+    }
+    icalrecur_iterator_free(probe);
+    r.m_rule = std::make_shared<const Parsed>(Parsed{rule});
+    return r;
+}
+
+bool RecurrenceRule::hasCount() const { return m_rule && m_rule->rule.count > 0; }
+
+QList<QDate> RecurrenceRule::dates(const QDate &first, const QDate &from, const QDate &to,
+                                   const QList<QDate> &exceptions) const
+{
+    QList<QDate> out;
+    if (!isValid() || !first.isValid() || to < from || to < first)
+        return out;
+    if (!m_rule) {
+        if (first >= from && first <= to && !exceptions.contains(first))
+            out.append(first);
+        return out;
+    }
+    icalrecur_iterator *it = icalrecur_iterator_new(m_rule->rule, toIcalDate(first));
+    if (!it)
+        return out;
+    // Skipping ahead is only sound without COUNT: a counted series must be walked from its start.
+    if (from > first && !hasCount())
+        icalrecur_iterator_set_start(it, toIcalDate(from));
+    for (icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);
+         t = icalrecur_iterator_next(it)) {
+        const QDate d = fromIcal(t);
+        if (d > to)
+            break;
+        if (d >= from && !exceptions.contains(d))
+            out.append(d);
+    }
+    icalrecur_iterator_free(it);
+    return out;
+}
+
+} // namespace creneau

@@ -1,0 +1,132 @@
+#include "slotengine.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace creneau {
+
+namespace {
+
+struct Tile
+{
+    qint64 start;
+    Id lieu;
+    Id agent;
+    bool operator<(const Tile &o) const
+    {
+        return std::tie(start, lieu, agent) < std::tie(o.start, o.lieu, o.agent);
+    }
+};
+
+} // namespace
+
+QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
+{
+    m_availability.refresh();
+    QList<Creneau> out;
+    const Motif *motif = m_availability.motif(query.motifId);
+    if (!motif || motif->archived || !query.from.isValid() || !query.to.isValid())
+        return out;
+    const QTimeZone zone = m_availability.timeZone(motif->organisationId);
+    const qint64 duration = qint64(motif->durationMinutes) * 60;
+    const qint64 now = query.now.toSecsSinceEpoch();
+    qint64 earliest = std::numeric_limits<qint64>::min();
+    qint64 latest = std::numeric_limits<qint64>::max();
+    QDate from = query.from;
+    QDate to = query.to;
+    if (!query.ignoreDelays) {
+        earliest = now + qint64(motif->minDelayMinutes) * 60;
+        latest = now + qint64(motif->maxDelayMinutes) * 60;
+        from = std::max(from, QDateTime::fromSecsSinceEpoch(earliest, zone).date());
+        to = std::min(to, QDateTime::fromSecsSinceEpoch(latest, zone).date());
+    }
+    if (to < from)
+        return out;
+    const qint64 windowStart = QDateTime(from, QTime(0, 0), zone).toSecsSinceEpoch();
+    const qint64 windowEnd = QDateTime(to.addDays(1), QTime(0, 0), zone).toSecsSinceEpoch();
+
+    std::vector<Tile> tiles;
+    QHash<Id, BusyTimes> busyByAgent;
+    for (const Availability::Plage *p : m_availability.plagesOffering(motif->id)) {
+        const PlageOuverture &plage = p->plage;
+        if (query.lieuId && plage.lieuId != query.lieuId)
+            continue;
+        const Lieu *lieu = m_availability.lieu(plage.lieuId);
+        const Agent *agent = m_availability.agent(plage.agentId);
+        if (!lieu || lieu->archived || !agent || agent->archived)
+            continue;
+        auto busy = busyByAgent.find(plage.agentId);
+        if (busy == busyByAgent.end())
+            busy = busyByAgent.insert(plage.agentId,
+                                      m_availability.busyTimes(plage.agentId, windowStart, windowEnd));
+        for (const QDate &day : p->rule.dates(plage.firstDay, from, to, plage.exceptionDates)) {
+            const qint64 rangeStart = QDateTime(day, plage.startTime, zone).toSecsSinceEpoch();
+            const qint64 rangeEnd = QDateTime(day, plage.endTime, zone).toSecsSinceEpoch();
+            for (qint64 t = rangeStart; t + duration <= rangeEnd; t += duration) {
+                if (t < earliest || t > latest || busy->overlaps(t, t + duration))
+                    continue;
+                tiles.push_back({t, plage.lieuId, plage.agentId});
+            }
+        }
+    }
+    std::sort(tiles.begin(), tiles.end());
+    for (const Tile &tile : tiles) {
+        if (!out.isEmpty() && out.last().startsAt == tile.start && out.last().lieuId == tile.lieu) {
+            if (out.last().agentIds.last() != tile.agent) // overlapping ranges of one agent
+                out.last().agentIds << tile.agent;
+            continue;
+        }
+        out.append(Creneau{tile.start, tile.start + duration, tile.lieu, {tile.agent}});
+    }
+    return out;
+}
+
+std::optional<QDate> SlotEngine::nextAvailableDay(const SlotQuery &query)
+{
+    m_availability.refresh();
+    const Motif *motif = m_availability.motif(query.motifId);
+    if (!motif)
+        return std::nullopt;
+    const QTimeZone zone = m_availability.timeZone(motif->organisationId);
+    const QDate last =
+        query.now.addSecs(qint64(motif->maxDelayMinutes) * 60).toTimeZone(zone).date();
+    // Week by week: one query per week keeps the cost of a far-away first créneau bounded.
+    for (QDate start = query.from; start <= last; start = start.addDays(7)) {
+        SlotQuery week = query;
+        week.from = start;
+        week.to = std::min(start.addDays(6), last);
+        const QList<Creneau> found = creneaux(week);
+        if (!found.isEmpty())
+            return QDateTime::fromSecsSinceEpoch(found.first().startsAt, zone).date();
+    }
+    return std::nullopt;
+}
+
+Id SlotEngine::chooseAgent(const Creneau &creneau)
+{
+    Id best = 0;
+    int bestLoad = std::numeric_limits<int>::max();
+    for (Id agent : creneau.agentIds) {
+        const Agent *a = m_availability.agent(agent);
+        if (!a)
+            continue;
+        const QTimeZone zone = m_availability.timeZone(a->organisationId);
+        const QDate day = QDateTime::fromSecsSinceEpoch(creneau.startsAt, zone).date();
+        const int load = m_availability.appointmentCount(
+            agent, QDateTime(day, QTime(0, 0), zone).toSecsSinceEpoch(),
+            QDateTime(day.addDays(1), QTime(0, 0), zone).toSecsSinceEpoch());
+        if (load < bestLoad || (load == bestLoad && agent < best)) {
+            best = agent;
+            bestLoad = load;
+        }
+    }
+    return best;
+}
+
+bool SlotEngine::isAgentFree(Id agentId, qint64 start, qint64 end, Id ignoredRdv)
+{
+    m_availability.refresh();
+    return !m_availability.busyTimes(agentId, start, end, ignoredRdv).overlaps(start, end);
+}
+
+} // namespace creneau

@@ -1,0 +1,34 @@
+// Thin helpers over Qt SQL that turn an unexpected database failure into a StoreError.
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <initializer_list>
+#include <stdexcept>
+
+namespace creneau {
+
+// A database failure nobody can fix by changing their input (disk full, broken schema...).
+class StoreError : public std::runtime_error
+{
+public:
+    explicit StoreError(const QString &what) : std::runtime_error(what.toStdString()) {}
+};
+
+namespace sql {
+
+QSqlQuery prepare(const QSqlDatabase &db, const QString &statement);
+void exec(QSqlQuery &query);
+// Prepares, binds in order and runs; the query is positioned before the first row.
+QSqlQuery run(const QSqlDatabase &db, const QString &statement,
+              std::initializer_list<QVariant> values = {});
+// The first column of the first row, or an invalid QVariant.
+QVariant scalar(const QSqlDatabase &db, const QString &statement,
+                std::initializer_list<QVariant> values = {});
+// Id of the row just inserted by `query` (RETURNING id on PostgreSQL).
+qint64 insertedId(QSqlQuery &query);
+
+} // namespace sql
+} // namespace creneau

@@ -1,0 +1,179 @@
+#include "store.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace creneau {
+
+namespace {
+
+QString newConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("creneau-%1").arg(++counter);
+}
+
+// One schema, two dialects: the few words that differ are placeholders in the migration files.
+QString dialect(QString text, Store::Engine engine)
+{
+    const bool pg = engine == Store::Engine::Postgres;
+    text.replace(QLatin1String("{{PK}}"),
+                 pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                    : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    return text;
+}
+
+QStringList splitStatements(const QString &script)
+{
+    QStringList out;
+    QString current;
+    for (const QString &line : script.split(QLatin1Char('\n'))) {
+        if (line.trimmed().startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (line.trimmed().endsWith(QLatin1Char(';'))) {
+            out << current.trimmed();
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out << current.trimmed();
+    return out;
+}
+
+} // namespace
+
+Store::Store(QString connection, QString location, Engine engine)
+    : m_connection(std::move(connection)), m_location(std::move(location)), m_engine(engine)
+{
+}
+
+std::unique_ptr<Store> Store::open(const QString &location)
+{
+    const QString name = newConnectionName();
+    const bool pg = location.startsWith(QLatin1String("postgresql://")) ||
+                    location.startsWith(QLatin1String("postgres://"));
+    std::unique_ptr<Store> store(new Store(name, location, pg ? Engine::Postgres : Engine::Sqlite));
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+    if (pg) {
+        const QUrl url(location);
+        db.setHostName(url.host().isEmpty() ? QStringLiteral("localhost") : url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        if (!url.password().isEmpty())
+            db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+    } else {
+        QDir().mkpath(QFileInfo(location).absolutePath());
+        db.setDatabaseName(location);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    }
+    if (!db.open())
+        throw StoreError(QStringLiteral("cannot open %1: %2").arg(location, db.lastError().text()));
+    if (!pg) {
+        sql::run(db, QStringLiteral("PRAGMA journal_mode=WAL"));
+        sql::run(db, QStringLiteral("PRAGMA synchronous=FULL"));
+        sql::run(db, QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+    return store;
+}
+
+Store::~Store()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+int Store::schemaVersion() const
+{
+    const QSqlDatabase d = db();
+    if (!d.tables().contains(QStringLiteral("schema_migrations")))
+        return 0;
+    return sql::scalar(d, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+        .toInt();
+}
+
+bool Store::isUsable() const
+{
+    try {
+        return sql::scalar(db(), QStringLiteral("SELECT value FROM sequence WHERE id = 1")).isValid();
+    } catch (const StoreError &) {
+        return false;
+    }
+}
+
+void Store::migrate()
+{
+    QDir dir(QStringLiteral(":/sql"));
+    QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    std::sort(files.begin(), files.end());
+    QSqlDatabase d = db();
+    for (const QString &file : files) {
+        const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
+        if (version <= schemaVersion())
+            continue;
+        QFile f(dir.filePath(file));
+        if (!f.open(QIODevice::ReadOnly))
+            throw StoreError(QStringLiteral("missing migration %1").arg(file));
+        const QString script = dialect(QString::fromUtf8(f.readAll()), m_engine);
+        WriteTransaction tx(*this);
+        for (const QString &statement : splitStatements(script))
+            sql::run(d, statement);
+        sql::run(d, QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+                 {version, QDateTime::currentSecsSinceEpoch()});
+        tx.commit();
+    }
+}
+
+qint64 Store::nextSeq()
+{
+    const QSqlDatabase d = db();
+    sql::run(d, QStringLiteral("UPDATE sequence SET value = value + 1 WHERE id = 1"));
+    return sql::scalar(d, QStringLiteral("SELECT value FROM sequence WHERE id = 1")).toLongLong();
+}
+
+qint64 Store::currentSeq() const
+{
+    return sql::scalar(db(), QStringLiteral("SELECT value FROM sequence WHERE id = 1")).toLongLong();
+}
+
+QString Store::returningId() const
+{
+    return m_engine == Engine::Postgres ? QStringLiteral(" RETURNING id") : QString();
+}
+
+WriteTransaction::WriteTransaction(Store &store) : m_store(store)
+{
+    sql::run(store.db(), store.engine() == Store::Engine::Sqlite
+                             ? QStringLiteral("BEGIN IMMEDIATE")
+                             : QStringLiteral("BEGIN"));
+    m_open = true;
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_open) {
+        QSqlQuery q(m_store.db());
+        q.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+void WriteTransaction::commit()
+{
+    sql::run(m_store.db(), QStringLiteral("COMMIT"));
+    m_open = false;
+}
+
+} // namespace creneau

@@ -1,0 +1,63 @@
+// One connection to the database (SQLite file or PostgreSQL), with its schema migrations and the
+// change sequence every write bumps. One Store per thread: Qt SQL connections are not shared.
+#pragma once
+
+#include "sql.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace creneau {
+
+class Store
+{
+public:
+    enum class Engine { Sqlite, Postgres };
+
+    // `location` is a SQLite file path or a postgresql:// URL. Throws StoreError on failure.
+    static std::unique_ptr<Store> open(const QString &location);
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(m_connection, false); }
+    Engine engine() const { return m_engine; }
+    QString location() const { return m_location; }
+
+    // Applies the migrations of resources/sql not yet applied, each in its own transaction.
+    void migrate();
+    int schemaVersion() const;
+    bool isUsable() const;
+
+    // Inside a write transaction: takes the next number of the per-database change sequence.
+    qint64 nextSeq();
+    qint64 currentSeq() const;
+    // "INSERT ... RETURNING id" where the engine needs it to report the new id.
+    QString returningId() const;
+
+private:
+    Store(QString connection, QString location, Engine engine);
+    QString m_connection;
+    QString m_location;
+    Engine m_engine;
+};
+
+// The single writer's transaction: BEGIN IMMEDIATE on SQLite takes the write lock up front, so
+// a booking's check and its insert cannot interleave with another writer's.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Store &store);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+    void commit();
+
+private:
+    Store &m_store;
+    bool m_open = false;
+};
+
+} // namespace creneau

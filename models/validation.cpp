@@ -1,0 +1,207 @@
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace creneau {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("creneau::Validation", text); }
+
+bool hasControlCharacters(const QString &s)
+{
+    for (QChar c : s) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return true;
+    }
+    return false;
+}
+
+// Overseas departments dial their own country code; nationally they are 0 + the same digits.
+const char *const kOverseasCodes[] = {"262", "269", "590", "594", "596"};
+
+} // namespace
+
+QString normalizePhone(const QString &text)
+{
+    QString digits;
+    const QString trimmed = text.trimmed();
+    for (int i = 0; i < trimmed.size(); ++i) {
+        const QChar c = trimmed.at(i);
+        if (c.isDigit())
+            digits.append(c);
+        else if (c == QLatin1Char('+') && i == 0)
+            digits.append(c);
+        else if (c != QLatin1Char(' ') && c != QLatin1Char('.') && c != QLatin1Char('-') &&
+                 c != QLatin1Char('(') && c != QLatin1Char(')'))
+            return {};
+    }
+    if (digits.startsWith(QLatin1String("00")))
+        digits.replace(0, 2, QStringLiteral("+"));
+    if (digits.startsWith(QLatin1String("+33"))) {
+        digits = QLatin1Char('0') + digits.mid(3);
+        if (digits.startsWith(QLatin1String("00"))) // "+33 (0)6..." written with the trunk zero
+            digits.remove(0, 1);
+    } else if (digits.startsWith(QLatin1Char('+'))) {
+        bool known = false;
+        for (const char *code : kOverseasCodes) {
+            if (digits.mid(1, 3) == QLatin1String(code)) {
+                digits = QLatin1Char('0') + digits.mid(4);
+                known = true;
+                break;
+            }
+        }
+        if (!known)
+            return {};
+    }
+    static const QRegularExpression national(QStringLiteral("^0[1-9][0-9]{8}$"));
+    if (!national.match(digits).hasMatch())
+        return {};
+    return digits;
+}
+
+bool isMobilePhone(const QString &normalized)
+{
+    return normalized.startsWith(QLatin1String("06")) || normalized.startsWith(QLatin1String("07"));
+}
+
+bool isValidEmail(const QString &email)
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
+        R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
+    if (email.size() > 254 || email.contains(QLatin1String("..")))
+        return false;
+    return re.match(email).hasMatch();
+}
+
+QString foldName(const QString &name)
+{
+    const QString decomposed = name.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    bool lastSpace = true;
+    for (QChar c : decomposed) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;
+        if (c.isSpace() || c == QLatin1Char('-') || c == QLatin1Char('\'')) {
+            if (!lastSpace)
+                out.append(QLatin1Char(' '));
+            lastSpace = true;
+            continue;
+        }
+        out.append(c.toLower());
+        lastSpace = false;
+    }
+    return out.trimmed();
+}
+
+void checkName(FieldErrors &errors, const QString &field, const QString &value, bool required)
+{
+    const QString v = value.trimmed();
+    if (v.isEmpty()) {
+        if (required)
+            errors.insert(field, tr("This field is required."));
+        return;
+    }
+    if (v.size() > 100)
+        errors.insert(field, tr("100 characters at most."));
+    else if (hasControlCharacters(v))
+        errors.insert(field, tr("This field contains characters that are not allowed."));
+    else if (!v.at(0).isLetter())
+        errors.insert(field, tr("A name starts with a letter."));
+}
+
+void checkEmail(FieldErrors &errors, const QString &field, const QString &value, bool required)
+{
+    const QString v = value.trimmed();
+    if (v.isEmpty()) {
+        if (required)
+            errors.insert(field, tr("This field is required."));
+        return;
+    }
+    if (!isValidEmail(v))
+        errors.insert(field, tr("Enter a valid e-mail address, such as nom@exemple.fr."));
+}
+
+void checkPhone(FieldErrors &errors, const QString &field, const QString &value, bool required)
+{
+    const QString v = value.trimmed();
+    if (v.isEmpty()) {
+        if (required)
+            errors.insert(field, tr("This field is required."));
+        return;
+    }
+    if (normalizePhone(v).isEmpty())
+        errors.insert(field, tr("Enter a French phone number, such as 06 12 34 56 78 or "
+                                "+262 692 12 34 56."));
+}
+
+void checkText(FieldErrors &errors, const QString &field, const QString &value, int maxLength)
+{
+    if (value.size() > maxLength)
+        errors.insert(field, QCoreApplication::translate("creneau::Validation",
+                                                      "%n characters at most.", nullptr, maxLength));
+    else if (hasControlCharacters(QString(value).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'))))
+        errors.insert(field, tr("This field contains characters that are not allowed."));
+}
+
+QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &value,
+                     const QDate &today)
+{
+    const QString v = value.trimmed();
+    if (v.isEmpty())
+        return {};
+    const QDate d = QDate::fromString(v, Qt::ISODate);
+    if (!d.isValid() || v.size() != 10)
+        errors.insert(field, tr("Enter a date such as 1980-03-14."));
+    else if (d > today)
+        errors.insert(field, tr("The birth date cannot be in the future."));
+    else if (d < today.addYears(-130))
+        errors.insert(field, tr("This birth date is too far in the past."));
+    return d;
+}
+
+FieldErrors validatePrescripteur(const Prescripteur &p)
+{
+    FieldErrors e;
+    checkName(e, QStringLiteral("prescripteur.first_name"), p.firstName, true);
+    checkName(e, QStringLiteral("prescripteur.last_name"), p.lastName, true);
+    checkEmail(e, QStringLiteral("prescripteur.email"), p.email, true);
+    checkPhone(e, QStringLiteral("prescripteur.phone"), p.phone, false);
+    return e;
+}
+
+FieldErrors validateUsager(const Usager &u)
+{
+    FieldErrors e;
+    checkName(e, QStringLiteral("usager.first_name"), u.firstName, true);
+    checkName(e, QStringLiteral("usager.last_name"), u.lastName, true);
+    checkEmail(e, QStringLiteral("usager.email"), u.email, false);
+    checkPhone(e, QStringLiteral("usager.phone"), u.phone, false);
+    checkText(e, QStringLiteral("usager.address"), u.address, 300);
+    checkText(e, QStringLiteral("usager.notes"), u.notes, 2000);
+    return e;
+}
+
+FieldErrors validateMotif(const Motif &m)
+{
+    FieldErrors e;
+    checkName(e, QStringLiteral("name"), m.name, true);
+    if (m.durationMinutes < 5 || m.durationMinutes > 8 * 60)
+        e.insert(QStringLiteral("duration_minutes"),
+                 tr("The duration must be between 5 minutes and 8 hours."));
+    if (m.minDelayMinutes < 0)
+        e.insert(QStringLiteral("min_delay_minutes"), tr("The minimum delay cannot be negative."));
+    if (m.maxDelayMinutes <= m.minDelayMinutes)
+        e.insert(QStringLiteral("max_delay_minutes"),
+                 tr("The maximum delay must be longer than the minimum delay."));
+    static const QRegularExpression colour(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (!colour.match(m.color).hasMatch())
+        e.insert(QStringLiteral("color"), tr("Enter a colour such as #1f6feb."));
+    checkText(e, QStringLiteral("instructions"), m.instructions, 2000);
+    return e;
+}
+
+} // namespace creneau

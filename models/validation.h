@@ -1,0 +1,36 @@
+// Field rules shared by every way in (web pages, API, desktop): errors are values, in French.
+#pragma once
+
+#include "domain.h"
+
+#include <QMap>
+#include <QString>
+
+namespace creneau {
+
+// Field name (as in the API: "usager.email") to a message users can read.
+using FieldErrors = QMap<QString, QString>;
+
+// "+33 6 12 34 56 78", "06.12.34.56.78", "+262 692 12 34 56" -> "0612345678" / "0692123456".
+// Returns an empty string when the text is not a French number (metropolitan or overseas).
+QString normalizePhone(const QString &text);
+// Mobile numbers (06, 07, overseas 0639 and 069x) are the only ones that receive SMS.
+bool isMobilePhone(const QString &normalized);
+bool isValidEmail(const QString &email);
+// Lower case without accents: "Élodie  DUPONT" and "elodie dupont" match.
+QString foldName(const QString &name);
+
+// Checks one field and records a message under `field` when it is wrong.
+void checkName(FieldErrors &errors, const QString &field, const QString &value, bool required);
+void checkEmail(FieldErrors &errors, const QString &field, const QString &value, bool required);
+void checkPhone(FieldErrors &errors, const QString &field, const QString &value, bool required);
+void checkText(FieldErrors &errors, const QString &field, const QString &value, int maxLength);
+// "YYYY-MM-DD" in the past and not absurdly old; empty allowed.
+QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &value,
+                     const QDate &today);
+
+FieldErrors validatePrescripteur(const Prescripteur &p);
+FieldErrors validateUsager(const Usager &u);
+FieldErrors validateMotif(const Motif &m);
+
+} // namespace creneau

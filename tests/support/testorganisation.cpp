@@ -1,0 +1,85 @@
+#include "testorganisation.h"
+
+#include <QTimeZone>
+
+namespace creneau::test {
+
+TestOrganisation::TestOrganisation(const QString &zone)
+{
+    store = Store::open(databasePath());
+    store->migrate();
+    WriteTransaction tx(*store);
+    Catalog catalog(*store);
+    org.name = QStringLiteral("Organisation de test");
+    org.slug = QStringLiteral("test");
+    org.timeZone = zone;
+    org.phone = QStringLiteral("0102030405");
+    catalog.save(org);
+    tx.commit();
+    lieu = addLieu(QStringLiteral("Accueil"));
+    agent = addAgent(QStringLiteral("Durand"));
+    motif = addMotif(QStringLiteral("Premier accueil"), 30, BookableBy::Everyone);
+}
+
+Agent TestOrganisation::addAgent(const QString &lastName, AgentRole role)
+{
+    WriteTransaction tx(*store);
+    Agent a{0, org.id, QStringLiteral("Alex"), lastName,
+            lastName.toLower() + QStringLiteral("@test.fr"), role, NotificationLevel::All, false};
+    Catalog(*store).save(a);
+    tx.commit();
+    return a;
+}
+
+Lieu TestOrganisation::addLieu(const QString &name)
+{
+    WriteTransaction tx(*store);
+    Lieu l{0, org.id, name, QStringLiteral("1 place de la Mairie"), {}, false};
+    Catalog(*store).save(l);
+    tx.commit();
+    return l;
+}
+
+Motif TestOrganisation::addMotif(const QString &name, int minutes, BookableBy who)
+{
+    WriteTransaction tx(*store);
+    Motif m;
+    m.organisationId = org.id;
+    m.name = name;
+    m.durationMinutes = minutes;
+    m.bookableBy = who;
+    Catalog(*store).save(m);
+    tx.commit();
+    return m;
+}
+
+PlageOuverture TestOrganisation::addPlage(Id agentId, Id lieuId, QList<Id> motifs,
+                                          const QDate &first, const QTime &start,
+                                          const QTime &end, const QString &rrule)
+{
+    WriteTransaction tx(*store);
+    PlageOuverture p;
+    p.organisationId = org.id;
+    p.agentId = agentId;
+    p.lieuId = lieuId;
+    p.motifIds = std::move(motifs);
+    p.firstDay = first;
+    p.startTime = start;
+    p.endTime = end;
+    p.rrule = rrule;
+    Catalog(*store).save(p);
+    tx.commit();
+    return p;
+}
+
+QDateTime TestOrganisation::local(const QDate &day, const QTime &time) const
+{
+    return QDateTime(day, time, QTimeZone(org.timeZone.toUtf8()));
+}
+
+qint64 TestOrganisation::at(const QDate &day, const QTime &time) const
+{
+    return local(day, time).toSecsSinceEpoch();
+}
+
+} // namespace creneau::test

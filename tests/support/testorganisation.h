@@ -1,0 +1,40 @@
+// A throw-away SQLite store with a small organisation to test against.
+#pragma once
+
+#include "catalog.h"
+#include "clock.h"
+#include "domain.h"
+#include "store.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace creneau::test {
+
+struct TestOrganisation
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Store> store;
+    Organisation org;
+    Lieu lieu;
+    Agent agent;
+    Motif motif; // 30 minutes, everyone, default delays
+
+    // `zone`: the organisation's IANA zone.
+    explicit TestOrganisation(const QString &zone = QStringLiteral("Europe/Paris"));
+    QString databasePath() const { return dir.filePath(QStringLiteral("creneau.sqlite")); }
+
+    Agent addAgent(const QString &lastName, AgentRole role = AgentRole::Agent);
+    Lieu addLieu(const QString &name);
+    Motif addMotif(const QString &name, int minutes, BookableBy who);
+    // Weekly on the given RRULE days from `first`, start-end wall-clock times.
+    PlageOuverture addPlage(Id agentId, Id lieuId, QList<Id> motifs, const QDate &first,
+                            const QTime &start, const QTime &end,
+                            const QString &rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"));
+    // A UTC instant from a wall-clock time in the organisation's zone.
+    qint64 at(const QDate &day, const QTime &time) const;
+    QDateTime local(const QDate &day, const QTime &time) const;
+};
+
+} // namespace creneau::test
