@@ -1,0 +1,141 @@
+// creneau-server: the headless booking server. Parses the command line and wires
+// ServerApplication; nothing else lives here.
+#include "serverapplication.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTranslator>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+}
+
+// SIGTERM/SIGINT quit the event loop: requests in flight finish, the store closes normally.
+void installSignalHandlers(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+        app.quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+}
+
+bool parseListen(const QString &text, creneau::http::ServerOptions &o)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return false;
+    o.address = host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
+                                                   : QHostAddress(host);
+    o.port = quint16(port);
+    return !o.address.isNull();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("creneau"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CRENEAU_VERSION));
+    QTranslator translator;
+    if (translator.load(QLocale(QLocale::French), QStringLiteral("creneau"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Créneau booking server"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data directory."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port (port 0: any free port)."),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+                                       QStringLiteral("Base of every printed or mailed link."),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Seed the small demo organisation when empty."));
+    const QCommandLineOption demoSize(QStringLiteral("demo-size"),
+                                      QStringLiteral("Demo to seed when empty: small or large."),
+                                      QStringLiteral("SIZE"));
+    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
+                                       QStringLiteral("POSTs per minute per client (0: off)."),
+                                       QStringLiteral("N"), QStringLiteral("60"));
+    parser.addOptions({data, listen, publicUrl, demo, demoSize, rateLimit});
+    parser.process(app);
+
+    creneau::http::ServerOptions options;
+    options.dataDir = parser.isSet(data)
+                          ? parser.value(data)
+                          : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!parseListen(parser.value(listen), options)) {
+        std::fprintf(stderr, "Invalid --listen value: expected HOST:PORT\n");
+        return 2;
+    }
+    options.publicUrl = parser.value(publicUrl);
+    while (options.publicUrl.endsWith(QLatin1Char('/')))
+        options.publicUrl.chop(1);
+    const QString size = parser.value(demoSize);
+    if (parser.isSet(demoSize) && size != QLatin1String("small") &&
+        size != QLatin1String("large")) {
+        std::fprintf(stderr, "Invalid --demo-size: expected small or large\n");
+        return 2;
+    }
+    if (size == QLatin1String("large"))
+        options.demo = creneau::http::ServerOptions::Demo::Large;
+    else if (parser.isSet(demo) || size == QLatin1String("small"))
+        options.demo = creneau::http::ServerOptions::Demo::Small;
+    bool ok = false;
+    options.rateLimitPerMinute = parser.value(rateLimit).toInt(&ok);
+    if (!ok || options.rateLimitPerMinute < 0) {
+        std::fprintf(stderr, "Invalid --rate-limit: expected a number >= 0\n");
+        return 2;
+    }
+
+    installSignalHandlers(app);
+    creneau::http::ServerApplication server(options);
+    if (!server.start()) {
+        std::fprintf(stderr, "creneau-server: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+    for (const QString &line : server.bookingLinks())
+        std::printf("%s\n", qPrintable(line));
+    std::printf("Listening on http://%s:%u\n", qPrintable(options.address.toString()),
+                unsigned(server.port()));
+    std::fflush(stdout);
+    const int rc = app.exec();
+    server.stop();
+    return rc;
+}

@@ -1,0 +1,518 @@
+#include "bookingpages.h"
+
+#include "flowstate.h"
+#include "formatting.h"
+#include "pagerenderer.h"
+#include "rdvrecap.h"
+#include "validation.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace creneau::http {
+
+namespace {
+
+const QString kPrescripteurCookie = QStringLiteral("creneau_prescripteur");
+
+// What every step knows: the organisation, which link, and its base path.
+struct Page
+{
+    BookingSite &site;
+    const PageRenderer &pages;
+    Organisation org;
+    bool partner = false;
+    QString base;
+
+    QVariantMap vars() const
+    {
+        const QTimeZone zone = BookingSite::zoneOf(org);
+        Q_UNUSED(zone)
+        return {{QStringLiteral("org"), QVariantMap{{QStringLiteral("name"), org.name},
+                                                    {QStringLiteral("phone"), org.phone},
+                                                    {QStringLiteral("email"), org.email},
+                                                    {QStringLiteral("address"), org.address}}},
+                {QStringLiteral("base"), base},
+                {QStringLiteral("partner"), partner}};
+    }
+};
+
+Page pageFor(BookingSite &site, const PageRenderer &pages, const HttpRequest &r, bool partner)
+{
+    Page p{site, pages, site.organisation(r.param(QStringLiteral("slug"))), partner, {}};
+    p.base = QStringLiteral("/rdv/") + QString::fromLatin1(QUrl::toPercentEncoding(p.org.slug)) +
+             (partner ? QStringLiteral("/prescripteur") : QString());
+    return p;
+}
+
+QVariantMap motifVars(const Motif &m, const Page &p)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("name"), m.name},
+            {QStringLiteral("duration"), m.durationMinutes},
+            {QStringLiteral("how"), howItTakesPlace(m.locationType)},
+            {QStringLiteral("instructions"), m.instructions},
+            {QStringLiteral("url"), p.base + QStringLiteral("/motif/") + QString::number(m.id)}};
+}
+
+QString lieuLabel(const Page &p, Id lieuId)
+{
+    const auto l = p.site.lieu(p.org, lieuId);
+    return l ? l->name + QStringLiteral(" — ") + l->address : QString();
+}
+
+// ---- step 1: the organisation ----
+HttpResponse organisationPage(const Page &p, const HttpRequest &r)
+{
+    QVariantMap v = p.vars();
+    QVariantList motifs, lieux;
+    for (const Motif &m : p.site.onlineMotifs(p.org, p.partner))
+        motifs.append(motifVars(m, p));
+    for (const Lieu &l : p.site.catalog().lieux(p.org.id))
+        if (!l.archived)
+            lieux.append(QVariantMap{{QStringLiteral("name"), l.name},
+                                     {QStringLiteral("address"), l.address}});
+    v[QStringLiteral("motifs")] = motifs;
+    v[QStringLiteral("lieux")] = lieux;
+    return p.pages.render(r, QStringLiteral("organisation.html"), v,
+                          QStringLiteral("Prendre rendez-vous — ") + p.org.name);
+}
+
+// ---- step 2: the créneaux of a motif, week by week ----
+QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QString &motifId)
+{
+    const QTimeZone zone = BookingSite::zoneOf(p.org);
+    QVariantList days;
+    QDate currentDay;
+    QMap<QString, QVariantList> byLieu;
+    auto flush = [&] {
+        if (!currentDay.isValid())
+            return;
+        QVariantList lieux;
+        for (auto it = byLieu.cbegin(); it != byLieu.cend(); ++it)
+            lieux.append(QVariantMap{{QStringLiteral("name"), it.key()},
+                                     {QStringLiteral("slots"), it.value()}});
+        days.append(QVariantMap{{QStringLiteral("label"), frenchDay(currentDay)},
+                                {QStringLiteral("lieux"), lieux}});
+        byLieu.clear();
+    };
+    for (const Creneau &c : creneaux) {
+        const QDate day = QDateTime::fromSecsSinceEpoch(c.startsAt, zone).date();
+        if (day != currentDay) {
+            flush();
+            currentDay = day;
+        }
+        const QString time = hhmm(c.startsAt, zone);
+        byLieu[lieuLabel(p, c.lieuId)].append(QVariantMap{
+            {QStringLiteral("time"), time},
+            {QStringLiteral("label"), frenchDateTime(c.startsAt, zone)},
+            {QStringLiteral("url"), p.base + QStringLiteral("/creneau?motif=%1&lieu=%2&debut=%3")
+                                                 .arg(motifId)
+                                                 .arg(c.lieuId)
+                                                 .arg(c.startsAt)}});
+    }
+    flush();
+    return days;
+}
+
+HttpResponse creneauxPage(const Page &p, const HttpRequest &r)
+{
+    bool ok = false;
+    const Id motifId = r.param(QStringLiteral("id")).toLongLong(&ok);
+    const Motif motif = p.site.onlineMotif(p.org, ok ? motifId : 0, p.partner);
+    const QDate today = p.site.clock().now().toTimeZone(BookingSite::zoneOf(p.org)).date();
+    const QDate thisMonday = today.addDays(1 - today.dayOfWeek());
+    QDate monday = QDate::fromString(r.queryValue(QStringLiteral("semaine")), Qt::ISODate);
+    if (!monday.isValid() || monday < thisMonday || monday > today.addYears(2))
+        monday = thisMonday;
+    monday = monday.addDays(1 - monday.dayOfWeek());
+    const QList<Creneau> list = p.site.creneaux(motif, 0, monday, monday.addDays(6));
+
+    QVariantMap v = p.vars();
+    v[QStringLiteral("motif")] = motifVars(motif, p);
+    v[QStringLiteral("week_label")] = QStringLiteral("Semaine du ") + frenchDay(monday);
+    v[QStringLiteral("days")] = weekDays(p, list, QString::number(motif.id));
+    const QString self = p.base + QStringLiteral("/motif/") + QString::number(motif.id);
+    if (monday > thisMonday)
+        v[QStringLiteral("prev_url")] =
+            self + QStringLiteral("?semaine=") + monday.addDays(-7).toString(Qt::ISODate);
+    v[QStringLiteral("next_url")] =
+        self + QStringLiteral("?semaine=") + monday.addDays(7).toString(Qt::ISODate);
+    if (list.isEmpty()) {
+        if (const auto next = p.site.nextAvailableDay(motif, monday.addDays(7))) {
+            const QDate nextMonday = next->addDays(1 - next->dayOfWeek());
+            v[QStringLiteral("next_available")] =
+                QVariantMap{{QStringLiteral("label"), frenchDay(*next)},
+                            {QStringLiteral("url"), self + QStringLiteral("?semaine=") +
+                                                        nextMonday.toString(Qt::ISODate)}};
+        }
+    }
+    return p.pages.render(r, QStringLiteral("creneaux.html"), v,
+                          motif.name + QStringLiteral(" — choisir un créneau"));
+}
+
+// ---- the créneau, re-checked at every step ----
+QVariantMap creneauVars(const Page &p, const Motif &motif, const FlowState &s)
+{
+    const QTimeZone zone = BookingSite::zoneOf(p.org);
+    QVariantMap c{{QStringLiteral("date_text"), frenchDateTime(s.startsAt, zone)},
+                  {QStringLiteral("motif"), motif.name},
+                  {QStringLiteral("how"), howItTakesPlace(motif.locationType)},
+                  {QStringLiteral("instructions"), motif.instructions}};
+    if (motif.locationType == LocationType::PublicOffice)
+        c[QStringLiteral("lieu")] = lieuLabel(p, s.lieuId);
+    return c;
+}
+
+HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, const FlowState &s)
+{
+    const QTimeZone zone = BookingSite::zoneOf(p.org);
+    QVariantMap v = p.vars();
+    v[QStringLiteral("motif")] = motifVars(motif, p);
+    v[QStringLiteral("date_text")] = frenchDateTime(s.startsAt, zone);
+    QVariantList alternatives;
+    for (const Creneau &c : p.site.nearest(motif, s.startsAt)) {
+        FlowState next = s;
+        next.startsAt = c.startsAt;
+        next.lieuId = c.lieuId;
+        alternatives.append(QVariantMap{{QStringLiteral("label"), frenchDateTime(c.startsAt, zone)},
+                                        {QStringLiteral("lieu"), lieuLabel(p, c.lieuId)},
+                                        {QStringLiteral("hidden"), next.hidden()}});
+    }
+    v[QStringLiteral("alternatives")] = alternatives;
+    return p.pages.render(r, QStringLiteral("taken.html"), v,
+                          QStringLiteral("Ce créneau n'est plus disponible"), 409);
+}
+
+// Returns the motif when the state's créneau is still free; otherwise `taken` is the page.
+std::optional<Motif> checkCreneau(const Page &p, const HttpRequest &r, const FlowState &s,
+                                  HttpResponse *taken)
+{
+    if (!s.hasCreneau())
+        throw HttpError(400,
+                        QStringLiteral("Aucun créneau choisi : revenez à la liste des créneaux."));
+    const Motif motif = p.site.onlineMotif(p.org, s.motifId, p.partner);
+    if (p.site.isFree(motif, s.lieuId, s.startsAt))
+        return motif;
+    *taken = takenPage(p, r, motif, s);
+    return std::nullopt;
+}
+
+// ---- the forms ----
+struct FieldSpec
+{
+    const char *name;
+    const char *label;
+    const char *type;
+    const char *autocomplete;
+    bool required;
+    const char *hint;
+};
+
+QString idOf(const QString &name)
+{
+    QString id = name;
+    return id.replace(QLatin1Char('.'), QLatin1Char('-'));
+}
+
+QVariantList fields(const QList<FieldSpec> &specs, const FlowState &s, const FieldErrors &errors)
+{
+    QVariantList out;
+    for (const FieldSpec &f : specs) {
+        const QString name = QString::fromLatin1(f.name);
+        const QString id = idOf(name);
+        const QString error = errors.value(name);
+        QStringList describedBy;
+        if (*f.hint)
+            describedBy << id + QStringLiteral("-hint");
+        if (!error.isEmpty())
+            describedBy << id + QStringLiteral("-error");
+        out.append(
+            QVariantMap{{QStringLiteral("id"), id},
+                        {QStringLiteral("name"), name},
+                        {QStringLiteral("label"), QString::fromUtf8(f.label)},
+                        {QStringLiteral("type"), QString::fromLatin1(f.type)},
+                        {QStringLiteral("autocomplete"), QString::fromLatin1(f.autocomplete)},
+                        {QStringLiteral("required"), f.required},
+                        {QStringLiteral("hint"), QString::fromUtf8(f.hint)},
+                        {QStringLiteral("error"), error},
+                        {QStringLiteral("describedby"), describedBy.join(QLatin1Char(' '))},
+                        {QStringLiteral("value"), s.value(name)}});
+    }
+    return out;
+}
+
+QVariantList errorSummary(const FieldErrors &errors)
+{
+    QVariantList out;
+    for (auto it = errors.cbegin(); it != errors.cend(); ++it)
+        out.append(QVariantMap{{QStringLiteral("id"), idOf(it.key())},
+                               {QStringLiteral("message"), it.value()}});
+    return out;
+}
+
+const QList<FieldSpec> &prescripteurFields()
+{
+    static const QList<FieldSpec> f{
+        {"prescripteur.first_name", "Votre prénom", "text", "given-name", true, ""},
+        {"prescripteur.last_name", "Votre nom", "text", "family-name", true, ""},
+        {"prescripteur.email", "Votre e-mail professionnel", "email", "work email", true,
+         "Le récapitulatif du rendez-vous vous sera envoyé à cette adresse."},
+        {"prescripteur.phone", "Votre téléphone", "tel", "work tel", false,
+         "Facultatif. Exemple : 01 23 45 67 89"}};
+    return f;
+}
+
+const QList<FieldSpec> &usagerFields()
+{
+    static const QList<FieldSpec> f{
+        {"usager.first_name", "Prénom", "text", "off", true, ""},
+        {"usager.last_name", "Nom", "text", "off", true, ""},
+        {"usager.birth_date", "Date de naissance", "date", "off", false,
+         "Facultatif. Format : JJ/MM/AAAA"},
+        {"usager.phone", "Téléphone portable", "tel", "off", false,
+         "Facultatif. Pour recevoir la confirmation et le rappel par SMS. Exemple : 06 12 34 56 "
+         "78"},
+        {"usager.email", "E-mail", "email", "off", false,
+         "Facultatif. Pour recevoir la confirmation et le rappel par e-mail."}};
+    return f;
+}
+
+HttpResponse formPage(const Page &p, const HttpRequest &r, const Motif &motif, const FlowState &s,
+                      bool prescripteurStep, const FieldErrors &errors)
+{
+    QVariantMap v = p.vars();
+    v[QStringLiteral("creneau")] = creneauVars(p, motif, s);
+    v[QStringLiteral("errors")] = errorSummary(errors);
+    v[QStringLiteral("has_errors")] = !errors.isEmpty();
+    v[QStringLiteral("by_prescripteur")] = s.byPrescripteur();
+    const QString ackKey = QStringLiteral("usager.acknowledge_no_notification");
+    if (prescripteurStep) {
+        v[QStringLiteral("fields")] = fields(prescripteurFields(), s, errors);
+        v[QStringLiteral("hidden")] = s.hidden(FlowState::prescripteurKeys());
+        v[QStringLiteral("action")] = p.base + QStringLiteral("/prescripteur-coordonnees");
+        v[QStringLiteral("heading")] = QStringLiteral("Vos coordonnées de prescripteur");
+        v[QStringLiteral("submit")] = QStringLiteral("Continuer");
+    } else {
+        QStringList shown = FlowState::usagerKeys();
+        shown << ackKey;
+        v[QStringLiteral("fields")] = fields(usagerFields(), s, errors);
+        v[QStringLiteral("hidden")] = s.hidden(shown);
+        v[QStringLiteral("action")] = p.base + QStringLiteral("/beneficiaire");
+        v[QStringLiteral("heading")] = s.byPrescripteur()
+                                           ? QStringLiteral("Coordonnées du bénéficiaire")
+                                           : QStringLiteral("Vos coordonnées");
+        v[QStringLiteral("submit")] = QStringLiteral("Continuer");
+        if (s.byPrescripteur())
+            v[QStringLiteral("ack")] =
+                QVariantMap{{QStringLiteral("warning"), QString::fromUtf8(kNoNotificationWarning)},
+                            {QStringLiteral("checked"), s.acknowledged},
+                            {QStringLiteral("error"), errors.value(ackKey)}};
+    }
+    const QString title = v.value(QStringLiteral("heading")).toString();
+    return p.pages.render(r, QStringLiteral("form.html"), v,
+                          (errors.isEmpty() ? QString() : QStringLiteral("Erreur — ")) + title,
+                          errors.isEmpty() ? 200 : 422);
+}
+
+FieldErrors prescripteurErrors(const FlowState &s)
+{
+    Prescripteur p = s.prescripteur();
+    p.firstName = p.firstName.trimmed();
+    p.lastName = p.lastName.trimmed();
+    p.email = p.email.trimmed();
+    return validatePrescripteur(p);
+}
+
+FieldErrors usagerErrors(BookingSite &site, const FlowState &s, Id orgId)
+{
+    const BookingRequest req = s.request(orgId);
+    Usager u = req.usager;
+    u.firstName = u.firstName.trimmed();
+    u.lastName = u.lastName.trimmed();
+    u.email = u.email.trimmed();
+    FieldErrors e = validateUsager(u);
+    e.remove(QStringLiteral("usager.birth_date"));
+    checkBirthDate(e, QStringLiteral("usager.birth_date"),
+                   s.value(QStringLiteral("usager.birth_date")), site.clock().now().date());
+    checkReachable(e, req, s.acknowledged);
+    return e;
+}
+
+void rememberedPrescripteur(const HttpRequest &r, FlowState &s)
+{
+    if (!s.values.value(QStringLiteral("prescripteur.email")).isEmpty())
+        return;
+    const QByteArray raw = QByteArray::fromBase64(r.cookie(kPrescripteurCookie).toLatin1(),
+                                                  QByteArray::Base64UrlEncoding);
+    const QJsonObject o = QJsonDocument::fromJson(raw).object();
+    for (const QString &key : FlowState::prescripteurKeys())
+        if (o.value(key).isString())
+            s.values.insert(key, o.value(key).toString().left(300));
+}
+
+QByteArray rememberCookie(const FlowState &s)
+{
+    QJsonObject o;
+    for (const QString &key : FlowState::prescripteurKeys())
+        o.insert(key, s.value(key).trimmed());
+    return kPrescripteurCookie.toLatin1() + '=' +
+           QJsonDocument(o)
+               .toJson(QJsonDocument::Compact)
+               .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+           "; Path=/rdv; Max-Age=15552000; HttpOnly; SameSite=Lax";
+}
+
+// Shows the step the state has reached: choice, prescriber, usager or confirmation.
+HttpResponse resume(const Page &p, const HttpRequest &r, FlowState s)
+{
+    HttpResponse taken;
+    const auto motif = checkCreneau(p, r, s, &taken);
+    if (!motif)
+        return taken;
+    if (p.partner)
+        s.pour = QStringLiteral("prescripteur");
+    if (s.pour.isEmpty()) {
+        QVariantMap v = p.vars();
+        v[QStringLiteral("creneau")] = creneauVars(p, *motif, s);
+        v[QStringLiteral("moi_url")] =
+            p.base + QStringLiteral("/creneau?") + s.creneauQuery() + QStringLiteral("&pour=moi");
+        v[QStringLiteral("prescripteur_url")] = p.base + QStringLiteral("/creneau?") +
+                                                s.creneauQuery() +
+                                                QStringLiteral("&pour=prescripteur");
+        return p.pages.render(r, QStringLiteral("choice.html"), v,
+                              QStringLiteral("Pour qui prenez-vous rendez-vous ?"));
+    }
+    if (s.byPrescripteur()) {
+        const bool fresh = s.values.isEmpty();
+        rememberedPrescripteur(r, s);
+        // Arriving from the créneaux list, the prescriber always sees (and can correct) their
+        // details, even when remembered from a previous booking.
+        if (fresh || !prescripteurErrors(s).isEmpty())
+            return formPage(p, r, *motif, s, true, {});
+    }
+    if (!usagerErrors(p.site, s, p.org.id).isEmpty())
+        return formPage(p, r, *motif, s, false, {});
+    QVariantMap v = p.vars();
+    v[QStringLiteral("creneau")] = creneauVars(p, *motif, s);
+    v[QStringLiteral("hidden")] = s.hidden();
+    v[QStringLiteral("by_prescripteur")] = s.byPrescripteur();
+    QVariantMap values;
+    for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
+        values[QString(it.key()).replace(QLatin1Char('.'), QLatin1Char('_'))] = it.value();
+    v[QStringLiteral("values")] = values;
+    v[QStringLiteral("action")] = p.base + QStringLiteral("/confirmer");
+    return p.pages.render(r, QStringLiteral("confirm.html"), v,
+                          QStringLiteral("Vérifiez et confirmez le rendez-vous"));
+}
+
+HttpResponse creneauStep(const Page &p, const HttpRequest &r)
+{
+    FlowState s = FlowState::fromQuery(r.query);
+    s.values.clear(); // personal data never travels in URLs
+    return resume(p, r, s);
+}
+
+HttpResponse prescripteurStep(const Page &p, const HttpRequest &r)
+{
+    p.pages.requireCsrf(r);
+    FlowState s = FlowState::fromForm(r.body);
+    s.pour = QStringLiteral("prescripteur");
+    HttpResponse taken;
+    const auto motif = checkCreneau(p, r, s, &taken);
+    if (!motif)
+        return taken;
+    const FieldErrors errors = prescripteurErrors(s);
+    if (!errors.isEmpty())
+        return formPage(p, r, *motif, s, true, errors);
+    return formPage(p, r, *motif, s, false, {});
+}
+
+HttpResponse usagerStep(const Page &p, const HttpRequest &r)
+{
+    p.pages.requireCsrf(r);
+    FlowState s = FlowState::fromForm(r.body);
+    if (p.partner)
+        s.pour = QStringLiteral("prescripteur");
+    HttpResponse taken;
+    const auto motif = checkCreneau(p, r, s, &taken);
+    if (!motif)
+        return taken;
+    if (s.byPrescripteur() && !prescripteurErrors(s).isEmpty())
+        return formPage(p, r, *motif, s, true, prescripteurErrors(s));
+    const FieldErrors errors = usagerErrors(p.site, s, p.org.id);
+    if (!errors.isEmpty())
+        return formPage(p, r, *motif, s, false, errors);
+    return resume(p, r, s);
+}
+
+HttpResponse confirmStep(const Page &p, const HttpRequest &r)
+{
+    p.pages.requireCsrf(r);
+    FlowState s = FlowState::fromForm(r.body);
+    if (p.partner)
+        s.pour = QStringLiteral("prescripteur");
+    if (s.pour.isEmpty())
+        return resume(p, r, s);
+    HttpResponse taken;
+    const auto motif = checkCreneau(p, r, s, &taken);
+    if (!motif)
+        return taken;
+    FieldErrors errors = usagerErrors(p.site, s, p.org.id);
+    if (s.byPrescripteur() && !prescripteurErrors(s).isEmpty())
+        return formPage(p, r, *motif, s, true, prescripteurErrors(s));
+    if (!errors.isEmpty())
+        return formPage(p, r, *motif, s, false, errors);
+    const BookingOutcome out = p.site.booking().book(s.request(p.org.id));
+    if (out.error == BookingError::CreneauTaken)
+        return takenPage(p, r, *motif, s);
+    if (out.error == BookingError::Invalid)
+        return formPage(p, r, *motif, s,
+                        s.byPrescripteur() && !out.fields.isEmpty() &&
+                            out.fields.firstKey().startsWith(QLatin1String("prescripteur")),
+                        out.fields);
+    if (!out.ok())
+        throw HttpError(422, out.message);
+    const QString slugPath =
+        QStringLiteral("/rdv/") + QString::fromLatin1(QUrl::toPercentEncoding(p.org.slug));
+    if (!out.usagerToken.isEmpty())
+        return HttpResponse::redirect(slugPath + QStringLiteral("/mon-rdv/") + out.usagerToken);
+    HttpResponse redirect = HttpResponse::redirect(slugPath + QStringLiteral("/recapitulatif/") +
+                                                   p.site.recapToken(out.rdv.id));
+    redirect.addHeader("Set-Cookie", rememberCookie(s));
+    return redirect;
+}
+
+HttpResponse resumeStep(const Page &p, const HttpRequest &r)
+{
+    p.pages.requireCsrf(r);
+    return resume(p, r, FlowState::fromForm(r.body));
+}
+
+} // namespace
+
+void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages)
+{
+    using Step = HttpResponse (*)(const Page &, const HttpRequest &);
+    const QList<std::tuple<QByteArray, QString, Step>> steps{
+        {"GET", QString(), organisationPage},
+        {"GET", QStringLiteral("/motif/{id}"), creneauxPage},
+        {"GET", QStringLiteral("/creneau"), creneauStep},
+        {"POST", QStringLiteral("/prescripteur-coordonnees"), prescripteurStep},
+        {"POST", QStringLiteral("/beneficiaire"), usagerStep},
+        {"POST", QStringLiteral("/confirmer"), confirmStep},
+        {"POST", QStringLiteral("/etape"), resumeStep},
+    };
+    for (const bool partner : {false, true}) {
+        const QString base =
+            QStringLiteral("/rdv/{slug}") + (partner ? QStringLiteral("/prescripteur") : QString());
+        for (const auto &[method, suffix, step] : steps) {
+            router.add(method, base + suffix,
+                       [&site, &pages, partner, step = step](HttpRequest &r) {
+                           return step(pageFor(site, pages, r, partner), r);
+                       });
+        }
+    }
+}
+
+} // namespace creneau::http

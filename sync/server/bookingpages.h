@@ -1,0 +1,14 @@
+// The public booking pages, on both links of an organisation: the public one (/rdv/<slug>) and
+// the partners' one (/rdv/<slug>/prescripteur). Steps: organisation, créneaux, choice (public
+// link only), prescriber, usager, confirmation; then a redirect to the recap (recappages.h).
+#pragma once
+
+#include "bookingsite.h"
+#include "pagerenderer.h"
+#include "router.h"
+
+namespace creneau::http {
+
+void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages);
+
+} // namespace creneau::http

@@ -1,0 +1,129 @@
+#include "bookingsite.h"
+
+#include "httptypes.h"
+#include "secrets.h"
+
+#include <algorithm>
+
+namespace creneau::http {
+
+BookingSite::BookingSite(Store &store, const ServerSecret &secret, QString publicUrl,
+                         const Clock &clock)
+    : m_store(store), m_secret(secret), m_publicUrl(std::move(publicUrl)), m_clock(clock),
+      m_catalog(store), m_engine(store), m_booking(store, m_engine, clock)
+{}
+
+Organisation BookingSite::organisation(const QString &slug, bool json) const
+{
+    if (slug.size() > 100)
+        throw HttpError(404, QStringLiteral("Cette organisation n'existe pas."), json);
+    const auto org = m_catalog.organisationBySlug(slug);
+    if (!org)
+        throw HttpError(404, QStringLiteral("Cette organisation n'existe pas."), json);
+    return *org;
+}
+
+QTimeZone BookingSite::zoneOf(const Organisation &org)
+{
+    const QTimeZone zone(org.timeZone.toUtf8());
+    return zone.isValid() ? zone : QTimeZone("Europe/Paris");
+}
+
+QList<Motif> BookingSite::onlineMotifs(const Organisation &org, bool partner) const
+{
+    QList<Motif> out;
+    for (const Motif &m : m_catalog.motifs(org.id)) {
+        if (m.archived)
+            continue;
+        if (m.bookableBy == BookableBy::Everyone ||
+            (partner && m.bookableBy == BookableBy::AgentsAndPrescripteurs))
+            out.append(m);
+    }
+    return out;
+}
+
+Motif BookingSite::onlineMotif(const Organisation &org, Id motifId, bool partner, bool json) const
+{
+    const auto m = m_catalog.motif(motifId);
+    if (!m || m->organisationId != org.id || m->archived || m->bookableBy == BookableBy::Agents ||
+        (!partner && m->bookableBy != BookableBy::Everyone))
+        throw HttpError(404, QStringLiteral("Ce motif n'est pas ouvert à la réservation en ligne."),
+                        json);
+    return *m;
+}
+
+std::optional<Lieu> BookingSite::lieu(const Organisation &org, Id lieuId) const
+{
+    const auto l = lieuId ? m_catalog.lieu(lieuId) : std::nullopt;
+    if (!l || l->organisationId != org.id)
+        return std::nullopt;
+    return l;
+}
+
+QList<Creneau> BookingSite::creneaux(const Motif &motif, Id lieuId, const QDate &from,
+                                     const QDate &to)
+{
+    SlotQuery q;
+    q.motifId = motif.id;
+    q.lieuId = lieuId;
+    q.from = from;
+    q.to = to;
+    q.now = m_clock.now();
+    return m_engine.creneaux(q);
+}
+
+std::optional<QDate> BookingSite::nextAvailableDay(const Motif &motif, const QDate &from)
+{
+    SlotQuery q;
+    q.motifId = motif.id;
+    q.from = from;
+    q.to = from;
+    q.now = m_clock.now();
+    return m_engine.nextAvailableDay(q);
+}
+
+bool BookingSite::isFree(const Motif &motif, Id lieuId, qint64 start)
+{
+    const Organisation org = *m_catalog.organisation(motif.organisationId);
+    const QDate day = QDateTime::fromSecsSinceEpoch(start, zoneOf(org)).date();
+    for (const Creneau &c : creneaux(motif, lieuId, day, day))
+        if (c.startsAt == start && (lieuId == 0 || c.lieuId == lieuId))
+            return true;
+    return false;
+}
+
+QList<Creneau> BookingSite::nearest(const Motif &motif, qint64 start, int count)
+{
+    const auto org = m_catalog.organisation(motif.organisationId);
+    if (!org)
+        return {};
+    const QDate day = QDateTime::fromSecsSinceEpoch(start, zoneOf(*org)).date();
+    QList<Creneau> all = creneaux(motif, 0, day.addDays(-21), day.addDays(21));
+    std::stable_sort(all.begin(), all.end(), [start](const Creneau &a, const Creneau &b) {
+        return qAbs(a.startsAt - start) < qAbs(b.startsAt - start);
+    });
+    all = all.mid(0, count);
+    std::sort(all.begin(), all.end(),
+              [](const Creneau &a, const Creneau &b) { return a.startsAt < b.startsAt; });
+    return all;
+}
+
+QString BookingSite::recapToken(Id rdvId) const
+{
+    const QByteArray id = QByteArray::number(rdvId);
+    return QString::fromLatin1(id + '-' + m_secret.sign("recap:" + id).left(40));
+}
+
+Id BookingSite::rdvFromRecapToken(const QString &token) const
+{
+    const qsizetype dash = token.indexOf(QLatin1Char('-'));
+    if (dash <= 0 || token.size() > 80)
+        return 0;
+    bool ok = false;
+    const Id id = token.left(dash).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return 0;
+    return secrets::constantTimeEquals(recapToken(id).toLatin1(), token.toLatin1()) ? id : 0;
+}
+
+} // namespace creneau::http

@@ -1,0 +1,62 @@
+// What the public pages and the public API share: the store and the domain services, the
+// organisation lookup, the créneaux questions every step asks, and the recap links.
+#pragma once
+
+#include "booking.h"
+#include "catalog.h"
+#include "clock.h"
+#include "serversecret.h"
+#include "slotengine.h"
+#include "store.h"
+
+#include <QTimeZone>
+
+#include <optional>
+
+namespace creneau::http {
+
+class BookingSite
+{
+public:
+    BookingSite(Store &store, const ServerSecret &secret, QString publicUrl,
+                const Clock &clock = Clock::system());
+
+    Store &store() { return m_store; }
+    Catalog &catalog() { return m_catalog; }
+    SlotEngine &engine() { return m_engine; }
+    BookingService &booking() { return m_booking; }
+    const Clock &clock() const { return m_clock; }
+    const ServerSecret &secret() const { return m_secret; }
+    QString publicUrl() const { return m_publicUrl; }
+    void setPublicUrl(const QString &url) { m_publicUrl = url; }
+
+    // Throws HttpError 404 when unknown.
+    Organisation organisation(const QString &slug, bool json = false) const;
+    static QTimeZone zoneOf(const Organisation &org);
+    // Motifs open online: Everyone only, or also AgentsAndPrescripteurs on the partners' link.
+    QList<Motif> onlineMotifs(const Organisation &org, bool partner) const;
+    // Throws HttpError 404 unless the motif belongs to `org` and is open to the link.
+    Motif onlineMotif(const Organisation &org, Id motifId, bool partner, bool json = false) const;
+    std::optional<Lieu> lieu(const Organisation &org, Id lieuId) const;
+
+    QList<Creneau> creneaux(const Motif &motif, Id lieuId, const QDate &from, const QDate &to);
+    std::optional<QDate> nextAvailableDay(const Motif &motif, const QDate &from);
+    bool isFree(const Motif &motif, Id lieuId, qint64 start);
+    // The free créneaux closest in time to `start` (within three weeks either side).
+    QList<Creneau> nearest(const Motif &motif, qint64 start, int count = 5);
+
+    // The prescriber's recap link: unguessable, and needs no stored secret.
+    QString recapToken(Id rdvId) const;
+    Id rdvFromRecapToken(const QString &token) const;
+
+private:
+    Store &m_store;
+    const ServerSecret &m_secret;
+    QString m_publicUrl;
+    const Clock &m_clock;
+    Catalog m_catalog;
+    SlotEngine m_engine;
+    BookingService m_booking;
+};
+
+} // namespace creneau::http

@@ -1,0 +1,160 @@
+#include "httpserver.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcServer, "creneau.server")
+
+namespace creneau::http {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
+    }
+}
+
+HttpRequest fromQt(const QHttpServerRequest &q)
+{
+    HttpRequest r;
+    r.method = methodName(q.method());
+    r.path = q.url().path(QUrl::FullyDecoded);
+    r.query = q.query();
+    for (const auto &h : q.headers())
+        r.headers.insert(h.first.toLower(), h.second);
+    r.body = q.body();
+    r.peer = q.remoteAddress();
+    return r;
+}
+
+} // namespace
+
+HttpServer::HttpServer(Router router, QObject *parent)
+    : QAbstractHttpServer(parent), m_router(std::move(router))
+{}
+
+quint16 HttpServer::listenLimited(const QHostAddress &address, quint16 port,
+                                  ConnectionLimits limits)
+{
+    auto *tcp = new LimitedTcpServer(limits, this);
+    if (!tcp->listen(address, port)) {
+        qCWarning(lcServer) << "cannot listen:" << tcp->errorString();
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    m_tcp = tcp;
+    return tcp->serverPort();
+}
+
+void HttpServer::stopListening()
+{
+    if (m_tcp)
+        m_tcp->close();
+}
+
+HttpResponse HttpServer::error(const HttpRequest &request, int status, const QString &message) const
+{
+    if (request.path.startsWith(QLatin1String("/api/")) || !m_errorPage)
+        return HttpResponse::jsonError(status, message);
+    return m_errorPage(status, message);
+}
+
+HttpResponse HttpServer::dispatch(HttpRequest &request)
+{
+    HttpResponse response;
+    try {
+        if (request.body.size() > 64 * 1024)
+            return error(
+                request, 413,
+                QStringLiteral("La requête dépasse la taille maximale autorisée (64 Kio)."));
+        int retryAfter = 0;
+        if (request.method == "POST" &&
+            !m_rateLimiter.allow(request.peer.toString(), QDateTime::currentMSecsSinceEpoch(),
+                                 &retryAfter)) {
+            response = error(
+                request, 429,
+                QStringLiteral("Trop de demandes : réessayez dans %1 secondes.").arg(retryAfter));
+            response.setHeader("Retry-After", QByteArray::number(retryAfter));
+            return response;
+        }
+        Handler handler;
+        switch (m_router.route(request, &handler)) {
+        case Router::Match::NotFound:
+            return error(request, 404, QStringLiteral("Cette page n'existe pas."));
+        case Router::Match::WrongMethod:
+            response = error(request, 405, QStringLiteral("Méthode non autorisée."));
+            return response;
+        case Router::Match::Found:
+            break;
+        }
+        return handler(request);
+    } catch (const HttpError &e) {
+        return e.asJson() ? HttpResponse::jsonError(e.status(), e.message())
+                          : error(request, e.status(), e.message());
+    } catch (const std::exception &e) {
+        qCWarning(lcServer) << "error on" << request.method << request.path << e.what();
+        return error(request, 500, QStringLiteral("Erreur interne du serveur."));
+    }
+}
+
+void HttpServer::addSecurityHeaders(HttpResponse &r)
+{
+    r.setHeader("Content-Security-Policy",
+                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    r.setHeader("X-Content-Type-Options", "nosniff");
+    r.setHeader("Referrer-Policy", "same-origin");
+    r.setHeader("X-Frame-Options", "DENY");
+    if (r.header("Cache-Control").isEmpty())
+        r.setHeader("Cache-Control", "no-cache");
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    LimitedTcpServer::requestDone(socket);
+    HttpRequest r = fromQt(request);
+    HttpResponse response = dispatch(r);
+    write(request, socket, std::move(response), r.method == "HEAD");
+    return true;
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    write(request, socket, HttpResponse::jsonError(404, QStringLiteral("Introuvable.")), false);
+}
+
+void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket, HttpResponse response,
+                       bool head)
+{
+    addSecurityHeaders(response);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    for (const auto &h : std::as_const(response.headers))
+        responder.writeHeader(h.first, h.second);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    // writeBody() also ends the header block, so it is called even without a body.
+    responder.writeBody(head ? QByteArray() : response.body);
+}
+
+} // namespace creneau::http

@@ -1,0 +1,78 @@
+// Our own request and response types: the routes never see Qt HttpServer, whose API changes
+// between 6.4 and 6.8.
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <QMap>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+#include <stdexcept>
+
+namespace creneau::http {
+
+struct HttpRequest
+{
+    QByteArray method; // "GET", "POST"...
+    QString path;      // decoded, without the query
+    QUrlQuery query;
+    QMap<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body;
+    QHostAddress peer;
+    QMap<QString, QString> params; // filled by the router from the path pattern
+
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+    QString queryValue(const QString &key) const
+    {
+        return query.queryItemValue(key, QUrl::FullyDecoded);
+    }
+    QString param(const QString &key) const { return params.value(key); }
+    QString cookie(const QString &name) const;
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    void addHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append({name, value});
+    }
+    QByteArray header(const QByteArray &name) const;
+
+    static HttpResponse html(const QByteArray &body, int status = 200);
+    static HttpResponse json(const QByteArray &body, int status = 200);
+    static HttpResponse text(const QByteArray &body, const QByteArray &type, int status = 200);
+    static HttpResponse redirect(const QString &location, int status = 303);
+    // {"error": message} with the given status.
+    static HttpResponse jsonError(int status, const QString &message);
+};
+
+// Thrown by handlers for the errors every route shares; mapped to a response in one place
+// (HttpServer::dispatch).
+class HttpError : public std::runtime_error
+{
+public:
+    HttpError(int status, const QString &message, bool asJson = false)
+        : std::runtime_error(message.toStdString()), m_status(status), m_message(message),
+          m_json(asJson)
+    {}
+    int status() const { return m_status; }
+    QString message() const { return m_message; }
+    bool asJson() const { return m_json; }
+
+private:
+    int m_status;
+    QString m_message;
+    bool m_json;
+};
+
+QByteArray reasonPhrase(int status);
+
+} // namespace creneau::http

@@ -1,0 +1,49 @@
+#include "pagerenderer.h"
+
+#include "flowstate.h"
+#include "htmltemplate.h"
+
+namespace creneau::http {
+
+namespace {
+HttpResponse inLayout(const QString &content, const QVariantMap &vars, const QString &title,
+                      int status)
+{
+    QVariantMap layout = vars;
+    layout[QStringLiteral("content")] = content;
+    layout[QStringLiteral("title")] = title;
+    const QString html = HtmlTemplate::fromResource(QStringLiteral("layout.html")).render(layout);
+    return HttpResponse::html(html.toUtf8(), status);
+}
+} // namespace
+
+HttpResponse PageRenderer::render(const HttpRequest &request, const QString &page, QVariantMap vars,
+                                  const QString &title, int status) const
+{
+    HttpResponse response;
+    vars[QStringLiteral("csrf")] = m_csrf.token(request, response);
+    const QString content = HtmlTemplate::fromResource(page).render(vars);
+    HttpResponse out = inLayout(content, vars, title, status);
+    for (const auto &h : std::as_const(response.headers))
+        out.addHeader(h.first, h.second);
+    return out;
+}
+
+HttpResponse PageRenderer::message(int status, const QString &title, const QString &text)
+{
+    const QVariantMap vars{{QStringLiteral("heading"), title}, {QStringLiteral("text"), text}};
+    const QString content = HtmlTemplate::fromResource(QStringLiteral("message.html")).render(vars);
+    return inLayout(content, vars, title, status);
+}
+
+void PageRenderer::requireCsrf(const HttpRequest &request) const
+{
+    const QString token =
+        FlowState::parseForm(request.body).queryItemValue(QLatin1String(Csrf::kField));
+    if (!m_csrf.check(request, token))
+        throw HttpError(403, QStringLiteral("Le formulaire a expiré ou ne vient pas de ce site. "
+                                            "Revenez à la page précédente, rechargez-la et "
+                                            "recommencez."));
+}
+
+} // namespace creneau::http

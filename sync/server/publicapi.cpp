@@ -1,0 +1,227 @@
+#include "publicapi.h"
+
+#include "formatting.h"
+#include "rdvrecap.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace creneau::http {
+
+namespace {
+
+QByteArray compact(const QJsonValue &v)
+{
+    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                       : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+}
+
+Id idParam(const QString &text)
+{
+    bool ok = false;
+    const Id id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        throw HttpError(404, QStringLiteral("Identifiant inconnu."), true);
+    return id;
+}
+
+HttpResponse motifs(BookingSite &site, HttpRequest &request)
+{
+    const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
+    QJsonArray out;
+    for (const Motif &m : site.onlineMotifs(org, true))
+        out.append(QJsonObject{{QStringLiteral("id"), m.id},
+                               {QStringLiteral("name"), m.name},
+                               {QStringLiteral("duration_minutes"), m.durationMinutes},
+                               {QStringLiteral("location_type"), creneau::toWord(m.locationType)},
+                               {QStringLiteral("bookable_by"), creneau::toWord(m.bookableBy)},
+                               {QStringLiteral("instructions"), m.instructions}});
+    return HttpResponse::json(compact(out));
+}
+
+QDate dateParam(const HttpRequest &request, const QString &key, const QDate &fallback)
+{
+    const QString text = request.queryValue(key);
+    if (text.isEmpty())
+        return fallback;
+    const QDate d = QDate::fromString(text, Qt::ISODate);
+    if (!d.isValid() || text.size() != 10)
+        throw HttpError(
+            400, QStringLiteral("Date invalide pour « %1 » : attendu AAAA-MM-JJ.").arg(key), true);
+    return d;
+}
+
+HttpResponse creneaux(BookingSite &site, HttpRequest &request)
+{
+    const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
+    const Motif motif =
+        site.onlineMotif(org, idParam(request.param(QStringLiteral("id"))), true, true);
+    const QTimeZone zone = BookingSite::zoneOf(org);
+    const QDate today = site.clock().now().toTimeZone(zone).date();
+    const QDate from = dateParam(request, QStringLiteral("from"), today);
+    const QDate to = dateParam(request, QStringLiteral("to"), from.addDays(6));
+    if (to < from || from.daysTo(to) > 62)
+        throw HttpError(400,
+                        QStringLiteral("La période demandée doit aller de « from » à « to », "
+                                       "sur 63 jours au plus."),
+                        true);
+    Id lieuId = 0;
+    if (const QString l = request.queryValue(QStringLiteral("lieu_id")); !l.isEmpty())
+        lieuId = idParam(l);
+    QHash<Id, QString> lieuNames;
+    for (const Lieu &l : site.catalog().lieux(org.id))
+        lieuNames.insert(l.id, l.name);
+    QJsonArray out;
+    for (const Creneau &c : site.creneaux(motif, lieuId, from, to))
+        out.append(QJsonObject{{QStringLiteral("starts_at"), isoWithOffset(c.startsAt, zone)},
+                               {QStringLiteral("ends_at"), isoWithOffset(c.endsAt, zone)},
+                               {QStringLiteral("lieu_id"), c.lieuId},
+                               {QStringLiteral("lieu_name"), lieuNames.value(c.lieuId)}});
+    HttpResponse r = HttpResponse::json(compact(out));
+    return r;
+}
+
+QString str(const QJsonObject &o, const char *key, FieldErrors &errors, const QString &prefix)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (!v.isString()) {
+        errors.insert(prefix + QLatin1String(key),
+                      QStringLiteral("Doit être une chaîne de caractères."));
+        return {};
+    }
+    return v.toString();
+}
+
+HttpResponse unprocessable(const FieldErrors &fields, const QString &message)
+{
+    QJsonObject f;
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+        f.insert(it.key(), it.value());
+    return HttpResponse::json(
+        compact(QJsonObject{{QStringLiteral("error"), message}, {QStringLiteral("fields"), f}}),
+        422);
+}
+
+// Reads the POST body into a BookingRequest; shape errors go to `errors`.
+BookingRequest parseBooking(const Organisation &org, const QJsonObject &o, FieldErrors &errors,
+                            bool *acknowledged)
+{
+    BookingRequest req;
+    req.organisationId = org.id;
+    const QJsonValue motif = o.value(QStringLiteral("motif_id"));
+    req.motifId = motif.isDouble() ? Id(motif.toDouble()) : 0;
+    if (req.motifId <= 0)
+        errors.insert(QStringLiteral("motif_id"), QStringLiteral("Motif obligatoire."));
+    const QJsonValue lieu = o.value(QStringLiteral("lieu_id"));
+    if (lieu.isDouble())
+        req.lieuId = Id(lieu.toDouble());
+    else if (!lieu.isUndefined() && !lieu.isNull())
+        errors.insert(QStringLiteral("lieu_id"), QStringLiteral("Lieu invalide."));
+    if (!parseIsoInstant(o.value(QStringLiteral("starts_at")).toString(), &req.startsAt))
+        errors.insert(QStringLiteral("starts_at"),
+                      QStringLiteral("Date et heure attendues au format ISO 8601 avec décalage."));
+    const QString by = o.value(QStringLiteral("booked_by")).toString();
+    if (by == QLatin1String("prescripteur"))
+        req.bookedBy = CreatedBy::Prescripteur;
+    else if (by == QLatin1String("usager"))
+        req.bookedBy = CreatedBy::Usager;
+    else
+        errors.insert(QStringLiteral("booked_by"),
+                      QStringLiteral("Valeur attendue : « prescripteur » ou « usager »."));
+    const QJsonObject p = o.value(QStringLiteral("prescripteur")).toObject();
+    const QString pp = QStringLiteral("prescripteur.");
+    req.prescripteur.firstName = str(p, "first_name", errors, pp);
+    req.prescripteur.lastName = str(p, "last_name", errors, pp);
+    req.prescripteur.email = str(p, "email", errors, pp);
+    req.prescripteur.phone = str(p, "phone", errors, pp);
+    const QJsonObject u = o.value(QStringLiteral("usager")).toObject();
+    const QString up = QStringLiteral("usager.");
+    req.usager.firstName = str(u, "first_name", errors, up);
+    req.usager.lastName = str(u, "last_name", errors, up);
+    req.usager.email = str(u, "email", errors, up);
+    req.usager.phone = str(u, "phone", errors, up);
+    const QString birth = str(u, "birth_date", errors, up);
+    if (!birth.isEmpty()) {
+        req.usager.birthDate = QDate::fromString(birth, Qt::ISODate);
+        if (!req.usager.birthDate.isValid() || birth.size() != 10)
+            errors.insert(QStringLiteral("usager.birth_date"),
+                          QStringLiteral("Date de naissance attendue au format AAAA-MM-JJ."));
+    }
+    *acknowledged = u.value(QStringLiteral("acknowledge_no_notification")).toBool();
+    return req;
+}
+
+HttpResponse book(BookingSite &site, HttpRequest &request)
+{
+    const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
+    if (!request.header("content-type").toLower().startsWith("application/json"))
+        throw HttpError(415, QStringLiteral("Le corps doit être du JSON (application/json)."),
+                        true);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        throw HttpError(400, QStringLiteral("JSON mal formé : un objet est attendu."), true);
+    FieldErrors errors;
+    bool acknowledged = false;
+    const BookingRequest req = parseBooking(org, doc.object(), errors, &acknowledged);
+    if (!errors.isEmpty())
+        return unprocessable(errors, BookingService::messageFor(BookingError::Invalid));
+    checkReachable(errors, req, acknowledged);
+    if (!errors.isEmpty())
+        return unprocessable(errors, BookingService::messageFor(BookingError::Invalid));
+    const BookingOutcome out = site.booking().book(req);
+    switch (out.error) {
+    case BookingError::None:
+        break;
+    case BookingError::Invalid:
+        return unprocessable(out.fields, out.message);
+    case BookingError::CreneauTaken:
+        return HttpResponse::jsonError(409, out.message);
+    case BookingError::MotifUnavailable:
+        return unprocessable({{QStringLiteral("motif_id"), out.message}}, out.message);
+    default:
+        return HttpResponse::jsonError(403, out.message);
+    }
+    QVariantMap recap = rdvRecap(site, org, out.rdv, out.usager);
+    const QString base = site.publicUrl() + QStringLiteral("/rdv/") + org.slug;
+    if (!out.usagerToken.isEmpty())
+        recap[QStringLiteral("manage_url")] = base + QStringLiteral("/mon-rdv/") + out.usagerToken;
+    else
+        recap[QStringLiteral("recap_url")] =
+            base + QStringLiteral("/recapitulatif/") + site.recapToken(out.rdv.id);
+    HttpResponse r = HttpResponse::json(
+        QJsonDocument(QJsonObject::fromVariantMap(recap)).toJson(QJsonDocument::Compact), 201);
+    return r;
+}
+
+HttpResponse openApi(HttpRequest &)
+{
+    QFile file(QStringLiteral(":/openapi.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        throw HttpError(500, QStringLiteral("Document OpenAPI absent."), true);
+    return HttpResponse::json(file.readAll());
+}
+
+} // namespace
+
+void addPublicApiRoutes(Router &router, BookingSite &site)
+{
+    router.get(QStringLiteral("/api/v1/public/{slug}/motifs"),
+               [&site](HttpRequest &r) { return motifs(site, r); });
+    router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/creneaux"),
+               [&site](HttpRequest &r) { return creneaux(site, r); });
+    router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"),
+                [&site](HttpRequest &r) { return book(site, r); });
+    router.get(QStringLiteral("/api/v1/openapi.json"), openApi);
+    router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) {
+        if (!site.store().isUsable())
+            return HttpResponse::jsonError(503, QStringLiteral("Base de données indisponible."));
+        return HttpResponse::json(R"({"status":"ok"})");
+    });
+}
+
+} // namespace creneau::http

@@ -1,0 +1,29 @@
+// Counts requests per client address in fixed one-minute windows.
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace creneau::http {
+
+class RateLimiter
+{
+public:
+    explicit RateLimiter(int perMinute = 0) : m_perMinute(perMinute) {}
+    void setPerMinute(int n) { m_perMinute = n; }
+    bool enabled() const { return m_perMinute > 0; }
+    // True when `client` may go on; otherwise `retryAfter` is the seconds to wait.
+    bool allow(const QString &client, qint64 nowMs, int *retryAfter);
+
+private:
+    struct Window
+    {
+        qint64 startMs = 0;
+        int count = 0;
+    };
+    int m_perMinute;
+    QHash<QString, Window> m_windows;
+    qint64 m_lastSweepMs = 0;
+};
+
+} // namespace creneau::http

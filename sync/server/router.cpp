@@ -1,0 +1,50 @@
+#include "router.h"
+
+namespace creneau::http {
+
+void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
+{
+    m_rules.append(
+        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+}
+
+bool Router::matches(const Rule &rule, const QStringList &segments, QMap<QString, QString> *params)
+{
+    if (rule.segments.size() != segments.size())
+        return false;
+    QMap<QString, QString> found;
+    for (int i = 0; i < segments.size(); ++i) {
+        const QString &want = rule.segments.at(i);
+        if (want.startsWith(QLatin1Char('{')) && want.endsWith(QLatin1Char('}'))) {
+            if (segments.at(i).isEmpty())
+                return false;
+            found.insert(want.mid(1, want.size() - 2), segments.at(i));
+        } else if (want != segments.at(i)) {
+            return false;
+        }
+    }
+    *params = found;
+    return true;
+}
+
+Router::Match Router::route(HttpRequest &request, Handler *handler) const
+{
+    const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    bool pathKnown = false;
+    for (const Rule &rule : m_rules) {
+        QMap<QString, QString> params;
+        if (!matches(rule, segments, &params))
+            continue;
+        const bool head = request.method == "HEAD" && rule.method == "GET";
+        if (rule.method != request.method && !head) {
+            pathKnown = true;
+            continue;
+        }
+        request.params = params;
+        *handler = rule.handler;
+        return Match::Found;
+    }
+    return pathKnown ? Match::WrongMethod : Match::NotFound;
+}
+
+} // namespace creneau::http

@@ -1,0 +1,125 @@
+#include "serverapplication.h"
+
+#include "bookingpages.h"
+#include "bookingsite.h"
+#include "csrf.h"
+#include "demodata.h"
+#include "httpserver.h"
+#include "pagerenderer.h"
+#include "publicapi.h"
+#include "recappages.h"
+#include "serversecret.h"
+#include "sql.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace creneau::http {
+
+struct ServerApplication::Parts
+{
+    std::unique_ptr<Store> store;
+    std::unique_ptr<ServerSecret> secret;
+    std::unique_ptr<Csrf> csrf;
+    std::unique_ptr<PageRenderer> pages;
+    std::unique_ptr<BookingSite> site;
+    HttpServer *server = nullptr;
+};
+
+namespace {
+
+HttpResponse staticFile(const QString &path, const QByteArray &type)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw HttpError(404, QStringLiteral("Fichier introuvable."));
+    HttpResponse r = HttpResponse::text(file.readAll(), type);
+    r.setHeader("Cache-Control", "public, max-age=3600");
+    return r;
+}
+
+} // namespace
+
+ServerApplication::ServerApplication(ServerOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_parts(std::make_unique<Parts>())
+{}
+
+ServerApplication::~ServerApplication()
+{
+    stop();
+}
+
+QString ServerApplication::publicUrl() const
+{
+    if (!m_options.publicUrl.isEmpty())
+        return m_options.publicUrl;
+    QString host = m_options.address.toString();
+    if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+}
+
+bool ServerApplication::start()
+{
+    try {
+        QDir().mkpath(m_options.dataDir);
+        m_parts->store =
+            Store::open(QDir(m_options.dataDir).filePath(QStringLiteral("creneau.sqlite")));
+        m_parts->store->migrate();
+        if (m_options.demo == ServerOptions::Demo::Small)
+            demo::seedSmall(*m_parts->store);
+        else if (m_options.demo == ServerOptions::Demo::Large)
+            demo::seedLarge(*m_parts->store);
+    } catch (const std::exception &e) {
+        m_error = QStringLiteral("cannot open the store: ") + QString::fromUtf8(e.what());
+        return false;
+    }
+    m_parts->secret = std::make_unique<ServerSecret>(ServerSecret::load(m_options.dataDir));
+    m_parts->csrf = std::make_unique<Csrf>(*m_parts->secret);
+    m_parts->pages = std::make_unique<PageRenderer>(*m_parts->csrf);
+    m_parts->site = std::make_unique<BookingSite>(*m_parts->store, *m_parts->secret, QString());
+
+    Router router;
+    addPublicApiRoutes(router, *m_parts->site);
+    addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
+    addRecapPageRoutes(router, *m_parts->site, *m_parts->pages);
+    router.get(QStringLiteral("/static/style.css"), [](HttpRequest &) {
+        return staticFile(QStringLiteral(":/web/style.css"), "text/css; charset=utf-8");
+    });
+    m_parts->server = new HttpServer(std::move(router), this);
+    m_parts->server->setRateLimit(m_options.rateLimitPerMinute);
+    m_parts->server->setErrorPage([](int status, const QString &message) {
+        return PageRenderer::message(status, QStringLiteral("Erreur"), message);
+    });
+    m_port = m_parts->server->listenLimited(m_options.address, m_options.port);
+    if (!m_port) {
+        m_error = QStringLiteral("cannot listen on %1:%2")
+                      .arg(m_options.address.toString())
+                      .arg(m_options.port);
+        return false;
+    }
+    // Known only now when the port was chosen by the system.
+    m_parts->site->setPublicUrl(publicUrl());
+    return true;
+}
+
+void ServerApplication::stop()
+{
+    if (m_parts && m_parts->server)
+        m_parts->server->stopListening();
+}
+
+QStringList ServerApplication::bookingLinks() const
+{
+    QStringList out;
+    if (!m_parts->site)
+        return out;
+    for (const Organisation &o : m_parts->site->catalog().organisations()) {
+        const QString base = publicUrl() + QStringLiteral("/rdv/") + o.slug;
+        out << QStringLiteral("Booking URL: ") + base
+            << QStringLiteral("Partner URL: ") + base + QStringLiteral("/prescripteur");
+    }
+    return out;
+}
+
+} // namespace creneau::http

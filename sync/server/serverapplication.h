@@ -1,0 +1,52 @@
+// The booking server as one object: opens the store (seeding demo data on request), builds the
+// routes and listens. creneau-server wires it from the command line; the desktop can embed it.
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace creneau::http {
+
+struct ServerOptions
+{
+    QString dataDir;
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString publicUrl; // empty: http://<address>:<port>
+    enum class Demo
+    {
+        None,
+        Small,
+        Large
+    } demo = Demo::None;
+    int rateLimitPerMinute = 60;
+};
+
+class ServerApplication : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerApplication(ServerOptions options, QObject *parent = nullptr);
+    ~ServerApplication() override;
+
+    // Opens the store and listens; false with errorString() on failure.
+    bool start();
+    void stop();
+    quint16 port() const { return m_port; }
+    QString publicUrl() const;
+    QString errorString() const { return m_error; }
+    // "Booking URL: ..." and "Partner URL: ..." for each organisation.
+    QStringList bookingLinks() const;
+
+private:
+    struct Parts;
+    ServerOptions m_options;
+    std::unique_ptr<Parts> m_parts;
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+} // namespace creneau::http
