@@ -21,7 +21,8 @@ void BusyTimes::assign(std::vector<Interval> intervals)
 
 bool BusyTimes::overlaps(qint64 start, qint64 end) const
 {
-    // Intervals starting before `end` are a prefix; one of them overlaps iff its end is after start.
+    // Intervals starting before `end` are a prefix; one of them overlaps iff its end is after
+    // start.
     const auto it = std::lower_bound(m_intervals.begin(), m_intervals.end(), end,
                                      [](const Interval &i, qint64 v) { return i.start < v; });
     const std::size_t n = std::size_t(it - m_intervals.begin());
@@ -197,12 +198,14 @@ BusyTimes Availability::busyTimes(Id agentId, qint64 from, qint64 to, Id ignored
             const QDateTime start = QDateTime::fromSecsSinceEpoch(a.startsAt, zone);
             const QDateTime end = QDateTime::fromSecsSinceEpoch(a.endsAt, zone);
             const qint64 spanDays = start.date().daysTo(end.date());
-            const QDate fromDay = QDateTime::fromSecsSinceEpoch(from, zone).date().addDays(-spanDays);
+            const QDate fromDay =
+                QDateTime::fromSecsSinceEpoch(from, zone).date().addDays(-spanDays);
             const QDate toDay = QDateTime::fromSecsSinceEpoch(to, zone).date();
             const RecurrenceRule rule = RecurrenceRule::parse(a.rrule);
             for (const QDate &d : rule.dates(start.date(), fromDay, toDay)) {
                 const qint64 s = QDateTime(d, start.time(), zone).toSecsSinceEpoch();
-                const qint64 e = QDateTime(d.addDays(spanDays), end.time(), zone).toSecsSinceEpoch();
+                const qint64 e =
+                    QDateTime(d.addDays(spanDays), end.time(), zone).toSecsSinceEpoch();
                 if (s < to && e > from)
                     busy.push_back({s, e});
             }

@@ -10,7 +10,10 @@ namespace creneau {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("creneau::Booking", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("creneau::Booking", text);
+}
 
 bool motifOpenTo(const Motif &m, CreatedBy booker)
 {
@@ -30,8 +33,7 @@ bool motifOpenTo(const Motif &m, CreatedBy booker)
 BookingService::BookingService(Store &store, SlotEngine &engine, const Clock &clock,
                                RdvEventSink *sink)
     : m_store(store), m_engine(engine), m_clock(clock), m_sink(sink)
-{
-}
+{}
 
 QString BookingService::messageFor(BookingError error)
 {
@@ -134,8 +136,8 @@ BookingOutcome BookingService::book(const BookingRequest &request)
             return failure(BookingError::CreneauTaken);
         agentId = request.agentId;
     } else {
-        agentId = freeAgentFor(*motif, lieuId, request.startsAt,
-                               request.bookedBy == CreatedBy::Agent);
+        agentId =
+            freeAgentFor(*motif, lieuId, request.startsAt, request.bookedBy == CreatedBy::Agent);
         if (!agentId)
             return failure(BookingError::CreneauTaken);
         if (!lieuId) {
@@ -156,8 +158,8 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     if (request.existingUsagerId) {
         const auto existing = repo.usager(request.existingUsagerId);
         if (!existing || existing->organisationId != request.organisationId)
-            return failure(BookingError::Invalid, {{QStringLiteral("usager"),
-                                                    tr("This usager does not exist.")}});
+            return failure(BookingError::Invalid,
+                           {{QStringLiteral("usager"), tr("This usager does not exist.")}});
         out.usager = *existing;
         out.usagerReused = true;
     } else if (const auto match = repo.findMatchingUsager(usager)) {

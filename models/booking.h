@@ -10,15 +10,16 @@
 
 namespace creneau {
 
-enum class BookingError {
+enum class BookingError
+{
     None,
     Invalid,          // fields: see BookingOutcome::fields
     MotifUnavailable, // unknown, archived, or not open to this kind of booker
     CreneauTaken,     // no longer free, or outside the motif's delays
     Forbidden,        // this actor may not do this (a prescripteur never may change a booking)
     NotFound,
-    StaleVersion,     // changed by someone else since it was read
-    TooLate,          // the usager's cancellation delay has passed
+    StaleVersion, // changed by someone else since it was read
+    TooLate,      // the usager's cancellation delay has passed
 };
 
 struct BookingRequest
@@ -28,9 +29,9 @@ struct BookingRequest
     Id lieuId = 0;
     qint64 startsAt = 0;
     CreatedBy bookedBy = CreatedBy::Usager;
-    Id agentId = 0;         // the agent booking, who also receives it when bookedBy is Agent
+    Id agentId = 0; // the agent booking, who also receives it when bookedBy is Agent
     Prescripteur prescripteur;
-    Usager usager;          // ignored when existingUsagerId is set
+    Usager usager; // ignored when existingUsagerId is set
     Id existingUsagerId = 0;
     QString context;
 };
@@ -50,7 +51,12 @@ struct BookingOutcome
 // Who asks for a change. Usagers prove themselves with the token of their private link.
 struct Actor
 {
-    enum class Kind { Agent, Usager, Prescripteur };
+    enum class Kind
+    {
+        Agent,
+        Usager,
+        Prescripteur
+    };
     Kind kind = Kind::Agent;
     Id agentId = 0;
     QString usagerToken;
@@ -58,7 +64,14 @@ struct Actor
 
 struct RdvEvent
 {
-    enum class Kind { Created, Moved, Cancelled, StatusChanged, ContextChanged };
+    enum class Kind
+    {
+        Created,
+        Moved,
+        Cancelled,
+        StatusChanged,
+        ContextChanged
+    };
     Kind kind = Kind::Created;
     Rdv rdv;
     Rdv previous; // before the change; empty for Created

@@ -49,8 +49,8 @@ Agent readAgent(const QSqlQuery &q)
     a.firstName = q.value(2).toString();
     a.lastName = q.value(3).toString();
     a.email = q.value(4).toString();
-    fromString(q.value(5).toString(), &a.role);
-    fromString(q.value(6).toString(), &a.notificationLevel);
+    fromWord(q.value(5).toString(), &a.role);
+    fromWord(q.value(6).toString(), &a.notificationLevel);
     a.archived = q.value(7).toBool();
     return a;
 }
@@ -79,8 +79,8 @@ Motif readMotif(const QSqlQuery &q)
     m.name = q.value(2).toString();
     m.color = q.value(3).toString();
     m.durationMinutes = q.value(4).toInt();
-    fromString(q.value(5).toString(), &m.locationType);
-    fromString(q.value(6).toString(), &m.bookableBy);
+    fromWord(q.value(5).toString(), &m.locationType);
+    fromWord(q.value(6).toString(), &m.bookableBy);
     m.minDelayMinutes = q.value(7).toInt();
     m.maxDelayMinutes = q.value(8).toInt();
     m.instructions = q.value(9).toString();
@@ -91,7 +91,10 @@ const char kMotifColumns[] = "SELECT id, organisation_id, name, color, duration_
                              "location_type, bookable_by, min_delay_minutes, max_delay_minutes, "
                              "instructions, archived FROM motifs ";
 
-QString q(const char *text) { return QString::fromUtf8(text); }
+QString q(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 } // namespace
 
@@ -129,15 +132,15 @@ void Catalog::save(Agent &a)
             q("INSERT INTO agents (seq, organisation_id, first_name, last_name, email, role, "
               "notification_level, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") +
                 m_store.returningId(),
-            {seq, a.organisationId, a.firstName, a.lastName, a.email.toLower(), toString(a.role),
-             toString(a.notificationLevel), int(a.archived)});
+            {seq, a.organisationId, a.firstName, a.lastName, a.email.toLower(), toWord(a.role),
+             toWord(a.notificationLevel), int(a.archived)});
         a.id = sql::insertedId(ins);
     } else {
         sql::run(db,
                  q("UPDATE agents SET seq = ?, first_name = ?, last_name = ?, email = ?, "
                    "role = ?, notification_level = ?, archived = ? WHERE id = ?"),
-                 {seq, a.firstName, a.lastName, a.email.toLower(), toString(a.role),
-                  toString(a.notificationLevel), int(a.archived), a.id});
+                 {seq, a.firstName, a.lastName, a.email.toLower(), toWord(a.role),
+                  toWord(a.notificationLevel), int(a.archived), a.id});
     }
 }
 
@@ -157,12 +160,12 @@ void Catalog::save(Lieu &l)
 {
     const qint64 seq = m_store.nextSeq();
     if (l.id == 0) {
-        QSqlQuery ins = sql::run(m_store.db(),
-                                 q("INSERT INTO lieux (seq, organisation_id, name, address, phone, "
-                                   "archived) VALUES (?, ?, ?, ?, ?, ?)") +
-                                     m_store.returningId(),
-                                 {seq, l.organisationId, l.name, l.address, l.phone,
-                                  int(l.archived)});
+        QSqlQuery ins =
+            sql::run(m_store.db(),
+                     q("INSERT INTO lieux (seq, organisation_id, name, address, phone, "
+                       "archived) VALUES (?, ?, ?, ?, ?, ?)") +
+                         m_store.returningId(),
+                     {seq, l.organisationId, l.name, l.address, l.phone, int(l.archived)});
         l.id = sql::insertedId(ins);
     } else {
         sql::run(m_store.db(),
@@ -179,8 +182,8 @@ void Catalog::save(Motif &m)
                               m.name,
                               m.color,
                               m.durationMinutes,
-                              toString(m.locationType),
-                              toString(m.bookableBy),
+                              toWord(m.locationType),
+                              toWord(m.bookableBy),
                               m.minDelayMinutes,
                               m.maxDelayMinutes,
                               m.instructions,
@@ -193,7 +196,7 @@ void Catalog::save(Motif &m)
               "organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
                 m_store.returningId());
         for (const QVariant &v : values)
-            ins.addBindValue(v);
+            sql::bind(ins, v);
         ins.addBindValue(m.organisationId);
         sql::exec(ins);
         m.id = sql::insertedId(ins);
@@ -203,7 +206,7 @@ void Catalog::save(Motif &m)
                             "location_type = ?, bookable_by = ?, min_delay_minutes = ?, "
                             "max_delay_minutes = ?, instructions = ?, archived = ? WHERE id = ?"));
         for (const QVariant &v : values)
-            up.addBindValue(v);
+            sql::bind(up, v);
         up.addBindValue(m.id);
         sql::exec(up);
     }
@@ -222,9 +225,8 @@ void Catalog::save(PlageOuverture &p)
               "first_day, start_time, end_time, rrule, exception_dates, archived) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
                 m_store.returningId(),
-            {seq, p.organisationId, p.agentId, p.lieuId, p.title,
-             p.firstDay.toString(Qt::ISODate), start, end, p.rrule,
-             datesToText(p.exceptionDates), int(p.archived)});
+            {seq, p.organisationId, p.agentId, p.lieuId, p.title, p.firstDay.toString(Qt::ISODate),
+             start, end, p.rrule, datesToText(p.exceptionDates), int(p.archived)});
         p.id = sql::insertedId(ins);
     } else {
         sql::run(db,
@@ -244,12 +246,12 @@ void Catalog::save(Absence &a)
 {
     const qint64 seq = m_store.nextSeq();
     if (a.id == 0) {
-        QSqlQuery ins = sql::run(m_store.db(),
-                                 q("INSERT INTO absences (seq, organisation_id, agent_id, title, "
-                                   "starts_at, ends_at, rrule) VALUES (?, ?, ?, ?, ?, ?, ?)") +
-                                     m_store.returningId(),
-                                 {seq, a.organisationId, a.agentId, a.title, a.startsAt,
-                                  a.endsAt, a.rrule});
+        QSqlQuery ins =
+            sql::run(m_store.db(),
+                     q("INSERT INTO absences (seq, organisation_id, agent_id, title, "
+                       "starts_at, ends_at, rrule) VALUES (?, ?, ?, ?, ?, ?, ?)") +
+                         m_store.returningId(),
+                     {seq, a.organisationId, a.agentId, a.title, a.startsAt, a.endsAt, a.rrule});
         a.id = sql::insertedId(ins);
     } else {
         sql::run(m_store.db(),
@@ -305,16 +307,16 @@ std::optional<Agent> Catalog::agent(Id id) const
 
 std::optional<Agent> Catalog::agentByEmail(const QString &email) const
 {
-    QSqlQuery r =
-        sql::run(m_store.db(), q(kAgentColumns) + q("WHERE email = ?"), {email.trimmed().toLower()});
+    QSqlQuery r = sql::run(m_store.db(), q(kAgentColumns) + q("WHERE email = ?"),
+                           {email.trimmed().toLower()});
     return r.next() ? std::optional(readAgent(r)) : std::nullopt;
 }
 
 QList<Lieu> Catalog::lieux(Id organisationId) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kLieuColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
-                           {organisationId});
+    QSqlQuery r =
+        sql::run(m_store.db(), q(kLieuColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
+                 {organisationId});
     QList<Lieu> out;
     while (r.next())
         out << readLieu(r);
@@ -329,9 +331,9 @@ std::optional<Lieu> Catalog::lieu(Id id) const
 
 QList<Motif> Catalog::motifs(Id organisationId) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kMotifColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
-                           {organisationId});
+    QSqlQuery r =
+        sql::run(m_store.db(), q(kMotifColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
+                 {organisationId});
     QList<Motif> out;
     while (r.next())
         out << readMotif(r);

@@ -13,9 +13,15 @@ namespace creneau::demo {
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
-QDate mondayOf(const QDate &d) { return d.addDays(1 - d.dayOfWeek()); }
+QDate mondayOf(const QDate &d)
+{
+    return d.addDays(1 - d.dayOfWeek());
+}
 
 Motif motif(Id org, const char *name, const char *colour, int minutes, LocationType where,
             BookableBy who, const char *instructions)
@@ -51,7 +57,8 @@ PlageOuverture weekly(Id org, Id agent, Id lieu, QList<Id> motifs, const QDate &
 
 bool isEmpty(Store &store)
 {
-    return sql::scalar(store.db(), QStringLiteral("SELECT COUNT(*) FROM organisations")).toInt() == 0;
+    return sql::scalar(store.db(), QStringLiteral("SELECT COUNT(*) FROM organisations")).toInt() ==
+           0;
 }
 
 qint64 seedSmall(Store &store, const Clock &clock)
@@ -69,36 +76,62 @@ qint64 seedSmall(Store &store, const Clock &clock)
     org.address = s("12 rue Sainte-Geneviève, 27200 Vernon");
     catalog.save(org);
 
-    Agent admin{0, org.id, s("Camille"), s("Martin"), s(kAdminEmail), AgentRole::Admin,
-                NotificationLevel::All, false};
-    Agent agent1{0, org.id, s("Karim"), s("Benali"), s("karim.benali@demo.creneau.fr"),
-                 AgentRole::Agent, NotificationLevel::Others, false};
-    Agent agent2{0, org.id, s("Sophie"), s("Lefèvre"), s("sophie.lefevre@demo.creneau.fr"),
-                 AgentRole::Agent, NotificationLevel::Soon, false};
+    Agent admin{0,
+                org.id,
+                s("Camille"),
+                s("Martin"),
+                s(kAdminEmail),
+                AgentRole::Admin,
+                NotificationLevel::All,
+                false};
+    Agent agent1{0,
+                 org.id,
+                 s("Karim"),
+                 s("Benali"),
+                 s("karim.benali@demo.creneau.fr"),
+                 AgentRole::Agent,
+                 NotificationLevel::Others,
+                 false};
+    Agent agent2{0,
+                 org.id,
+                 s("Sophie"),
+                 s("Lefèvre"),
+                 s("sophie.lefevre@demo.creneau.fr"),
+                 AgentRole::Agent,
+                 NotificationLevel::Soon,
+                 false};
     for (Agent *a : {&admin, &agent1, &agent2})
         catalog.save(*a);
     catalog.setPasswordHash(admin.id, adminHash);
 
-    Lieu centre{0, org.id, s("Maison France Services — centre"), s("12 rue Sainte-Geneviève, 27200 Vernon"),
-                QStringLiteral("02 32 00 00 00"), false};
-    Lieu annexe{0, org.id, s("Antenne des Valmeux"), s("3 place de la Paix, 27200 Vernon"),
-                QStringLiteral("02 32 00 00 01"), false};
+    Lieu centre{0,
+                org.id,
+                s("Maison France Services — centre"),
+                s("12 rue Sainte-Geneviève, 27200 Vernon"),
+                QStringLiteral("02 32 00 00 00"),
+                false};
+    Lieu annexe{0,
+                org.id,
+                s("Antenne des Valmeux"),
+                s("3 place de la Paix, 27200 Vernon"),
+                QStringLiteral("02 32 00 00 01"),
+                false};
     catalog.save(centre);
     catalog.save(annexe);
 
-    Motif caf = motif(org.id, "Aide aux démarches CAF", "#2e7d32", 30, LocationType::PublicOffice,
-                      BookableBy::Everyone,
-                      "Apportez votre numéro d'allocataire et une pièce d'identité.");
+    Motif caf =
+        motif(org.id, "Aide aux démarches CAF", "#2e7d32", 30, LocationType::PublicOffice,
+              BookableBy::Everyone, "Apportez votre numéro d'allocataire et une pièce d'identité.");
     Motif rsa = motif(org.id, "Accompagnement RSA", "#1565c0", 45, LocationType::PublicOffice,
                       BookableBy::AgentsAndPrescripteurs,
                       "Apportez votre dernière attestation de paiement et vos justificatifs de "
                       "ressources.");
-    Motif phone = motif(org.id, "Point emploi par téléphone", "#6a1b9a", 30, LocationType::Phone,
-                        BookableBy::AgentsAndPrescripteurs,
-                        "Un conseiller vous appelle au numéro indiqué.");
-    Motif visio = motif(org.id, "Démarches en ligne en visioconférence", "#00838f", 30,
-                        LocationType::Visio, BookableBy::Everyone,
-                        "Le lien de la visioconférence vous est envoyé par e-mail.");
+    Motif phone =
+        motif(org.id, "Point emploi par téléphone", "#6a1b9a", 30, LocationType::Phone,
+              BookableBy::AgentsAndPrescripteurs, "Un conseiller vous appelle au numéro indiqué.");
+    Motif visio =
+        motif(org.id, "Démarches en ligne en visioconférence", "#00838f", 30, LocationType::Visio,
+              BookableBy::Everyone, "Le lien de la visioconférence vous est envoyé par e-mail.");
     Motif home = motif(org.id, "Visite à domicile", "#ef6c00", 60, LocationType::Home,
                        BookableBy::Agents, "");
     Motif internal = motif(org.id, "Réunion de suivi", "#757575", 60, LocationType::PublicOffice,
@@ -134,8 +167,15 @@ qint64 seedSmall(Store &store, const Clock &clock)
 
     RdvRepository repo(store);
     const qint64 now = clock.nowSecs();
-    Usager amina{0, org.id, s("Amina"), s("Diallo"), QDate(1987, 5, 12),
-                 s("amina.diallo@example.fr"), s("0612345678"), {}, {}};
+    Usager amina{0,
+                 org.id,
+                 s("Amina"),
+                 s("Diallo"),
+                 QDate(1987, 5, 12),
+                 s("amina.diallo@example.fr"),
+                 s("0612345678"),
+                 {},
+                 {}};
     Usager jean{0, org.id, s("Jean"), s("Dupont"), QDate(1954, 11, 2), {}, s("0232123456"), {}, {}};
     repo.insert(amina, now);
     repo.insert(jean, now);
@@ -187,8 +227,12 @@ qint64 seedLarge(Store &store, const Clock &clock, unsigned randomSeed)
 
     QList<Lieu> lieux;
     for (int i = 0; i < 8; ++i) {
-        Lieu l{0, org.id, s("Centre médico-social %1").arg(i + 1),
-               s("%1 rue de la République, 27000 Évreux").arg(i + 1), {}, false};
+        Lieu l{0,
+               org.id,
+               s("Centre médico-social %1").arg(i + 1),
+               s("%1 rue de la République, 27000 Évreux").arg(i + 1),
+               {},
+               false};
         catalog.save(l);
         lieux << l;
     }
@@ -205,8 +249,14 @@ qint64 seedLarge(Store &store, const Clock &clock, unsigned randomSeed)
     }
     QList<Agent> agents;
     for (int i = 0; i < 50; ++i) {
-        Agent a{0, org.id, s("Agent"), s("N°%1").arg(i + 1), s("agent%1@bench.creneau.fr").arg(i + 1),
-                i == 0 ? AgentRole::Admin : AgentRole::Agent, NotificationLevel::None, false};
+        Agent a{0,
+                org.id,
+                s("Agent"),
+                s("N°%1").arg(i + 1),
+                s("agent%1@bench.creneau.fr").arg(i + 1),
+                i == 0 ? AgentRole::Admin : AgentRole::Agent,
+                NotificationLevel::None,
+                false};
         if (i == 0)
             a.email = s(kAdminEmail);
         catalog.save(a);
@@ -220,8 +270,8 @@ qint64 seedLarge(Store &store, const Clock &clock, unsigned randomSeed)
         const QList<Id> offered{motifs[i % 20].id, motifs[(i + 1) % 20].id, motifs[(i + 7) % 20].id,
                                 motifs[(i + 13) % 20].id};
         const Id lieu = lieux[i % lieux.size()].id;
-        PlageOuverture morning = weekly(org.id, agents[i].id, lieu, offered, first, QTime(9, 0),
-                                        QTime(12, 0), "Matin");
+        PlageOuverture morning =
+            weekly(org.id, agents[i].id, lieu, offered, first, QTime(9, 0), QTime(12, 0), "Matin");
         PlageOuverture afternoon = weekly(org.id, agents[i].id, lieu, offered, first, QTime(13, 30),
                                           QTime(17, 0), "Après-midi");
         catalog.save(morning);

@@ -10,7 +10,7 @@ namespace creneau {
 namespace {
 
 template <typename E, std::size_t N>
-QString wordOf(const std::array<std::pair<E, const char *>, N> &table, E v)
+QString wordIn(const std::array<std::pair<E, const char *>, N> &table, E v)
 {
     for (const auto &[value, word] : table) {
         if (value == v)
@@ -20,7 +20,7 @@ QString wordOf(const std::array<std::pair<E, const char *>, N> &table, E v)
 }
 
 template <typename E, std::size_t N>
-bool valueOf(const std::array<std::pair<E, const char *>, N> &table, const QString &s, E *v)
+bool valueIn(const std::array<std::pair<E, const char *>, N> &table, const QString &s, E *v)
 {
     for (const auto &[value, word] : table) {
         if (s == QLatin1String(word)) {
@@ -58,22 +58,61 @@ constexpr std::array<std::pair<CreatedBy, const char *>, 3> kCreators{
      {CreatedBy::Usager, "usager"},
      {CreatedBy::Prescripteur, "prescripteur"}}};
 
-QString tr(const char *text) { return QCoreApplication::translate("creneau::Domain", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("creneau::Domain", text);
+}
 
 } // namespace
 
-QString toString(AgentRole v) { return wordOf(kRoles, v); }
-QString toString(NotificationLevel v) { return wordOf(kLevels, v); }
-QString toString(LocationType v) { return wordOf(kLocations, v); }
-QString toString(BookableBy v) { return wordOf(kBookable, v); }
-QString toString(RdvStatus v) { return wordOf(kStatuses, v); }
-QString toString(CreatedBy v) { return wordOf(kCreators, v); }
-bool fromString(const QString &s, AgentRole *v) { return valueOf(kRoles, s, v); }
-bool fromString(const QString &s, NotificationLevel *v) { return valueOf(kLevels, s, v); }
-bool fromString(const QString &s, LocationType *v) { return valueOf(kLocations, s, v); }
-bool fromString(const QString &s, BookableBy *v) { return valueOf(kBookable, s, v); }
-bool fromString(const QString &s, RdvStatus *v) { return valueOf(kStatuses, s, v); }
-bool fromString(const QString &s, CreatedBy *v) { return valueOf(kCreators, s, v); }
+QString toWord(AgentRole v)
+{
+    return wordIn(kRoles, v);
+}
+QString toWord(NotificationLevel v)
+{
+    return wordIn(kLevels, v);
+}
+QString toWord(LocationType v)
+{
+    return wordIn(kLocations, v);
+}
+QString toWord(BookableBy v)
+{
+    return wordIn(kBookable, v);
+}
+QString toWord(RdvStatus v)
+{
+    return wordIn(kStatuses, v);
+}
+QString toWord(CreatedBy v)
+{
+    return wordIn(kCreators, v);
+}
+bool fromWord(const QString &s, AgentRole *v)
+{
+    return valueIn(kRoles, s, v);
+}
+bool fromWord(const QString &s, NotificationLevel *v)
+{
+    return valueIn(kLevels, s, v);
+}
+bool fromWord(const QString &s, LocationType *v)
+{
+    return valueIn(kLocations, s, v);
+}
+bool fromWord(const QString &s, BookableBy *v)
+{
+    return valueIn(kBookable, s, v);
+}
+bool fromWord(const QString &s, RdvStatus *v)
+{
+    return valueIn(kStatuses, s, v);
+}
+bool fromWord(const QString &s, CreatedBy *v)
+{
+    return valueIn(kCreators, s, v);
+}
 
 QString displayName(LocationType v)
 {

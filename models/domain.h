@@ -24,8 +24,18 @@ struct Organisation
     bool privacyInitials = false;
 };
 
-enum class AgentRole { Agent, Admin };
-enum class NotificationLevel { All, Others, Soon, None };
+enum class AgentRole
+{
+    Agent,
+    Admin
+};
+enum class NotificationLevel
+{
+    All,
+    Others,
+    Soon,
+    None
+};
 
 struct Agent
 {
@@ -50,8 +60,19 @@ struct Lieu
     bool archived = false;
 };
 
-enum class LocationType { PublicOffice, Phone, Home, Visio };
-enum class BookableBy { Agents, AgentsAndPrescripteurs, Everyone };
+enum class LocationType
+{
+    PublicOffice,
+    Phone,
+    Home,
+    Visio
+};
+enum class BookableBy
+{
+    Agents,
+    AgentsAndPrescripteurs,
+    Everyone
+};
 
 struct Motif
 {
@@ -122,8 +143,20 @@ struct Prescripteur
     QString fullName() const { return firstName + QLatin1Char(' ') + lastName; }
 };
 
-enum class RdvStatus { Unknown, Seen, NoShow, Excused, Revoked };
-enum class CreatedBy { Agent, Usager, Prescripteur };
+enum class RdvStatus
+{
+    Unknown,
+    Seen,
+    NoShow,
+    Excused,
+    Revoked
+};
+enum class CreatedBy
+{
+    Agent,
+    Usager,
+    Prescripteur
+};
 
 struct Rdv
 {
@@ -149,18 +182,18 @@ struct Rdv
 };
 
 // Conversions between enums and the words stored in the database and the API.
-QString toString(AgentRole v);
-QString toString(NotificationLevel v);
-QString toString(LocationType v);
-QString toString(BookableBy v);
-QString toString(RdvStatus v);
-QString toString(CreatedBy v);
-bool fromString(const QString &s, AgentRole *v);
-bool fromString(const QString &s, NotificationLevel *v);
-bool fromString(const QString &s, LocationType *v);
-bool fromString(const QString &s, BookableBy *v);
-bool fromString(const QString &s, RdvStatus *v);
-bool fromString(const QString &s, CreatedBy *v);
+QString toWord(AgentRole v);
+QString toWord(NotificationLevel v);
+QString toWord(LocationType v);
+QString toWord(BookableBy v);
+QString toWord(RdvStatus v);
+QString toWord(CreatedBy v);
+bool fromWord(const QString &s, AgentRole *v);
+bool fromWord(const QString &s, NotificationLevel *v);
+bool fromWord(const QString &s, LocationType *v);
+bool fromWord(const QString &s, BookableBy *v);
+bool fromWord(const QString &s, RdvStatus *v);
+bool fromWord(const QString &s, CreatedBy *v);
 
 // What users read: « Sur place », « annulé »... (translated, French by default).
 QString displayName(LocationType v);

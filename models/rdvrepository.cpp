@@ -6,7 +6,10 @@ namespace creneau {
 
 namespace {
 
-QString q(const char *text) { return QString::fromUtf8(text); }
+QString q(const char *text)
+{
+    return QString::fromUtf8(text);
+}
 
 const char kRdvColumns[] =
     "SELECT r.id, r.organisation_id, r.motif_id, r.lieu_id, r.starts_at, r.duration_minutes, "
@@ -23,8 +26,8 @@ Rdv readRdv(const QSqlQuery &r)
     v.lieuId = r.value(3).toLongLong();
     v.startsAt = r.value(4).toLongLong();
     v.durationMinutes = r.value(5).toInt();
-    fromString(r.value(6).toString(), &v.status);
-    fromString(r.value(7).toString(), &v.createdBy);
+    fromWord(r.value(6).toString(), &v.status);
+    fromWord(r.value(7).toString(), &v.createdBy);
     v.createdByAgentId = r.value(8).toLongLong();
     v.prescripteur = {r.value(9).toString(), r.value(10).toString(), r.value(11).toString(),
                       r.value(12).toString()};
@@ -54,7 +57,10 @@ Usager readUsager(const QSqlQuery &r)
 const char kUsagerColumns[] = "SELECT id, organisation_id, first_name, last_name, birth_date, "
                               "email, phone, address, notes FROM usagers ";
 
-QVariant nullableId(Id id) { return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong)); }
+QVariant nullableId(Id id)
+{
+    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
 
 } // namespace
 
@@ -73,13 +79,12 @@ void RdvRepository::insert(Rdv &rdv, const QString &usagerTokenHash)
     for (const QVariant &v :
          {QVariant(rdv.seq), QVariant(rdv.organisationId), QVariant(rdv.motifId),
           nullableId(rdv.lieuId), QVariant(rdv.startsAt), QVariant(rdv.endsAt()),
-          QVariant(rdv.durationMinutes), QVariant(toString(rdv.status)),
-          QVariant(toString(rdv.createdBy)), nullableId(rdv.createdByAgentId),
+          QVariant(rdv.durationMinutes), QVariant(toWord(rdv.status)),
+          QVariant(toWord(rdv.createdBy)), nullableId(rdv.createdByAgentId),
           QVariant(rdv.prescripteur.firstName), QVariant(rdv.prescripteur.lastName),
-          QVariant(rdv.prescripteur.email), QVariant(rdv.prescripteur.phone),
-          QVariant(rdv.context), QVariant(usagerTokenHash), QVariant(rdv.createdAt),
-          QVariant(rdv.updatedAt)})
-        ins.addBindValue(v);
+          QVariant(rdv.prescripteur.email), QVariant(rdv.prescripteur.phone), QVariant(rdv.context),
+          QVariant(usagerTokenHash), QVariant(rdv.createdAt), QVariant(rdv.updatedAt)})
+        sql::bind(ins, v);
     sql::exec(ins);
     rdv.id = sql::insertedId(ins);
     for (Id a : rdv.agentIds)
@@ -99,7 +104,7 @@ void RdvRepository::update(Rdv &rdv, qint64 now)
                "duration_minutes = ?, status = ?, context = ?, cancel_reason = ?, "
                "updated_at = ?, version = ? WHERE id = ?"),
              {rdv.seq, nullableId(rdv.lieuId), rdv.startsAt, rdv.endsAt(), rdv.durationMinutes,
-              toString(rdv.status), rdv.context, rdv.cancelReason, rdv.updatedAt, rdv.version,
+              toWord(rdv.status), rdv.context, rdv.cancelReason, rdv.updatedAt, rdv.version,
               rdv.id});
     sql::run(db, q("DELETE FROM rdv_agents WHERE rdv_id = ?"), {rdv.id});
     for (Id a : rdv.agentIds)
@@ -121,13 +126,14 @@ QList<Rdv> RdvRepository::readRdvs(QSqlQuery &query) const
     for (const Rdv &r : out)
         ids << QString::number(r.id);
     const QString in = ids.join(QLatin1Char(','));
-    QSqlQuery a = sql::run(m_store.db(), q("SELECT rdv_id, agent_id FROM rdv_agents WHERE rdv_id IN (") +
-                                             in + q(") ORDER BY agent_id"));
+    QSqlQuery a =
+        sql::run(m_store.db(), q("SELECT rdv_id, agent_id FROM rdv_agents WHERE rdv_id IN (") + in +
+                                   q(") ORDER BY agent_id"));
     while (a.next())
         out[index.value(a.value(0).toLongLong())].agentIds << a.value(1).toLongLong();
-    QSqlQuery u = sql::run(m_store.db(),
-                           q("SELECT rdv_id, usager_id FROM rdv_usagers WHERE rdv_id IN (") + in +
-                               q(") ORDER BY usager_id"));
+    QSqlQuery u =
+        sql::run(m_store.db(), q("SELECT rdv_id, usager_id FROM rdv_usagers WHERE rdv_id IN (") +
+                                   in + q(") ORDER BY usager_id"));
     while (u.next())
         out[index.value(u.value(0).toLongLong())].usagerIds << u.value(1).toLongLong();
     return out;
@@ -152,18 +158,18 @@ std::optional<Rdv> RdvRepository::findByUsagerToken(const QString &tokenHash) co
 
 QList<Rdv> RdvRepository::between(Id organisationId, qint64 from, qint64 to, Id agentId) const
 {
-    QSqlQuery r = agentId
-                      ? sql::run(m_store.db(),
-                                 q(kRdvColumns) +
-                                     q("JOIN rdv_agents ra ON ra.rdv_id = r.id "
-                                       "WHERE r.organisation_id = ? AND ra.agent_id = ? "
-                                       "AND r.starts_at < ? AND r.ends_at > ? ORDER BY r.starts_at"),
-                                 {organisationId, agentId, to, from})
-                      : sql::run(m_store.db(),
-                                 q(kRdvColumns) + q("WHERE r.organisation_id = ? AND "
-                                                    "r.starts_at < ? AND r.ends_at > ? "
-                                                    "ORDER BY r.starts_at"),
-                                 {organisationId, to, from});
+    QSqlQuery r =
+        agentId ? sql::run(m_store.db(),
+                           q(kRdvColumns) +
+                               q("JOIN rdv_agents ra ON ra.rdv_id = r.id "
+                                 "WHERE r.organisation_id = ? AND ra.agent_id = ? "
+                                 "AND r.starts_at < ? AND r.ends_at > ? ORDER BY r.starts_at"),
+                           {organisationId, agentId, to, from})
+                : sql::run(m_store.db(),
+                           q(kRdvColumns) + q("WHERE r.organisation_id = ? AND "
+                                              "r.starts_at < ? AND r.ends_at > ? "
+                                              "ORDER BY r.starts_at"),
+                           {organisationId, to, from});
     return readRdvs(r);
 }
 
@@ -178,15 +184,15 @@ QList<Rdv> RdvRepository::ofUsager(Id usagerId) const
 
 void RdvRepository::insert(Usager &u, qint64 now)
 {
-    QSqlQuery ins = sql::run(
-        m_store.db(),
-        q("INSERT INTO usagers (seq, organisation_id, first_name, last_name, folded_name, "
-          "birth_date, email, phone, address, notes, created_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
-            m_store.returningId(),
-        {m_store.nextSeq(), u.organisationId, u.firstName, u.lastName,
-         foldName(u.firstName + QLatin1Char(' ') + u.lastName), u.birthDate.toString(Qt::ISODate),
-         u.email, u.phone, u.address, u.notes, now});
+    QSqlQuery ins =
+        sql::run(m_store.db(),
+                 q("INSERT INTO usagers (seq, organisation_id, first_name, last_name, folded_name, "
+                   "birth_date, email, phone, address, notes, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+                     m_store.returningId(),
+                 {m_store.nextSeq(), u.organisationId, u.firstName, u.lastName,
+                  foldName(u.firstName + QLatin1Char(' ') + u.lastName),
+                  u.birthDate.toString(Qt::ISODate), u.email, u.phone, u.address, u.notes, now});
     u.id = sql::insertedId(ins);
 }
 
@@ -210,13 +216,13 @@ std::optional<Usager> RdvRepository::findMatchingUsager(const Usager &u) const
 {
     if (u.phone.isEmpty() && u.email.isEmpty())
         return std::nullopt;
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kUsagerColumns) +
-                               q("WHERE organisation_id = ? AND folded_name = ? AND "
-                                 "((phone <> '' AND phone = ?) OR (email <> '' AND LOWER(email) = ?)) "
-                                 "ORDER BY id LIMIT 1"),
-                           {u.organisationId, foldName(u.firstName + QLatin1Char(' ') + u.lastName),
-                            u.phone, u.email.toLower()});
+    QSqlQuery r = sql::run(
+        m_store.db(),
+        q(kUsagerColumns) + q("WHERE organisation_id = ? AND folded_name = ? AND "
+                              "((phone <> '' AND phone = ?) OR (email <> '' AND LOWER(email) = ?)) "
+                              "ORDER BY id LIMIT 1"),
+        {u.organisationId, foldName(u.firstName + QLatin1Char(' ') + u.lastName), u.phone,
+         u.email.toLower()});
     return r.next() ? std::optional(readUsager(r)) : std::nullopt;
 }
 
@@ -228,13 +234,13 @@ QList<Usager> RdvRepository::searchUsagers(Id organisationId, const QString &tex
         birth = QDate::fromString(t, QStringLiteral("dd/MM/yyyy"));
     const QString phone = normalizePhone(t);
     const QString pattern = QLatin1Char('%') + foldName(t) + QLatin1Char('%');
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kUsagerColumns) + q("WHERE organisation_id = ? AND (folded_name LIKE ? "
-                                                 "OR (? <> '' AND phone = ?) OR birth_date = ?) "
-                                                 "ORDER BY last_name, first_name, id LIMIT ?"),
-                           {organisationId, pattern, phone, phone,
-                            birth.isValid() ? birth.toString(Qt::ISODate) : QStringLiteral("-"),
-                            limit});
+    QSqlQuery r =
+        sql::run(m_store.db(),
+                 q(kUsagerColumns) + q("WHERE organisation_id = ? AND (folded_name LIKE ? "
+                                       "OR (? <> '' AND phone = ?) OR birth_date = ?) "
+                                       "ORDER BY last_name, first_name, id LIMIT ?"),
+                 {organisationId, pattern, phone, phone,
+                  birth.isValid() ? birth.toString(Qt::ISODate) : QStringLiteral("-"), limit});
     QList<Usager> out;
     while (r.next())
         out << readUsager(r);

@@ -15,11 +15,15 @@ struct RecurrenceRule::Parsed
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("creneau::Recurrence", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("creneau::Recurrence", text);
+}
 
 icaltimetype toIcalDate(const QDate &d)
 {
-    icaltimetype t = icaltime_null_date();
+    // Not icaltime_null_date(): its hour, minute and second of -1 stall the iterator.
+    icaltimetype t{};
     t.year = d.year();
     t.month = d.month();
     t.day = d.day();
@@ -27,7 +31,10 @@ icaltimetype toIcalDate(const QDate &d)
     return t;
 }
 
-QDate fromIcal(const icaltimetype &t) { return QDate(t.year, t.month, t.day); }
+QDate fromIcal(const icaltimetype &t)
+{
+    return QDate(t.year, t.month, t.day);
+}
 
 } // namespace
 
@@ -71,7 +78,10 @@ RecurrenceRule RecurrenceRule::parse(const QString &rrule)
     return r;
 }
 
-bool RecurrenceRule::hasCount() const { return m_rule && m_rule->rule.count > 0; }
+bool RecurrenceRule::hasCount() const
+{
+    return m_rule && m_rule->rule.count > 0;
+}
 
 QList<QDate> RecurrenceRule::dates(const QDate &first, const QDate &from, const QDate &to,
                                    const QList<QDate> &exceptions) const

@@ -57,8 +57,8 @@ QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
             continue;
         auto busy = busyByAgent.find(plage.agentId);
         if (busy == busyByAgent.end())
-            busy = busyByAgent.insert(plage.agentId,
-                                      m_availability.busyTimes(plage.agentId, windowStart, windowEnd));
+            busy = busyByAgent.insert(
+                plage.agentId, m_availability.busyTimes(plage.agentId, windowStart, windowEnd));
         for (const QDate &day : p->rule.dates(plage.firstDay, from, to, plage.exceptionDates)) {
             const qint64 rangeStart = QDateTime(day, plage.startTime, zone).toSecsSinceEpoch();
             const qint64 rangeEnd = QDateTime(day, plage.endTime, zone).toSecsSinceEpoch();
@@ -104,6 +104,7 @@ std::optional<QDate> SlotEngine::nextAvailableDay(const SlotQuery &query)
 
 Id SlotEngine::chooseAgent(const Creneau &creneau)
 {
+    m_availability.refresh();
     Id best = 0;
     int bestLoad = std::numeric_limits<int>::max();
     for (Id agent : creneau.agentIds) {

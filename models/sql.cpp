@@ -9,9 +9,17 @@ QSqlQuery prepare(const QSqlDatabase &db, const QString &statement)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(statement))
-        throw StoreError(QStringLiteral("prepare failed: %1 [%2]")
-                             .arg(q.lastError().text(), statement));
+        throw StoreError(
+            QStringLiteral("prepare failed: %1 [%2]").arg(q.lastError().text(), statement));
     return q;
+}
+
+void bind(QSqlQuery &query, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        query.addBindValue(QString::fromLatin1(""));
+    else
+        query.addBindValue(value);
 }
 
 void exec(QSqlQuery &query)
@@ -26,7 +34,7 @@ QSqlQuery run(const QSqlDatabase &db, const QString &statement,
 {
     QSqlQuery q = prepare(db, statement);
     for (const QVariant &v : values)
-        q.addBindValue(v);
+        bind(q, v);
     exec(q);
     return q;
 }

@@ -20,6 +20,8 @@ public:
 namespace sql {
 
 QSqlQuery prepare(const QSqlDatabase &db, const QString &statement);
+// Binds the next positional value; a null QString is bound as '' (our text columns are NOT NULL).
+void bind(QSqlQuery &query, const QVariant &value);
 void exec(QSqlQuery &query);
 // Prepares, binds in order and runs; the query is positioned before the first row.
 QSqlQuery run(const QSqlDatabase &db, const QString &statement,

@@ -24,9 +24,8 @@ QString newConnectionName()
 QString dialect(QString text, Store::Engine engine)
 {
     const bool pg = engine == Store::Engine::Postgres;
-    text.replace(QLatin1String("{{PK}}"),
-                 pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
-                    : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    text.replace(QLatin1String("{{PK}}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
+                                             : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
     return text;
 }
 
@@ -52,8 +51,7 @@ QStringList splitStatements(const QString &script)
 
 Store::Store(QString connection, QString location, Engine engine)
     : m_connection(std::move(connection)), m_location(std::move(location)), m_engine(engine)
-{
-}
+{}
 
 std::unique_ptr<Store> Store::open(const QString &location)
 {
@@ -108,7 +106,8 @@ int Store::schemaVersion() const
 bool Store::isUsable() const
 {
     try {
-        return sql::scalar(db(), QStringLiteral("SELECT value FROM sequence WHERE id = 1")).isValid();
+        return sql::scalar(db(), QStringLiteral("SELECT value FROM sequence WHERE id = 1"))
+            .isValid();
     } catch (const StoreError &) {
         return false;
     }
@@ -131,8 +130,9 @@ void Store::migrate()
         WriteTransaction tx(*this);
         for (const QString &statement : splitStatements(script))
             sql::run(d, statement);
-        sql::run(d, QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
-                 {version, QDateTime::currentSecsSinceEpoch()});
+        sql::run(
+            d, QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+            {version, QDateTime::currentSecsSinceEpoch()});
         tx.commit();
     }
 }
@@ -146,7 +146,8 @@ qint64 Store::nextSeq()
 
 qint64 Store::currentSeq() const
 {
-    return sql::scalar(db(), QStringLiteral("SELECT value FROM sequence WHERE id = 1")).toLongLong();
+    return sql::scalar(db(), QStringLiteral("SELECT value FROM sequence WHERE id = 1"))
+        .toLongLong();
 }
 
 QString Store::returningId() const
@@ -156,9 +157,8 @@ QString Store::returningId() const
 
 WriteTransaction::WriteTransaction(Store &store) : m_store(store)
 {
-    sql::run(store.db(), store.engine() == Store::Engine::Sqlite
-                             ? QStringLiteral("BEGIN IMMEDIATE")
-                             : QStringLiteral("BEGIN"));
+    sql::run(store.db(), store.engine() == Store::Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                                 : QStringLiteral("BEGIN"));
     m_open = true;
 }
 

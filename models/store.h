@@ -14,7 +14,11 @@ namespace creneau {
 class Store
 {
 public:
-    enum class Engine { Sqlite, Postgres };
+    enum class Engine
+    {
+        Sqlite,
+        Postgres
+    };
 
     // `location` is a SQLite file path or a postgresql:// URL. Throws StoreError on failure.
     static std::unique_ptr<Store> open(const QString &location);

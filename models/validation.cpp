@@ -7,7 +7,10 @@ namespace creneau {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("creneau::Validation", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("creneau::Validation", text);
+}
 
 bool hasControlCharacters(const QString &s)
 {
@@ -141,9 +144,11 @@ void checkPhone(FieldErrors &errors, const QString &field, const QString &value,
 void checkText(FieldErrors &errors, const QString &field, const QString &value, int maxLength)
 {
     if (value.size() > maxLength)
-        errors.insert(field, QCoreApplication::translate("creneau::Validation",
-                                                      "%n characters at most.", nullptr, maxLength));
-    else if (hasControlCharacters(QString(value).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'))))
+        errors.insert(field,
+                      QCoreApplication::translate("creneau::Validation", "%n characters at most.",
+                                                  nullptr, maxLength));
+    else if (hasControlCharacters(
+                 QString(value).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'))))
         errors.insert(field, tr("This field contains characters that are not allowed."));
 }
 

@@ -24,8 +24,14 @@ TestOrganisation::TestOrganisation(const QString &zone)
 Agent TestOrganisation::addAgent(const QString &lastName, AgentRole role)
 {
     WriteTransaction tx(*store);
-    Agent a{0, org.id, QStringLiteral("Alex"), lastName,
-            lastName.toLower() + QStringLiteral("@test.fr"), role, NotificationLevel::All, false};
+    Agent a{0,
+            org.id,
+            QStringLiteral("Alex"),
+            lastName,
+            lastName.toLower() + QStringLiteral("@test.fr"),
+            role,
+            NotificationLevel::All,
+            false};
     Catalog(*store).save(a);
     tx.commit();
     return a;
@@ -54,8 +60,8 @@ Motif TestOrganisation::addMotif(const QString &name, int minutes, BookableBy wh
 }
 
 PlageOuverture TestOrganisation::addPlage(Id agentId, Id lieuId, QList<Id> motifs,
-                                          const QDate &first, const QTime &start,
-                                          const QTime &end, const QString &rrule)
+                                          const QDate &first, const QTime &start, const QTime &end,
+                                          const QString &rrule)
 {
     WriteTransaction tx(*store);
     PlageOuverture p;

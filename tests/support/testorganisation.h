@@ -29,9 +29,10 @@ struct TestOrganisation
     Lieu addLieu(const QString &name);
     Motif addMotif(const QString &name, int minutes, BookableBy who);
     // Weekly on the given RRULE days from `first`, start-end wall-clock times.
-    PlageOuverture addPlage(Id agentId, Id lieuId, QList<Id> motifs, const QDate &first,
-                            const QTime &start, const QTime &end,
-                            const QString &rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"));
+    PlageOuverture
+    addPlage(Id agentId, Id lieuId, QList<Id> motifs, const QDate &first, const QTime &start,
+             const QTime &end,
+             const QString &rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"));
     // A UTC instant from a wall-clock time in the organisation's zone.
     qint64 at(const QDate &day, const QTime &time) const;
     QDateTime local(const QDate &day, const QTime &time) const;

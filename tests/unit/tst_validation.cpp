@@ -1,0 +1,160 @@
+// Field rules: French phone numbers (overseas included), e-mails, names and name folding.
+#include "validation.h"
+
+#include <QtTest>
+
+using namespace creneau;
+
+class TestValidation : public QObject
+{
+    Q_OBJECT
+private slots:
+    void phone_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("normalized");
+        QTest::addColumn<bool>("mobile");
+        QTest::addRow("metropolitan mobile") << "06 12 34 56 78"
+                                             << "0612345678" << true;
+        QTest::addRow("dots") << "07.12.34.56.78"
+                              << "0712345678" << true;
+        QTest::addRow("landline") << "01 23 45 67 89"
+                                  << "0123456789" << false;
+        QTest::addRow("international") << "+33 6 12 34 56 78"
+                                       << "0612345678" << true;
+        QTest::addRow("trunk zero kept") << "+33 (0)6 12 34 56 78"
+                                         << "0612345678" << true;
+        QTest::addRow("double zero") << "0033612345678"
+                                     << "0612345678" << true;
+        QTest::addRow("Réunion mobile") << "+262 692 12 34 56"
+                                        << "0692123456" << true;
+        QTest::addRow("Réunion landline") << "+262 262 12 34 56"
+                                          << "0262123456" << false;
+        QTest::addRow("Mayotte mobile") << "+262 639 12 34 56"
+                                        << "0639123456" << true;
+        QTest::addRow("Guyane mobile") << "+594 694 12 34 56"
+                                       << "0694123456" << true;
+        QTest::addRow("Guadeloupe landline") << "0590 12 34 56"
+                                             << "0590123456" << false;
+        QTest::addRow("Martinique mobile") << "+596 696 12 34 56"
+                                           << "0696123456" << true;
+        QTest::addRow("too short") << "06 12 34 56"
+                                   << "" << false;
+        QTest::addRow("letters") << "06 12 AB 56 78"
+                                 << "" << false;
+        QTest::addRow("foreign") << "+44 20 7946 0958"
+                                 << "" << false;
+        QTest::addRow("zero after trunk") << "00 12 34 56 78"
+                                          << "" << false;
+        QTest::addRow("empty") << ""
+                               << "" << false;
+    }
+    void phone()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, normalized);
+        QFETCH(bool, mobile);
+        QCOMPARE(normalizePhone(input), normalized);
+        QCOMPARE(isMobilePhone(normalizePhone(input)), mobile);
+    }
+
+    void email_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("plain") << "marie.curie@mairie-vernon.fr" << true;
+        QTest::addRow("plus") << "a+b@exemple.fr" << true;
+        QTest::addRow("no at") << "marie.curie.mairie.fr" << false;
+        QTest::addRow("no domain dot") << "marie@localhost" << false;
+        QTest::addRow("two dots") << "marie..curie@exemple.fr" << false;
+        QTest::addRow("space") << "marie curie@exemple.fr" << false;
+        QTest::addRow("script") << "<script>@exemple.fr" << false;
+        QTest::addRow("too long") << QString(250, QLatin1Char('a')) + "@exemple.fr" << false;
+    }
+    void email()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, valid);
+        QCOMPARE(isValidEmail(input), valid);
+    }
+
+    void names_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("accents") << "Élodie" << true;
+        QTest::addRow("hyphen") << "Jean-Pierre" << true;
+        QTest::addRow("empty") << "" << false;
+        QTest::addRow("blank") << "   " << false;
+        QTest::addRow("control") << QStringLiteral("Ana\u0007") << false;
+        QTest::addRow("too long") << QString(101, QLatin1Char('a')) << false;
+        QTest::addRow("markup kept as text") << "<b>Ana</b>" << false;
+    }
+    void names()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, valid);
+        FieldErrors errors;
+        checkName(errors, QStringLiteral("f"), input, true);
+        QCOMPARE(errors.isEmpty(), valid);
+        if (!valid)
+            QVERIFY(!errors.value(QStringLiteral("f")).isEmpty());
+    }
+
+    void folding()
+    {
+        QCOMPARE(foldName(QStringLiteral("Élodie  DUPONT")), QStringLiteral("elodie dupont"));
+        QCOMPARE(foldName(QStringLiteral("François-Noël")), QStringLiteral("francois noel"));
+        QCOMPARE(foldName(QStringLiteral("Zoë")), foldName(QStringLiteral("ZOE")));
+    }
+
+    void prescripteurRequiresNameAndEmail()
+    {
+        const FieldErrors e = validatePrescripteur({});
+        QVERIFY(e.contains(QStringLiteral("prescripteur.first_name")));
+        QVERIFY(e.contains(QStringLiteral("prescripteur.last_name")));
+        QVERIFY(e.contains(QStringLiteral("prescripteur.email")));
+        QVERIFY(!e.contains(QStringLiteral("prescripteur.phone")));
+        const FieldErrors bad =
+            validatePrescripteur({QStringLiteral("Nina"), QStringLiteral("Roux"),
+                                  QStringLiteral("nina@mairie.fr"), QStringLiteral("12")});
+        QCOMPARE(bad.keys(), QStringList{QStringLiteral("prescripteur.phone")});
+    }
+
+    void birthDate_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("iso") << "1980-03-14" << true;
+        QTest::addRow("empty") << "" << true;
+        QTest::addRow("future") << "2030-01-01" << false;
+        QTest::addRow("impossible") << "1980-02-30" << false;
+        QTest::addRow("french order") << "14/03/1980" << false;
+        QTest::addRow("ancient") << "1850-01-01" << false;
+    }
+    void birthDate()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, valid);
+        FieldErrors errors;
+        checkBirthDate(errors, QStringLiteral("d"), input, QDate(2026, 11, 24));
+        QCOMPARE(errors.isEmpty(), valid);
+    }
+
+    void motifRules()
+    {
+        Motif m;
+        m.name = QStringLiteral("Accueil");
+        QVERIFY(validateMotif(m).isEmpty());
+        m.durationMinutes = 0;
+        m.maxDelayMinutes = 10;
+        m.color = QStringLiteral("red");
+        const FieldErrors e = validateMotif(m);
+        QVERIFY(e.contains(QStringLiteral("duration_minutes")));
+        QVERIFY(e.contains(QStringLiteral("max_delay_minutes")));
+        QVERIFY(e.contains(QStringLiteral("color")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidation)
+#include "tst_validation.moc"
