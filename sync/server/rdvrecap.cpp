@@ -57,6 +57,8 @@ void checkReachable(FieldErrors &errors, const BookingRequest &request, bool ack
     if (request.bookedBy != CreatedBy::Prescripteur || acknowledged)
         return;
     const QString phone = normalizePhone(request.usager.phone);
+    if (phone.isEmpty() && !request.usager.phone.trimmed().isEmpty())
+        return; // a wrong number is reported on the phone field itself
     const bool mobile = !phone.isEmpty() && isMobilePhone(phone);
     if (!mobile && request.usager.email.trimmed().isEmpty())
         errors.insert(QStringLiteral("usager.acknowledge_no_notification"),
