@@ -29,6 +29,23 @@ bool BusyTimes::overlaps(qint64 start, qint64 end) const
     return n > 0 && m_maxEnd[n - 1] > start;
 }
 
+QList<QDate> Availability::Plage::days(const QDate &from, const QDate &to) const
+{
+    if (!m_cachedFrom.isValid() || from < m_cachedFrom || to > m_cachedTo) {
+        // Widen to whole quarters so that week-by-week browsing reuses one expansion.
+        const QDate start = m_cachedFrom.isValid() ? std::min(from, m_cachedFrom) : from;
+        const QDate end = std::max(to, m_cachedTo.isValid() ? m_cachedTo : to).addDays(90);
+        m_cachedDays = rule.dates(plage.firstDay, start, end, plage.exceptionDates);
+        m_cachedFrom = start;
+        m_cachedTo = end;
+    }
+    QList<QDate> out;
+    const auto first = std::lower_bound(m_cachedDays.cbegin(), m_cachedDays.cend(), from);
+    for (auto it = first; it != m_cachedDays.cend() && *it <= to; ++it)
+        out << *it;
+    return out;
+}
+
 qint64 Availability::catalogueSeq() const
 {
     return sql::scalar(m_store.db(),
@@ -61,6 +78,8 @@ void Availability::loadCatalogue()
     Catalog catalog(m_store);
     m_organisations.clear();
     m_zones.clear();
+    m_utcOfLocal.clear();
+    m_offsets.clear();
     m_motifs.clear();
     m_lieux.clear();
     m_agents.clear();
@@ -77,8 +96,12 @@ void Availability::loadCatalogue()
         for (const Agent &a : catalog.agents(o.id))
             m_agents.insert(a.id, a);
         for (const PlageOuverture &p : catalog.plages(o.id)) {
-            if (!p.archived)
-                m_plages.push_back({p, RecurrenceRule::parse(p.rrule)});
+            if (!p.archived) {
+                Plage loaded;
+                loaded.plage = p;
+                loaded.rule = RecurrenceRule::parse(p.rrule);
+                m_plages.push_back(std::move(loaded));
+            }
         }
         for (const Absence &a : catalog.absences(o.id))
             m_absencesByAgent[a.agentId] << a;
@@ -165,6 +188,42 @@ QList<const Availability::Plage *> Availability::plagesOffering(Id motifId) cons
 QTimeZone Availability::timeZone(Id organisationId) const
 {
     return m_zones.value(organisationId, QTimeZone("Europe/Paris"));
+}
+
+qint64 Availability::toUtc(Id organisationId, const QDate &day, const QTime &time) const
+{
+    const QPair<Id, qint64> key(organisationId,
+                                day.toJulianDay() * 1440 + time.msecsSinceStartOfDay() / 60000);
+    const auto it = m_utcOfLocal.constFind(key);
+    if (it != m_utcOfLocal.cend())
+        return *it;
+    const qint64 utc = QDateTime(day, time, timeZone(organisationId)).toSecsSinceEpoch();
+    if (m_utcOfLocal.size() > 200000)
+        m_utcOfLocal.clear();
+    m_offsets.clear();
+    m_utcOfLocal.insert(key, utc);
+    return utc;
+}
+
+QDate Availability::localDate(Id organisationId, qint64 utc) const
+{
+    auto table = m_offsets.find(organisationId);
+    if (table == m_offsets.end()) {
+        // Asking the zone (ICU on Debian) costs tens of microseconds; a table lookup does not.
+        const QTimeZone zone = timeZone(organisationId);
+        std::vector<std::pair<qint64, int>> offsets;
+        const QDateTime from(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
+        offsets.emplace_back(std::numeric_limits<qint64>::min(), zone.offsetFromUtc(from));
+        for (const QTimeZone::OffsetData &t :
+             zone.transitions(from, QDateTime(QDate(2100, 1, 1), QTime(0, 0), Qt::UTC)))
+            offsets.emplace_back(t.atUtc.toSecsSinceEpoch(), t.offsetFromUtc);
+        table = m_offsets.insert(organisationId, std::move(offsets));
+    }
+    const auto it =
+        std::upper_bound(table->begin(), table->end(), utc,
+                         [](qint64 v, const std::pair<qint64, int> &e) { return v < e.first; });
+    const int offset = std::prev(it)->second;
+    return QDate(1970, 1, 1).addDays((utc + offset) / 86400 - ((utc + offset) % 86400 < 0 ? 1 : 0));
 }
 
 BusyTimes Availability::busyTimes(Id agentId, qint64 from, qint64 to, Id ignoredRdv) const

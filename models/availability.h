@@ -42,6 +42,13 @@ public:
     {
         PlageOuverture plage;
         RecurrenceRule rule;
+        // The days on which it opens in [from, to]. Expanded once per window and kept: libical
+        // (built with ICU) costs far more per call than a lookup.
+        QList<QDate> days(const QDate &from, const QDate &to) const;
+
+        mutable QDate m_cachedFrom;
+        mutable QDate m_cachedTo;
+        mutable QList<QDate> m_cachedDays;
     };
 
     explicit Availability(Store &store) : m_store(store) {}
@@ -59,6 +66,11 @@ public:
     // Non-cancelled appointments of an agent starting in [from, to).
     int appointmentCount(Id agentId, qint64 from, qint64 to) const;
     QTimeZone timeZone(Id organisationId) const;
+    // The UTC instant of a wall-clock time in the organisation's zone. Memoised: zone
+    // conversions dominate the slot engine's time otherwise.
+    qint64 toUtc(Id organisationId, const QDate &day, const QTime &time) const;
+    // The organisation's calendar date at a UTC instant, from the zone's transitions table.
+    QDate localDate(Id organisationId, qint64 utc) const;
 
 private:
     struct BusyRdv
@@ -84,6 +96,9 @@ private:
     QHash<Id, QSet<Id>> m_rdvsByAgent;
     // Per agent, its appointments sorted by start: rebuilt lazily when they changed.
     mutable QHash<Id, std::vector<Interval>> m_sortedRdvs;
+    mutable QHash<QPair<Id, qint64>, qint64> m_utcOfLocal;
+    // Per organisation: (instant of each offset change, offset from then on), sorted.
+    mutable QHash<Id, std::vector<std::pair<qint64, int>>> m_offsets;
 };
 
 } // namespace creneau

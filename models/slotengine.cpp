@@ -27,7 +27,6 @@ QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
     const Motif *motif = m_availability.motif(query.motifId);
     if (!motif || motif->archived || !query.from.isValid() || !query.to.isValid())
         return out;
-    const QTimeZone zone = m_availability.timeZone(motif->organisationId);
     const qint64 duration = qint64(motif->durationMinutes) * 60;
     const qint64 now = query.now.toSecsSinceEpoch();
     qint64 earliest = std::numeric_limits<qint64>::min();
@@ -37,13 +36,14 @@ QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
     if (!query.ignoreDelays) {
         earliest = now + qint64(motif->minDelayMinutes) * 60;
         latest = now + qint64(motif->maxDelayMinutes) * 60;
-        from = std::max(from, QDateTime::fromSecsSinceEpoch(earliest, zone).date());
-        to = std::min(to, QDateTime::fromSecsSinceEpoch(latest, zone).date());
+        from = std::max(from, m_availability.localDate(motif->organisationId, earliest));
+        to = std::min(to, m_availability.localDate(motif->organisationId, latest));
     }
     if (to < from)
         return out;
-    const qint64 windowStart = QDateTime(from, QTime(0, 0), zone).toSecsSinceEpoch();
-    const qint64 windowEnd = QDateTime(to.addDays(1), QTime(0, 0), zone).toSecsSinceEpoch();
+    const qint64 windowStart = m_availability.toUtc(motif->organisationId, from, QTime(0, 0));
+    const qint64 windowEnd =
+        m_availability.toUtc(motif->organisationId, to.addDays(1), QTime(0, 0));
 
     std::vector<Tile> tiles;
     QHash<Id, BusyTimes> busyByAgent;
@@ -59,9 +59,10 @@ QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
         if (busy == busyByAgent.end())
             busy = busyByAgent.insert(
                 plage.agentId, m_availability.busyTimes(plage.agentId, windowStart, windowEnd));
-        for (const QDate &day : p->rule.dates(plage.firstDay, from, to, plage.exceptionDates)) {
-            const qint64 rangeStart = QDateTime(day, plage.startTime, zone).toSecsSinceEpoch();
-            const qint64 rangeEnd = QDateTime(day, plage.endTime, zone).toSecsSinceEpoch();
+        for (const QDate &day : p->days(from, to)) {
+            const qint64 rangeStart =
+                m_availability.toUtc(motif->organisationId, day, plage.startTime);
+            const qint64 rangeEnd = m_availability.toUtc(motif->organisationId, day, plage.endTime);
             for (qint64 t = rangeStart; t + duration <= rangeEnd; t += duration) {
                 if (t < earliest || t > latest || busy->overlaps(t, t + duration))
                     continue;
@@ -111,11 +112,11 @@ Id SlotEngine::chooseAgent(const Creneau &creneau)
         const Agent *a = m_availability.agent(agent);
         if (!a)
             continue;
-        const QTimeZone zone = m_availability.timeZone(a->organisationId);
-        const QDate day = QDateTime::fromSecsSinceEpoch(creneau.startsAt, zone).date();
-        const int load = m_availability.appointmentCount(
-            agent, QDateTime(day, QTime(0, 0), zone).toSecsSinceEpoch(),
-            QDateTime(day.addDays(1), QTime(0, 0), zone).toSecsSinceEpoch());
+        const Id org = a->organisationId;
+        const QDate day = m_availability.localDate(org, creneau.startsAt);
+        const int load =
+            m_availability.appointmentCount(agent, m_availability.toUtc(org, day, QTime(0, 0)),
+                                            m_availability.toUtc(org, day.addDays(1), QTime(0, 0)));
         if (load < bestLoad || (load == bestLoad && agent < best)) {
             best = agent;
             bestLoad = load;
