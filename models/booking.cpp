@@ -10,10 +10,6 @@ namespace creneau {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("creneau::Booking", text);
-}
 
 bool motifOpenTo(const Motif &m, CreatedBy booker)
 {
@@ -41,21 +37,27 @@ QString BookingService::messageFor(BookingError error)
     case BookingError::None:
         return {};
     case BookingError::Invalid:
-        return tr("Some fields need your attention.");
+        return QCoreApplication::translate("creneau::Booking", "Some fields need your attention.");
     case BookingError::MotifUnavailable:
-        return tr("This motif cannot be booked online.");
+        return QCoreApplication::translate("creneau::Booking",
+                                           "This motif cannot be booked online.");
     case BookingError::CreneauTaken:
-        return tr("This créneau is no longer available.");
+        return QCoreApplication::translate("creneau::Booking",
+                                           "This créneau is no longer available.");
     case BookingError::Forbidden:
-        return tr("You are not allowed to change this appointment. Only the agent and the usager "
-                  "can cancel or change it.");
+        return QCoreApplication::translate(
+            "creneau::Booking",
+            "You are not allowed to change this appointment. Only the agent and the usager "
+            "can cancel or change it.");
     case BookingError::NotFound:
-        return tr("This appointment does not exist.");
+        return QCoreApplication::translate("creneau::Booking", "This appointment does not exist.");
     case BookingError::StaleVersion:
-        return tr("This appointment was changed meanwhile by someone else.");
+        return QCoreApplication::translate(
+            "creneau::Booking", "This appointment was changed meanwhile by someone else.");
     case BookingError::TooLate:
-        return tr("It is too late to cancel this appointment online: please call the "
-                  "organisation.");
+        return QCoreApplication::translate(
+            "creneau::Booking", "It is too late to cancel this appointment online: please call the "
+                                "organisation.");
     }
     return {};
 }
@@ -86,7 +88,8 @@ FieldErrors BookingService::validate(const BookingRequest &request, Usager &usag
         errors.insert(it.key(), it.value());
     if (usager.birthDate.isValid() && usager.birthDate > m_clock.now().date())
         errors.insert(QStringLiteral("usager.birth_date"),
-                      tr("The birth date cannot be in the future."));
+                      QCoreApplication::translate("creneau::Booking",
+                                                  "The birth date cannot be in the future."));
     usager.phone = normalizePhone(usager.phone);
     checkText(errors, QStringLiteral("context"), request.context, 2000);
     return errors;
@@ -158,8 +161,10 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     if (request.existingUsagerId) {
         const auto existing = repo.usager(request.existingUsagerId);
         if (!existing || existing->organisationId != request.organisationId)
-            return failure(BookingError::Invalid,
-                           {{QStringLiteral("usager"), tr("This usager does not exist.")}});
+            return failure(
+                BookingError::Invalid,
+                {{QStringLiteral("usager"),
+                  QCoreApplication::translate("creneau::Booking", "This usager does not exist.")}});
         out.usager = *existing;
         out.usagerReused = true;
     } else if (const auto match = repo.findMatchingUsager(usager)) {

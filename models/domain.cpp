@@ -58,10 +58,6 @@ constexpr std::array<std::pair<CreatedBy, const char *>, 3> kCreators{
      {CreatedBy::Usager, "usager"},
      {CreatedBy::Prescripteur, "prescripteur"}}};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("creneau::Domain", text);
-}
 
 } // namespace
 
@@ -118,13 +114,13 @@ QString displayName(LocationType v)
 {
     switch (v) {
     case LocationType::PublicOffice:
-        return tr("On site");
+        return QCoreApplication::translate("creneau::Domain", "On site");
     case LocationType::Phone:
-        return tr("By phone");
+        return QCoreApplication::translate("creneau::Domain", "By phone");
     case LocationType::Home:
-        return tr("At home");
+        return QCoreApplication::translate("creneau::Domain", "At home");
     case LocationType::Visio:
-        return tr("By video call");
+        return QCoreApplication::translate("creneau::Domain", "By video call");
     }
     return {};
 }
@@ -133,15 +129,15 @@ QString displayName(RdvStatus v)
 {
     switch (v) {
     case RdvStatus::Unknown:
-        return tr("upcoming");
+        return QCoreApplication::translate("creneau::Domain", "upcoming");
     case RdvStatus::Seen:
-        return tr("seen");
+        return QCoreApplication::translate("creneau::Domain", "seen");
     case RdvStatus::NoShow:
-        return tr("no-show");
+        return QCoreApplication::translate("creneau::Domain", "no-show");
     case RdvStatus::Excused:
-        return tr("excused");
+        return QCoreApplication::translate("creneau::Domain", "excused");
     case RdvStatus::Revoked:
-        return tr("cancelled");
+        return QCoreApplication::translate("creneau::Domain", "cancelled");
     }
     return {};
 }
@@ -150,11 +146,11 @@ QString displayName(BookableBy v)
 {
     switch (v) {
     case BookableBy::Agents:
-        return tr("Agents only");
+        return QCoreApplication::translate("creneau::Domain", "Agents only");
     case BookableBy::AgentsAndPrescripteurs:
-        return tr("Agents and prescribers");
+        return QCoreApplication::translate("creneau::Domain", "Agents and prescribers");
     case BookableBy::Everyone:
-        return tr("Everyone");
+        return QCoreApplication::translate("creneau::Domain", "Everyone");
     }
     return {};
 }

@@ -15,10 +15,6 @@ struct RecurrenceRule::Parsed
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("creneau::Recurrence", text);
-}
 
 icaltimetype toIcalDate(const QDate &d)
 {
@@ -53,23 +49,29 @@ RecurrenceRule RecurrenceRule::parse(const QString &rrule)
     const icalrecurrencetype rule = icalrecurrencetype_from_string(r.m_text.toUtf8().constData());
     icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, previous);
     if (rule.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
-        r.m_error = tr("The recurrence rule « %1 » is not valid.").arg(r.m_text);
+        r.m_error = QCoreApplication::translate("creneau::Recurrence",
+                                                "The recurrence rule « %1 » is not valid.")
+                        .arg(r.m_text);
         icalerror_clear_errno();
         return r;
     }
     if (rule.freq == ICAL_SECONDLY_RECURRENCE || rule.freq == ICAL_MINUTELY_RECURRENCE ||
         rule.freq == ICAL_HOURLY_RECURRENCE) {
-        r.m_error = tr("A recurrence repeats at most once a day.");
+        r.m_error = QCoreApplication::translate("creneau::Recurrence",
+                                                "A recurrence repeats at most once a day.");
         return r;
     }
     if (rule.interval < 1 || rule.interval > 52) {
-        r.m_error = tr("The interval must be between 1 and 52.");
+        r.m_error = QCoreApplication::translate("creneau::Recurrence",
+                                                "The interval must be between 1 and 52.");
         return r;
     }
     // An iterator refuses some rules that parse (BYDAY out of range for the frequency...).
     icalrecur_iterator *probe = icalrecur_iterator_new(rule, toIcalDate(QDate(2000, 1, 3)));
     if (!probe) {
-        r.m_error = tr("The recurrence rule « %1 » is not valid.").arg(r.m_text);
+        r.m_error = QCoreApplication::translate("creneau::Recurrence",
+                                                "The recurrence rule « %1 » is not valid.")
+                        .arg(r.m_text);
         icalerror_clear_errno();
         return r;
     }

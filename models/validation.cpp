@@ -7,10 +7,6 @@ namespace creneau {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("creneau::Validation", text);
-}
 
 bool hasControlCharacters(const QString &s)
 {
@@ -105,15 +101,20 @@ void checkName(FieldErrors &errors, const QString &field, const QString &value, 
     const QString v = value.trimmed();
     if (v.isEmpty()) {
         if (required)
-            errors.insert(field, tr("This field is required."));
+            errors.insert(field, QCoreApplication::translate("creneau::Validation",
+                                                             "This field is required."));
         return;
     }
     if (v.size() > 100)
-        errors.insert(field, tr("100 characters at most."));
+        errors.insert(
+            field, QCoreApplication::translate("creneau::Validation", "100 characters at most."));
     else if (hasControlCharacters(v))
-        errors.insert(field, tr("This field contains characters that are not allowed."));
+        errors.insert(field, QCoreApplication::translate(
+                                 "creneau::Validation",
+                                 "This field contains characters that are not allowed."));
     else if (!v.at(0).isLetter())
-        errors.insert(field, tr("A name starts with a letter."));
+        errors.insert(field, QCoreApplication::translate("creneau::Validation",
+                                                         "A name starts with a letter."));
 }
 
 void checkEmail(FieldErrors &errors, const QString &field, const QString &value, bool required)
@@ -121,11 +122,14 @@ void checkEmail(FieldErrors &errors, const QString &field, const QString &value,
     const QString v = value.trimmed();
     if (v.isEmpty()) {
         if (required)
-            errors.insert(field, tr("This field is required."));
+            errors.insert(field, QCoreApplication::translate("creneau::Validation",
+                                                             "This field is required."));
         return;
     }
     if (!isValidEmail(v))
-        errors.insert(field, tr("Enter a valid e-mail address, such as nom@exemple.fr."));
+        errors.insert(field, QCoreApplication::translate(
+                                 "creneau::Validation",
+                                 "Enter a valid e-mail address, such as nom@exemple.fr."));
 }
 
 void checkPhone(FieldErrors &errors, const QString &field, const QString &value, bool required)
@@ -133,12 +137,15 @@ void checkPhone(FieldErrors &errors, const QString &field, const QString &value,
     const QString v = value.trimmed();
     if (v.isEmpty()) {
         if (required)
-            errors.insert(field, tr("This field is required."));
+            errors.insert(field, QCoreApplication::translate("creneau::Validation",
+                                                             "This field is required."));
         return;
     }
     if (normalizePhone(v).isEmpty())
-        errors.insert(field, tr("Enter a French phone number, such as 06 12 34 56 78 or "
-                                "+262 692 12 34 56."));
+        errors.insert(field, QCoreApplication::translate(
+                                 "creneau::Validation",
+                                 "Enter a French phone number, such as 06 12 34 56 78 or "
+                                 "+262 692 12 34 56."));
 }
 
 void checkText(FieldErrors &errors, const QString &field, const QString &value, int maxLength)
@@ -149,7 +156,9 @@ void checkText(FieldErrors &errors, const QString &field, const QString &value, 
                                                   nullptr, maxLength));
     else if (hasControlCharacters(
                  QString(value).remove(QLatin1Char('\n')).remove(QLatin1Char('\r'))))
-        errors.insert(field, tr("This field contains characters that are not allowed."));
+        errors.insert(field, QCoreApplication::translate(
+                                 "creneau::Validation",
+                                 "This field contains characters that are not allowed."));
 }
 
 QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &value,
@@ -160,11 +169,14 @@ QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &v
         return {};
     const QDate d = QDate::fromString(v, Qt::ISODate);
     if (!d.isValid() || v.size() != 10)
-        errors.insert(field, tr("Enter a date such as 1980-03-14."));
+        errors.insert(field, QCoreApplication::translate("creneau::Validation",
+                                                         "Enter a date such as 1980-03-14."));
     else if (d > today)
-        errors.insert(field, tr("The birth date cannot be in the future."));
+        errors.insert(field, QCoreApplication::translate(
+                                 "creneau::Validation", "The birth date cannot be in the future."));
     else if (d < today.addYears(-130))
-        errors.insert(field, tr("This birth date is too far in the past."));
+        errors.insert(field, QCoreApplication::translate(
+                                 "creneau::Validation", "This birth date is too far in the past."));
     return d;
 }
 
@@ -196,15 +208,22 @@ FieldErrors validateMotif(const Motif &m)
     checkName(e, QStringLiteral("name"), m.name, true);
     if (m.durationMinutes < 5 || m.durationMinutes > 8 * 60)
         e.insert(QStringLiteral("duration_minutes"),
-                 tr("The duration must be between 5 minutes and 8 hours."));
+                 QCoreApplication::translate(
+                     "creneau::Validation", "The duration must be between 5 minutes and 8 hours."));
     if (m.minDelayMinutes < 0)
-        e.insert(QStringLiteral("min_delay_minutes"), tr("The minimum delay cannot be negative."));
+        e.insert(QStringLiteral("min_delay_minutes"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "The minimum delay cannot be negative."));
     if (m.maxDelayMinutes <= m.minDelayMinutes)
-        e.insert(QStringLiteral("max_delay_minutes"),
-                 tr("The maximum delay must be longer than the minimum delay."));
+        e.insert(
+            QStringLiteral("max_delay_minutes"),
+            QCoreApplication::translate(
+                "creneau::Validation", "The maximum delay must be longer than the minimum delay."));
     static const QRegularExpression colour(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!colour.match(m.color).hasMatch())
-        e.insert(QStringLiteral("color"), tr("Enter a colour such as #1f6feb."));
+        e.insert(
+            QStringLiteral("color"),
+            QCoreApplication::translate("creneau::Validation", "Enter a colour such as #1f6feb."));
     checkText(e, QStringLiteral("instructions"), m.instructions, 2000);
     return e;
 }
