@@ -1,12 +1,13 @@
 #include "validation.h"
 
+#include "recurrence.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace creneau {
 
 namespace {
-
 
 bool hasControlCharacters(const QString &s)
 {
@@ -225,6 +226,26 @@ FieldErrors validateMotif(const Motif &m)
             QStringLiteral("color"),
             QCoreApplication::translate("creneau::Validation", "Enter a colour such as #1f6feb."));
     checkText(e, QStringLiteral("instructions"), m.instructions, 2000);
+    return e;
+}
+
+FieldErrors validatePlage(const PlageOuverture &p)
+{
+    FieldErrors e;
+    if (!p.firstDay.isValid())
+        e.insert(QStringLiteral("first_day"),
+                 QCoreApplication::translate("creneau::Validation", "Enter the first day."));
+    if (!p.startTime.isValid() || !p.endTime.isValid() || p.endTime <= p.startTime)
+        e.insert(QStringLiteral("end_time"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "The end time must be after the start time."));
+    if (p.motifIds.isEmpty())
+        e.insert(QStringLiteral("motif_ids"),
+                 QCoreApplication::translate("creneau::Validation", "Choose at least one motif."));
+    const RecurrenceRule rule = RecurrenceRule::parse(p.rrule);
+    if (!rule.isValid())
+        e.insert(QStringLiteral("rrule"), rule.error());
+    checkText(e, QStringLiteral("title"), p.title, 200);
     return e;
 }
 

@@ -32,5 +32,7 @@ QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &v
 FieldErrors validatePrescripteur(const Prescripteur &p);
 FieldErrors validateUsager(const Usager &u);
 FieldErrors validateMotif(const Motif &m);
+// Times in order, at least one motif, a first day, and an RRULE libical accepts.
+FieldErrors validatePlage(const PlageOuverture &p);
 
 } // namespace creneau

@@ -134,40 +134,40 @@
 <context>
     <name>creneau::Validation</name>
     <message>
-        <location filename="../models/validation.cpp" line="104"/>
-        <location filename="../models/validation.cpp" line="125"/>
-        <location filename="../models/validation.cpp" line="140"/>
+        <location filename="../models/validation.cpp" line="105"/>
+        <location filename="../models/validation.cpp" line="126"/>
+        <location filename="../models/validation.cpp" line="141"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="110"/>
+        <location filename="../models/validation.cpp" line="111"/>
         <source>100 characters at most.</source>
         <translation>100 caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="112"/>
-        <location filename="../models/validation.cpp" line="159"/>
+        <location filename="../models/validation.cpp" line="113"/>
+        <location filename="../models/validation.cpp" line="160"/>
         <source>This field contains characters that are not allowed.</source>
         <translation>Ce champ contient des caractères non autorisés.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="116"/>
+        <location filename="../models/validation.cpp" line="117"/>
         <source>A name starts with a letter.</source>
         <translation>Un nom commence par une lettre.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="130"/>
+        <location filename="../models/validation.cpp" line="131"/>
         <source>Enter a valid e-mail address, such as nom@exemple.fr.</source>
         <translation>Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="145"/>
+        <location filename="../models/validation.cpp" line="146"/>
         <source>Enter a French phone number, such as 06 12 34 56 78 or +262 692 12 34 56.</source>
         <translation>Saisissez un numéro de téléphone français, par exemple 06 12 34 56 78 ou +262 692 12 34 56.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/validation.cpp" line="155"/>
+        <location filename="../models/validation.cpp" line="156"/>
         <source>%n characters at most.</source>
         <translation>
             <numerusform>%n caractère au maximum.</numerusform>
@@ -175,39 +175,54 @@
         </translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="172"/>
+        <location filename="../models/validation.cpp" line="173"/>
         <source>Enter a date such as 1980-03-14.</source>
         <translation>Saisissez une date, par exemple 1980-03-14.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="175"/>
+        <location filename="../models/validation.cpp" line="176"/>
         <source>The birth date cannot be in the future.</source>
         <translation>La date de naissance ne peut pas être dans le futur.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="178"/>
+        <location filename="../models/validation.cpp" line="179"/>
         <source>This birth date is too far in the past.</source>
         <translation>Cette date de naissance est trop ancienne.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="211"/>
+        <location filename="../models/validation.cpp" line="212"/>
         <source>The duration must be between 5 minutes and 8 hours.</source>
         <translation>La durée doit être comprise entre 5 minutes et 8 heures.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="215"/>
+        <location filename="../models/validation.cpp" line="216"/>
         <source>The minimum delay cannot be negative.</source>
         <translation>Le délai minimum ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="220"/>
+        <location filename="../models/validation.cpp" line="221"/>
         <source>The maximum delay must be longer than the minimum delay.</source>
         <translation>Le délai maximum doit être plus long que le délai minimum.</translation>
     </message>
     <message>
-        <location filename="../models/validation.cpp" line="226"/>
+        <location filename="../models/validation.cpp" line="227"/>
         <source>Enter a colour such as #1f6feb.</source>
         <translation>Saisissez une couleur, par exemple #1f6feb.</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="237"/>
+        <source>Enter the first day.</source>
+        <translation>Saisissez le premier jour.</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="240"/>
+        <source>The end time must be after the start time.</source>
+        <translation>L'heure de fin doit être après l'heure de début.</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="244"/>
+        <source>Choose at least one motif.</source>
+        <translation>Choisissez au moins un motif.</translation>
     </message>
 </context>
 </TS>

@@ -141,6 +141,23 @@ private slots:
         QCOMPARE(errors.isEmpty(), valid);
     }
 
+    void plageRules()
+    {
+        PlageOuverture p;
+        p.firstDay = QDate(2027, 3, 1);
+        p.startTime = QTime(9, 0);
+        p.endTime = QTime(12, 0);
+        p.motifIds = {1};
+        p.rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO");
+        QVERIFY(validatePlage(p).isEmpty());
+        p.endTime = QTime(8, 0);
+        p.motifIds.clear();
+        p.rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=XX");
+        const FieldErrors e = validatePlage(p);
+        QCOMPARE(e.keys(), (QStringList{"end_time", "motif_ids", "rrule"}));
+        QVERIFY(e.value(QStringLiteral("rrule")).contains(QStringLiteral("BYDAY=XX")));
+    }
+
     void motifRules()
     {
         Motif m;
