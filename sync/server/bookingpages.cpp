@@ -115,7 +115,25 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
     return days;
 }
 
+HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r);
+
+// The week's page has no form: its body is the same for everyone until the next write.
 HttpResponse creneauxPage(const Page &p, const HttpRequest &r)
+{
+    const QString key =
+        QStringLiteral("page:") + r.path + QLatin1Char('?') + r.query.toString(QUrl::FullyEncoded);
+    if (const auto hit = p.site.cachedBody(key)) {
+        HttpResponse out = HttpResponse::html(*hit);
+        p.pages.ensureCookie(r, out);
+        return out;
+    }
+    HttpResponse out = renderCreneauxPage(p, r);
+    if (out.status == 200)
+        p.site.cacheBody(key, out.body);
+    return out;
+}
+
+HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
 {
     bool ok = false;
     const Id motifId = r.param(QStringLiteral("id")).toLongLong(&ok);

@@ -63,13 +63,28 @@ std::optional<Lieu> BookingSite::lieu(const Organisation &org, Id lieuId) const
 QList<Creneau> BookingSite::creneaux(const Motif &motif, Id lieuId, const QDate &from,
                                      const QDate &to)
 {
+    const QString key = QStringLiteral("%1/%2/%3/%4")
+                            .arg(motif.id)
+                            .arg(lieuId)
+                            .arg(from.toJulianDay())
+                            .arg(to.toJulianDay());
+    const qint64 seq = m_store.currentSeq();
+    const QDateTime now = m_clock.now();
+    const qint64 minute = now.toSecsSinceEpoch() / 60;
+    auto it = m_cache.find(key);
+    if (it != m_cache.end() && it->seq == seq && it->minute == minute)
+        return it->list;
     SlotQuery q;
     q.motifId = motif.id;
     q.lieuId = lieuId;
     q.from = from;
     q.to = to;
-    q.now = m_clock.now();
-    return m_engine.creneaux(q);
+    q.now = now;
+    if (m_cache.size() > 2000)
+        m_cache.clear(); // bounded: many distinct ranges cannot grow it forever
+    const QList<Creneau> list = m_engine.creneaux(q);
+    m_cache.insert(key, {seq, minute, list});
+    return list;
 }
 
 std::optional<QDate> BookingSite::nextAvailableDay(const Motif &motif, const QDate &from)
@@ -106,6 +121,22 @@ QList<Creneau> BookingSite::nearest(const Motif &motif, qint64 start, int count)
     std::sort(all.begin(), all.end(),
               [](const Creneau &a, const Creneau &b) { return a.startsAt < b.startsAt; });
     return all;
+}
+
+std::optional<QByteArray> BookingSite::cachedBody(const QString &key)
+{
+    const auto it = m_bodies.constFind(key);
+    if (it == m_bodies.constEnd() || it->minute != m_clock.nowSecs() / 60 ||
+        it->seq != m_store.currentSeq())
+        return std::nullopt;
+    return it->body;
+}
+
+void BookingSite::cacheBody(const QString &key, const QByteArray &body)
+{
+    if (m_bodies.size() > 500)
+        m_bodies.clear();
+    m_bodies.insert(key, {m_store.currentSeq(), m_clock.nowSecs() / 60, body});
 }
 
 QString BookingSite::recapToken(Id rdvId) const

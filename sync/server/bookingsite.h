@@ -9,6 +9,7 @@
 #include "slotengine.h"
 #include "store.h"
 
+#include <QHash>
 #include <QTimeZone>
 
 #include <optional>
@@ -39,11 +40,17 @@ public:
     Motif onlineMotif(const Organisation &org, Id motifId, bool partner, bool json = false) const;
     std::optional<Lieu> lieu(const Organisation &org, Id lieuId) const;
 
+    // Cached while the store's change sequence and the current minute stay the same: the list
+    // only changes with a write or as time moves past the motif's delays.
     QList<Creneau> creneaux(const Motif &motif, Id lieuId, const QDate &from, const QDate &to);
     std::optional<QDate> nextAvailableDay(const Motif &motif, const QDate &from);
     bool isFree(const Motif &motif, Id lieuId, qint64 start);
     // The free créneaux closest in time to `start` (within three weeks either side).
     QList<Creneau> nearest(const Motif &motif, qint64 start, int count = 5);
+
+    // Rendered bodies of read-only answers (créneaux lists), valid like the créneaux cache.
+    std::optional<QByteArray> cachedBody(const QString &key);
+    void cacheBody(const QString &key, const QByteArray &body);
 
     // The prescriber's recap link: unguessable, and needs no stored secret.
     QString recapToken(Id rdvId) const;
@@ -57,6 +64,20 @@ private:
     Catalog m_catalog;
     SlotEngine m_engine;
     BookingService m_booking;
+    struct CachedCreneaux
+    {
+        qint64 seq = -1;
+        qint64 minute = -1;
+        QList<Creneau> list;
+    };
+    QHash<QString, CachedCreneaux> m_cache;
+    struct CachedBody
+    {
+        qint64 seq = -1;
+        qint64 minute = -1;
+        QByteArray body;
+    };
+    QHash<QString, CachedBody> m_bodies;
 };
 
 } // namespace creneau::http

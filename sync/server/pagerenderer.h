@@ -16,6 +16,11 @@ public:
     // `page` is a file of resources/web; `vars` its values; `title` the window title.
     HttpResponse render(const HttpRequest &request, const QString &page, QVariantMap vars,
                         const QString &title, int status = 200) const;
+    // Gives the browser its CSRF cookie on a page served from a cache.
+    void ensureCookie(const HttpRequest &request, HttpResponse &response) const
+    {
+        m_csrf.token(request, response);
+    }
     // A page saying one thing (errors, "not found"...), no form.
     static HttpResponse message(int status, const QString &title, const QString &text);
     // Throws HttpError 403 unless the form carries a valid token.

@@ -55,6 +55,10 @@ QDate dateParam(const HttpRequest &request, const QString &key, const QDate &fal
 
 HttpResponse creneaux(BookingSite &site, HttpRequest &request)
 {
+    const QString cacheKey = QStringLiteral("api:") + request.path + QLatin1Char('?') +
+                             request.query.toString(QUrl::FullyEncoded);
+    if (const auto hit = site.cachedBody(cacheKey))
+        return HttpResponse::json(*hit);
     const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
     const Motif motif =
         site.onlineMotif(org, idParam(request.param(QStringLiteral("id"))), true, true);
@@ -79,8 +83,9 @@ HttpResponse creneaux(BookingSite &site, HttpRequest &request)
                                {QStringLiteral("ends_at"), isoWithOffset(c.endsAt, zone)},
                                {QStringLiteral("lieu_id"), c.lieuId},
                                {QStringLiteral("lieu_name"), lieuNames.value(c.lieuId)}});
-    HttpResponse r = HttpResponse::json(compact(out));
-    return r;
+    const QByteArray body = compact(out);
+    site.cacheBody(cacheKey, body);
+    return HttpResponse::json(body);
 }
 
 QString str(const QJsonObject &o, const char *key, FieldErrors &errors, const QString &prefix)

@@ -1,7 +1,7 @@
 // The baseline of the HTTP benchmark: a bare Qt HttpServer route answering "hello".
 #include <QCoreApplication>
-#include <QHttpServer>
 #include <QHostAddress>
+#include <QHttpServer>
 
 #include <cstdio>
 
