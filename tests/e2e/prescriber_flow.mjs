@@ -108,6 +108,15 @@ async function walk(page, base, startPath, motifName, viaChoice, usagerName, rem
   check(!/annuler ce rendez-vous/i.test(text), 'no cancellation for a prescriber');
   check(await page.getByRole('link', { name: /\.ics/ }).isVisible(), 'ics link');
   await audit(page, 'recap');
+  // Back to the confirmation and confirm again: the page still works and says the créneau is
+  // taken now, offering the nearest ones.
+  await page.goBack();
+  check(await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).isVisible(),
+        'back button shows the confirmation again');
+  await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+  check((await page.locator('h1').innerText()).includes("n'est plus disponible"), 'taken message');
+  await audit(page, 'taken');
+  await page.goForward().catch(() => {});
   await page.setViewportSize({ width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   check(!overflow, 'no horizontal scrolling at 360 px');

@@ -146,7 +146,14 @@ private slots:
         const Reply again = browser.postForm(confirmUrl, confirm);
         QCOMPARE(again.status, 409);
         QVERIFY(again.text().contains(QStringLiteral("n'est plus disponible")));
-        QVERIFY(again.text().contains(QStringLiteral("/etape")));
+        const QString resume = QStringLiteral("/rdv/mfs-vernon/prescripteur/etape");
+        const Fields alternative = hiddenFields(again.text(), resume);
+        QVERIFY(!alternative.isEmpty());
+        // Choosing one of the nearest créneaux keeps everything typed: straight to confirmation.
+        const Reply resumed = browser.postForm(resume, alternative);
+        QCOMPARE(resumed.status, 200);
+        QVERIFY(resumed.text().contains(QStringLiteral("Confirmer le rendez-vous")));
+        QVERIFY(resumed.text().contains(QStringLiteral("Jo&lt;script&gt;")));
 
         // The prescriber is remembered for the next booking in this browser.
         const QString other = findLink(
