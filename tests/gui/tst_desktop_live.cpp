@@ -1,0 +1,134 @@
+// The real main window with its embedded server: a prescripteur books through the public HTTP
+// API and, without any click, the appointment shows in the agenda within 2 seconds with a notice
+// naming the prescripteur; selecting it shows their e-mail and phone in the panel.
+#include "agendasource.h"
+#include "embeddedserver.h"
+#include "httpclient.h"
+#include "mainwindow.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QtTest>
+
+using namespace creneau;
+
+namespace {
+
+const QString kSlug = QStringLiteral("mfs-vernon");
+
+QJsonObject bookingBody(qint64 motifId, const QJsonObject &creneau)
+{
+    return {{QStringLiteral("motif_id"), motifId},
+            {QStringLiteral("starts_at"), creneau.value(QStringLiteral("starts_at"))},
+            {QStringLiteral("lieu_id"), creneau.value(QStringLiteral("lieu_id"))},
+            {QStringLiteral("booked_by"), QStringLiteral("prescripteur")},
+            {QStringLiteral("prescripteur"),
+             QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Paul")},
+                         {QStringLiteral("last_name"), QStringLiteral("Mairie")},
+                         {QStringLiteral("email"), QStringLiteral("paul@mairie.example.fr")},
+                         {QStringLiteral("phone"), QStringLiteral("06 11 22 33 44")}}},
+            {QStringLiteral("usager"),
+             QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Léa")},
+                         {QStringLiteral("last_name"), QStringLiteral("Martin")},
+                         {QStringLiteral("birth_date"), QStringLiteral("1980-03-14")},
+                         {QStringLiteral("email"), QStringLiteral("lea.martin@example.fr")},
+                         {QStringLiteral("phone"), QStringLiteral("06 12 34 56 78")}}}};
+}
+
+// The first motif open to prescripteurs that has a créneau in the next five weeks.
+bool firstCreneau(test::HttpClient &client, qint64 *motifId, QJsonObject *creneau)
+{
+    const test::Reply motifs = client.get(QStringLiteral("/api/v1/public/%1/motifs").arg(kSlug));
+    const QDate today = QDate::currentDate();
+    for (const QJsonValue &m : QJsonDocument::fromJson(motifs.body).array()) {
+        const qint64 id = m.toObject().value(QStringLiteral("id")).toInteger();
+        const test::Reply r = client.get(
+            QStringLiteral("/api/v1/public/%1/motifs/%2/creneaux?from=%3&to=%4")
+                .arg(kSlug)
+                .arg(id)
+                .arg(today.toString(Qt::ISODate), today.addDays(35).toString(Qt::ISODate)));
+        const QJsonArray list = QJsonDocument::fromJson(r.body).array();
+        if (r.status == 200 && !list.isEmpty()) {
+            *motifId = id;
+            *creneau = list.first().toObject();
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+class TestDesktopLive : public QObject
+{
+    Q_OBJECT
+private slots:
+    void webBookingAppearsWithoutClick();
+};
+
+void TestDesktopLive::webBookingAppearsWithoutClick()
+{
+    QTemporaryDir dir;
+    dir.setAutoRemove(false); // keeps the screenshot
+    ui::EmbeddedServer server(dir.filePath(QStringLiteral("data")));
+    QVERIFY(server.isFirstRun());
+    QVERIFY2(server.start(true), qPrintable(server.errorString()));
+    ui::AgendaSource source(server.databasePath());
+    ui::MainWindow window(&source, server.publicUrl());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    test::HttpClient client(server.publicUrl());
+    qint64 motifId = 0;
+    QJsonObject creneau;
+    QVERIFY(firstCreneau(client, &motifId, &creneau));
+    const QDateTime start =
+        QDateTime::fromString(creneau.value(QStringLiteral("starts_at")).toString(), Qt::ISODate);
+    window.setCurrentDate(start.toTimeZone(source.timeZone()).date());
+    const int before = window.model()->rowCount();
+
+    const test::Reply booked =
+        client.postJson(QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
+                        QJsonDocument(bookingBody(motifId, creneau)).toJson());
+    QVERIFY2(booked.status == 201, booked.body.constData());
+    QElapsedTimer sinceBooking;
+    sinceBooking.start();
+
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("newRdvBanner"));
+    QVERIFY(banner);
+    QTRY_VERIFY_WITH_TIMEOUT(window.model()->rowCount() == before + 1, 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 2000);
+    QVERIFY(sinceBooking.elapsed() <= 2000);
+    QVERIFY(banner->text().contains(QStringLiteral("Paul Mairie")));
+    QVERIFY(banner->text().contains(QStringLiteral("Léa Martin")));
+
+    Id rdvId = 0;
+    for (int row = 0; row < window.model()->rowCount(); ++row) {
+        const QModelIndex i = window.model()->index(row);
+        if (i.data(ui::AgendaModel::PrescripteurNameRole).toString() ==
+            QLatin1String("Paul Mairie"))
+            rdvId = i.data(ui::AgendaModel::RdvIdRole).toLongLong();
+    }
+    QVERIFY(rdvId);
+    const QRectF box = window.agendaView()->rectOfRdv(rdvId);
+    QVERIFY(!box.isEmpty());
+    QTest::mouseClick(window.agendaView(), Qt::LeftButton, {}, box.center().toPoint());
+    QCOMPARE(window.panel()->rdvId(), rdvId);
+    const auto label = [&window](const char *name) {
+        return window.findChild<QLabel *>(QLatin1String(name))->text();
+    };
+    QCOMPARE(label("prescripteurNameLabel"), QStringLiteral("Paul Mairie"));
+    QVERIFY(
+        label("prescripteurEmailLabel").contains(QStringLiteral("mailto:paul@mairie.example.fr")));
+    QVERIFY(label("prescripteurPhoneLabel").contains(QStringLiteral("tel:0611223344")));
+    QCOMPARE(label("usagerNameLabel"), QStringLiteral("Léa Martin"));
+
+    const QString shot = dir.filePath(QStringLiteral("agenda.png"));
+    QVERIFY(window.grab().save(shot));
+    qInfo("screenshot: %s", qPrintable(shot));
+}
+
+QTEST_MAIN(TestDesktopLive)
+#include "tst_desktop_live.moc"

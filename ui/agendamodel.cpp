@@ -1,0 +1,145 @@
+#include "agendamodel.h"
+
+#include <algorithm>
+
+namespace creneau::ui {
+
+AgendaModel::AgendaModel(AgendaSource *source, QObject *parent)
+    : QAbstractListModel(parent), m_source(source), m_zone(source->timeZone())
+{}
+
+void AgendaModel::setPeriod(const QDate &from, const QDate &to)
+{
+    m_from = from;
+    m_to = to;
+    reload();
+}
+
+void AgendaModel::setAgentFilter(Id agentId)
+{
+    m_agentFilter = agentId;
+    reload();
+}
+
+AgendaModel::Row AgendaModel::makeRow(const Rdv &rdv) const
+{
+    Row row{rdv, {}, QColor(), {}, {}};
+    if (const auto m = m_source->motif(rdv.motifId)) {
+        row.motifName = m->name;
+        row.motifColor = QColor(m->color);
+    }
+    if (!rdv.usagerIds.isEmpty())
+        if (const auto u = m_source->usager(rdv.usagerIds.first()))
+            row.usagerName = u->fullName();
+    if (rdv.lieuId)
+        if (const auto l = m_source->lieu(rdv.lieuId))
+            row.lieuName = l->name;
+    return row;
+}
+
+void AgendaModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_openings.clear();
+    m_zone = m_source->timeZone();
+    m_agents = m_source->agents();
+    if (m_agentFilter) {
+        m_agents.erase(std::remove_if(m_agents.begin(), m_agents.end(),
+                                      [this](const Agent &a) { return a.id != m_agentFilter; }),
+                       m_agents.end());
+    }
+    if (m_from.isValid() && m_to.isValid()) {
+        const qint64 start = QDateTime(m_from, QTime(0, 0), m_zone).toSecsSinceEpoch();
+        const qint64 end = QDateTime(m_to.addDays(1), QTime(0, 0), m_zone).toSecsSinceEpoch();
+        for (const Rdv &rdv : m_source->rdvsBetween(start, end))
+            if (!m_agentFilter || rdv.agentIds.contains(m_agentFilter))
+                m_rows << makeRow(rdv);
+        std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
+            return a.rdv.startsAt != b.rdv.startsAt ? a.rdv.startsAt < b.rdv.startsAt
+                                                    : a.rdv.id < b.rdv.id;
+        });
+        for (const OpeningInterval &o : m_source->openings(m_from, m_to))
+            if (!m_agentFilter || o.agentId == m_agentFilter)
+                m_openings << o;
+    }
+    endResetModel();
+}
+
+int AgendaModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant AgendaModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const Rdv &rdv = row.rdv;
+    switch (role) {
+    case Qt::DisplayRole:
+        return QDateTime::fromSecsSinceEpoch(rdv.startsAt, m_zone)
+                   .toString(QStringLiteral("HH:mm")) +
+               QLatin1Char(' ') + row.usagerName;
+    case Qt::ToolTipRole:
+        return row.motifName;
+    case RdvIdRole:
+        return rdv.id;
+    case StartRole:
+        return QDateTime::fromSecsSinceEpoch(rdv.startsAt, m_zone);
+    case EndRole:
+        return QDateTime::fromSecsSinceEpoch(rdv.endsAt(), m_zone);
+    case MotifNameRole:
+        return row.motifName;
+    case MotifColorRole:
+        return row.motifColor;
+    case UsagerNameRole:
+        return row.usagerName;
+    case AgentIdRole:
+        return rdv.agentIds.isEmpty() ? Id(0) : rdv.agentIds.first();
+    case AgentIdsRole:
+        return QVariant::fromValue(rdv.agentIds);
+    case LieuRole:
+        return row.lieuName;
+    case BookedByPrescripteurRole:
+        return rdv.createdBy == CreatedBy::Prescripteur;
+    case PrescripteurNameRole:
+        return rdv.prescripteur.isEmpty() ? QString() : rdv.prescripteur.fullName();
+    case StatusRole:
+        return int(rdv.status);
+    case SeqRole:
+        return rdv.seq;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> AgendaModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names[RdvIdRole] = "rdvId";
+    names[StartRole] = "start";
+    names[EndRole] = "end";
+    names[MotifNameRole] = "motifName";
+    names[MotifColorRole] = "motifColor";
+    names[UsagerNameRole] = "usagerName";
+    names[AgentIdRole] = "agentId";
+    names[AgentIdsRole] = "agentIds";
+    names[LieuRole] = "lieu";
+    names[BookedByPrescripteurRole] = "bookedByPrescripteur";
+    names[PrescripteurNameRole] = "prescripteurName";
+    names[StatusRole] = "status";
+    names[SeqRole] = "seq";
+    return names;
+}
+
+QModelIndex AgendaModel::indexOfRdv(Id rdvId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).rdv.id == rdvId)
+            return index(i);
+    return {};
+}
+
+} // namespace creneau::ui

@@ -1,0 +1,76 @@
+// The appointments of the visible period as an item model: one row per appointment, sorted by
+// start, with the roles the agenda view and the tests read. Also carries the period's opening
+// ranges, which the view draws behind the appointments.
+#pragma once
+
+#include "agendasource.h"
+
+#include <QAbstractListModel>
+#include <QColor>
+#include <QDate>
+
+namespace creneau::ui {
+
+class AgendaModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role
+    {
+        RdvIdRole = Qt::UserRole + 1,
+        StartRole,                // QDateTime in the organisation's zone
+        EndRole,                  // QDateTime in the organisation's zone
+        MotifNameRole,            // QString
+        MotifColorRole,           // QColor
+        UsagerNameRole,           // QString
+        AgentIdRole,              // qint64, the first agent
+        AgentIdsRole,             // QList<qint64>
+        LieuRole,                 // QString, the lieu's name
+        BookedByPrescripteurRole, // bool
+        PrescripteurNameRole,     // QString
+        StatusRole,               // int, a creneau::RdvStatus
+        SeqRole,                  // qint64
+    };
+
+    explicit AgendaModel(AgendaSource *source, QObject *parent = nullptr);
+
+    // Days from `from` to `to` inclusive, in the organisation's zone.
+    void setPeriod(const QDate &from, const QDate &to);
+    QDate from() const { return m_from; }
+    QDate to() const { return m_to; }
+    // 0: every agent.
+    void setAgentFilter(Id agentId);
+    Id agentFilter() const { return m_agentFilter; }
+    void reload();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QModelIndex indexOfRdv(Id rdvId) const;
+    const QList<OpeningInterval> &openings() const { return m_openings; }
+    const QList<Agent> &agents() const { return m_agents; }
+    QTimeZone timeZone() const { return m_zone; }
+
+private:
+    struct Row
+    {
+        Rdv rdv;
+        QString motifName;
+        QColor motifColor;
+        QString usagerName;
+        QString lieuName;
+    };
+    Row makeRow(const Rdv &rdv) const;
+
+    AgendaSource *m_source;
+    QDate m_from;
+    QDate m_to;
+    Id m_agentFilter = 0;
+    QTimeZone m_zone;
+    QList<Row> m_rows;
+    QList<OpeningInterval> m_openings;
+    QList<Agent> m_agents;
+};
+
+} // namespace creneau::ui

@@ -1,0 +1,102 @@
+#include "agendasource.h"
+
+#include "catalog.h"
+#include "rdvrepository.h"
+#include "recurrence.h"
+
+namespace creneau::ui {
+
+AgendaSource::AgendaSource(const QString &databasePath) : m_store(Store::open(databasePath))
+{
+    m_store->migrate();
+    m_engine = std::make_unique<SlotEngine>(*m_store);
+    m_booking = std::make_unique<BookingService>(*m_store, *m_engine);
+}
+
+AgendaSource::~AgendaSource() = default;
+
+Organisation AgendaSource::organisation() const
+{
+    const QList<Organisation> all = Catalog(*m_store).organisations();
+    return all.isEmpty() ? Organisation() : all.first();
+}
+
+QTimeZone AgendaSource::timeZone() const
+{
+    const QTimeZone zone(organisation().timeZone.toUtf8());
+    return zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("Europe/Paris"));
+}
+
+QList<Agent> AgendaSource::agents() const
+{
+    QList<Agent> out;
+    for (const Agent &a : Catalog(*m_store).agents(organisation().id))
+        if (!a.archived)
+            out << a;
+    return out;
+}
+
+std::optional<Agent> AgendaSource::agentByEmail(const QString &email) const
+{
+    return Catalog(*m_store).agentByEmail(email);
+}
+
+std::optional<Motif> AgendaSource::motif(Id id) const
+{
+    return Catalog(*m_store).motif(id);
+}
+
+std::optional<Lieu> AgendaSource::lieu(Id id) const
+{
+    return Catalog(*m_store).lieu(id);
+}
+
+std::optional<Usager> AgendaSource::usager(Id id) const
+{
+    return RdvRepository(*m_store).usager(id);
+}
+
+std::optional<Rdv> AgendaSource::rdv(Id id) const
+{
+    return RdvRepository(*m_store).find(id);
+}
+
+QList<Rdv> AgendaSource::rdvsBetween(qint64 from, qint64 to) const
+{
+    return RdvRepository(*m_store).between(organisation().id, from, to);
+}
+
+QList<Rdv> AgendaSource::rdvsCreatedSince(qint64 seq) const
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QList<Rdv> out;
+    for (const Rdv &rdv : rdvsBetween(now - 86400, now + 800 * 86400))
+        if (rdv.seq > seq && rdv.version == 1)
+            out << rdv;
+    return out;
+}
+
+QList<OpeningInterval> AgendaSource::openings(const QDate &from, const QDate &to) const
+{
+    const QTimeZone zone = timeZone();
+    QList<OpeningInterval> out;
+    for (const PlageOuverture &p : Catalog(*m_store).plages(organisation().id)) {
+        if (p.archived)
+            continue;
+        const RecurrenceRule rule = RecurrenceRule::parse(p.rrule);
+        if (!rule.isValid())
+            continue;
+        for (const QDate &day : rule.dates(p.firstDay, from, to, p.exceptionDates))
+            out << OpeningInterval{p.agentId, p.lieuId,
+                                   QDateTime(day, p.startTime, zone).toSecsSinceEpoch(),
+                                   QDateTime(day, p.endTime, zone).toSecsSinceEpoch()};
+    }
+    return out;
+}
+
+qint64 AgendaSource::currentSeq() const
+{
+    return m_store->currentSeq();
+}
+
+} // namespace creneau::ui

@@ -1,0 +1,56 @@
+// The desktop's only door to the data: reads the agenda from the store file the embedded server
+// writes, and changes appointments through BookingService. The sync client replaces it later.
+#pragma once
+
+#include "booking.h"
+#include "domain.h"
+#include "slotengine.h"
+#include "store.h"
+
+#include <QTimeZone>
+
+#include <memory>
+#include <optional>
+
+namespace creneau::ui {
+
+// An opening range occurrence: an agent receives at a lieu during [start, end) (UTC seconds).
+struct OpeningInterval
+{
+    Id agentId = 0;
+    Id lieuId = 0;
+    qint64 start = 0;
+    qint64 end = 0;
+};
+
+class AgendaSource
+{
+public:
+    // Opens its own connection to `databasePath`. Throws StoreError on failure.
+    explicit AgendaSource(const QString &databasePath);
+    ~AgendaSource();
+
+    // The first organisation of the store (the desktop shows one organisation for now).
+    Organisation organisation() const;
+    QTimeZone timeZone() const;
+    QList<Agent> agents() const;
+    std::optional<Agent> agentByEmail(const QString &email) const;
+    std::optional<Motif> motif(Id id) const;
+    std::optional<Lieu> lieu(Id id) const;
+    std::optional<Usager> usager(Id id) const;
+    std::optional<Rdv> rdv(Id id) const;
+    QList<Rdv> rdvsBetween(qint64 from, qint64 to) const;
+    // Appointments created (not changed) after change number `seq`, from yesterday on.
+    QList<Rdv> rdvsCreatedSince(qint64 seq) const;
+    QList<OpeningInterval> openings(const QDate &from, const QDate &to) const;
+    qint64 currentSeq() const;
+
+    BookingService &booking() { return *m_booking; }
+
+private:
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<SlotEngine> m_engine;
+    std::unique_ptr<BookingService> m_booking;
+};
+
+} // namespace creneau::ui

@@ -1,0 +1,238 @@
+#include "agendaview.h"
+
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace creneau::ui {
+
+namespace {
+
+constexpr double kHeader = 28;
+constexpr double kGutter = 48;
+
+QDate dayOf(const QDateTime &t)
+{
+    return t.date();
+}
+
+} // namespace
+
+AgendaView::AgendaView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("agendaView"));
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(400, 300);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void AgendaView::setModel(AgendaModel *model)
+{
+    m_model = model;
+    connect(model, &QAbstractItemModel::modelReset, this, &AgendaView::relayout);
+    relayout();
+}
+
+void AgendaView::setMode(Mode mode)
+{
+    m_mode = mode;
+    relayout();
+}
+
+void AgendaView::setSelectedRdv(Id rdvId)
+{
+    if (m_selected == rdvId)
+        return;
+    m_selected = rdvId;
+    update();
+    emit selectedRdvChanged(rdvId);
+}
+
+QRectF AgendaView::rectOfRdv(Id rdvId) const
+{
+    for (const Box &b : m_boxes)
+        if (b.rdvId == rdvId)
+            return b.rect;
+    return {};
+}
+
+QList<AgendaView::Column> AgendaView::columns() const
+{
+    QList<Column> cols;
+    if (!m_model || !m_model->from().isValid())
+        return cols;
+    const QLocale locale;
+    if (m_mode == Mode::Day) {
+        for (const Agent &a : m_model->agents())
+            cols << Column{a.fullName(), m_model->from(), a.id, {}};
+    } else {
+        for (QDate d = m_model->from(); d <= m_model->to(); d = d.addDays(1))
+            cols << Column{locale.toString(d, QStringLiteral("ddd d/MM")), d, 0, {}};
+    }
+    const double w = cols.isEmpty() ? 0 : (width() - kGutter) / cols.size();
+    for (int i = 0; i < cols.size(); ++i)
+        cols[i].rect = QRectF(kGutter + i * w, kHeader, w, height() - kHeader);
+    return cols;
+}
+
+int AgendaView::columnOf(const QList<Column> &cols, const QDate &day, const QList<Id> &agents) const
+{
+    for (int i = 0; i < cols.size(); ++i)
+        if (cols[i].day == day && (!cols[i].agentId || agents.contains(cols[i].agentId)))
+            return i;
+    return -1;
+}
+
+double AgendaView::yOf(const QDateTime &t) const
+{
+    const double hourHeight = (height() - kHeader) / double(kLastHour - kFirstHour);
+    const double hours = t.time().msecsSinceStartOfDay() / 3'600'000.0 - kFirstHour;
+    return kHeader + std::clamp(hours, 0.0, double(kLastHour - kFirstHour)) * hourHeight;
+}
+
+// Places each appointment in its column; overlapping ones share the column in lanes.
+void AgendaView::relayout()
+{
+    m_columns = columns();
+    m_boxes.clear();
+    if (!m_model)
+        return;
+    QList<QList<Box>> perColumn(m_columns.size());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex idx = m_model->index(row);
+        const QDateTime start = idx.data(AgendaModel::StartRole).toDateTime();
+        const QDateTime end = idx.data(AgendaModel::EndRole).toDateTime();
+        const auto agents = idx.data(AgendaModel::AgentIdsRole).value<QList<Id>>();
+        const int col = columnOf(m_columns, dayOf(start), agents);
+        if (col < 0)
+            continue;
+        perColumn[col] << Box{idx, idx.data(AgendaModel::RdvIdRole).toLongLong(),
+                              QRectF(0, yOf(start), 0, std::max(yOf(end) - yOf(start), 14.0))};
+    }
+    for (int c = 0; c < perColumn.size(); ++c) {
+        QList<Box> &boxes = perColumn[c];
+        QList<double> laneEnds; // bottom of the last box of each lane
+        QList<int> laneOf;
+        for (const Box &b : boxes) {
+            int lane = 0;
+            while (lane < laneEnds.size() && laneEnds[lane] > b.rect.top() + 0.5)
+                ++lane;
+            if (lane == laneEnds.size())
+                laneEnds << 0;
+            laneEnds[lane] = b.rect.bottom();
+            laneOf << lane;
+        }
+        const QRectF colRect = m_columns[c].rect;
+        const double laneWidth = (colRect.width() - 4) / std::max<qsizetype>(1, laneEnds.size());
+        for (int i = 0; i < boxes.size(); ++i) {
+            Box b = boxes[i];
+            b.rect.setLeft(colRect.left() + 2 + laneOf[i] * laneWidth);
+            b.rect.setWidth(laneWidth - 1);
+            m_boxes << b;
+        }
+    }
+    update();
+}
+
+void AgendaView::resizeEvent(QResizeEvent *)
+{
+    relayout();
+}
+
+void AgendaView::paintGrid(QPainter &p, const QList<Column> &cols) const
+{
+    const QPalette pal = palette();
+    p.setPen(pal.color(QPalette::Mid));
+    for (int h = kFirstHour; h <= kLastHour; ++h) {
+        const double y = yOf(QDateTime(QDate(2000, 1, 1), QTime(h, 0)));
+        p.drawLine(QPointF(kGutter, y), QPointF(width(), y));
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRectF(0, y - 8, kGutter - 6, 16), Qt::AlignRight | Qt::AlignVCenter,
+                   QStringLiteral("%1 h").arg(h));
+        p.setPen(pal.color(QPalette::Mid));
+    }
+    const QDate today = QDate::currentDate();
+    for (const Column &c : cols) {
+        p.drawLine(c.rect.topLeft(), c.rect.bottomLeft());
+        QFont f = font();
+        f.setBold(m_mode == Mode::Week && c.day == today);
+        p.setFont(f);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(QRectF(c.rect.left(), 0, c.rect.width(), kHeader), Qt::AlignCenter, c.title);
+        p.setPen(pal.color(QPalette::Mid));
+    }
+    p.setFont(font());
+}
+
+void AgendaView::paintOpenings(QPainter &p, const QList<Column> &cols) const
+{
+    const QColor open(226, 240, 226);
+    for (const OpeningInterval &o : m_model->openings()) {
+        const QDateTime start = QDateTime::fromSecsSinceEpoch(o.start, m_model->timeZone());
+        const QDateTime end = QDateTime::fromSecsSinceEpoch(o.end, m_model->timeZone());
+        const int col = columnOf(cols, start.date(), {o.agentId});
+        if (col < 0)
+            continue;
+        const QRectF r = cols[col].rect;
+        p.fillRect(QRectF(r.left() + 1, yOf(start), r.width() - 1, yOf(end) - yOf(start)), open);
+    }
+}
+
+void AgendaView::paintBox(QPainter &p, const Box &box) const
+{
+    const QModelIndex &idx = box.index;
+    const bool cancelled = idx.data(AgendaModel::StatusRole).toInt() == int(RdvStatus::Revoked);
+    QColor fill = idx.data(AgendaModel::MotifColorRole).value<QColor>();
+    if (!fill.isValid())
+        fill = QColor(0x1f, 0x6f, 0xeb);
+    if (cancelled)
+        fill = QColor(200, 200, 200);
+    p.setPen(box.rdvId == m_selected ? QPen(Qt::black, 2) : QPen(fill.darker(130)));
+    p.setBrush(fill);
+    p.drawRoundedRect(box.rect, 3, 3);
+
+    const QColor text = fill.lightnessF() > 0.6 ? Qt::black : Qt::white;
+    QRectF textRect = box.rect.adjusted(4, 1, -4, -1);
+    if (idx.data(AgendaModel::BookedByPrescripteurRole).toBool()) {
+        const QRectF badge(box.rect.right() - 16, box.rect.top() + 2, 14, 14);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 196, 0));
+        p.drawEllipse(badge);
+        p.setPen(Qt::black);
+        p.drawText(badge, Qt::AlignCenter, QStringLiteral("P"));
+        textRect.setRight(badge.left() - 2);
+    }
+    QFont f = font();
+    f.setStrikeOut(cancelled);
+    p.setFont(f);
+    p.setPen(cancelled ? QColor(90, 90, 90) : text);
+    p.drawText(textRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+               idx.data(Qt::DisplayRole).toString());
+    p.setFont(font());
+}
+
+void AgendaView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().color(QPalette::Base));
+    if (!m_model)
+        return;
+    p.setRenderHint(QPainter::Antialiasing);
+    paintOpenings(p, m_columns);
+    paintGrid(p, m_columns);
+    for (const Box &b : m_boxes)
+        paintBox(p, b);
+}
+
+void AgendaView::mousePressEvent(QMouseEvent *event)
+{
+    Id hit = 0;
+    for (const Box &b : m_boxes)
+        if (b.rect.contains(event->position()))
+            hit = b.rdvId;
+    setSelectedRdv(hit);
+}
+
+} // namespace creneau::ui

@@ -1,0 +1,71 @@
+// Paints an AgendaModel: day columns (week view) or agents side by side (day view), 8 h to 18 h,
+// opening ranges as background, appointments as boxes coloured by motif. Clicking selects one.
+#pragma once
+
+#include "agendamodel.h"
+
+#include <QWidget>
+
+namespace creneau::ui {
+
+class AgendaView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode
+    {
+        Day,
+        Week
+    };
+    static constexpr int kFirstHour = 8;
+    static constexpr int kLastHour = 18;
+
+    explicit AgendaView(QWidget *parent = nullptr);
+    void setModel(AgendaModel *model);
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+    Id selectedRdv() const { return m_selected; }
+    void setSelectedRdv(Id rdvId);
+    // The box of an appointment as last laid out, for tests and accessibility.
+    QRectF rectOfRdv(Id rdvId) const;
+
+    QSize sizeHint() const override { return {900, 600}; }
+
+signals:
+    void selectedRdvChanged(qint64 rdvId);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    struct Column
+    {
+        QString title;
+        QDate day;
+        Id agentId = 0; // 0: every agent
+        QRectF rect;
+    };
+    struct Box
+    {
+        QModelIndex index;
+        Id rdvId = 0;
+        QRectF rect;
+    };
+    void relayout();
+    QList<Column> columns() const;
+    int columnOf(const QList<Column> &cols, const QDate &day, const QList<Id> &agents) const;
+    double yOf(const QDateTime &t) const;
+    void paintGrid(QPainter &p, const QList<Column> &cols) const;
+    void paintOpenings(QPainter &p, const QList<Column> &cols) const;
+    void paintBox(QPainter &p, const Box &box) const;
+
+    AgendaModel *m_model = nullptr;
+    Mode m_mode = Mode::Week;
+    Id m_selected = 0;
+    QList<Column> m_columns;
+    QList<Box> m_boxes;
+};
+
+} // namespace creneau::ui

@@ -1,0 +1,231 @@
+#include "mainwindow.h"
+
+#include "demodata.h"
+#include "sharedialog.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QSystemTrayIcon>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace creneau::ui {
+
+namespace {
+
+QToolButton *toolButton(const QString &text, const QString &name, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setText(text);
+    b->setObjectName(name);
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return b;
+}
+
+} // namespace
+
+MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
+    : QMainWindow(parent), m_source(source), m_serverUrl(std::move(serverUrl)),
+      m_model(new AgendaModel(source, this)), m_view(new AgendaView), m_panel(new RdvPanel(source)),
+      m_watcher(new ChangeWatcher(source, this)), m_banner(new QLabel)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Créneau — %1").arg(source->organisation().name));
+
+    m_banner->setObjectName(QStringLiteral("newRdvBanner"));
+    m_banner->setStyleSheet(
+        QStringLiteral("background:#fff4ce;border:1px solid #d4a72c;padding:6px;"));
+    m_banner->setVisible(false);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(buildToolbar());
+    layout->addWidget(m_banner);
+    auto *splitter = new QSplitter(central);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_panel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_view->setModel(m_model);
+    connect(m_view, &AgendaView::selectedRdvChanged, m_panel, &RdvPanel::showRdv);
+    connect(m_panel, &RdvPanel::rdvChanged, this, [this] { m_watcher->poll(); });
+    connect(m_watcher, &ChangeWatcher::changed, this, &MainWindow::onStoreChanged);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->show();
+    }
+
+    fillAgentCombos();
+    setMode(AgendaView::Mode::Week);
+    setCurrentDate(QDate::currentDate());
+    resize(1200, 720);
+}
+
+QWidget *MainWindow::buildToolbar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+
+    m_agentCombo = new QComboBox(bar);
+    m_agentCombo->setObjectName(QStringLiteral("agentFilterCombo"));
+    m_agentCombo->setAccessibleName(tr("Agent"));
+    m_dayButton = toolButton(tr("Day"), QStringLiteral("dayViewButton"), bar);
+    m_weekButton = toolButton(tr("Week"), QStringLiteral("weekViewButton"), bar);
+    auto *modes = new QButtonGroup(bar);
+    for (QToolButton *b : {m_dayButton, m_weekButton}) {
+        b->setCheckable(true);
+        modes->addButton(b);
+    }
+    auto *today = toolButton(tr("Today"), QStringLiteral("todayButton"), bar);
+    auto *previous = toolButton(tr("◀"), QStringLiteral("previousButton"), bar);
+    auto *next = toolButton(tr("▶"), QStringLiteral("nextButton"), bar);
+    previous->setToolTip(tr("Previous (Alt+Left)"));
+    next->setToolTip(tr("Next (Alt+Right)"));
+    today->setToolTip(tr("Today (Ctrl+T)"));
+    m_dateEdit = new QDateEdit(bar);
+    m_dateEdit->setObjectName(QStringLiteral("dateEdit"));
+    m_dateEdit->setCalendarPopup(true);
+    m_dateEdit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_meCombo = new QComboBox(bar);
+    m_meCombo->setObjectName(QStringLiteral("currentAgentCombo"));
+    auto *share = new QPushButton(tr("Share"), bar);
+    share->setObjectName(QStringLiteral("shareButton"));
+
+    row->addWidget(m_agentCombo);
+    row->addWidget(m_dayButton);
+    row->addWidget(m_weekButton);
+    row->addSpacing(12);
+    row->addWidget(today);
+    row->addWidget(previous);
+    row->addWidget(next);
+    row->addWidget(m_dateEdit);
+    row->addStretch();
+    row->addWidget(new QLabel(tr("I am"), bar));
+    row->addWidget(m_meCombo);
+    row->addWidget(share);
+
+    connect(m_dayButton, &QToolButton::clicked, this, [this] { setMode(AgendaView::Mode::Day); });
+    connect(m_weekButton, &QToolButton::clicked, this, [this] { setMode(AgendaView::Mode::Week); });
+    connect(today, &QToolButton::clicked, this, [this] { setCurrentDate(QDate::currentDate()); });
+    connect(previous, &QToolButton::clicked, this, [this] { step(-1); });
+    connect(next, &QToolButton::clicked, this, [this] { step(1); });
+    connect(m_dateEdit, &QDateEdit::dateChanged, this, &MainWindow::setCurrentDate);
+    connect(m_agentCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setAgentFilter(m_agentCombo->currentData().toLongLong()); });
+    connect(m_meCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong()); });
+    connect(share, &QPushButton::clicked, this, &MainWindow::showShareDialog);
+
+    auto *todayShortcut = new QShortcut(QKeySequence(tr("Ctrl+T")), this);
+    connect(todayShortcut, &QShortcut::activated, today, &QToolButton::click);
+    auto *prevShortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this);
+    connect(prevShortcut, &QShortcut::activated, previous, &QToolButton::click);
+    auto *nextShortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Right), this);
+    connect(nextShortcut, &QShortcut::activated, next, &QToolButton::click);
+    return bar;
+}
+
+void MainWindow::fillAgentCombos()
+{
+    m_agentCombo->addItem(tr("All agents"), Id(0));
+    const QList<Agent> agents = m_source->agents();
+    for (const Agent &a : agents) {
+        m_agentCombo->addItem(a.fullName(), a.id);
+        m_meCombo->addItem(a.fullName(), a.id);
+    }
+    // The demo administrator until agents log in (sync issue).
+    const auto admin = m_source->agentByEmail(QString::fromLatin1(demo::kAdminEmail));
+    const int me = admin ? m_meCombo->findData(admin->id) : 0;
+    m_meCombo->setCurrentIndex(std::max(me, 0));
+    m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
+}
+
+void MainWindow::setMode(AgendaView::Mode mode)
+{
+    m_dayButton->setChecked(mode == AgendaView::Mode::Day);
+    m_weekButton->setChecked(mode == AgendaView::Mode::Week);
+    m_view->setMode(mode);
+    refreshPeriod();
+}
+
+void MainWindow::setCurrentDate(const QDate &date)
+{
+    if (!date.isValid())
+        return;
+    m_date = date;
+    const QSignalBlocker block(m_dateEdit);
+    m_dateEdit->setDate(date);
+    refreshPeriod();
+}
+
+void MainWindow::refreshPeriod()
+{
+    if (!m_date.isValid())
+        return;
+    if (m_view->mode() == AgendaView::Mode::Day) {
+        m_model->setPeriod(m_date, m_date);
+    } else {
+        const QDate monday = m_date.addDays(1 - m_date.dayOfWeek());
+        m_model->setPeriod(monday, monday.addDays(5)); // Monday to Saturday
+    }
+}
+
+void MainWindow::step(int direction)
+{
+    setCurrentDate(m_date.addDays(direction * (m_view->mode() == AgendaView::Mode::Day ? 1 : 7)));
+}
+
+void MainWindow::onStoreChanged(qint64 previousSeq)
+{
+    const Id selected = m_view->selectedRdv();
+    m_model->reload();
+    if (selected && m_model->indexOfRdv(selected).isValid())
+        m_view->setSelectedRdv(selected);
+    m_panel->showRdv(m_panel->rdvId());
+    for (const Rdv &rdv : m_source->rdvsCreatedSince(previousSeq))
+        if (rdv.createdBy == CreatedBy::Prescripteur)
+            announce(rdv);
+}
+
+void MainWindow::announce(const Rdv &rdv)
+{
+    const auto usager =
+        rdv.usagerIds.isEmpty() ? std::nullopt : m_source->usager(rdv.usagerIds.first());
+    const QString text =
+        tr("New appointment booked by %1 for %2")
+            .arg(rdv.prescripteur.fullName().trimmed(), usager ? usager->fullName() : QString());
+    m_banner->setText(text);
+    m_banner->setVisible(true);
+    if (m_tray)
+        m_tray->showMessage(tr("Créneau"), text);
+}
+
+QString MainWindow::publicLink() const
+{
+    return m_serverUrl + QStringLiteral("/rdv/") + m_source->organisation().slug;
+}
+
+QString MainWindow::partnerLink() const
+{
+    return publicLink() + QStringLiteral("/prescripteur");
+}
+
+void MainWindow::showShareDialog()
+{
+    ShareDialog dialog(m_source->organisation().name, partnerLink(), publicLink(), this);
+    dialog.exec();
+}
+
+} // namespace creneau::ui

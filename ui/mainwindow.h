@@ -1,0 +1,63 @@
+// The agenda window: toolbar (agent filter, day/week, today, previous/next, date picker, « Je
+// suis », share), the agenda, the appointment panel, and the banner announcing web bookings.
+#pragma once
+
+#include "agendamodel.h"
+#include "agendaview.h"
+#include "changewatcher.h"
+#include "rdvpanel.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QSystemTrayIcon;
+class QToolButton;
+
+namespace creneau::ui {
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `serverUrl`: the booking server's base URL, for the links of the share dialog.
+    MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent = nullptr);
+
+    AgendaModel *model() const { return m_model; }
+    AgendaView *agendaView() const { return m_view; }
+    RdvPanel *panel() const { return m_panel; }
+    QDate currentDate() const { return m_date; }
+    void setCurrentDate(const QDate &date);
+    void setMode(AgendaView::Mode mode);
+    QString partnerLink() const;
+    QString publicLink() const;
+
+public slots:
+    void showShareDialog();
+
+private:
+    QWidget *buildToolbar();
+    void fillAgentCombos();
+    void refreshPeriod();
+    void step(int direction);
+    void onStoreChanged(qint64 previousSeq);
+    void announce(const Rdv &rdv);
+
+    AgendaSource *m_source;
+    QString m_serverUrl;
+    AgendaModel *m_model;
+    AgendaView *m_view;
+    RdvPanel *m_panel;
+    ChangeWatcher *m_watcher;
+    QLabel *m_banner;
+    QComboBox *m_agentCombo = nullptr;
+    QComboBox *m_meCombo = nullptr;
+    QToolButton *m_dayButton = nullptr;
+    QToolButton *m_weekButton = nullptr;
+    QDateEdit *m_dateEdit = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QDate m_date;
+};
+
+} // namespace creneau::ui

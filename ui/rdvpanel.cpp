@@ -1,0 +1,203 @@
+#include "rdvpanel.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace creneau::ui {
+
+namespace {
+
+QString frenchDateTime(qint64 utc, const QTimeZone &zone)
+{
+    const QLocale fr(QLocale::French, QLocale::France);
+    return fr.toString(QDateTime::fromSecsSinceEpoch(utc, zone),
+                       QStringLiteral("dddd d MMMM yyyy 'à' HH'h'mm"));
+}
+
+QString link(const QString &scheme, const QString &target, const QString &text)
+{
+    if (target.isEmpty())
+        return {};
+    return QStringLiteral("<a href=\"%1%2\">%3</a>")
+        .arg(scheme, target.toHtmlEscaped(), text.toHtmlEscaped());
+}
+
+QPushButton *actionButton(const QString &text, const QString &name, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    return b;
+}
+
+} // namespace
+
+RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_source(source)
+{
+    setObjectName(QStringLiteral("rdvPanel"));
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<b>Appointment</b>"), this);
+    layout->addWidget(title);
+
+    auto *form = new QFormLayout;
+    m_motif = addRow(form, tr("Motif"), QStringLiteral("motifLabel"));
+    m_when = addRow(form, tr("When"), QStringLiteral("whenLabel"));
+    m_lieu = addRow(form, tr("Lieu"), QStringLiteral("lieuLabel"));
+    m_status = addRow(form, tr("Status"), QStringLiteral("statusLabel"));
+    m_usagerName = addRow(form, tr("Usager"), QStringLiteral("usagerNameLabel"));
+    m_usagerBirth = addRow(form, tr("Birth date"), QStringLiteral("usagerBirthLabel"));
+    m_usagerPhone = addRow(form, tr("Phone"), QStringLiteral("usagerPhoneLabel"));
+    m_usagerEmail = addRow(form, tr("E-mail"), QStringLiteral("usagerEmailLabel"));
+    m_context = addRow(form, tr("Context"), QStringLiteral("contextLabel"));
+    layout->addLayout(form);
+
+    m_prescripteurBox = new QGroupBox(tr("Booked by a prescripteur"), this);
+    m_prescripteurBox->setObjectName(QStringLiteral("prescripteurBox"));
+    auto *pform = new QFormLayout(m_prescripteurBox);
+    m_prescripteurName = addRow(pform, tr("Name"), QStringLiteral("prescripteurNameLabel"));
+    m_prescripteurEmail = addRow(pform, tr("E-mail"), QStringLiteral("prescripteurEmailLabel"));
+    m_prescripteurPhone = addRow(pform, tr("Phone"), QStringLiteral("prescripteurPhoneLabel"));
+    m_prescripteurBookedAt =
+        addRow(pform, tr("Booked on"), QStringLiteral("prescripteurBookedAtLabel"));
+    for (QLabel *l : {m_prescripteurEmail, m_prescripteurPhone}) {
+        l->setTextFormat(Qt::RichText);
+        l->setOpenExternalLinks(true);
+        l->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    }
+    layout->addWidget(m_prescripteurBox);
+
+    m_actions = new QWidget(this);
+    auto *grid = new QGridLayout(m_actions);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto *seen = actionButton(tr("Seen"), QStringLiteral("seenButton"), m_actions);
+    auto *noShow = actionButton(tr("Absent"), QStringLiteral("noShowButton"), m_actions);
+    auto *excused = actionButton(tr("Excused"), QStringLiteral("excusedButton"), m_actions);
+    auto *note = actionButton(tr("Edit the note…"), QStringLiteral("editNoteButton"), m_actions);
+    auto *cancelB = actionButton(tr("Cancel…"), QStringLiteral("cancelRdvButton"), m_actions);
+    grid->addWidget(seen, 0, 0);
+    grid->addWidget(noShow, 0, 1);
+    grid->addWidget(excused, 0, 2);
+    grid->addWidget(note, 1, 0, 1, 2);
+    grid->addWidget(cancelB, 1, 2);
+    layout->addWidget(m_actions);
+    layout->addStretch();
+
+    connect(seen, &QPushButton::clicked, this, [this] { setStatus(RdvStatus::Seen); });
+    connect(noShow, &QPushButton::clicked, this, [this] { setStatus(RdvStatus::NoShow); });
+    connect(excused, &QPushButton::clicked, this, [this] { setStatus(RdvStatus::Excused); });
+    connect(note, &QPushButton::clicked, this, &RdvPanel::askContext);
+    connect(cancelB, &QPushButton::clicked, this, &RdvPanel::askCancel);
+    showRdv(0);
+}
+
+QLabel *RdvPanel::addRow(QFormLayout *form, const QString &label, const QString &name)
+{
+    auto *value = new QLabel(this);
+    value->setObjectName(name);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(label, value);
+    return value;
+}
+
+void RdvPanel::showRdv(Id rdvId)
+{
+    m_rdvId = rdvId;
+    const std::optional<Rdv> rdv = rdvId ? m_source->rdv(rdvId) : std::nullopt;
+    setEnabled(bool(rdv));
+    m_prescripteurBox->setVisible(rdv && rdv->createdBy == CreatedBy::Prescripteur);
+    if (!rdv) {
+        for (QLabel *l : findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly))
+            if (!l->objectName().isEmpty())
+                l->clear();
+        for (QLabel *l : m_prescripteurBox->findChildren<QLabel *>())
+            l->clear();
+        return;
+    }
+    const QTimeZone zone = m_source->timeZone();
+    const auto motif = m_source->motif(rdv->motifId);
+    const auto lieu = rdv->lieuId ? m_source->lieu(rdv->lieuId) : std::nullopt;
+    m_motif->setText(motif ? motif->name : QString());
+    m_when->setText(frenchDateTime(rdv->startsAt, zone) +
+                    tr(" (%n minute(s))", nullptr, rdv->durationMinutes));
+    m_lieu->setText(lieu ? lieu->name : (motif ? displayName(motif->locationType) : QString()));
+    QString status = displayName(rdv->status);
+    if (rdv->status == RdvStatus::Revoked && !rdv->cancelReason.isEmpty())
+        status += QStringLiteral(" — ") + rdv->cancelReason;
+    m_status->setText(status);
+
+    const auto usager =
+        rdv->usagerIds.isEmpty() ? std::nullopt : m_source->usager(rdv->usagerIds.first());
+    const QLocale fr(QLocale::French, QLocale::France);
+    m_usagerName->setText(usager ? usager->fullName() : QString());
+    m_usagerBirth->setText(usager && usager->birthDate.isValid()
+                               ? fr.toString(usager->birthDate, QStringLiteral("d MMMM yyyy"))
+                               : QString());
+    m_usagerPhone->setText(usager ? usager->phone : QString());
+    m_usagerEmail->setText(usager ? usager->email : QString());
+    m_context->setText(rdv->context);
+
+    const Prescripteur &p = rdv->prescripteur;
+    m_prescripteurName->setText(p.fullName().trimmed());
+    m_prescripteurEmail->setText(link(QStringLiteral("mailto:"), p.email, p.email));
+    m_prescripteurPhone->setText(
+        link(QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), p.phone));
+    m_prescripteurBookedAt->setText(frenchDateTime(rdv->createdAt, zone));
+    m_actions->setEnabled(rdv->status != RdvStatus::Revoked);
+}
+
+bool RdvPanel::apply(const BookingOutcome &outcome)
+{
+    if (!outcome.ok()) {
+        QMessageBox::warning(this, tr("Appointment"), outcome.message);
+        return false;
+    }
+    showRdv(m_rdvId);
+    emit rdvChanged(m_rdvId);
+    return true;
+}
+
+bool RdvPanel::setStatus(RdvStatus status)
+{
+    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
+    return m_rdvId && apply(m_source->booking().setStatus(m_rdvId, agent, status));
+}
+
+bool RdvPanel::cancel(const QString &reason)
+{
+    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
+    return m_rdvId && apply(m_source->booking().cancel(m_rdvId, agent, reason));
+}
+
+bool RdvPanel::setContext(const QString &context)
+{
+    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
+    return m_rdvId && apply(m_source->booking().setContext(m_rdvId, agent, context));
+}
+
+void RdvPanel::askCancel()
+{
+    bool ok = false;
+    const QString reason =
+        QInputDialog::getText(this, tr("Cancel the appointment"),
+                              tr("Reason (the usager is told):"), QLineEdit::Normal, {}, &ok);
+    if (ok)
+        cancel(reason.trimmed());
+}
+
+void RdvPanel::askContext()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Context note"), tr("Note:"),
+                                                        m_context->text(), &ok);
+    if (ok)
+        setContext(text);
+}
+
+} // namespace creneau::ui

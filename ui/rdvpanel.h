@@ -1,0 +1,62 @@
+// La fiche du rendez-vous: what an agent needs about one appointment (motif, time, lieu, status,
+// usager, context, and the prescriber who booked it, to contact them), and the agent's actions.
+#pragma once
+
+#include "agendasource.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+
+namespace creneau::ui {
+
+class RdvPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RdvPanel(AgendaSource *source, QWidget *parent = nullptr);
+
+    // 0 clears the panel.
+    void showRdv(Id rdvId);
+    Id rdvId() const { return m_rdvId; }
+    void setCurrentAgent(Id agentId) { m_agentId = agentId; }
+
+    // The actions, as the buttons run them (public for keyboard and tests).
+    bool setStatus(RdvStatus status);
+    bool cancel(const QString &reason);
+    bool setContext(const QString &context);
+
+signals:
+    // An action changed the appointment.
+    void rdvChanged(qint64 rdvId);
+
+private:
+    QLabel *addRow(QFormLayout *form, const QString &label, const QString &name);
+    void askCancel();
+    void askContext();
+    bool apply(const BookingOutcome &outcome);
+
+    AgendaSource *m_source;
+    Id m_rdvId = 0;
+    Id m_agentId = 0;
+    QLabel *m_motif;
+    QLabel *m_when;
+    QLabel *m_lieu;
+    QLabel *m_status;
+    QLabel *m_usagerName;
+    QLabel *m_usagerBirth;
+    QLabel *m_usagerPhone;
+    QLabel *m_usagerEmail;
+    QLabel *m_context;
+    QGroupBox *m_prescripteurBox;
+    QLabel *m_prescripteurName;
+    QLabel *m_prescripteurEmail;
+    QLabel *m_prescripteurPhone;
+    QLabel *m_prescripteurBookedAt;
+    QWidget *m_actions;
+};
+
+} // namespace creneau::ui

@@ -1,0 +1,83 @@
+#include "sharedialog.h"
+
+#include "qrcode.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace creneau::ui {
+
+ShareDialog::ShareDialog(const QString &organisationName, const QString &partnerLink,
+                         const QString &publicLink, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("shareDialog"));
+    setWindowTitle(tr("Share"));
+    auto *layout = new QVBoxLayout(this);
+    auto *links = new QHBoxLayout;
+    links->addWidget(linkBox(tr("Partners' link (town halls, associations, administrations)"),
+                             partnerLink, QStringLiteral("partner")));
+    links->addWidget(linkBox(tr("Public link"), publicLink, QStringLiteral("public")));
+    layout->addLayout(links);
+
+    layout->addWidget(new QLabel(tr("Message to send to a partner:"), this));
+    auto *message = new QPlainTextEdit(partnerMessage(organisationName, partnerLink), this);
+    message->setObjectName(QStringLiteral("partnerMessageEdit"));
+    message->setReadOnly(true);
+    layout->addWidget(message);
+    auto *copyMessage = new QPushButton(tr("Copy the message"), this);
+    copyMessage->setObjectName(QStringLiteral("copyMessageButton"));
+    connect(copyMessage, &QPushButton::clicked, this,
+            [message] { QApplication::clipboard()->setText(message->toPlainText()); });
+    layout->addWidget(copyMessage, 0, Qt::AlignLeft);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QWidget *ShareDialog::linkBox(const QString &title, const QString &url, const QString &name)
+{
+    auto *box = new QGroupBox(title, this);
+    box->setObjectName(name + QStringLiteral("LinkBox"));
+    auto *layout = new QVBoxLayout(box);
+    auto *row = new QHBoxLayout;
+    auto *edit = new QLineEdit(url, box);
+    edit->setObjectName(name + QStringLiteral("LinkEdit"));
+    edit->setReadOnly(true);
+    auto *copy = new QPushButton(tr("Copy"), box);
+    copy->setObjectName(name + QStringLiteral("CopyButton"));
+    connect(copy, &QPushButton::clicked, this, [url] { QApplication::clipboard()->setText(url); });
+    row->addWidget(edit);
+    row->addWidget(copy);
+    layout->addLayout(row);
+    auto *qr = new QLabel(box);
+    qr->setObjectName(name + QStringLiteral("QrLabel"));
+    qr->setPixmap(QPixmap::fromImage(qrCodeImage(url)));
+    qr->setAlignment(Qt::AlignCenter);
+    qr->setAccessibleName(tr("QR code of %1").arg(url));
+    layout->addWidget(qr);
+    return box;
+}
+
+QString ShareDialog::partnerMessage(const QString &organisationName, const QString &partnerLink)
+{
+    return tr("Hello,\n\n"
+              "You can now book an appointment at %1 for the people you support.\n"
+              "Open this link: %2\n"
+              "Choose the motif and a free time, then enter the beneficiary's details and "
+              "your own (name, e-mail, phone) so that we can reach you about the context. "
+              "The beneficiary receives a confirmation and a reminder.\n\n"
+              "Kind regards")
+        .arg(organisationName, partnerLink);
+}
+
+} // namespace creneau::ui
