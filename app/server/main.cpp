@@ -93,7 +93,14 @@ int main(int argc, char **argv)
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
                                        QStringLiteral("POSTs per minute per client (0: off)."),
                                        QStringLiteral("N"), QStringLiteral("60"));
-    parser.addOptions({data, listen, publicUrl, demo, demoSize, rateLimit});
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Open connections at most."),
+                                            QStringLiteral("N"), QStringLiteral("512"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"), QStringLiteral("Seconds before an idle connection closes."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    parser.addOptions(
+        {data, listen, publicUrl, demo, demoSize, rateLimit, maxConnections, idleTimeout});
     parser.process(app);
 
     creneau::http::ServerOptions options;
@@ -121,6 +128,17 @@ int main(int argc, char **argv)
     options.rateLimitPerMinute = parser.value(rateLimit).toInt(&ok);
     if (!ok || options.rateLimitPerMinute < 0) {
         std::fprintf(stderr, "Invalid --rate-limit: expected a number >= 0\n");
+        return 2;
+    }
+
+    options.maxConnections = parser.value(maxConnections).toInt(&ok);
+    if (!ok || options.maxConnections < 1) {
+        std::fprintf(stderr, "Invalid --max-connections: expected a number >= 1\n");
+        return 2;
+    }
+    options.idleTimeoutSecs = parser.value(idleTimeout).toInt(&ok);
+    if (!ok || options.idleTimeoutSecs < 1) {
+        std::fprintf(stderr, "Invalid --idle-timeout: expected a number of seconds >= 1\n");
         return 2;
     }
 

@@ -70,7 +70,7 @@ quint16 HttpServer::listenLimited(const QHostAddress &address, quint16 port,
 void HttpServer::stopListening()
 {
     if (m_tcp)
-        m_tcp->close();
+        m_tcp->drain(2000);
 }
 
 HttpResponse HttpServer::error(const HttpRequest &request, int status, const QString &message) const

@@ -1,5 +1,6 @@
 #include "limitedtcpserver.h"
 
+#include <QDeadlineTimer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -33,6 +34,17 @@ LimitedTcpServer::LimitedTcpServer(ConnectionLimits limits, QObject *parent)
 void LimitedTcpServer::requestDone(QTcpSocket *socket)
 {
     socket->setProperty(kCount, qint64(0));
+}
+
+void LimitedTcpServer::drain(int msecs)
+{
+    close();
+    QDeadlineTimer deadline(msecs);
+    for (QTcpSocket *socket : findChildren<QTcpSocket *>()) {
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() > 0 &&
+               !deadline.hasExpired())
+            socket->waitForBytesWritten(int(qMax<qint64>(1, deadline.remainingTime())));
+    }
 }
 
 void LimitedTcpServer::incomingConnection(qintptr handle)

@@ -26,6 +26,8 @@ public:
     const ConnectionLimits &limits() const { return m_limits; }
     // Called by the HTTP layer once a request is complete: the next one starts counting at zero.
     static void requestDone(QTcpSocket *socket);
+    // On shutdown: stops listening and gives written answers up to `msecs` to leave.
+    void drain(int msecs);
 
 protected:
     void incomingConnection(qintptr handle) override;

@@ -38,6 +38,13 @@ HttpResponse PageRenderer::message(int status, const QString &title, const QStri
 
 void PageRenderer::requireCsrf(const HttpRequest &request) const
 {
+    // Defence in depth: a browser posting from another site says so in Origin.
+    const QByteArray origin = request.header("origin");
+    const QByteArray host = request.header("host");
+    if (!origin.isEmpty() && !host.isEmpty() && origin != "http://" + host &&
+        origin != "https://" + host)
+        throw HttpError(403,
+                        QStringLiteral("Ce formulaire ne peut être envoyé que depuis ce site."));
     const QString token =
         FlowState::parseForm(request.body).queryItemValue(QLatin1String(Csrf::kField));
     if (!m_csrf.check(request, token))

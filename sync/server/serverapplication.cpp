@@ -5,6 +5,7 @@
 #include "csrf.h"
 #include "demodata.h"
 #include "httpserver.h"
+#include "limitedtcpserver.h"
 #include "pagerenderer.h"
 #include "publicapi.h"
 #include "recappages.h"
@@ -91,7 +92,10 @@ bool ServerApplication::start()
     m_parts->server->setErrorPage([](int status, const QString &message) {
         return PageRenderer::message(status, QStringLiteral("Erreur"), message);
     });
-    m_port = m_parts->server->listenLimited(m_options.address, m_options.port);
+    ConnectionLimits limits;
+    limits.maxConnections = m_options.maxConnections;
+    limits.idleTimeoutMs = m_options.idleTimeoutSecs * 1000;
+    m_port = m_parts->server->listenLimited(m_options.address, m_options.port, limits);
     if (!m_port) {
         m_error = QStringLiteral("cannot listen on %1:%2")
                       .arg(m_options.address.toString())

@@ -23,6 +23,8 @@ struct ServerOptions
         Large
     } demo = Demo::None;
     int rateLimitPerMinute = 60;
+    int maxConnections = 512;
+    int idleTimeoutSecs = 30;
 };
 
 class ServerApplication : public QObject
