@@ -62,6 +62,27 @@ printf '%-22s %12s %10s %8s\n' "creneaux API" "$api_rps" "$api_p99" \
 printf '%-22s %12s %10s %8s\n' "creneaux page" "$page_rps" "$page_p99" \
     "$(awk -v a="$page_rps" -v b="$hello_rps" 'BEGIN{printf "%.2f", a/b}')"
 echo "non-2xx: api=$api_err page=$page_err"
+
+# Bookings through POST .../rdvs: every créneau of two weeks, tried by 50 connections at once
+# (two wrk threads walk the same list, so each créneau is also fought over).
+curl -s "$base/api/v1/public/$slug/motifs/$motif/creneaux?from=$monday&to=$sunday" >"$work/creneaux.json"
+offered=$(grep -o '"starts_at"' "$work/creneaux.json" | wc -l)
+book_out=$(CRENEAUX_FILE="$work/creneaux.json" MOTIF_ID=$motif \
+    wrk -c50 -t2 -d"$duration" --latency -s "$(dirname "$0")/http/book.lua" "$base/api/v1/public/$slug/rdvs")
+total=$(printf '%s\n' "$book_out" | awk '/requests in/ {print $1}')
+non2xx=$(printf '%s\n' "$book_out" | awk '/Non-2xx/ {print $NF}')
+created=$((total - ${non2xx:-0}))
+echo "bookings: $created created (201) out of $total POSTs in $duration ($offered créneaux offered," \
+     "$(awk -v c="$created" -v d="${duration%s}" 'BEGIN{printf "%.0f", c/d}') bookings/s)"
+overlaps=$(sqlite3 "$work/data/creneau.sqlite" "
+  SELECT COUNT(*) FROM rdv_agents a1 JOIN rdvs r1 ON r1.id = a1.rdv_id
+  JOIN rdv_agents a2 ON a2.agent_id = a1.agent_id AND a2.rdv_id > a1.rdv_id
+  JOIN rdvs r2 ON r2.id = a2.rdv_id
+  WHERE r1.status <> 'revoked' AND r2.status <> 'revoked'
+    AND r1.starts_at < r2.ends_at AND r2.starts_at < r1.ends_at
+    AND (r1.created_by = 'prescripteur' OR r2.created_by = 'prescripteur');")
+echo "double bookings (an agent booked twice at once): $overlaps"
+[ "$overlaps" = 0 ] || exit 1
 awk -v a="$api_rps" -v b="$hello_rps" -v p="$api_p99" 'BEGIN{
     ok = (a/b >= 0.30 && p <= 20);
     printf "targets (API >= 30%% of bare, p99 <= 20 ms): %s\n", ok ? "met" : "NOT met" }'

@@ -1,0 +1,24 @@
+-- wrk script: POSTs bookings for the créneaux listed in the file named by CRENEAUX_FILE (the
+-- public API's JSON), one créneau after the other; once all are used, requests get 409.
+local path = os.getenv("CRENEAUX_FILE")
+local motif = os.getenv("MOTIF_ID")
+local bodies = {}
+local f = assert(io.open(path, "r"))
+local json = f:read("*a")
+f:close()
+local n = 0
+for lieu, starts in json:gmatch('"lieu_id":(%d+),"lieu_name":"[^"]*","starts_at":"([^"]+)"') do
+  n = n + 1
+  bodies[n] = string.format(
+    '{"motif_id":%s,"starts_at":"%s","lieu_id":%s,"booked_by":"prescripteur",' ..
+    '"prescripteur":{"first_name":"Paul","last_name":"Bench","email":"paul@bench.example.fr"},' ..
+    '"usager":{"first_name":"Usager","last_name":"N%d","phone":"0612345678"}}',
+    motif, starts, lieu, n)
+end
+local i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  i = i % n + 1
+  return wrk.format(nil, nil, nil, bodies[i])
+end
