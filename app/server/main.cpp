@@ -1,13 +1,12 @@
 // creneau-server: the headless booking server. Parses the command line and wires
 // ServerApplication; nothing else lives here.
 #include "serverapplication.h"
+#include "translator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QLocale>
 #include <QSocketNotifier>
 #include <QStandardPaths>
-#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -68,10 +67,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("creneau"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRENEAU_VERSION));
-    QTranslator translator;
-    if (translator.load(QLocale(QLocale::French), QStringLiteral("creneau"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    creneau::installTranslations(app); // French unless CRENEAU_LANG says otherwise
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Créneau booking server"));

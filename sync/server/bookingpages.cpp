@@ -26,8 +26,6 @@ struct Page
 
     QVariantMap vars() const
     {
-        const QTimeZone zone = BookingSite::zoneOf(org);
-        Q_UNUSED(zone)
         return {{QStringLiteral("org"), QVariantMap{{QStringLiteral("name"), org.name},
                                                     {QStringLiteral("phone"), org.phone},
                                                     {QStringLiteral("email"), org.email},

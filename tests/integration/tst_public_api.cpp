@@ -152,7 +152,9 @@ private slots:
         QVERIFY(!recap.contains(QStringLiteral("manage_url"))); // a prescriber never gets one
         r = m_client->postJson(QStringLiteral("/api/v1/public/mfs-vernon/rdvs"), body);
         QCOMPARE(r.status, 409);
-        QVERIFY(QJsonDocument::fromJson(r.body).object().contains(QStringLiteral("error")));
+        const QString error =
+            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("error")).toString();
+        QVERIFY2(error.contains(QStringLiteral("plus disponible")), qPrintable(error)); // French
     }
 
     void usagerGetsPrivateLink()
