@@ -42,6 +42,7 @@ void AgendaModel::reload()
     beginResetModel();
     m_rows.clear();
     m_openings.clear();
+    m_absences.clear();
     m_zone = m_source->timeZone();
     m_agents = m_source->agents();
     if (m_agentFilter) {
@@ -59,9 +60,12 @@ void AgendaModel::reload()
             return a.rdv.startsAt != b.rdv.startsAt ? a.rdv.startsAt < b.rdv.startsAt
                                                     : a.rdv.id < b.rdv.id;
         });
-        for (const OpeningInterval &o : m_source->openings(m_from, m_to))
+        for (const AgentInterval &o : m_source->openings(m_from, m_to))
             if (!m_agentFilter || o.agentId == m_agentFilter)
                 m_openings << o;
+        for (const AgentInterval &a : m_source->absences(m_from, m_to))
+            if ((!m_agentFilter || a.agentId == m_agentFilter) && a.end > start && a.start < end)
+                m_absences << a;
     }
     endResetModel();
 }

@@ -1,6 +1,6 @@
 // The appointments of the visible period as an item model: one row per appointment, sorted by
 // start, with the roles the agenda view and the tests read. Also carries the period's opening
-// ranges, which the view draws behind the appointments.
+// ranges and absences, which the view draws behind the appointments.
 #pragma once
 
 #include "agendasource.h"
@@ -48,7 +48,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     QModelIndex indexOfRdv(Id rdvId) const;
-    const QList<OpeningInterval> &openings() const { return m_openings; }
+    const QList<AgentInterval> &openings() const { return m_openings; }
+    const QList<AgentInterval> &absences() const { return m_absences; }
     const QList<Agent> &agents() const { return m_agents; }
     QTimeZone timeZone() const { return m_zone; }
 
@@ -69,7 +70,8 @@ private:
     Id m_agentFilter = 0;
     QTimeZone m_zone;
     QList<Row> m_rows;
-    QList<OpeningInterval> m_openings;
+    QList<AgentInterval> m_openings;
+    QList<AgentInterval> m_absences;
     QList<Agent> m_agents;
 };
 

@@ -76,10 +76,10 @@ QList<Rdv> AgendaSource::rdvsCreatedSince(qint64 seq) const
     return out;
 }
 
-QList<OpeningInterval> AgendaSource::openings(const QDate &from, const QDate &to) const
+QList<AgentInterval> AgendaSource::openings(const QDate &from, const QDate &to) const
 {
     const QTimeZone zone = timeZone();
-    QList<OpeningInterval> out;
+    QList<AgentInterval> out;
     for (const PlageOuverture &p : Catalog(*m_store).plages(organisation().id)) {
         if (p.archived)
             continue;
@@ -87,9 +87,29 @@ QList<OpeningInterval> AgendaSource::openings(const QDate &from, const QDate &to
         if (!rule.isValid())
             continue;
         for (const QDate &day : rule.dates(p.firstDay, from, to, p.exceptionDates))
-            out << OpeningInterval{p.agentId, p.lieuId,
-                                   QDateTime(day, p.startTime, zone).toSecsSinceEpoch(),
-                                   QDateTime(day, p.endTime, zone).toSecsSinceEpoch()};
+            out << AgentInterval{p.agentId, p.lieuId,
+                                 QDateTime(day, p.startTime, zone).toSecsSinceEpoch(),
+                                 QDateTime(day, p.endTime, zone).toSecsSinceEpoch()};
+    }
+    return out;
+}
+
+QList<AgentInterval> AgendaSource::absences(const QDate &from, const QDate &to) const
+{
+    const QTimeZone zone = timeZone();
+    QList<AgentInterval> out;
+    for (const Absence &a : Catalog(*m_store).absences(organisation().id)) {
+        const QDateTime start = QDateTime::fromSecsSinceEpoch(a.startsAt, zone);
+        const qint64 length = a.endsAt - a.startsAt;
+        const RecurrenceRule rule = RecurrenceRule::parse(a.rrule);
+        if (!rule.isValid())
+            continue;
+        // A one-off absence may span days: look back far enough to catch one started earlier.
+        const QDate lookBack = a.rrule.isEmpty() ? from.addDays(-366) : from;
+        for (const QDate &day : rule.dates(start.date(), lookBack, to)) {
+            const qint64 s = QDateTime(day, start.time(), zone).toSecsSinceEpoch();
+            out << AgentInterval{a.agentId, 0, s, s + length};
+        }
     }
     return out;
 }

@@ -14,8 +14,9 @@
 
 namespace creneau::ui {
 
-// An opening range occurrence: an agent receives at a lieu during [start, end) (UTC seconds).
-struct OpeningInterval
+// A time of one agent, [start, end) in UTC seconds: an opening range occurrence (at a lieu) or an
+// absence (lieuId 0).
+struct AgentInterval
 {
     Id agentId = 0;
     Id lieuId = 0;
@@ -42,7 +43,9 @@ public:
     QList<Rdv> rdvsBetween(qint64 from, qint64 to) const;
     // Appointments created (not changed) after change number `seq`, from yesterday on.
     QList<Rdv> rdvsCreatedSince(qint64 seq) const;
-    QList<OpeningInterval> openings(const QDate &from, const QDate &to) const;
+    // Occurrences on the days [from, to] of the organisation's zone.
+    QList<AgentInterval> openings(const QDate &from, const QDate &to) const;
+    QList<AgentInterval> absences(const QDate &from, const QDate &to) const;
     qint64 currentSeq() const;
 
     BookingService &booking() { return *m_booking; }

@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kHeader = 28;
 constexpr double kGutter = 48;
+constexpr double kFooter = 10; // room for the last hour's label
 
 QDate dayOf(const QDateTime &t)
 {
@@ -87,7 +88,7 @@ int AgendaView::columnOf(const QList<Column> &cols, const QDate &day, const QLis
 
 double AgendaView::yOf(const QDateTime &t) const
 {
-    const double hourHeight = (height() - kHeader) / double(kLastHour - kFirstHour);
+    const double hourHeight = (height() - kHeader - kFooter) / double(kLastHour - kFirstHour);
     const double hours = t.time().msecsSinceStartOfDay() / 3'600'000.0 - kFirstHour;
     return kHeader + std::clamp(hours, 0.0, double(kLastHour - kFirstHour)) * hourHeight;
 }
@@ -169,7 +170,7 @@ void AgendaView::paintGrid(QPainter &p, const QList<Column> &cols) const
 void AgendaView::paintOpenings(QPainter &p, const QList<Column> &cols) const
 {
     const QColor open(226, 240, 226);
-    for (const OpeningInterval &o : m_model->openings()) {
+    for (const AgentInterval &o : m_model->openings()) {
         const QDateTime start = QDateTime::fromSecsSinceEpoch(o.start, m_model->timeZone());
         const QDateTime end = QDateTime::fromSecsSinceEpoch(o.end, m_model->timeZone());
         const int col = columnOf(cols, start.date(), {o.agentId});
@@ -177,6 +178,28 @@ void AgendaView::paintOpenings(QPainter &p, const QList<Column> &cols) const
             continue;
         const QRectF r = cols[col].rect;
         p.fillRect(QRectF(r.left() + 1, yOf(start), r.width() - 1, yOf(end) - yOf(start)), open);
+    }
+}
+
+void AgendaView::paintAbsences(QPainter &p, const QList<Column> &cols) const
+{
+    const bool oneAgent = m_model->agents().size() == 1;
+    const QTimeZone zone = m_model->timeZone();
+    const QBrush hatch(QColor(150, 150, 150, 120), Qt::BDiagPattern);
+    for (const AgentInterval &a : m_model->absences()) {
+        for (const Column &c : cols) {
+            if (c.agentId ? a.agentId != c.agentId : !oneAgent)
+                continue;
+            const QDateTime dayStart(c.day, QTime(kFirstHour, 0), zone);
+            const QDateTime dayEnd(c.day, QTime(kLastHour, 0), zone);
+            const QDateTime from = std::max(QDateTime::fromSecsSinceEpoch(a.start, zone), dayStart);
+            const QDateTime to = std::min(QDateTime::fromSecsSinceEpoch(a.end, zone), dayEnd);
+            if (from >= to)
+                continue;
+            p.fillRect(
+                QRectF(c.rect.left() + 1, yOf(from), c.rect.width() - 1, yOf(to) - yOf(from)),
+                hatch);
+        }
     }
 }
 
@@ -221,6 +244,7 @@ void AgendaView::paintEvent(QPaintEvent *)
         return;
     p.setRenderHint(QPainter::Antialiasing);
     paintOpenings(p, m_columns);
+    paintAbsences(p, m_columns);
     paintGrid(p, m_columns);
     for (const Box &b : m_boxes)
         paintBox(p, b);

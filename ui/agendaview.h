@@ -1,5 +1,6 @@
 // Paints an AgendaModel: day columns (week view) or agents side by side (day view), 8 h to 18 h,
-// opening ranges as background, appointments as boxes coloured by motif. Clicking selects one.
+// opening ranges as background, absences hatched, appointments as boxes coloured by motif. Clicking
+// selects one.
 #pragma once
 
 #include "agendamodel.h"
@@ -59,6 +60,7 @@ private:
     double yOf(const QDateTime &t) const;
     void paintGrid(QPainter &p, const QList<Column> &cols) const;
     void paintOpenings(QPainter &p, const QList<Column> &cols) const;
+    void paintAbsences(QPainter &p, const QList<Column> &cols) const;
     void paintBox(QPainter &p, const Box &box) const;
 
     AgendaModel *m_model = nullptr;

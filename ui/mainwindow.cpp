@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QSystemTrayIcon>
@@ -67,9 +68,23 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     }
 
     fillAgentCombos();
-    setMode(AgendaView::Mode::Week);
+    const QSettings settings;
+    setMode(settings.value(QStringLiteral("agenda/mode")).toString() == QLatin1String("day")
+                ? AgendaView::Mode::Day
+                : AgendaView::Mode::Week);
     setCurrentDate(QDate::currentDate());
     resize(1200, 720);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("agenda/mode"), m_view->mode() == AgendaView::Mode::Day
+                                                         ? QStringLiteral("day")
+                                                         : QStringLiteral("week"));
+    QMainWindow::closeEvent(event);
 }
 
 QWidget *MainWindow::buildToolbar()

@@ -1,5 +1,6 @@
 // The agenda window: toolbar (agent filter, day/week, today, previous/next, date picker, « Je
 // suis », share), the agenda, the appointment panel, and the banner announcing web bookings.
+// Remembers its geometry and the last view (QSettings).
 #pragma once
 
 #include "agendamodel.h"
@@ -35,6 +36,9 @@ public:
 
 public slots:
     void showShareDialog();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     QWidget *buildToolbar();

@@ -53,6 +53,7 @@ QWidget *ShareDialog::linkBox(const QString &title, const QString &url, const QS
     auto *edit = new QLineEdit(url, box);
     edit->setObjectName(name + QStringLiteral("LinkEdit"));
     edit->setReadOnly(true);
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(url) + 16);
     auto *copy = new QPushButton(tr("Copy"), box);
     copy->setObjectName(name + QStringLiteral("CopyButton"));
     connect(copy, &QPushButton::clicked, this, [url] { QApplication::clipboard()->setText(url); });
@@ -75,7 +76,7 @@ QString ShareDialog::partnerMessage(const QString &organisationName, const QStri
               "Open this link: %2\n"
               "Choose the motif and a free time, then enter the beneficiary's details and "
               "your own (name, e-mail, phone) so that we can reach you about the context. "
-              "The beneficiary receives a confirmation and a reminder.\n\n"
+              "The appointment shows in our agenda at once.\n\n"
               "Kind regards")
         .arg(organisationName, partnerLink);
 }

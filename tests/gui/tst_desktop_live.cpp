@@ -65,6 +65,7 @@ class TestDesktopLive : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void webBookingAppearsWithoutClick();
 };
 

@@ -1,0 +1,72 @@
+// The main window's navigation: week and day views, previous/next and today by button and by
+// shortcut, the date picker, the agent filter, and the links it shares.
+#include "mainwindow.h"
+#include "prescripteurbooking.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace creneau;
+
+class TestMainWindowNavigation : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void navigates();
+};
+
+void TestMainWindowNavigation::navigates()
+{
+    test::PrescripteurBooking b;
+    QVERIFY2(b.outcome.ok(), qPrintable(b.outcome.message));
+    const Agent other = b.org.addAgent(QStringLiteral("Petit"));
+    ui::AgendaSource source(b.org.databasePath());
+    ui::MainWindow window(&source, QStringLiteral("http://127.0.0.1:1234"));
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    QCOMPARE(window.partnerLink(), QStringLiteral("http://127.0.0.1:1234/rdv/test/prescripteur"));
+    QCOMPARE(window.publicLink(), QStringLiteral("http://127.0.0.1:1234/rdv/test"));
+
+    window.findChild<QToolButton *>(QStringLiteral("weekViewButton"))->click();
+    const QDate today = QDate::currentDate();
+    const QDate monday = today.addDays(1 - today.dayOfWeek());
+    QCOMPARE(window.model()->from(), monday);
+    QCOMPARE(window.model()->to(), monday.addDays(5));
+
+    QTest::keyClick(&window, Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(window.model()->from(), monday.addDays(7));
+    QTest::keyClick(&window, Qt::Key_Left, Qt::AltModifier);
+    QTest::keyClick(&window, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(window.model()->from(), monday.addDays(-7));
+    QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(window.currentDate(), today);
+
+    const QDate rdvDay =
+        QDateTime::fromSecsSinceEpoch(b.outcome.rdv.startsAt, source.timeZone()).date();
+    window.findChild<QDateEdit *>(QStringLiteral("dateEdit"))->setDate(rdvDay);
+    window.findChild<QToolButton *>(QStringLiteral("dayViewButton"))->click();
+    QCOMPARE(window.agendaView()->mode(), ui::AgendaView::Mode::Day);
+    QCOMPARE(window.model()->from(), rdvDay);
+    QCOMPARE(window.model()->to(), rdvDay);
+    QCOMPARE(window.model()->rowCount(), 1);
+    QCOMPARE(window.model()->agents().size(), 2); // side by side in the day view
+    QVERIFY(!window.agendaView()->rectOfRdv(b.outcome.rdv.id).isEmpty());
+    QTest::keyClick(&window, Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(window.model()->from(), rdvDay.addDays(1));
+    QTest::keyClick(&window, Qt::Key_Left, Qt::AltModifier);
+
+    auto *filter = window.findChild<QComboBox *>(QStringLiteral("agentFilterCombo"));
+    QCOMPARE(filter->itemText(0), QStringLiteral("All agents"));
+    filter->setCurrentIndex(filter->findData(other.id));
+    QCOMPARE(window.model()->rowCount(), 0);
+    filter->setCurrentIndex(filter->findData(b.org.agent.id));
+    QCOMPARE(window.model()->rowCount(), 1);
+}
+
+QTEST_MAIN(TestMainWindowNavigation)
+#include "tst_main_window_navigation.moc"

@@ -1,0 +1,57 @@
+// « Partager »: both links shown with a working copy button and a QR code, and a message for
+// partners that carries the partners' link. Writes a screenshot.
+#include "sharedialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QtTest>
+
+using namespace creneau;
+
+class TestShareDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void linksCopyAndQrCodes();
+};
+
+void TestShareDialog::linksCopyAndQrCodes()
+{
+    const QString partner = QStringLiteral("http://127.0.0.1:8080/rdv/mfs-vernon/prescripteur");
+    const QString pub = QStringLiteral("http://127.0.0.1:8080/rdv/mfs-vernon");
+    ui::ShareDialog dialog(QStringLiteral("Maison France Services de Vernon"), partner, pub);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("partnerLinkEdit"))->text(), partner);
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("publicLinkEdit"))->text(), pub);
+    for (const char *name : {"partnerQrLabel", "publicQrLabel"}) {
+        const QPixmap qr = dialog.findChild<QLabel *>(QLatin1String(name))->pixmap();
+        QVERIFY(!qr.isNull());
+        QVERIFY(qr.width() >= 21 * 5);
+    }
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("partnerCopyButton")),
+                      Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), partner);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("publicCopyButton")),
+                      Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), pub);
+
+    const QString message =
+        dialog.findChild<QPlainTextEdit *>(QStringLiteral("partnerMessageEdit"))->toPlainText();
+    QVERIFY(message.contains(partner));
+    QVERIFY(message.contains(QStringLiteral("Maison France Services de Vernon")));
+
+    QTemporaryDir dir;
+    dir.setAutoRemove(false); // keeps the screenshot
+    const QString shot = dir.filePath(QStringLiteral("share.png"));
+    QVERIFY(dialog.grab().save(shot));
+    qInfo("screenshot: %s", qPrintable(shot));
+}
+
+QTEST_MAIN(TestShareDialog)
+#include "tst_share_dialog.moc"
