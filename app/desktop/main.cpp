@@ -15,30 +15,51 @@
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("creneau"));
     QApplication::setApplicationDisplayName(QStringLiteral("Créneau"));
     QApplication::setApplicationVersion(QStringLiteral(CRENEAU_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Créneau: appointments for public services"));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QCoreApplication::translate("main", "Data directory."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Create the demo organisation on first run."));
+    parser.addOptions({data, demo});
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // Parsed before QApplication exists, so --help and --version work without a display.
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
+        QString text = parser.helpText();
+        text.replace(QLatin1String("<executable_name>"), QLatin1String("creneau"));
+        std::printf("%s", qPrintable(text));
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        std::printf("creneau %s\n", CRENEAU_VERSION);
+        return 0;
+    }
+
+    QApplication app(argc, argv);
     QTranslator translator;
     if (translator.load(QLocale(QLocale::French), QStringLiteral("creneau"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Créneau: appointments for public services"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption data(
-        QStringLiteral("data"), QCoreApplication::translate("main", "Data directory."),
-        QStringLiteral("DIR"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Create the demo organisation on first run."));
-    parser.addOptions({data, demo});
-    parser.process(app);
-
-    creneau::ui::EmbeddedServer server(parser.value(data));
+    const QString dataDir = parser.isSet(data)
+                                ? parser.value(data)
+                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    creneau::ui::EmbeddedServer server(dataDir);
     bool seed = false;
     if (server.isFirstRun()) {
         seed = parser.isSet(demo) ||
