@@ -39,6 +39,14 @@ QSqlQuery run(const QSqlDatabase &db, const QString &statement,
     return q;
 }
 
+void direct(const QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statement))
+        throw StoreError(
+            QStringLiteral("query failed: %1 [%2]").arg(q.lastError().text(), statement));
+}
+
 QVariant scalar(const QSqlDatabase &db, const QString &statement,
                 std::initializer_list<QVariant> values)
 {

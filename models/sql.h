@@ -26,6 +26,8 @@ void exec(QSqlQuery &query);
 // Prepares, binds in order and runs; the query is positioned before the first row.
 QSqlQuery run(const QSqlDatabase &db, const QString &statement,
               std::initializer_list<QVariant> values = {});
+// Runs a statement that cannot be prepared (BEGIN, COMMIT on PostgreSQL), without parameters.
+void direct(const QSqlDatabase &db, const QString &statement);
 // The first column of the first row, or an invalid QVariant.
 QVariant scalar(const QSqlDatabase &db, const QString &statement,
                 std::initializer_list<QVariant> values = {});

@@ -123,13 +123,15 @@ void Store::migrate()
         const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
         if (version <= schemaVersion())
             continue;
+        WriteTransaction tx(*this, WriteTransaction::Mode::Schema);
+        if (version <= schemaVersion()) // another instance migrated while we waited
+            continue;
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             throw StoreError(QStringLiteral("missing migration %1").arg(file));
         const QString script = dialect(QString::fromUtf8(f.readAll()), m_engine);
-        WriteTransaction tx(*this);
         for (const QString &statement : splitStatements(script))
-            sql::run(d, statement);
+            sql::direct(d, statement); // DDL cannot be prepared on PostgreSQL
         sql::run(
             d, QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
             {version, QDateTime::currentSecsSinceEpoch()});
@@ -155,11 +157,20 @@ QString Store::returningId() const
     return m_engine == Engine::Postgres ? QStringLiteral(" RETURNING id") : QString();
 }
 
-WriteTransaction::WriteTransaction(Store &store) : m_store(store)
+WriteTransaction::WriteTransaction(Store &store, Mode mode) : m_store(store)
 {
-    sql::run(store.db(), store.engine() == Store::Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                                 : QStringLiteral("BEGIN"));
+    const QSqlDatabase db = store.db();
+    if (store.engine() == Store::Engine::Sqlite) {
+        sql::direct(db, QStringLiteral("BEGIN IMMEDIATE"));
+        m_open = true;
+        return;
+    }
+    sql::direct(db, QStringLiteral("BEGIN"));
     m_open = true;
+    if (mode == Mode::Schema)
+        sql::run(db, QStringLiteral("SELECT pg_advisory_xact_lock(7270727)"));
+    else
+        sql::run(db, QStringLiteral("SELECT value FROM sequence WHERE id = 1 FOR UPDATE"));
 }
 
 WriteTransaction::~WriteTransaction()
@@ -172,7 +183,7 @@ WriteTransaction::~WriteTransaction()
 
 void WriteTransaction::commit()
 {
-    sql::run(m_store.db(), QStringLiteral("COMMIT"));
+    sql::direct(m_store.db(), QStringLiteral("COMMIT"));
     m_open = false;
 }
 

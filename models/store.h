@@ -49,11 +49,19 @@ private:
 };
 
 // The single writer's transaction: BEGIN IMMEDIATE on SQLite takes the write lock up front, so
-// a booking's check and its insert cannot interleave with another writer's.
+// a booking's check and its insert cannot interleave with another writer's. On PostgreSQL the
+// same comes from locking the change-sequence row at BEGIN: writers of every server instance
+// queue there, so a créneau cannot be taken twice and sequence numbers commit in order (a reader
+// of the change feed never sees N+1 before N).
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(Store &store);
+    enum class Mode
+    {
+        Serialised, // every write of the application
+        Schema,     // migrations: before the sequence row exists; serialised by an advisory lock
+    };
+    explicit WriteTransaction(Store &store, Mode mode = Mode::Serialised);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;

@@ -1,12 +1,25 @@
 #include "testorganisation.h"
 
+#include "postgrescluster.h"
+
+#include <QCoreApplication>
 #include <QTimeZone>
 
 namespace creneau::test {
 
 TestOrganisation::TestOrganisation(const QString &zone)
 {
-    store = Store::open(databasePath());
+    static int databases = 0;
+    if (qEnvironmentVariable("CRENEAU_TEST_ENGINE") == QLatin1String("postgresql")) {
+        PostgresCluster &cluster = PostgresCluster::shared();
+        if (!cluster.isRunning())
+            qFatal("cannot start PostgreSQL: %s", qPrintable(cluster.error()));
+        location = cluster.createDatabase(
+            QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++databases));
+    } else {
+        location = dir.filePath(QStringLiteral("creneau.sqlite"));
+    }
+    store = Store::open(location);
     store->migrate();
     WriteTransaction tx(*store);
     Catalog catalog(*store);

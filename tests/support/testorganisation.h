@@ -21,9 +21,12 @@ struct TestOrganisation
     Agent agent;
     Motif motif; // 30 minutes, everyone, default delays
 
-    // `zone`: the organisation's IANA zone.
+    // `zone`: the organisation's IANA zone. The engine is SQLite, or PostgreSQL (a fresh database
+    // in a throw-away cluster) when CRENEAU_TEST_ENGINE=postgresql.
     explicit TestOrganisation(const QString &zone = QStringLiteral("Europe/Paris"));
-    QString databasePath() const { return dir.filePath(QStringLiteral("creneau.sqlite")); }
+    // What Store::open takes to reach the same database: a file path or a postgresql:// URL.
+    QString location;
+    QString databasePath() const { return location; }
 
     Agent addAgent(const QString &lastName, AgentRole role = AgentRole::Agent);
     Lieu addLieu(const QString &name);

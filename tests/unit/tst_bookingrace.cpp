@@ -31,7 +31,7 @@ private slots:
         std::vector<std::thread> threads;
         for (int i = 0; i < kBookers; ++i) {
             threads.emplace_back([&, i] {
-                auto store = Store::open(t.databasePath());
+                auto store = Store::open(t.location);
                 SlotEngine engine(*store);
                 BookingService service(*store, engine, clock);
                 BookingRequest r;
