@@ -205,6 +205,7 @@ BookingOutcome BookingService::book(const BookingRequest &request)
                  : request.bookedBy == CreatedBy::Prescripteur ? Actor::Kind::Prescripteur
                                                                : Actor::Kind::Usager;
     actor.agentId = request.agentId;
+    actor.usagerToken = out.usagerToken;
     publish(RdvEvent::Kind::Created, rdv, Rdv(), actor);
     tx.commit();
     return out;
@@ -358,6 +359,8 @@ void BookingService::publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &pre
     event.previous = previous;
     event.actor = actor.kind;
     event.actorAgentId = actor.agentId;
+    if (actor.kind == Actor::Kind::Usager)
+        event.usagerToken = actor.usagerToken;
     m_sink->record(m_store, event);
 }
 

@@ -77,6 +77,9 @@ struct RdvEvent
     Rdv previous; // before the change; empty for Created
     Actor::Kind actor = Actor::Kind::Agent;
     Id actorAgentId = 0;
+    // The usager's private-link secret when the actor is that usager (known only in memory, for
+    // the confirmation message that carries the link); empty otherwise.
+    QString usagerToken;
 };
 
 // Called inside the booking transaction, so that what follows a change (notifications, calendar

@@ -1,0 +1,317 @@
+#include "notificationsink.h"
+
+#include "catalog.h"
+#include "mailtemplate.h"
+#include "rdvcalendar.h"
+#include "rdvrepository.h"
+#include "secrets.h"
+#include "validation.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+namespace creneau::notify {
+
+namespace {
+
+QString howItTakesPlace(LocationType type)
+{
+    switch (type) {
+    case LocationType::PublicOffice:
+        return QStringLiteral("sur place");
+    case LocationType::Phone:
+        return QStringLiteral("par téléphone, l'agent vous appelle");
+    case LocationType::Home:
+        return QStringLiteral("à domicile");
+    case LocationType::Visio:
+        return QStringLiteral("en visioconférence");
+    }
+    return {};
+}
+
+QTimeZone zoneOf(const Organisation &org)
+{
+    const QTimeZone zone(org.timeZone.toUtf8());
+    return zone.isValid() ? zone : QTimeZone("Europe/Paris");
+}
+
+// Everything one change needs to write its messages, read once.
+struct Change
+{
+    const RdvEvent &event;
+    Store &store;
+    const NotifyContext &context;
+    qint64 now = 0;
+    Organisation org;
+    Motif motif;
+    std::optional<Lieu> lieu;
+    std::optional<Usager> usager;
+    QTimeZone zone;
+    TemplateValues values;
+
+    Change(const RdvEvent &e, Store &s, const NotifyContext &c, qint64 n)
+        : event(e), store(s), context(c), now(n)
+    {}
+
+    bool load();
+    void queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
+               const QString &name, const QString &templateName, qint64 dueAt,
+               std::optional<CalendarMethod> method = std::nullopt, const Agent *agent = nullptr);
+    void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
+                  std::optional<CalendarMethod> method);
+    void toAgents(const QString &templateName, CalendarMethod method, const QList<Id> &agentIds);
+    void reminder();
+};
+
+bool Change::load()
+{
+    Catalog catalog(store);
+    const auto o = catalog.organisation(event.rdv.organisationId);
+    const auto m = catalog.motif(event.rdv.motifId);
+    if (!o || !m)
+        return false;
+    org = *o;
+    motif = *m;
+    zone = zoneOf(org);
+    if (event.rdv.lieuId)
+        lieu = catalog.lieu(event.rdv.lieuId);
+    RdvRepository repo(store);
+    if (!event.rdv.usagerIds.isEmpty())
+        usager = repo.usager(event.rdv.usagerIds.first());
+
+    const Rdv &rdv = event.rdv;
+    values[QStringLiteral("organisation")] = org.name;
+    values[QStringLiteral("organisation_phone")] = org.phone;
+    values[QStringLiteral("organisation_email")] = org.email;
+    values[QStringLiteral("motif")] = motif.name;
+    values[QStringLiteral("instructions")] = motif.instructions;
+    values[QStringLiteral("date")] = NotificationSink::frenchDateTime(rdv.startsAt, zone);
+    if (event.previous.startsAt)
+        values[QStringLiteral("old_date")] =
+            NotificationSink::frenchDateTime(event.previous.startsAt, zone);
+    if (motif.locationType != LocationType::PublicOffice)
+        values[QStringLiteral("how")] = howItTakesPlace(motif.locationType);
+    if (lieu && motif.locationType == LocationType::PublicOffice) {
+        values[QStringLiteral("lieu")] = lieu->name;
+        values[QStringLiteral("lieu_address")] = lieu->address;
+    }
+    if (usager) {
+        values[QStringLiteral("usager")] = usager->fullName();
+        QStringList contact;
+        if (!usager->phone.isEmpty())
+            contact << usager->phone;
+        if (!usager->email.isEmpty())
+            contact << usager->email;
+        values[QStringLiteral("usager_contact")] = contact.join(QStringLiteral(", "));
+    }
+    values[QStringLiteral("context")] = rdv.context;
+    values[QStringLiteral("reason")] = rdv.cancelReason;
+    if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.isEmpty()) {
+        values[QStringLiteral("prescripteur")] = rdv.prescripteur.fullName().trimmed();
+        values[QStringLiteral("prescripteur_email")] = rdv.prescripteur.email;
+        values[QStringLiteral("prescripteur_phone")] = rdv.prescripteur.phone;
+    }
+    // Who made this change, for the agents.
+    if (event.kind == RdvEvent::Kind::Created && rdv.createdBy == CreatedBy::Prescripteur)
+        values[QStringLiteral("by_prescripteur")] = rdv.prescripteur.fullName().trimmed();
+    else if (event.actor == Actor::Kind::Usager)
+        values[QStringLiteral("by_usager")] = QStringLiteral("1");
+    else if (event.actor == Actor::Kind::Agent && event.actorAgentId)
+        if (const auto a = catalog.agent(event.actorAgentId))
+            values[QStringLiteral("by_agent")] = a->fullName();
+
+    const QString base = context.publicUrl ? context.publicUrl() : QString();
+    if (!base.isEmpty()) {
+        const QString orgBase = base + QStringLiteral("/rdv/") + org.slug;
+        if (!event.usagerToken.isEmpty())
+            values[QStringLiteral("link")] =
+                orgBase + QStringLiteral("/mon-rdv/") + event.usagerToken;
+        if (context.recapToken && rdv.createdBy == CreatedBy::Prescripteur) {
+            const QString token = context.recapToken(rdv.id);
+            if (!token.isEmpty())
+                values[QStringLiteral("recap")] =
+                    orgBase + QStringLiteral("/recapitulatif/") + token;
+        }
+    }
+    return true;
+}
+
+void Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
+                   const QString &name, const QString &templateName, qint64 dueAt,
+                   std::optional<CalendarMethod> method, const Agent *agent)
+{
+    TemplateValues v = values;
+    if (agent)
+        v[QStringLiteral("agent")] = agent->fullName();
+    const RenderedMessage r = MailTemplate::load(templateName).render(v);
+    OutboxMessage m;
+    m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
+                  QLatin1Char('@') + context.host;
+    m.kind = kind;
+    m.purpose = purpose;
+    m.rdvId = event.rdv.id;
+    m.recipient = recipient;
+    m.recipientName = name;
+    m.dueAt = dueAt;
+    m.createdAt = now;
+    if (kind == OutboxMessage::Kind::Sms) {
+        m.bodyText = r.sms;
+    } else {
+        m.subject = r.subject;
+        m.bodyText = r.text;
+        m.bodyHtml = r.html;
+    }
+    if (method && kind == OutboxMessage::Kind::Email) {
+        CalendarEvent c;
+        c.uid = QStringLiteral("rdv-%1@%2").arg(event.rdv.id).arg(context.host);
+        c.sequence = event.rdv.version;
+        c.startsAt = event.rdv.startsAt;
+        c.endsAt = event.rdv.endsAt();
+        c.stamp = now;
+        const RenderedMessage d = MailTemplate::load(QStringLiteral("ics_description")).render(v);
+        c.summary = d.subject;
+        c.description = d.text.trimmed();
+        if (lieu && motif.locationType == LocationType::PublicOffice)
+            c.location = lieu->address.isEmpty()
+                             ? lieu->name
+                             : lieu->name + QStringLiteral(", ") + lieu->address;
+        else
+            c.location = howItTakesPlace(motif.locationType);
+        c.organizerEmail = context.fromAddress.isEmpty() ? org.email : context.fromAddress;
+        c.organizerName = org.name;
+        if (agent) {
+            c.attendeeEmail = agent->email;
+            c.attendeeName = agent->fullName();
+        }
+        m.ics = toIcs(c, *method);
+        m.icsMethod = methodName(*method);
+    }
+    Outbox(store).enqueue(m);
+}
+
+void Change::toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
+                      std::optional<CalendarMethod> method)
+{
+    if (!usager)
+        return;
+    if (!usager->email.trimmed().isEmpty())
+        queue(OutboxMessage::Kind::Email, purpose, usager->email.trimmed(), usager->fullName(),
+              templateName, dueAt, method);
+    if (isMobilePhone(usager->phone))
+        queue(OutboxMessage::Kind::Sms, purpose, usager->phone, usager->fullName(), templateName,
+              dueAt);
+}
+
+void Change::toAgents(const QString &templateName, CalendarMethod method, const QList<Id> &agentIds)
+{
+    Catalog catalog(store);
+    for (const Id id : agentIds) {
+        const auto agent = catalog.agent(id);
+        if (!agent || agent->archived || agent->email.trimmed().isEmpty() ||
+            !NotificationSink::wantsNotice(*agent, event, zone, now))
+            continue;
+        queue(OutboxMessage::Kind::Email, QStringLiteral("agent"), agent->email.trimmed(),
+              agent->fullName(), templateName, now, method, &*agent);
+    }
+}
+
+void Change::reminder()
+{
+    const qint64 due = event.rdv.startsAt - qint64(org.reminderHours) * 3600;
+    // Past already: the confirmation covers it.
+    if (org.reminderHours <= 0 || due <= now)
+        return;
+    toUsager(QStringLiteral("reminder"), QStringLiteral("usager_reminder"), due, std::nullopt);
+}
+
+} // namespace
+
+NotificationSink::NotificationSink(NotifyContext context, const Clock &clock)
+    : m_context(std::move(context)), m_clock(clock)
+{}
+
+QString NotificationSink::frenchDateTime(qint64 utcSecs, const QTimeZone &zone)
+{
+    const QDateTime t = QDateTime::fromSecsSinceEpoch(utcSecs, zone);
+    const QLocale french(QLocale::French, QLocale::France);
+    return french.toString(t.date(), QStringLiteral("dddd d MMMM yyyy")) + QStringLiteral(" à ") +
+           t.time().toString(QStringLiteral("HH:mm"));
+}
+
+bool NotificationSink::wantsNotice(const Agent &agent, const RdvEvent &event, const QTimeZone &zone,
+                                   qint64 now)
+{
+    const bool ownChange = event.actor == Actor::Kind::Agent && event.actorAgentId == agent.id;
+    auto isSoon = [&](qint64 start) {
+        if (!start)
+            return false;
+        const QDate today = QDateTime::fromSecsSinceEpoch(now, zone).date();
+        const QDate day = QDateTime::fromSecsSinceEpoch(start, zone).date();
+        return day == today || day == today.addDays(1);
+    };
+    switch (agent.notificationLevel) {
+    case NotificationLevel::All:
+        return true;
+    case NotificationLevel::Others:
+        return !ownChange;
+    case NotificationLevel::Soon:
+        return !ownChange && (isSoon(event.rdv.startsAt) || isSoon(event.previous.startsAt));
+    case NotificationLevel::None:
+        return false;
+    }
+    return false;
+}
+
+void NotificationSink::record(Store &store, const RdvEvent &event)
+{
+    Change c(event, store, m_context, m_clock.nowSecs());
+    const Rdv &rdv = event.rdv;
+    switch (event.kind) {
+    case RdvEvent::Kind::Created: {
+        if (!c.load())
+            return;
+        if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.email.trimmed().isEmpty())
+            c.queue(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
+                    rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(),
+                    QStringLiteral("prescripteur_confirmation"), c.now);
+        c.toUsager(QStringLiteral("confirmation"), QStringLiteral("usager_confirmation"), c.now,
+                   CalendarMethod::Publish);
+        c.reminder();
+        c.toAgents(QStringLiteral("agent_created"), CalendarMethod::Request, rdv.agentIds);
+        break;
+    }
+    case RdvEvent::Kind::Moved: {
+        Outbox(store).drop(rdv.id, QStringLiteral("reminder"));
+        if (!c.load())
+            return;
+        c.toUsager(QStringLiteral("moved"), QStringLiteral("usager_moved"), c.now,
+                   CalendarMethod::Publish);
+        c.reminder();
+        c.toAgents(QStringLiteral("agent_moved"), CalendarMethod::Request, rdv.agentIds);
+        QList<Id> removed;
+        for (const Id id : event.previous.agentIds)
+            if (!rdv.agentIds.contains(id))
+                removed << id;
+        c.toAgents(QStringLiteral("agent_cancelled"), CalendarMethod::Cancel, removed);
+        break;
+    }
+    case RdvEvent::Kind::Cancelled: {
+        Outbox(store).drop(rdv.id, QStringLiteral("reminder"));
+        if (!c.load())
+            return;
+        c.toUsager(QStringLiteral("cancelled"), QStringLiteral("usager_cancelled"), c.now,
+                   CalendarMethod::Cancel);
+        c.toAgents(QStringLiteral("agent_cancelled"), CalendarMethod::Cancel, rdv.agentIds);
+        break;
+    }
+    case RdvEvent::Kind::StatusChanged:
+        // Excused or revoked by a status change: no notice, but no reminder either.
+        if (rdv.status == RdvStatus::Excused || rdv.status == RdvStatus::Revoked)
+            Outbox(store).drop(rdv.id, QStringLiteral("reminder"));
+        break;
+    case RdvEvent::Kind::ContextChanged:
+        break;
+    }
+}
+
+} // namespace creneau::notify

@@ -1,0 +1,41 @@
+// Decides who is told what after a booking change and queues it in the outbox, inside the
+// booking transaction (RdvEventSink): the prescriber's confirmation, the usager's confirmation,
+// reminder, move and cancellation notices (e-mail and/or SMS), and the agents' calendar e-mails
+// according to their notification level.
+#pragma once
+
+#include "booking.h"
+#include "clock.h"
+#include "outbox.h"
+
+#include <functional>
+
+namespace creneau::notify {
+
+struct NotifyContext
+{
+    QString host = QStringLiteral("creneau.localhost"); // for UIDs and Message-IDs
+    QString fromAddress;                                // the ORGANIZER of agents' invitations
+    // Base of the links in messages ("https://rdv.example.fr"); empty: no links.
+    std::function<QString()> publicUrl;
+    // The prescriber's recap token for an appointment (BookingSite::recapToken); may be empty.
+    std::function<QString(Id)> recapToken;
+};
+
+class NotificationSink : public RdvEventSink
+{
+public:
+    NotificationSink(NotifyContext context, const Clock &clock = Clock::system());
+    void record(Store &store, const RdvEvent &event) override;
+
+    // "soon": the appointment is today or tomorrow in the organisation's zone.
+    static bool wantsNotice(const Agent &agent, const RdvEvent &event, const QTimeZone &zone,
+                            qint64 now);
+    static QString frenchDateTime(qint64 utcSecs, const QTimeZone &zone);
+
+private:
+    NotifyContext m_context;
+    const Clock &m_clock;
+};
+
+} // namespace creneau::notify

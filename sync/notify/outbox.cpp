@@ -1,0 +1,160 @@
+#include "outbox.h"
+
+#include "sql.h"
+
+namespace creneau::notify {
+
+namespace {
+
+const char kColumns[] =
+    "id, message_id, kind, purpose, rdv_id, recipient, recipient_name, subject, body_text, "
+    "body_html, ics, ics_method, due_at, status, attempts, next_attempt_at, last_error, "
+    "claimed_at, sent_at, created_at";
+
+OutboxMessage read(const QSqlQuery &q)
+{
+    OutboxMessage m;
+    m.id = q.value(0).toLongLong();
+    m.messageId = q.value(1).toString();
+    m.kind = q.value(2).toString() == QLatin1String("sms") ? OutboxMessage::Kind::Sms
+                                                           : OutboxMessage::Kind::Email;
+    m.purpose = q.value(3).toString();
+    m.rdvId = q.value(4).toLongLong();
+    m.recipient = q.value(5).toString();
+    m.recipientName = q.value(6).toString();
+    m.subject = q.value(7).toString();
+    m.bodyText = q.value(8).toString();
+    m.bodyHtml = q.value(9).toString();
+    m.ics = q.value(10).toString().toUtf8();
+    m.icsMethod = q.value(11).toString();
+    m.dueAt = q.value(12).toLongLong();
+    m.status = q.value(13).toString();
+    m.attempts = q.value(14).toInt();
+    m.nextAttemptAt = q.value(15).toLongLong();
+    m.lastError = q.value(16).toString();
+    m.claimedAt = q.value(17).toLongLong();
+    m.sentAt = q.value(18).toLongLong();
+    m.createdAt = q.value(19).toLongLong();
+    return m;
+}
+
+} // namespace
+
+QString toWord(OutboxMessage::Kind kind)
+{
+    return kind == OutboxMessage::Kind::Sms ? QStringLiteral("sms") : QStringLiteral("email");
+}
+
+void Outbox::enqueue(OutboxMessage &m)
+{
+    QSqlQuery q = sql::prepare(
+        m_store.db(),
+        QStringLiteral("INSERT INTO outbox (message_id, kind, purpose, rdv_id, recipient, "
+                       "recipient_name, subject, body_text, body_html, ics, ics_method, due_at, "
+                       "status, attempts, next_attempt_at, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)") +
+            m_store.returningId());
+    for (const QVariant &v :
+         {QVariant(m.messageId), QVariant(toWord(m.kind)), QVariant(m.purpose), QVariant(m.rdvId),
+          QVariant(m.recipient), QVariant(m.recipientName), QVariant(m.subject),
+          QVariant(m.bodyText), QVariant(m.bodyHtml), QVariant(QString::fromUtf8(m.ics)),
+          QVariant(m.icsMethod), QVariant(m.dueAt), QVariant(m.dueAt), QVariant(m.createdAt)})
+        sql::bind(q, v);
+    sql::exec(q);
+    m.id = sql::insertedId(q);
+    m.status = QStringLiteral("pending");
+    m.nextAttemptAt = m.dueAt;
+}
+
+int Outbox::drop(Id rdvId, const QString &purpose)
+{
+    QSqlQuery q =
+        sql::run(m_store.db(),
+                 QStringLiteral("UPDATE outbox SET status = 'dropped' "
+                                "WHERE rdv_id = ? AND purpose = ? AND status = 'pending'"),
+                 {rdvId, purpose});
+    return q.numRowsAffected();
+}
+
+QList<Id> Outbox::due(qint64 now, int limit) const
+{
+    QSqlQuery q = sql::run(m_store.db(),
+                           QStringLiteral("SELECT id FROM outbox WHERE status = 'pending' AND "
+                                          "next_attempt_at <= ? ORDER BY next_attempt_at, id "
+                                          "LIMIT ?"),
+                           {now, limit});
+    QList<Id> out;
+    while (q.next())
+        out << q.value(0).toLongLong();
+    return out;
+}
+
+bool Outbox::claim(Id id, qint64 now)
+{
+    // A conditional update is the lock: only one worker sees one affected row.
+    QSqlQuery q = sql::run(m_store.db(),
+                           QStringLiteral("UPDATE outbox SET status = 'sending', claimed_at = ? "
+                                          "WHERE id = ? AND status = 'pending'"),
+                           {now, id});
+    return q.numRowsAffected() == 1;
+}
+
+void Outbox::markSent(Id id, qint64 now)
+{
+    sql::run(m_store.db(),
+             QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + "
+                            "1, last_error = '' WHERE id = ? AND status = 'sending'"),
+             {now, id});
+}
+
+void Outbox::markFailed(Id id, const QString &error, qint64 retryAt, bool giveUp)
+{
+    sql::run(m_store.db(),
+             QStringLiteral("UPDATE outbox SET status = ?, attempts = attempts + 1, "
+                            "last_error = ?, next_attempt_at = ? "
+                            "WHERE id = ? AND status = 'sending'"),
+             {giveUp ? QStringLiteral("failed") : QStringLiteral("pending"), error.left(1000),
+              retryAt, id});
+}
+
+int Outbox::releaseStale(qint64 before)
+{
+    QSqlQuery q = sql::run(m_store.db(),
+                           QStringLiteral("UPDATE outbox SET status = 'pending' "
+                                          "WHERE status = 'sending' AND claimed_at < ?"),
+                           {before});
+    return q.numRowsAffected();
+}
+
+QList<OutboxMessage> Outbox::select(const QString &where,
+                                    std::initializer_list<QVariant> values) const
+{
+    QSqlQuery q = sql::run(
+        m_store.db(),
+        QStringLiteral("SELECT %1 FROM outbox %2 ORDER BY id").arg(QLatin1String(kColumns), where),
+        values);
+    QList<OutboxMessage> out;
+    while (q.next())
+        out << read(q);
+    return out;
+}
+
+std::optional<OutboxMessage> Outbox::find(Id id) const
+{
+    const QList<OutboxMessage> list = select(QStringLiteral("WHERE id = ?"), {id});
+    if (list.isEmpty())
+        return std::nullopt;
+    return list.first();
+}
+
+QList<OutboxMessage> Outbox::all() const
+{
+    return select(QString(), {});
+}
+
+QList<OutboxMessage> Outbox::ofRdv(Id rdvId) const
+{
+    return select(QStringLiteral("WHERE rdv_id = ?"), {rdvId});
+}
+
+} // namespace creneau::notify

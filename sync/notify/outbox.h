@@ -1,0 +1,75 @@
+// The notification outbox: messages queued with the change that causes them, and the state
+// transitions of their delivery (claim, sent, retry, give up). Safe with several workers.
+#pragma once
+
+#include "domain.h"
+#include "store.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace creneau::notify {
+
+struct OutboxMessage
+{
+    enum class Kind
+    {
+        Email,
+        Sms
+    };
+    Id id = 0;
+    QString messageId; // stable across attempts: "<...@host>"
+    Kind kind = Kind::Email;
+    QString purpose; // "confirmation", "reminder", "moved", "cancelled", "prescripteur", "agent"
+    Id rdvId = 0;
+    QString recipient; // e-mail address or normalised phone number
+    QString recipientName;
+    QString subject;
+    QString bodyText; // the SMS text for Kind::Sms
+    QString bodyHtml;
+    QByteArray ics; // empty: no attachment
+    QString icsMethod;
+    qint64 dueAt = 0;
+    QString status = QStringLiteral("pending");
+    int attempts = 0;
+    qint64 nextAttemptAt = 0;
+    QString lastError;
+    qint64 claimedAt = 0;
+    qint64 sentAt = 0;
+    qint64 createdAt = 0;
+};
+
+class Outbox
+{
+public:
+    explicit Outbox(Store &store) : m_store(store) {}
+
+    // Inside the caller's transaction. Sets message.id.
+    void enqueue(OutboxMessage &message);
+    // Pending messages of an appointment with this purpose become 'dropped'; returns how many.
+    int drop(Id rdvId, const QString &purpose);
+
+    // Ids of pending messages due at `now`, oldest first.
+    QList<Id> due(qint64 now, int limit) const;
+    // pending -> sending; false when another worker got it first.
+    bool claim(Id id, qint64 now);
+    void markSent(Id id, qint64 now);
+    // Back to pending at `retryAt`, or failed when `giveUp`.
+    void markFailed(Id id, const QString &error, qint64 retryAt, bool giveUp);
+    // Claims older than `before` (a worker died mid-send) go back to pending; returns how many.
+    int releaseStale(qint64 before);
+
+    std::optional<OutboxMessage> find(Id id) const;
+    QList<OutboxMessage> all() const;
+    QList<OutboxMessage> ofRdv(Id rdvId) const;
+
+private:
+    QList<OutboxMessage> select(const QString &where, std::initializer_list<QVariant> values) const;
+    Store &m_store;
+};
+
+QString toWord(OutboxMessage::Kind kind);
+
+} // namespace creneau::notify

@@ -1,0 +1,37 @@
+#include "smsgatewaytransport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+
+namespace creneau::notify {
+
+SmsGatewayTransport::SmsGatewayTransport(QUrl url, QString token, QObject *parent)
+    : Transport(parent), m_url(std::move(url)), m_token(std::move(token))
+{}
+
+void SmsGatewayTransport::deliver(const OutboxMessage &m, const QDateTime &, Done done)
+{
+    QNetworkRequest request(m_url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setRawHeader("Idempotency-Key", m.messageId.toUtf8());
+    request.setTransferTimeout(30000);
+    const QJsonObject body{{QStringLiteral("to"), m.recipient},
+                           {QStringLiteral("text"), m.bodyText}};
+    QNetworkReply *reply =
+        m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        DeliveryResult r;
+        r.ok = reply->error() == QNetworkReply::NoError && status >= 200 && status < 300;
+        if (!r.ok)
+            r.error =
+                QStringLiteral("SMS gateway: HTTP %1 %2").arg(status).arg(reply->errorString());
+        done(r);
+    });
+}
+
+} // namespace creneau::notify
