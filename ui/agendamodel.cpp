@@ -21,19 +21,24 @@ void AgendaModel::setAgentFilter(Id agentId)
     reload();
 }
 
-AgendaModel::Row AgendaModel::makeRow(const Rdv &rdv) const
+void AgendaModel::setLieuFilter(Id lieuId)
+{
+    m_lieuFilter = lieuId;
+    reload();
+}
+
+AgendaModel::Row AgendaModel::makeRow(const Rdv &rdv, const QHash<Id, Motif> &motifs,
+                                      const QHash<Id, Lieu> &lieux) const
 {
     Row row{rdv, {}, QColor(), {}, {}};
-    if (const auto m = m_source->motif(rdv.motifId)) {
+    if (const auto m = motifs.constFind(rdv.motifId); m != motifs.constEnd()) {
         row.motifName = m->name;
         row.motifColor = QColor(m->color);
     }
     if (!rdv.usagerIds.isEmpty())
         if (const auto u = m_source->usager(rdv.usagerIds.first()))
             row.usagerName = u->fullName();
-    if (rdv.lieuId)
-        if (const auto l = m_source->lieu(rdv.lieuId))
-            row.lieuName = l->name;
+    row.lieuName = lieux.value(rdv.lieuId).name;
     return row;
 }
 
@@ -53,15 +58,24 @@ void AgendaModel::reload()
     if (m_from.isValid() && m_to.isValid()) {
         const qint64 start = QDateTime(m_from, QTime(0, 0), m_zone).toSecsSinceEpoch();
         const qint64 end = QDateTime(m_to.addDays(1), QTime(0, 0), m_zone).toSecsSinceEpoch();
+        // The catalogue once per reload, not once per appointment.
+        QHash<Id, Motif> motifs;
+        for (const Motif &m : m_source->motifs())
+            motifs.insert(m.id, m);
+        QHash<Id, Lieu> lieux;
+        for (const Lieu &l : m_source->lieux())
+            lieux.insert(l.id, l);
         for (const Rdv &rdv : m_source->rdvsBetween(start, end))
-            if (!m_agentFilter || rdv.agentIds.contains(m_agentFilter))
-                m_rows << makeRow(rdv);
+            if ((!m_agentFilter || rdv.agentIds.contains(m_agentFilter)) &&
+                (!m_lieuFilter || rdv.lieuId == m_lieuFilter))
+                m_rows << makeRow(rdv, motifs, lieux);
         std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
             return a.rdv.startsAt != b.rdv.startsAt ? a.rdv.startsAt < b.rdv.startsAt
                                                     : a.rdv.id < b.rdv.id;
         });
         for (const AgentInterval &o : m_source->openings(m_from, m_to))
-            if (!m_agentFilter || o.agentId == m_agentFilter)
+            if ((!m_agentFilter || o.agentId == m_agentFilter) &&
+                (!m_lieuFilter || o.lieuId == m_lieuFilter))
                 m_openings << o;
         for (const AgentInterval &a : m_source->absences(m_from, m_to))
             if ((!m_agentFilter || a.agentId == m_agentFilter) && a.end > start && a.start < end)

@@ -41,6 +41,9 @@ public:
     // 0: every agent.
     void setAgentFilter(Id agentId);
     Id agentFilter() const { return m_agentFilter; }
+    // 0: every lieu.
+    void setLieuFilter(Id lieuId);
+    Id lieuFilter() const { return m_lieuFilter; }
     void reload();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -62,12 +65,13 @@ private:
         QString usagerName;
         QString lieuName;
     };
-    Row makeRow(const Rdv &rdv) const;
+    Row makeRow(const Rdv &rdv, const QHash<Id, Motif> &motifs, const QHash<Id, Lieu> &lieux) const;
 
     AgendaSource *m_source;
     QDate m_from;
     QDate m_to;
     Id m_agentFilter = 0;
+    Id m_lieuFilter = 0;
     QTimeZone m_zone;
     QList<Row> m_rows;
     QList<AgentInterval> m_openings;

@@ -41,6 +41,16 @@ std::optional<Agent> AgendaSource::agentByEmail(const QString &email) const
     return Catalog(*m_store).agentByEmail(email);
 }
 
+QList<Motif> AgendaSource::motifs() const
+{
+    return Catalog(*m_store).motifs(organisation().id);
+}
+
+QList<Lieu> AgendaSource::lieux() const
+{
+    return Catalog(*m_store).lieux(organisation().id);
+}
+
 std::optional<Motif> AgendaSource::motif(Id id) const
 {
     return Catalog(*m_store).motif(id);

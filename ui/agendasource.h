@@ -36,6 +36,8 @@ public:
     QTimeZone timeZone() const;
     QList<Agent> agents() const;
     std::optional<Agent> agentByEmail(const QString &email) const;
+    QList<Motif> motifs() const; // archived ones included: old appointments keep theirs
+    QList<Lieu> lieux() const;
     std::optional<Motif> motif(Id id) const;
     std::optional<Lieu> lieu(Id id) const;
     std::optional<Usager> usager(Id id) const;

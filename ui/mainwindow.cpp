@@ -67,7 +67,7 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
         m_tray->show();
     }
 
-    fillAgentCombos();
+    fillFilterCombos();
     const QSettings settings;
     setMode(settings.value(QStringLiteral("agenda/mode")).toString() == QLatin1String("day")
                 ? AgendaView::Mode::Day
@@ -96,6 +96,9 @@ QWidget *MainWindow::buildToolbar()
     m_agentCombo = new QComboBox(bar);
     m_agentCombo->setObjectName(QStringLiteral("agentFilterCombo"));
     m_agentCombo->setAccessibleName(tr("Agent"));
+    m_lieuCombo = new QComboBox(bar);
+    m_lieuCombo->setObjectName(QStringLiteral("lieuFilterCombo"));
+    m_lieuCombo->setAccessibleName(tr("Lieu"));
     m_dayButton = toolButton(tr("Day"), QStringLiteral("dayViewButton"), bar);
     m_weekButton = toolButton(tr("Week"), QStringLiteral("weekViewButton"), bar);
     auto *modes = new QButtonGroup(bar);
@@ -119,6 +122,7 @@ QWidget *MainWindow::buildToolbar()
     share->setObjectName(QStringLiteral("shareButton"));
 
     row->addWidget(m_agentCombo);
+    row->addWidget(m_lieuCombo);
     row->addWidget(m_dayButton);
     row->addWidget(m_weekButton);
     row->addSpacing(12);
@@ -139,6 +143,8 @@ QWidget *MainWindow::buildToolbar()
     connect(m_dateEdit, &QDateEdit::dateChanged, this, &MainWindow::setCurrentDate);
     connect(m_agentCombo, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setAgentFilter(m_agentCombo->currentData().toLongLong()); });
+    connect(m_lieuCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setLieuFilter(m_lieuCombo->currentData().toLongLong()); });
     connect(m_meCombo, &QComboBox::currentIndexChanged, this,
             [this] { m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong()); });
     connect(share, &QPushButton::clicked, this, &MainWindow::showShareDialog);
@@ -152,7 +158,7 @@ QWidget *MainWindow::buildToolbar()
     return bar;
 }
 
-void MainWindow::fillAgentCombos()
+void MainWindow::fillFilterCombos()
 {
     m_agentCombo->addItem(tr("All agents"), Id(0));
     const QList<Agent> agents = m_source->agents();
@@ -160,6 +166,10 @@ void MainWindow::fillAgentCombos()
         m_agentCombo->addItem(a.fullName(), a.id);
         m_meCombo->addItem(a.fullName(), a.id);
     }
+    m_lieuCombo->addItem(tr("All lieux"), Id(0));
+    for (const Lieu &l : m_source->lieux())
+        if (!l.archived)
+            m_lieuCombo->addItem(l.name, l.id);
     // The demo administrator until agents log in (sync issue).
     const auto admin = m_source->agentByEmail(QString::fromLatin1(demo::kAdminEmail));
     const int me = admin ? m_meCombo->findData(admin->id) : 0;

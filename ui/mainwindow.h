@@ -1,5 +1,5 @@
-// The agenda window: toolbar (agent filter, day/week, today, previous/next, date picker, « Je
-// suis », share), the agenda, the appointment panel, and the banner announcing web bookings.
+// The agenda window: toolbar (agent and lieu filters, day/week, today, previous/next, date picker,
+// « Je suis », share), the agenda, the appointment panel, and the banner announcing web bookings.
 // Remembers its geometry and the last view (QSettings).
 #pragma once
 
@@ -42,7 +42,7 @@ protected:
 
 private:
     QWidget *buildToolbar();
-    void fillAgentCombos();
+    void fillFilterCombos();
     void refreshPeriod();
     void step(int direction);
     void onStoreChanged(qint64 previousSeq);
@@ -56,6 +56,7 @@ private:
     ChangeWatcher *m_watcher;
     QLabel *m_banner;
     QComboBox *m_agentCombo = nullptr;
+    QComboBox *m_lieuCombo = nullptr;
     QComboBox *m_meCombo = nullptr;
     QToolButton *m_dayButton = nullptr;
     QToolButton *m_weekButton = nullptr;

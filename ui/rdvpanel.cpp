@@ -185,8 +185,8 @@ void RdvPanel::askCancel()
 {
     bool ok = false;
     const QString reason =
-        QInputDialog::getText(this, tr("Cancel the appointment"),
-                              tr("Reason (the usager is told):"), QLineEdit::Normal, {}, &ok);
+        QInputDialog::getText(this, tr("Cancel the appointment"), tr("Reason for cancelling:"),
+                              QLineEdit::Normal, {}, &ok);
     if (ok)
         cancel(reason.trimmed());
 }

@@ -1,5 +1,5 @@
 // The main window's navigation: week and day views, previous/next and today by button and by
-// shortcut, the date picker, the agent filter, and the links it shares.
+// shortcut, the date picker, the agent and lieu filters, and the links it shares.
 #include "mainwindow.h"
 #include "prescripteurbooking.h"
 
@@ -66,6 +66,18 @@ void TestMainWindowNavigation::navigates()
     QCOMPARE(window.model()->rowCount(), 0);
     filter->setCurrentIndex(filter->findData(b.org.agent.id));
     QCOMPARE(window.model()->rowCount(), 1);
+
+    const Lieu annexe = b.org.addLieu(QStringLiteral("Annexe"));
+    ui::MainWindow second(&source, QString());
+    second.setCurrentDate(rdvDay);
+    auto *lieux = second.findChild<QComboBox *>(QStringLiteral("lieuFilterCombo"));
+    QCOMPARE(lieux->count(), 3); // all, Accueil, Annexe
+    QCOMPARE(second.model()->rowCount(), 1);
+    lieux->setCurrentIndex(lieux->findData(annexe.id));
+    QCOMPARE(second.model()->rowCount(), 0);
+    QVERIFY(second.model()->openings().isEmpty());
+    lieux->setCurrentIndex(lieux->findData(b.org.lieu.id));
+    QCOMPARE(second.model()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindowNavigation)
