@@ -1,5 +1,6 @@
 #include "agendaview.h"
 
+#include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -257,6 +258,19 @@ void AgendaView::mousePressEvent(QMouseEvent *event)
         if (b.rect.contains(event->position()))
             hit = b.rdvId;
     setSelectedRdv(hit);
+}
+
+void AgendaView::keyPressEvent(QKeyEvent *event)
+{
+    const int step = event->key() == Qt::Key_Down ? 1 : event->key() == Qt::Key_Up ? -1 : 0;
+    if (!step || !m_model || m_model->rowCount() == 0) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    const QModelIndex current = m_model->indexOfRdv(m_selected);
+    const int row = current.isValid() ? std::clamp(current.row() + step, 0, m_model->rowCount() - 1)
+                                      : (step > 0 ? 0 : m_model->rowCount() - 1);
+    setSelectedRdv(m_model->index(row).data(AgendaModel::RdvIdRole).toLongLong());
 }
 
 } // namespace creneau::ui

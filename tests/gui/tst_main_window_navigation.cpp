@@ -56,6 +56,9 @@ void TestMainWindowNavigation::navigates()
     QCOMPARE(window.model()->rowCount(), 1);
     QCOMPARE(window.model()->agents().size(), 2); // side by side in the day view
     QVERIFY(!window.agendaView()->rectOfRdv(b.outcome.rdv.id).isEmpty());
+    window.agendaView()->setFocus();
+    QTest::keyClick(window.agendaView(), Qt::Key_Down);
+    QCOMPARE(window.panel()->rdvId(), b.outcome.rdv.id);
     QTest::keyClick(&window, Qt::Key_Right, Qt::AltModifier);
     QCOMPARE(window.model()->from(), rdvDay.addDays(1));
     QTest::keyClick(&window, Qt::Key_Left, Qt::AltModifier);
