@@ -1,5 +1,6 @@
 // creneau-server: the headless booking server. Parses the command line and wires
 // ServerApplication; nothing else lives here.
+#include "agentadmin.h"
 #include "serverapplication.h"
 #include "translator.h"
 
@@ -95,14 +96,25 @@ int main(int argc, char **argv)
     const QCommandLineOption idleTimeout(
         QStringLiteral("idle-timeout"), QStringLiteral("Seconds before an idle connection closes."),
         QStringLiteral("SECONDS"), QStringLiteral("30"));
-    parser.addOptions(
-        {data, listen, publicUrl, demo, demoSize, rateLimit, maxConnections, idleTimeout});
+    const QCommandLineOption createAdmin(
+        QStringLiteral("create-admin"),
+        QStringLiteral("Create an administrator (password from the terminal or stdin), then exit."),
+        QStringLiteral("EMAIL"));
+    const QCommandLineOption organisation(
+        QStringLiteral("organisation"),
+        QStringLiteral("With --create-admin: the organisation's slug (created when unknown)."),
+        QStringLiteral("SLUG"));
+    parser.addOptions({data, listen, publicUrl, demo, demoSize, rateLimit, maxConnections,
+                       idleTimeout, createAdmin, organisation});
     parser.process(app);
 
     creneau::http::ServerOptions options;
     options.dataDir = parser.isSet(data)
                           ? parser.value(data)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (parser.isSet(createAdmin))
+        return creneau::http::createAdminCommand(
+            {options.dataDir, parser.value(createAdmin), parser.value(organisation), {}});
     if (!parseListen(parser.value(listen), options)) {
         std::fprintf(stderr, "Invalid --listen value: expected HOST:PORT\n");
         return 2;

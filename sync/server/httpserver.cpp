@@ -4,6 +4,7 @@
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
 #include <QMetaEnum>
+#include <QPointer>
 #include <QTcpSocket>
 
 Q_LOGGING_CATEGORY(lcServer, "creneau.server")
@@ -134,6 +135,16 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     LimitedTcpServer::requestDone(socket);
     HttpRequest r = fromQt(request);
     HttpResponse response = dispatch(r);
+    if (response.deferred) {
+        // Answered later; the socket may be gone by then.
+        auto start = std::move(response.deferred);
+        start([this, guard = QPointer<QTcpSocket>(socket),
+               head = r.method == "HEAD"](HttpResponse later) {
+            if (guard)
+                writeTo(guard, std::move(later), head);
+        });
+        return true;
+    }
     write(request, socket, std::move(response), r.method == "HEAD");
     return true;
 }
@@ -147,6 +158,11 @@ void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket, Ht
                        bool head)
 {
     Q_UNUSED(request)
+    writeTo(socket, std::move(response), head);
+}
+
+void HttpServer::writeTo(QTcpSocket *socket, HttpResponse response, bool head)
+{
     addSecurityHeaders(response);
     // One buffer, one write: QHttpServerResponder writes the status line and each header
     // separately, which costs a system call and an event-loop turn apiece.

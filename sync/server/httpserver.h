@@ -39,6 +39,7 @@ private:
     static void addSecurityHeaders(HttpResponse &response);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, HttpResponse response,
                bool head);
+    void writeTo(QTcpSocket *socket, HttpResponse response, bool head);
 
     Router m_router;
     RateLimiter m_rateLimiter;

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
 #include <stdexcept>
 
 namespace creneau::http {
@@ -38,6 +39,10 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // Set by a handler that answers later (long-polling): called once with the function that
+    // writes the answer; the connection stays open meanwhile.
+    using Completion = std::function<void(HttpResponse)>;
+    std::function<void(Completion)> deferred;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     void addHeader(const QByteArray &name, const QByteArray &value)

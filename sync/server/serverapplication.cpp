@@ -1,5 +1,6 @@
 #include "serverapplication.h"
 
+#include "agentapi.h"
 #include "bookingpages.h"
 #include "bookingsite.h"
 #include "csrf.h"
@@ -24,6 +25,7 @@ struct ServerApplication::Parts
     std::unique_ptr<Csrf> csrf;
     std::unique_ptr<PageRenderer> pages;
     std::unique_ptr<BookingSite> site;
+    std::unique_ptr<AgentApi> agentApi;
     HttpServer *server = nullptr;
 };
 
@@ -84,6 +86,8 @@ bool ServerApplication::start()
     addPublicApiRoutes(router, *m_parts->site);
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
     addRecapPageRoutes(router, *m_parts->site, *m_parts->pages);
+    m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
+    m_parts->agentApi->addRoutes(router);
     router.get(QStringLiteral("/static/style.css"), [](HttpRequest &) {
         return staticFile(QStringLiteral(":/web/style.css"), "text/css; charset=utf-8");
     });

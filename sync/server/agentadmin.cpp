@@ -1,0 +1,130 @@
+#include "agentadmin.h"
+
+#include "catalog.h"
+#include "secrets.h"
+#include "store.h"
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <termios.h>
+#include <unistd.h>
+
+namespace creneau::http {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AgentAdmin", text);
+}
+
+// One line from standard input; echo is turned off while a terminal types it.
+QString readSecretLine(const QString &prompt)
+{
+    const bool tty = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        std::fprintf(stderr, "%s", qPrintable(prompt));
+        std::fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fprintf(stderr, "\n");
+    }
+    QString out = QString::fromStdString(line);
+    while (out.endsWith(QLatin1Char('\r')))
+        out.chop(1);
+    return out;
+}
+
+std::optional<Organisation> organisationFor(Catalog &catalog, const CreateAdminOptions &o,
+                                            QString *error)
+{
+    const QList<Organisation> all = catalog.organisations();
+    if (!o.organisationSlug.isEmpty()) {
+        if (auto found = catalog.organisationBySlug(o.organisationSlug))
+            return found;
+    } else if (all.size() == 1) {
+        return all.first();
+    } else if (all.size() > 1) {
+        *error = tr("Several organisations exist: choose one with --organisation SLUG.");
+        return std::nullopt;
+    }
+    Organisation org;
+    org.slug = o.organisationSlug.isEmpty() ? QStringLiteral("organisation") : o.organisationSlug;
+    org.name = o.organisationName.isEmpty() ? org.slug : o.organisationName;
+    catalog.save(org);
+    return org;
+}
+
+} // namespace
+
+bool createAdmin(const CreateAdminOptions &o, const QString &password, QString *error)
+{
+    if (!isValidEmail(o.email)) {
+        *error = tr("Invalid e-mail address.");
+        return false;
+    }
+    if (password.size() < 10) {
+        *error = tr("The password must have at least 10 characters.");
+        return false;
+    }
+    try {
+        QDir().mkpath(o.dataDir);
+        auto store = Store::open(QDir(o.dataDir).filePath(QStringLiteral("creneau.sqlite")));
+        store->migrate();
+        Catalog catalog(*store);
+        const QString hash = secrets::hashPassword(password);
+        WriteTransaction tx(*store);
+        Agent agent;
+        if (auto existing = catalog.agentByEmail(o.email)) {
+            agent = *existing;
+        } else {
+            const auto org = organisationFor(catalog, o, error);
+            if (!org)
+                return false;
+            agent.organisationId = org->id;
+            agent.email = o.email;
+            agent.firstName = QStringLiteral("Admin");
+            agent.lastName = o.email.section(QLatin1Char('@'), 0, 0);
+        }
+        agent.role = AgentRole::Admin;
+        agent.archived = false;
+        catalog.save(agent);
+        catalog.setPasswordHash(agent.id, hash);
+        tx.commit();
+    } catch (const std::exception &e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
+int createAdminCommand(const CreateAdminOptions &options)
+{
+    const QString password = readSecretLine(tr("Password: "));
+    if (::isatty(STDIN_FILENO) && readSecretLine(tr("Password again: ")) != password) {
+        std::fprintf(stderr, "%s\n", qPrintable(tr("The passwords differ.")));
+        return 1;
+    }
+    QString error;
+    if (!createAdmin(options, password, &error)) {
+        std::fprintf(stderr, "creneau-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(tr("Administrator %1 is ready.").arg(options.email)));
+    return 0;
+}
+
+} // namespace creneau::http

@@ -1,0 +1,24 @@
+// creneau-server --create-admin: creates (or promotes and resets) an administrator account,
+// with the password read from the terminal without echo, or from standard input.
+#pragma once
+
+#include <QString>
+
+namespace creneau::http {
+
+struct CreateAdminOptions
+{
+    QString dataDir;
+    QString email;
+    QString organisationSlug; // empty: the only organisation, or a new one when there is none
+    QString organisationName; // for a new organisation; defaults to the slug
+};
+
+// Returns the process exit code; messages go to stderr.
+int createAdminCommand(const CreateAdminOptions &options);
+
+// The testable core: creates or updates the admin in the store at `dataDir`. On failure returns
+// false with `error` set.
+bool createAdmin(const CreateAdminOptions &options, const QString &password, QString *error);
+
+} // namespace creneau::http

@@ -1,0 +1,185 @@
+#include "agentapi.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace creneau::http {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AgentApi", text);
+}
+
+HttpResponse jsonAnswer(const QJsonObject &body, int status = 200)
+{
+    HttpResponse r = HttpResponse::json(QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+
+QJsonObject jsonBody(const HttpRequest &request)
+{
+    if (!request.header("content-type").toLower().startsWith("application/json"))
+        throw HttpError(415, tr("The body must be JSON (application/json)."), true);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw HttpError(400, tr("Malformed JSON: an object is expected."), true);
+    return doc.object();
+}
+
+qint64 intParam(const HttpRequest &request, const QString &key, qint64 fallback, qint64 min,
+                qint64 max)
+{
+    const QString text = request.queryValue(key);
+    if (text.isEmpty())
+        return fallback;
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v < min)
+        throw HttpError(400, tr("Invalid value for \"%1\".").arg(key), true);
+    return std::min(v, max);
+}
+
+QJsonObject agentJson(const Agent &a, const std::optional<Organisation> &org)
+{
+    QJsonObject out{{QStringLiteral("id"), a.id},
+                    {QStringLiteral("organisation_id"), a.organisationId},
+                    {QStringLiteral("first_name"), a.firstName},
+                    {QStringLiteral("last_name"), a.lastName},
+                    {QStringLiteral("email"), a.email},
+                    {QStringLiteral("role"), toWord(a.role)}};
+    if (org)
+        out.insert(QStringLiteral("organisation"),
+                   QJsonObject{{QStringLiteral("id"), org->id},
+                               {QStringLiteral("name"), org->name},
+                               {QStringLiteral("slug"), org->slug},
+                               {QStringLiteral("time_zone"), org->timeZone}});
+    return out;
+}
+
+} // namespace
+
+AgentApi::AgentApi(BookingSite &site, QObject *parent)
+    : QObject(parent), m_site(site), m_sessions(site.store(), site.clock()), m_feed(site.store()),
+      m_commands(site, m_feed), m_longPoll(site.store())
+{}
+
+void AgentApi::addRoutes(Router &router)
+{
+    const QString base = QStringLiteral("/api/v1/agent");
+    router.post(base + QStringLiteral("/session"), [this](HttpRequest &r) { return login(r); });
+    router.add("DELETE", base + QStringLiteral("/session"),
+               [this](HttpRequest &r) { return logout(r); });
+    router.get(base + QStringLiteral("/session"), [this](HttpRequest &r) { return me(r); });
+    router.get(base + QStringLiteral("/changes"), [this](HttpRequest &r) { return changes(r); });
+    router.get(base + QStringLiteral("/changes/wait"),
+               [this](HttpRequest &r) { return waitForChanges(r); });
+    router.post(base + QStringLiteral("/commands"), [this](HttpRequest &r) { return command(r); });
+}
+
+AgentSession AgentApi::authenticate(const HttpRequest &request)
+{
+    const QByteArray header = request.header("authorization");
+    if (!header.startsWith("Bearer "))
+        throw HttpError(401, tr("Sign in first: a bearer token is required."), true);
+    const auto session = m_sessions.check(QString::fromLatin1(header.mid(7).trimmed()));
+    if (!session)
+        throw HttpError(401, tr("Your session has expired or was closed: sign in again."), true);
+    return *session;
+}
+
+HttpResponse AgentApi::login(HttpRequest &request)
+{
+    const QJsonObject body = jsonBody(request);
+    const QString email = body.value(QStringLiteral("email")).toString();
+    const QString password = body.value(QStringLiteral("password")).toString();
+    if (email.isEmpty() || password.isEmpty() || email.size() > 320 || password.size() > 1024)
+        throw HttpError(400, tr("E-mail and password are required."), true);
+    const auto result = m_sessions.login(request.peer.toString(), email, password);
+    HttpResponse r;
+    switch (result.error) {
+    case AgentSessions::LoginError::None:
+        return jsonAnswer(
+            {{QStringLiteral("token"), result.token},
+             {QStringLiteral("expires_in"), AgentSessions::kLifetimeSecs},
+             {QStringLiteral("agent"), agentJson(result.agent, m_site.catalog().organisation(
+                                                                   result.agent.organisationId))}});
+    case AgentSessions::LoginError::BadCredentials:
+        return HttpResponse::jsonError(401, tr("Wrong e-mail or password."));
+    case AgentSessions::LoginError::SlowDown:
+        r = HttpResponse::jsonError(
+            429, tr("Too many failed sign-ins: wait %1 seconds.").arg(result.retryAfter));
+        break;
+    case AgentSessions::LoginError::AddressLocked:
+        r = HttpResponse::jsonError(
+            429, tr("Too many failed sign-ins from this address: try again in %1 minutes.")
+                     .arg((result.retryAfter + 59) / 60));
+        break;
+    case AgentSessions::LoginError::AccountLocked:
+        r = HttpResponse::jsonError(
+            423, tr("This account is locked after too many failed sign-ins: try again in %1 "
+                    "minutes.")
+                     .arg((result.retryAfter + 59) / 60));
+        break;
+    }
+    r.setHeader("Retry-After", QByteArray::number(result.retryAfter));
+    return r;
+}
+
+HttpResponse AgentApi::logout(HttpRequest &request)
+{
+    const AgentSession session = authenticate(request);
+    m_sessions.revoke(session.tokenHash);
+    return jsonAnswer({{QStringLiteral("status"), QStringLiteral("signed_out")}});
+}
+
+HttpResponse AgentApi::me(HttpRequest &request)
+{
+    const AgentSession session = authenticate(request);
+    return jsonAnswer(
+        {{QStringLiteral("agent"),
+          agentJson(session.agent, m_site.catalog().organisation(session.agent.organisationId))}});
+}
+
+HttpResponse AgentApi::changes(HttpRequest &request)
+{
+    const AgentSession session = authenticate(request);
+    const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
+    const int limit = int(intParam(request, QStringLiteral("limit"), 500, 1, 5000));
+    const FeedPage page = m_feed.changesSince(session.agent.organisationId, since, limit);
+    return jsonAnswer(
+        {{QStringLiteral("changes"), page.changes}, {QStringLiteral("next"), page.next}});
+}
+
+HttpResponse AgentApi::waitForChanges(HttpRequest &request)
+{
+    authenticate(request);
+    const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
+    // Below the server's idle timeout (30 s by default), so the connection is not cut first.
+    const int timeout = int(intParam(request, QStringLiteral("timeout"), 25, 0, 25));
+    const qint64 seq = m_site.store().currentSeq();
+    if (seq > since || timeout == 0)
+        return jsonAnswer({{QStringLiteral("seq"), seq}, {QStringLiteral("moved"), seq > since}});
+    HttpResponse later;
+    later.deferred = [this, since, timeout](HttpResponse::Completion complete) {
+        m_longPoll.wait(since, timeout * 1000, [complete](qint64 now, bool moved) {
+            complete(jsonAnswer({{QStringLiteral("seq"), now}, {QStringLiteral("moved"), moved}}));
+        });
+    };
+    return later;
+}
+
+HttpResponse AgentApi::command(HttpRequest &request)
+{
+    const AgentSession session = authenticate(request);
+    const CommandAnswer answer = m_commands.run(session.agent, jsonBody(request));
+    HttpResponse r = jsonAnswer(answer.body, answer.status);
+    if (answer.replayed)
+        r.setHeader("Idempotent-Replayed", "true");
+    return r;
+}
+
+} // namespace creneau::http

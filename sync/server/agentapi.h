@@ -1,0 +1,40 @@
+// The agent API under /api/v1/agent: sign-in sessions, the change feed (with long-polling) and
+// commands. Every call but sign-in needs "Authorization: Bearer <token>" and sees only the
+// agent's organisation.
+#pragma once
+
+#include "agentcommands.h"
+#include "agentfeed.h"
+#include "agentlongpoll.h"
+#include "agentsessions.h"
+#include "bookingsite.h"
+#include "router.h"
+
+#include <QObject>
+
+namespace creneau::http {
+
+class AgentApi : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AgentApi(BookingSite &site, QObject *parent = nullptr);
+    void addRoutes(Router &router);
+
+private:
+    AgentSession authenticate(const HttpRequest &request);
+    HttpResponse login(HttpRequest &request);
+    HttpResponse logout(HttpRequest &request);
+    HttpResponse me(HttpRequest &request);
+    HttpResponse changes(HttpRequest &request);
+    HttpResponse waitForChanges(HttpRequest &request);
+    HttpResponse command(HttpRequest &request);
+
+    BookingSite &m_site;
+    AgentSessions m_sessions;
+    AgentFeed m_feed;
+    AgentCommands m_commands;
+    AgentLongPoll m_longPoll;
+};
+
+} // namespace creneau::http

@@ -1,0 +1,224 @@
+#include "agentcommands.h"
+
+#include "formatting.h"
+#include "rdvrepository.h"
+#include "sql.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace creneau::http {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AgentCommands", text);
+}
+
+const QStringList kRdvCommands = {QStringLiteral("create_rdv"), QStringLiteral("move_rdv"),
+                                  QStringLiteral("cancel_rdv"), QStringLiteral("set_status"),
+                                  QStringLiteral("set_context")};
+const QStringList kCatalogCommands = {QStringLiteral("save_motif"), QStringLiteral("save_lieu"),
+                                      QStringLiteral("save_plage"), QStringLiteral("save_absence"),
+                                      QStringLiteral("remove_absence")};
+
+Id idOf(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    return v.isDouble() && v.toDouble() > 0 ? Id(v.toDouble()) : 0;
+}
+
+// Unix seconds or ISO 8601 with an offset; false when neither.
+bool instantOf(const QJsonObject &o, const char *key, qint64 *secs)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isDouble()) {
+        *secs = qint64(v.toDouble());
+        return *secs > 0;
+    }
+    return v.isString() && parseIsoInstant(v.toString(), secs);
+}
+
+int statusFor(BookingError e)
+{
+    switch (e) {
+    case BookingError::None:
+        return 200;
+    case BookingError::Invalid:
+    case BookingError::MotifUnavailable:
+        return 422;
+    case BookingError::CreneauTaken:
+    case BookingError::StaleVersion:
+    case BookingError::TooLate:
+        return 409;
+    case BookingError::Forbidden:
+        return 403;
+    case BookingError::NotFound:
+        return 404;
+    }
+    return 400;
+}
+
+Prescripteur prescripteurOf(const QJsonObject &p)
+{
+    Prescripteur out;
+    out.firstName = p.value(QStringLiteral("first_name")).toString();
+    out.lastName = p.value(QStringLiteral("last_name")).toString();
+    out.email = p.value(QStringLiteral("email")).toString();
+    out.phone = p.value(QStringLiteral("phone")).toString();
+    return out;
+}
+
+Usager usagerOf(const QJsonObject &u)
+{
+    Usager out;
+    out.firstName = u.value(QStringLiteral("first_name")).toString();
+    out.lastName = u.value(QStringLiteral("last_name")).toString();
+    out.email = u.value(QStringLiteral("email")).toString();
+    out.phone = u.value(QStringLiteral("phone")).toString();
+    out.address = u.value(QStringLiteral("address")).toString();
+    out.notes = u.value(QStringLiteral("notes")).toString();
+    out.birthDate =
+        QDate::fromString(u.value(QStringLiteral("birth_date")).toString(), Qt::ISODate);
+    return out;
+}
+
+} // namespace
+
+QJsonObject errorBody(const QString &message, const FieldErrors &fields)
+{
+    QJsonObject body{{QStringLiteral("error"), message}};
+    if (!fields.isEmpty()) {
+        QJsonObject f;
+        for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+            f.insert(it.key(), it.value());
+        body.insert(QStringLiteral("fields"), f);
+    }
+    return body;
+}
+
+CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
+{
+    Command c;
+    c.key = command.value(QStringLiteral("idempotency_key")).toString();
+    c.type = command.value(QStringLiteral("type")).toString();
+    const QJsonValue version = command.value(QStringLiteral("expected_version"));
+    c.expectedVersion = version.isDouble() ? int(version.toDouble()) : 0;
+    c.payload = command.value(QStringLiteral("payload")).toObject();
+    if (c.key.isEmpty() || c.key.size() > 200)
+        return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
+    if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type))
+        return {400, errorBody(tr("Unknown command type."))};
+    if (auto stored = storedAnswer(agent.id, c.key))
+        return *stored;
+    if (kCatalogCommands.contains(c.type))
+        return runCatalogCommand(agent, c);
+    // BookingService runs its own transaction: the answer is stored right after it commits.
+    CommandAnswer answer = runRdvCommand(agent, c);
+    if (answer.status < 500) {
+        WriteTransaction tx(m_site.store());
+        storeAnswer(agent.id, c.key, answer);
+        tx.commit();
+    }
+    return answer;
+}
+
+CommandAnswer AgentCommands::runRdvCommand(const Agent &agent, const Command &c)
+{
+    const QJsonObject &p = c.payload;
+    const Actor actor{Actor::Kind::Agent, agent.id, {}};
+    BookingService &booking = m_site.booking();
+    BookingOutcome out;
+    if (c.type == QLatin1String("create_rdv")) {
+        BookingRequest req;
+        req.organisationId = agent.organisationId;
+        req.motifId = idOf(p, "motif_id");
+        req.lieuId = idOf(p, "lieu_id");
+        req.bookedBy = CreatedBy::Agent;
+        req.agentId = agent.id;
+        if (const Id other = idOf(p, "agent_id"); other && other != agent.id) {
+            const auto target = m_site.catalog().agent(other);
+            if (agent.role != AgentRole::Admin || !target ||
+                target->organisationId != agent.organisationId)
+                return {403, errorBody(tr("Only an administrator may book for another agent."))};
+            req.agentId = other;
+        }
+        if (!instantOf(p, "starts_at", &req.startsAt))
+            return {422, errorBody(tr("Invalid start time."),
+                                   {{QStringLiteral("starts_at"), tr("Invalid start time.")}})};
+        req.prescripteur = prescripteurOf(p.value(QStringLiteral("prescripteur")).toObject());
+        req.context = p.value(QStringLiteral("context")).toString();
+        req.existingUsagerId = idOf(p, "usager_id");
+        if (req.existingUsagerId) {
+            const auto u = RdvRepository(m_site.store()).usager(req.existingUsagerId);
+            if (!u || u->organisationId != agent.organisationId)
+                return {404, errorBody(BookingService::messageFor(BookingError::NotFound))};
+        } else {
+            req.usager = usagerOf(p.value(QStringLiteral("usager")).toObject());
+        }
+        out = booking.book(req);
+    } else {
+        const Id rdvId = idOf(p, "rdv_id");
+        const auto rdv = RdvRepository(m_site.store()).find(rdvId);
+        if (!rdv || rdv->organisationId != agent.organisationId)
+            return {404, errorBody(BookingService::messageFor(BookingError::NotFound))};
+        if (c.type == QLatin1String("move_rdv")) {
+            qint64 start = 0;
+            if (!instantOf(p, "starts_at", &start))
+                return {422, errorBody(tr("Invalid start time."))};
+            out = booking.move(rdvId, actor, start, idOf(p, "lieu_id"), c.expectedVersion);
+        } else if (c.type == QLatin1String("cancel_rdv")) {
+            out = booking.cancel(rdvId, actor, p.value(QStringLiteral("reason")).toString(),
+                                 c.expectedVersion);
+        } else if (c.type == QLatin1String("set_status")) {
+            RdvStatus status;
+            if (!fromWord(p.value(QStringLiteral("status")).toString(), &status))
+                return {422, errorBody(tr("Unknown status."))};
+            out = booking.setStatus(rdvId, actor, status, c.expectedVersion);
+        } else {
+            out = booking.setContext(rdvId, actor, p.value(QStringLiteral("context")).toString(),
+                                     c.expectedVersion);
+        }
+    }
+    if (out.ok())
+        return saved(agent, QStringLiteral("rdvs"), out.rdv.id);
+    QJsonObject body = errorBody(out.message, out.fields);
+    if (out.error == BookingError::StaleVersion)
+        body.insert(QStringLiteral("current"),
+                    m_feed.row(QStringLiteral("rdvs"), agent.organisationId, idOf(p, "rdv_id")));
+    return {statusFor(out.error), body};
+}
+
+CommandAnswer AgentCommands::saved(const Agent &agent, const QString &entity, Id id)
+{
+    const QJsonObject result{
+        {QStringLiteral("entity"), entity},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("data"), m_feed.row(entity, agent.organisationId, id)}};
+    return {200, QJsonObject{{QStringLiteral("result"), result}}};
+}
+
+std::optional<CommandAnswer> AgentCommands::storedAnswer(Id agentId, const QString &key)
+{
+    QSqlQuery q = sql::run(m_site.store().db(),
+                           QStringLiteral("SELECT status, response FROM agent_commands "
+                                          "WHERE agent_id = ? AND idempotency_key = ?"),
+                           {agentId, key});
+    if (!q.next())
+        return std::nullopt;
+    return CommandAnswer{q.value(0).toInt(),
+                         QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object(), true};
+}
+
+void AgentCommands::storeAnswer(Id agentId, const QString &key, const CommandAnswer &answer)
+{
+    sql::run(m_site.store().db(),
+             QStringLiteral("INSERT INTO agent_commands (agent_id, idempotency_key, status, "
+                            "response, created_at) VALUES (?, ?, ?, ?, ?)"),
+             {agentId, key, answer.status,
+              QString::fromUtf8(QJsonDocument(answer.body).toJson(QJsonDocument::Compact)),
+              m_site.clock().nowSecs()});
+}
+
+} // namespace creneau::http

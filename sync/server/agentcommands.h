@@ -1,0 +1,58 @@
+// The agent API's commands: each changes one thing (an appointment, a motif, a lieu, an opening
+// range, an absence), carries the version its sender last saw and an idempotency key. The first
+// answer to a key is stored and returned again for every replay, so a change applies once.
+#pragma once
+
+#include "agentfeed.h"
+#include "bookingsite.h"
+
+#include <QJsonObject>
+
+namespace creneau::http {
+
+struct CommandAnswer
+{
+    int status = 200;
+    QJsonObject body;
+    bool replayed = false;
+};
+
+class AgentCommands
+{
+public:
+    AgentCommands(BookingSite &site, AgentFeed &feed) : m_site(site), m_feed(feed) {}
+
+    // `command`: {idempotency_key, type, expected_version, payload}.
+    CommandAnswer run(const Agent &agent, const QJsonObject &command);
+
+private:
+    struct Command
+    {
+        QString key;
+        QString type;
+        int expectedVersion = 0;
+        QJsonObject payload;
+    };
+    CommandAnswer runRdvCommand(const Agent &agent, const Command &c);
+    // Catalog changes run in one transaction with the stored answer.
+    CommandAnswer runCatalogCommand(const Agent &agent, const Command &c);
+    CommandAnswer saveMotif(const Agent &agent, const Command &c);
+    CommandAnswer saveLieu(const Agent &agent, const Command &c);
+    CommandAnswer savePlage(const Agent &agent, const Command &c);
+    CommandAnswer saveAbsence(const Agent &agent, const Command &c, bool remove);
+    // 409 with the current row when `expected` is set and differs from the row's seq.
+    std::optional<CommandAnswer> staleCatalogRow(const Agent &agent, const QString &entity, Id id,
+                                                 int expected);
+    CommandAnswer saved(const Agent &agent, const QString &entity, Id id);
+
+    std::optional<CommandAnswer> storedAnswer(Id agentId, const QString &key);
+    void storeAnswer(Id agentId, const QString &key, const CommandAnswer &answer);
+
+    BookingSite &m_site;
+    AgentFeed &m_feed;
+};
+
+// {"error": message} and, when given, {"fields": {...}}.
+QJsonObject errorBody(const QString &message, const FieldErrors &fields = {});
+
+} // namespace creneau::http

@@ -1,0 +1,46 @@
+#include "agentlongpoll.h"
+
+#include <QDateTime>
+
+namespace creneau::http {
+
+AgentLongPoll::AgentLongPoll(Store &store, QObject *parent) : QObject(parent), m_store(store)
+{
+    m_timer.setInterval(150);
+    connect(&m_timer, &QTimer::timeout, this, &AgentLongPoll::poll);
+}
+
+void AgentLongPoll::wait(qint64 since, int timeoutMs,
+                         std::function<void(qint64 seq, bool moved)> done)
+{
+    m_waiters.push_back({since, QDateTime::currentMSecsSinceEpoch() + timeoutMs, std::move(done)});
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void AgentLongPoll::poll()
+{
+    qint64 seq = 0;
+    try {
+        seq = m_store.currentSeq();
+    } catch (const std::exception &) {
+        return; // the store is busy or gone: try again at the next tick
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Take the due waiters out first: a callback may add new waiters.
+    std::vector<Waiter> due;
+    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
+        if (seq > it->since || now >= it->deadlineMs) {
+            due.push_back(std::move(*it));
+            it = m_waiters.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_waiters.empty())
+        m_timer.stop();
+    for (Waiter &w : due)
+        w.done(seq, seq > w.since);
+}
+
+} // namespace creneau::http

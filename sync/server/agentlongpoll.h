@@ -1,0 +1,38 @@
+// Long-polling on the change sequence: waiters are answered as soon as the store's sequence
+// moves past theirs, or when their time is up. A timer looks at Store::currentSeq every 150 ms
+// while someone waits; nothing blocks the event loop.
+#pragma once
+
+#include "store.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace creneau::http {
+
+class AgentLongPoll : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AgentLongPoll(Store &store, QObject *parent = nullptr);
+
+    // `done(seq, moved)` is called once, from the event loop.
+    void wait(qint64 since, int timeoutMs, std::function<void(qint64 seq, bool moved)> done);
+    int waiting() const { return int(m_waiters.size()); }
+
+private:
+    void poll();
+    struct Waiter
+    {
+        qint64 since = 0;
+        qint64 deadlineMs = 0;
+        std::function<void(qint64, bool)> done;
+    };
+    Store &m_store;
+    QTimer m_timer;
+    std::vector<Waiter> m_waiters;
+};
+
+} // namespace creneau::http

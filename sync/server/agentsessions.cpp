@@ -1,0 +1,103 @@
+#include "agentsessions.h"
+
+#include "secrets.h"
+#include "sql.h"
+
+#include <QDateTime>
+
+namespace creneau::http {
+
+AgentSessions::AgentSessions(Store &store, const Clock &clock)
+    : m_store(store), m_clock(clock), m_dummyHash(secrets::hashPassword(secrets::randomToken(16)))
+{}
+
+AgentSessions::LoginResult AgentSessions::login(const QString &address, const QString &email,
+                                                const QString &password)
+{
+    LoginResult out;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const QString addressKey = QStringLiteral("address:") + address;
+    const QString accountKey = QStringLiteral("account:") + email.trimmed().toLower();
+    const auto byAddress = m_throttle.check(addressKey, nowMs, &out.retryAfter);
+    if (byAddress != AgentLoginThrottle::Verdict::Allow) {
+        out.error = byAddress == AgentLoginThrottle::Verdict::Locked ? LoginError::AddressLocked
+                                                                     : LoginError::SlowDown;
+        return out;
+    }
+    const auto byAccount = m_throttle.check(accountKey, nowMs, &out.retryAfter);
+    if (byAccount != AgentLoginThrottle::Verdict::Allow) {
+        out.error = byAccount == AgentLoginThrottle::Verdict::Locked ? LoginError::AccountLocked
+                                                                     : LoginError::SlowDown;
+        return out;
+    }
+
+    Catalog catalog(m_store);
+    const auto agent = catalog.agentByEmail(email.trimmed());
+    const QString hash = agent ? catalog.passwordHash(agent->id) : QString();
+    // Verify even when the account is unknown or has no password, so timings do not tell.
+    const bool verified =
+        secrets::verifyPassword(hash.isEmpty() ? m_dummyHash : hash, password) && !hash.isEmpty();
+    if (!agent || agent->archived || !verified) {
+        m_throttle.failed(addressKey, nowMs);
+        m_throttle.failed(accountKey, nowMs);
+        out.error = LoginError::BadCredentials;
+        return out;
+    }
+    m_throttle.succeeded(addressKey);
+    m_throttle.succeeded(accountKey);
+
+    out.token = secrets::randomToken(32);
+    const qint64 now = m_clock.nowSecs();
+    WriteTransaction tx(m_store);
+    sql::run(m_store.db(), QStringLiteral("DELETE FROM agent_sessions WHERE expires_at < ?"),
+             {now});
+    sql::run(m_store.db(),
+             QStringLiteral("INSERT INTO agent_sessions (token_hash, agent_id, created_at, "
+                            "expires_at) VALUES (?, ?, ?, ?)"),
+             {secrets::tokenHash(out.token), agent->id, now, now + kLifetimeSecs});
+    tx.commit();
+    out.agent = *agent;
+    return out;
+}
+
+std::optional<AgentSession> AgentSessions::check(const QString &token)
+{
+    if (token.size() < 32 || token.size() > 128)
+        return std::nullopt;
+    const QString hash = secrets::tokenHash(token);
+    QSqlQuery q = sql::run(m_store.db(),
+                           QStringLiteral("SELECT token_hash, agent_id, expires_at FROM "
+                                          "agent_sessions WHERE token_hash = ?"),
+                           {hash});
+    if (!q.next())
+        return std::nullopt;
+    if (!secrets::constantTimeEquals(q.value(0).toString().toLatin1(), hash.toLatin1()))
+        return std::nullopt;
+    const Id agentId = q.value(1).toLongLong();
+    const qint64 expiresAt = q.value(2).toLongLong();
+    const qint64 now = m_clock.nowSecs();
+    if (expiresAt <= now)
+        return std::nullopt;
+    const auto agent = Catalog(m_store).agent(agentId);
+    if (!agent || agent->archived)
+        return std::nullopt;
+    // Sliding expiry, written at most once a minute per session.
+    if (now + kLifetimeSecs - expiresAt >= 60) {
+        WriteTransaction tx(m_store);
+        sql::run(m_store.db(),
+                 QStringLiteral("UPDATE agent_sessions SET expires_at = ? WHERE token_hash = ?"),
+                 {now + kLifetimeSecs, hash});
+        tx.commit();
+    }
+    return AgentSession{*agent, hash};
+}
+
+void AgentSessions::revoke(const QString &tokenHash)
+{
+    WriteTransaction tx(m_store);
+    sql::run(m_store.db(), QStringLiteral("DELETE FROM agent_sessions WHERE token_hash = ?"),
+             {tokenHash});
+    tx.commit();
+}
+
+} // namespace creneau::http
