@@ -44,6 +44,10 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     m_banner->setStyleSheet(
         QStringLiteral("background:#fff4ce;border:1px solid #d4a72c;padding:6px;"));
     m_banner->setVisible(false);
+    m_banner->setTextFormat(Qt::RichText);
+    connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
+        showRdv(link.section(QLatin1Char(':'), 1).toLongLong());
+    });
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -231,10 +235,20 @@ void MainWindow::announce(const Rdv &rdv)
     const QString text =
         tr("New appointment booked by %1 for %2")
             .arg(rdv.prescripteur.fullName().trimmed(), usager ? usager->fullName() : QString());
-    m_banner->setText(text);
+    m_banner->setText(text.toHtmlEscaped() +
+                      QStringLiteral(" — <a href=\"rdv:%1\">%2</a>").arg(rdv.id).arg(tr("Show")));
     m_banner->setVisible(true);
     if (m_tray)
         m_tray->showMessage(tr("Créneau"), text);
+}
+
+void MainWindow::showRdv(Id rdvId)
+{
+    const std::optional<Rdv> rdv = m_source->rdv(rdvId);
+    if (!rdv)
+        return;
+    setCurrentDate(QDateTime::fromSecsSinceEpoch(rdv->startsAt, m_source->timeZone()).date());
+    m_view->setSelectedRdv(rdvId);
 }
 
 QString MainWindow::publicLink() const

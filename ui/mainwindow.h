@@ -31,6 +31,8 @@ public:
     QDate currentDate() const { return m_date; }
     void setCurrentDate(const QDate &date);
     void setMode(AgendaView::Mode mode);
+    // Goes to the appointment's day and selects it (the banner's « Show » link).
+    void showRdv(Id rdvId);
     QString partnerLink() const;
     QString publicLink() const;
 

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace creneau;
@@ -113,6 +114,14 @@ void TestDesktopLive::webBookingAppearsWithoutClick()
             rdvId = i.data(ui::AgendaModel::RdvIdRole).toLongLong();
     }
     QVERIFY(rdvId);
+    // The banner's « Show » link comes back to it from another week.
+    window.findChild<QToolButton *>(QStringLiteral("nextButton"))->click();
+    QVERIFY(!window.model()->indexOfRdv(rdvId).isValid());
+    QVERIFY(banner->text().contains(QStringLiteral("rdv:%1").arg(rdvId)));
+    emit banner->linkActivated(QStringLiteral("rdv:%1").arg(rdvId));
+    QVERIFY(window.model()->indexOfRdv(rdvId).isValid());
+    QCOMPARE(window.panel()->rdvId(), rdvId);
+    window.agendaView()->setSelectedRdv(0);
     const QRectF box = window.agendaView()->rectOfRdv(rdvId);
     QVERIFY(!box.isEmpty());
     QTest::mouseClick(window.agendaView(), Qt::LeftButton, {}, box.center().toPoint());
