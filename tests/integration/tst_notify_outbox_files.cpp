@@ -61,6 +61,12 @@ private slots:
                 QCOMPARE(test::parseIcs(mail.ics).uid,
                          QStringLiteral("rdv-%1@rdv.test.fr").arg(b.rdv.id));
         }
+        // CRENEAU_KEEP_OUTBOX=<dir> keeps the files to read them by eye.
+        if (const QString keep = qEnvironmentVariable("CRENEAU_KEEP_OUTBOX"); !keep.isEmpty()) {
+            QDir().mkpath(keep);
+            for (const QFileInfo &f : QDir(folder).entryInfoList(QDir::Files))
+                QFile::copy(f.filePath(), QDir(keep).filePath(f.fileName()));
+        }
         QCOMPARE(emails, 3); // prescripteur, usager, agent
         QCOMPARE(sms, 1);
     }

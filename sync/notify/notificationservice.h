@@ -1,0 +1,42 @@
+// Notifications for one server, assembled from its settings: the sink the booking service calls
+// inside its transaction, the transports (SMTP or <data>/outbox/ files for e-mail, the HTTP
+// gateway or files for SMS) and the delivery worker that runs on the server's event loop.
+#pragma once
+
+#include "deliveryworker.h"
+#include "notificationsink.h"
+#include "notifysettings.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace creneau::notify {
+
+class NotificationService : public QObject
+{
+    Q_OBJECT
+public:
+    NotificationService(Store &store, const QString &dataDir, const NotifySettings &settings,
+                        NotifyContext context, const Clock &clock = Clock::system(),
+                        QObject *parent = nullptr);
+    ~NotificationService() override;
+
+    RdvEventSink *sink() { return &m_sink; }
+    DeliveryWorker &worker() { return *m_worker; }
+    void start(int intervalMs = 15000) { m_worker->start(intervalMs); }
+    // One line for the log: where messages go.
+    QString describe() const { return m_description; }
+
+private:
+    NotificationSink m_sink;
+    std::unique_ptr<Transport> m_mail;
+    std::unique_ptr<Transport> m_sms;
+    std::unique_ptr<DeliveryWorker> m_worker;
+    QString m_description;
+};
+
+// The host name in UIDs and Message-IDs: the public URL's, else the sender's domain.
+QString hostFor(const QString &publicUrl, const QString &mailFrom);
+
+} // namespace creneau::notify
