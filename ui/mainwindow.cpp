@@ -58,6 +58,7 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     splitter->addWidget(m_panel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({780, 400});
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 

@@ -48,6 +48,7 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     auto *form = new QFormLayout;
     m_motif = addRow(form, tr("Motif"), QStringLiteral("motifLabel"));
     m_when = addRow(form, tr("When"), QStringLiteral("whenLabel"));
+    m_when->setWordWrap(false); // two explicit lines; wrapping labels get clipped in a form
     m_lieu = addRow(form, tr("Lieu"), QStringLiteral("lieuLabel"));
     m_status = addRow(form, tr("Status"), QStringLiteral("statusLabel"));
     m_usagerName = addRow(form, tr("Usager"), QStringLiteral("usagerNameLabel"));
@@ -124,8 +125,9 @@ void RdvPanel::showRdv(Id rdvId)
     const auto motif = m_source->motif(rdv->motifId);
     const auto lieu = rdv->lieuId ? m_source->lieu(rdv->lieuId) : std::nullopt;
     m_motif->setText(motif ? motif->name : QString());
-    m_when->setText(frenchDateTime(rdv->startsAt, zone) +
-                    tr(" (%n minute(s))", nullptr, rdv->durationMinutes));
+    m_when->setText(
+        frenchDateTime(rdv->startsAt, zone).replace(QStringLiteral(" à "), QStringLiteral("\nà ")) +
+        tr(" (%n minute(s))", nullptr, rdv->durationMinutes));
     m_lieu->setText(lieu ? lieu->name : (motif ? displayName(motif->locationType) : QString()));
     QString status = displayName(rdv->status);
     if (rdv->status == RdvStatus::Revoked && !rdv->cancelReason.isEmpty())

@@ -135,6 +135,7 @@ void TestDesktopLive::webBookingAppearsWithoutClick()
     QVERIFY(label("prescripteurPhoneLabel").contains(QStringLiteral("tel:0611223344")));
     QCOMPARE(label("usagerNameLabel"), QStringLiteral("Léa Martin"));
 
+    QTest::qWait(50); // lets the panel's layout follow its new texts before the screenshot
     const QString shot = dir.filePath(QStringLiteral("agenda.png"));
     QVERIFY(window.grab().save(shot));
     qInfo("screenshot: %s", qPrintable(shot));
