@@ -2,12 +2,17 @@
 // ServerApplication; nothing else lives here.
 #include "agentadmin.h"
 #include "serverapplication.h"
+#include "store.h"
+#include "storecopy.h"
 #include "translator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <csignal>
 #include <cstdio>
@@ -41,6 +46,28 @@ void installSignalHandlers(QCoreApplication &app)
     sa.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
+}
+
+int migrateStore(const QString &sqliteFile, const QString &target)
+{
+    if (!QFileInfo::exists(sqliteFile)) {
+        std::fprintf(stderr, "creneau-server: no store at %s\n", qPrintable(sqliteFile));
+        return 1;
+    }
+    try {
+        auto from = creneau::Store::open(sqliteFile);
+        from->migrate();
+        auto to = creneau::Store::open(target);
+        to->migrate();
+        const creneau::CopyReport report = creneau::copyStore(*from, *to);
+        std::printf("Copied %lld rows of %lld tables to %s\n", report.rows,
+                    qint64(report.tables.size()),
+                    qPrintable(QUrl(target).toDisplayString(QUrl::RemovePassword)));
+        return 0;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "creneau-server: migration failed: %s\n", e.what());
+        return 1;
+    }
 }
 
 bool parseListen(const QString &text, creneau::http::ServerOptions &o)
@@ -104,14 +131,39 @@ int main(int argc, char **argv)
         QStringLiteral("organisation"),
         QStringLiteral("With --create-admin: the organisation's slug (created when unknown)."),
         QStringLiteral("SLUG"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("PostgreSQL database instead of the SQLite file "
+                                               "(password from PGPASSWORD or ~/.pgpass)."),
+                                QStringLiteral("postgresql://USER@HOST:PORT/DB"));
+    const QCommandLineOption trustedProxy(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("Address of a reverse proxy whose X-Forwarded-For is trusted (repeatable)."),
+        QStringLiteral("ADDRESS"));
+    const QCommandLineOption migrateTo(
+        QStringLiteral("migrate-to"),
+        QStringLiteral("Copy the SQLite store of --data into this empty PostgreSQL database, "
+                       "then exit."),
+        QStringLiteral("postgresql://USER@HOST:PORT/DB"));
     parser.addOptions({data, listen, publicUrl, demo, demoSize, rateLimit, maxConnections,
-                       idleTimeout, createAdmin, organisation});
+                       idleTimeout, createAdmin, organisation, db, trustedProxy, migrateTo});
     parser.process(app);
 
     creneau::http::ServerOptions options;
     options.dataDir = parser.isSet(data)
                           ? parser.value(data)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    options.database = parser.value(db);
+    for (const QString &address : parser.values(trustedProxy)) {
+        const QHostAddress proxy(address);
+        if (proxy.isNull()) {
+            std::fprintf(stderr, "Invalid --trusted-proxy: %s\n", qPrintable(address));
+            return 2;
+        }
+        options.trustedProxies << proxy;
+    }
+    if (parser.isSet(migrateTo))
+        return migrateStore(QDir(options.dataDir).filePath(QStringLiteral("creneau.sqlite")),
+                            parser.value(migrateTo));
     if (parser.isSet(createAdmin))
         return creneau::http::createAdminCommand(
             {options.dataDir, parser.value(createAdmin), parser.value(organisation), {}});

@@ -134,6 +134,17 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 {
     LimitedTcpServer::requestDone(socket);
     HttpRequest r = fromQt(request);
+    const bool viaProxy =
+        std::any_of(m_trustedProxies.cbegin(), m_trustedProxies.cend(), [&](const QHostAddress &p) {
+            return p.isEqual(r.peer, QHostAddress::TolerantConversion);
+        });
+    if (viaProxy && r.headers.contains("x-forwarded-for")) {
+        // The proxy appends the address it saw: the last entry is the only one it vouches for.
+        const QList<QByteArray> chain = r.headers.value("x-forwarded-for").split(',');
+        const QHostAddress client(QString::fromLatin1(chain.last().trimmed()));
+        if (!client.isNull())
+            r.peer = client;
+    }
     HttpResponse response = dispatch(r);
     if (response.deferred) {
         // Answered later; the socket may be gone by then.

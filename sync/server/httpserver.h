@@ -22,6 +22,8 @@ public:
     explicit HttpServer(Router router, QObject *parent = nullptr);
 
     void setRateLimit(int postsPerMinute) { m_rateLimiter.setPerMinute(postsPerMinute); }
+    // Requests from these addresses are attributed to the last X-Forwarded-For address.
+    void setTrustedProxies(QList<QHostAddress> proxies) { m_trustedProxies = std::move(proxies); }
     void setErrorPage(ErrorPage page) { m_errorPage = std::move(page); }
     // Listens through a LimitedTcpServer; returns the port, 0 on failure.
     quint16 listenLimited(const QHostAddress &address, quint16 port, ConnectionLimits limits = {});
@@ -43,6 +45,7 @@ private:
 
     Router m_router;
     RateLimiter m_rateLimiter;
+    QList<QHostAddress> m_trustedProxies;
     ErrorPage m_errorPage;
     LimitedTcpServer *m_tcp = nullptr;
 };

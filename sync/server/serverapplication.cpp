@@ -62,12 +62,16 @@ QString ServerApplication::publicUrl() const
     return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
 }
 
+QString ServerOptions::storeLocation() const
+{
+    return database.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("creneau.sqlite")) : database;
+}
+
 bool ServerApplication::start()
 {
     try {
         QDir().mkpath(m_options.dataDir);
-        m_parts->store =
-            Store::open(QDir(m_options.dataDir).filePath(QStringLiteral("creneau.sqlite")));
+        m_parts->store = Store::open(m_options.storeLocation());
         m_parts->store->migrate();
         if (m_options.demo == ServerOptions::Demo::Small)
             demo::seedSmall(*m_parts->store);
@@ -93,6 +97,7 @@ bool ServerApplication::start()
     });
     m_parts->server = new HttpServer(std::move(router), this);
     m_parts->server->setRateLimit(m_options.rateLimitPerMinute);
+    m_parts->server->setTrustedProxies(m_options.trustedProxies);
     m_parts->server->setErrorPage([](int status, const QString &message) {
         return PageRenderer::message(status, QStringLiteral("Erreur"), message);
     });

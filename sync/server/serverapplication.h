@@ -13,6 +13,10 @@ namespace creneau::http {
 struct ServerOptions
 {
     QString dataDir;
+    QString database; // a postgresql:// URL; empty: the SQLite file in dataDir
+    // Addresses of reverse proxies whose X-Forwarded-For is believed (for the rate limit).
+    QList<QHostAddress> trustedProxies;
+    QString storeLocation() const;
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
     QString publicUrl; // empty: http://<address>:<port>

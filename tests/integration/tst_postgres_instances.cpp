@@ -1,0 +1,130 @@
+// Several creneau-server processes on one PostgreSQL database (a throw-away cluster): they race
+// for one créneau and exactly one booking wins; an embedded SQLite store moves to PostgreSQL with
+// --migrate-to and is served unchanged.
+#include "demoflow.h"
+#include "httpclient.h"
+#include "postgrescluster.h"
+#include "serverprocess.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QtTest>
+
+using namespace creneau::test;
+
+class TestPostgresInstances : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY2(m_cluster.isRunning(), qPrintable(m_cluster.error())); }
+
+    void twoInstancesRaceForOneCreneau()
+    {
+        const QString url = m_cluster.createDatabase(QStringLiteral("race"));
+        ServerProcess first({QStringLiteral("--db"), url, QStringLiteral("--demo"),
+                             QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        QVERIFY2(first.isRunning(), qPrintable(first.output()));
+        ServerProcess second(
+            {QStringLiteral("--db"), url, QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        QVERIFY2(second.isRunning(), qPrintable(second.output()));
+        QVERIFY(second.output().contains(QLatin1String("Partner URL:")));
+
+        HttpClient probe(first.url(QString()));
+        const qint64 visio =
+            motifId(probe, QStringLiteral("Démarches en ligne en visioconférence"));
+        const QJsonArray free = creneaux(probe, visio);
+        QVERIFY(!free.isEmpty());
+        // The second instance sees the same créneaux: one database.
+        HttpClient other(second.url(QString()));
+        QCOMPARE(creneaux(other, visio), free);
+        const QByteArray body =
+            bookingJson(visio, free.first().toObject(), QStringLiteral("Course"));
+
+        constexpr int kClients = 50;
+        std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+        QList<QNetworkReply *> replies;
+        int finished = 0;
+        QEventLoop loop;
+        for (int i = 0; i < kClients; ++i) {
+            managers.push_back(std::make_unique<QNetworkAccessManager>());
+            const ServerProcess &target = i % 2 ? second : first;
+            QNetworkRequest request(
+                QUrl(target.url(QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug))));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            QNetworkReply *reply = managers.back()->post(request, body);
+            connect(reply, &QNetworkReply::finished, &loop, [&] {
+                if (++finished == kClients)
+                    loop.quit();
+            });
+            replies << reply;
+        }
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(finished, kClients);
+        int created = 0, conflicts = 0;
+        for (QNetworkReply *reply : replies) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            created += status == 201;
+            conflicts += status == 409;
+        }
+        QCOMPARE(created, 1);
+        QCOMPARE(conflicts, kClients - 1);
+        // Both instances stop taking it.
+        QVERIFY(!creneaux(other, visio).contains(free.first()));
+        QVERIFY(!creneaux(probe, visio).contains(free.first()));
+    }
+
+    void migrateSqliteStoreToPostgres()
+    {
+        QTemporaryDir data;
+        {
+            QProcess seed;
+            seed.start(QStringLiteral(CRENEAU_SERVER_BINARY),
+                       {QStringLiteral("--data"), data.path(), QStringLiteral("--demo"),
+                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+            QVERIFY(seed.waitForStarted());
+            QByteArray printed;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (printed += seed.readAllStandardOutput()).contains("Listening on"), 30000);
+            seed.terminate();
+            QVERIFY(seed.waitForFinished(20000));
+        }
+        const QString url = m_cluster.createDatabase(QStringLiteral("migrated"));
+        QProcess migrate;
+        migrate.start(QStringLiteral(CRENEAU_SERVER_BINARY),
+                      {QStringLiteral("--data"), data.path(), QStringLiteral("--migrate-to"), url});
+        QVERIFY(migrate.waitForFinished(60000));
+        QCOMPARE(migrate.exitCode(), 0);
+        QVERIFY(migrate.readAllStandardOutput().contains("Copied"));
+        // A second copy into the same database is refused: nothing is duplicated.
+        migrate.start(QStringLiteral(CRENEAU_SERVER_BINARY),
+                      {QStringLiteral("--data"), data.path(), QStringLiteral("--migrate-to"), url});
+        QVERIFY(migrate.waitForFinished(60000));
+        QCOMPARE(migrate.exitCode(), 1);
+
+        ServerProcess onSqlite({QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        ServerProcess onPostgres({QStringLiteral("--db"), url});
+        QVERIFY2(onPostgres.isRunning(), qPrintable(onPostgres.output()));
+        HttpClient pg(onPostgres.url(QString()));
+        const Reply motifs = pg.get(QStringLiteral("/api/v1/public/%1/motifs").arg(kSlug));
+        QCOMPARE(motifs.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(motifs.body).array().size(), 4);
+        // New rows continue after the copied ids.
+        const qint64 caf = motifId(pg, QStringLiteral("Aide aux démarches CAF"));
+        const QJsonArray free = creneaux(pg, caf);
+        QVERIFY(!free.isEmpty());
+        const Reply booked = pg.postJson(
+            QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
+            bookingJson(caf, free.first().toObject(), QStringLiteral("Après migration")));
+        QCOMPARE(booked.status, 201);
+    }
+
+private:
+    PostgresCluster m_cluster;
+};
+
+QTEST_GUILESS_MAIN(TestPostgresInstances)
+#include "tst_postgres_instances.moc"
