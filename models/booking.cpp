@@ -10,7 +10,6 @@ namespace creneau {
 
 namespace {
 
-
 bool motifOpenTo(const Motif &m, CreatedBy booker)
 {
     switch (booker) {

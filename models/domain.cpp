@@ -58,7 +58,6 @@ constexpr std::array<std::pair<CreatedBy, const char *>, 3> kCreators{
      {CreatedBy::Usager, "usager"},
      {CreatedBy::Prescripteur, "prescripteur"}}};
 
-
 } // namespace
 
 QString toWord(AgentRole v)

@@ -15,7 +15,6 @@ struct RecurrenceRule::Parsed
 
 namespace {
 
-
 icaltimetype toIcalDate(const QDate &d)
 {
     // Not icaltime_null_date(): its hour, minute and second of -1 stall the iterator.
