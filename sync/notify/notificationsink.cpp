@@ -168,6 +168,7 @@ void Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QStri
         c.startsAt = event.rdv.startsAt;
         c.endsAt = event.rdv.endsAt();
         c.stamp = now;
+        c.timeZone = org.timeZone;
         const RenderedMessage d = MailTemplate::load(QStringLiteral("ics_description")).render(v);
         c.summary = d.subject;
         c.description = d.text.trimmed();

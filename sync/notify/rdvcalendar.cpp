@@ -23,6 +23,27 @@ icalproperty *person(icalproperty *p, const QString &name)
     return p;
 }
 
+// DTSTART/DTEND in the organisation's zone so that calendars show the local wall-clock time
+// even across DST; the VTIMEZONE is added to `cal` once.
+icalproperty *zoned(icalproperty *(*make)(icaltimetype), qint64 secs, icaltimezone *zone)
+{
+    if (!zone)
+        return make(utc(secs));
+    icaltimetype local = icaltime_from_timet_with_zone(time_t(secs), 0, zone);
+    local.zone = nullptr; // written as local time; the TZID parameter says which
+    icalproperty *p = make(local);
+    icalproperty_add_parameter(p, icalparameter_new_tzid(icaltimezone_get_tzid(zone)));
+    return p;
+}
+
+icaltimezone *knownZone(const QString &name)
+{
+    if (name.isEmpty() || name == QLatin1String("UTC"))
+        return nullptr;
+    icaltimezone *zone = icaltimezone_get_builtin_timezone(name.toUtf8().constData());
+    return zone && icaltimezone_get_component(zone) && icaltimezone_get_tzid(zone) ? zone : nullptr;
+}
+
 } // namespace
 
 QString methodName(CalendarMethod method)
@@ -47,12 +68,15 @@ QByteArray toIcs(const CalendarEvent &e, CalendarMethod method)
         cal, icalproperty_new_method(method == CalendarMethod::Request  ? ICAL_METHOD_REQUEST
                                      : method == CalendarMethod::Cancel ? ICAL_METHOD_CANCEL
                                                                         : ICAL_METHOD_PUBLISH));
+    icaltimezone *zone = knownZone(e.timeZone);
+    if (zone)
+        icalcomponent_add_component(cal, icalcomponent_new_clone(icaltimezone_get_component(zone)));
     icalcomponent *ev = icalcomponent_new_vevent();
     icalcomponent_add_property(ev, icalproperty_new_uid(utf8(e.uid).constData()));
     icalcomponent_add_property(ev, icalproperty_new_sequence(e.sequence));
     icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc(e.stamp)));
-    icalcomponent_add_property(ev, icalproperty_new_dtstart(utc(e.startsAt)));
-    icalcomponent_add_property(ev, icalproperty_new_dtend(utc(e.endsAt)));
+    icalcomponent_add_property(ev, zoned(icalproperty_new_dtstart, e.startsAt, zone));
+    icalcomponent_add_property(ev, zoned(icalproperty_new_dtend, e.endsAt, zone));
     icalcomponent_add_property(ev, icalproperty_new_summary(utf8(e.summary).constData()));
     if (!e.location.isEmpty())
         icalcomponent_add_property(ev, icalproperty_new_location(utf8(e.location).constData()));

@@ -15,6 +15,8 @@ struct CalendarEvent
     qint64 startsAt = 0; // UTC seconds
     qint64 endsAt = 0;
     qint64 stamp = 0; // DTSTAMP
+    // IANA zone: DTSTART/DTEND with its TZID and a VTIMEZONE; UTC when libical does not know it.
+    QString timeZone;
     QString summary;
     QString location;
     QString description;

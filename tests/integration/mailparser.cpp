@@ -102,6 +102,20 @@ void walk(const Part &p, ParsedMail &mail)
         mail.text = QString::fromUtf8(body);
 }
 
+// A DATE-TIME in UTC or with a TZID resolved through the calendar's own VTIMEZONE.
+qint64 instant(icalcomponent *cal, icalcomponent *ev, icalproperty_kind kind)
+{
+    icalproperty *p = icalcomponent_get_first_property(ev, kind);
+    if (!p)
+        return 0;
+    const icaltimetype t = icalvalue_get_datetime(icalproperty_get_value(p));
+    icaltimezone *zone = icaltimezone_get_utc_timezone();
+    if (icalparameter *tzid = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER))
+        if (icaltimezone *z = icalcomponent_get_timezone(cal, icalparameter_get_tzid(tzid)))
+            zone = z;
+    return qint64(icaltime_as_timet_with_zone(t, zone));
+}
+
 } // namespace
 
 QString decodeHeader(const QByteArray &raw)
@@ -150,10 +164,8 @@ ParsedIcs parseIcs(const QByteArray &ics)
         out.valid = true;
         out.uid = QString::fromUtf8(icalcomponent_get_uid(ev));
         out.sequence = icalcomponent_get_sequence(ev);
-        out.start = qint64(icaltime_as_timet_with_zone(icalcomponent_get_dtstart(ev),
-                                                       icaltimezone_get_utc_timezone()));
-        out.end = qint64(icaltime_as_timet_with_zone(icalcomponent_get_dtend(ev),
-                                                     icaltimezone_get_utc_timezone()));
+        out.start = instant(cal, ev, ICAL_DTSTART_PROPERTY);
+        out.end = instant(cal, ev, ICAL_DTEND_PROPERTY);
         out.summary = QString::fromUtf8(icalcomponent_get_summary(ev));
         if (const char *d = icalcomponent_get_description(ev))
             out.description = QString::fromUtf8(d);

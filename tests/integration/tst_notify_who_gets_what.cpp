@@ -173,6 +173,8 @@ private slots:
             QCOMPARE(ics.method, e->method);
             QCOMPARE(ics.uid, QStringLiteral("rdv-%1@rdv.test.fr").arg(rdv.id));
             QCOMPARE(ics.sequence, e->sequence);
+            QVERIFY2(m.ics.contains("TZID=") && m.ics.contains("BEGIN:VTIMEZONE"),
+                     m.ics.constData());
             QCOMPARE(ics.start, rdv.startsAt);
             QCOMPARE(ics.end, rdv.endsAt());
             if (rdv.createdBy == CreatedBy::Prescripteur &&
