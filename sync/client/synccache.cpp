@@ -1,0 +1,218 @@
+#include "synccache.h"
+
+#include "secrets.h"
+#include "sql.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace creneau::sync {
+
+namespace {
+
+QString tableOf(const QString &entity)
+{
+    static const QHash<QString, QString> tables{
+        {QStringLiteral("organisation"), QStringLiteral("organisations")},
+        {QStringLiteral("agents"), QStringLiteral("agents")},
+        {QStringLiteral("lieux"), QStringLiteral("lieux")},
+        {QStringLiteral("motifs"), QStringLiteral("motifs")},
+        {QStringLiteral("plages"), QStringLiteral("plages_ouverture")},
+        {QStringLiteral("absences"), QStringLiteral("absences")},
+        {QStringLiteral("usagers"), QStringLiteral("usagers")},
+        {QStringLiteral("rdvs"), QStringLiteral("rdvs")}};
+    return tables.value(entity);
+}
+
+QVariant toSql(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        return QVariant();
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)))
+            return qint64(d);
+        return d;
+    }
+    if (v.isBool())
+        return int(v.toBool());
+    return v.toString();
+}
+
+} // namespace
+
+QJsonObject QueuedCommand::toJson() const
+{
+    return {{QStringLiteral("idempotency_key"), idempotencyKey},
+            {QStringLiteral("type"), type},
+            {QStringLiteral("expected_version"), expectedVersion},
+            {QStringLiteral("payload"), payload}};
+}
+
+SyncCache::SyncCache(const QString &file) : m_store(Store::open(file))
+{
+    m_store->migrate();
+    const QSqlDatabase db = m_store->db();
+    // A mirror: rows arrive in sequence order, so a row may name one that comes later.
+    sql::run(db, QStringLiteral("PRAGMA foreign_keys=OFF"));
+    sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, "
+                                "value TEXT NOT NULL)"));
+    sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS sync_queue (id INTEGER PRIMARY KEY "
+                                "AUTOINCREMENT, idempotency_key TEXT NOT NULL UNIQUE, type TEXT "
+                                "NOT NULL, expected_version INTEGER NOT NULL, payload TEXT NOT "
+                                "NULL, created_at BIGINT NOT NULL)"));
+}
+
+QString SyncCache::value(const QString &key) const
+{
+    return sql::scalar(m_store->db(), QStringLiteral("SELECT value FROM sync_state WHERE key = ?"),
+                       {key})
+        .toString();
+}
+
+void SyncCache::setValue(const QString &key, const QString &value)
+{
+    sql::run(m_store->db(),
+             QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)"),
+             {key, value});
+}
+
+qint64 SyncCache::cursor() const
+{
+    return value(QStringLiteral("cursor")).toLongLong();
+}
+
+void SyncCache::applyPage(const QJsonArray &changes, qint64 next)
+{
+    WriteTransaction tx(*m_store);
+    for (const QJsonValue c : changes)
+        apply(c.toObject());
+    setValue(QStringLiteral("cursor"), QString::number(next));
+    tx.commit();
+}
+
+void SyncCache::reset()
+{
+    WriteTransaction tx(*m_store);
+    for (const char *table : {"rdv_agents", "rdv_usagers", "plage_motifs", "rdvs", "usagers",
+                              "absences", "plages_ouverture", "motifs", "lieux", "agents",
+                              "organisations", "sync_queue", "sync_state"})
+        sql::run(m_store->db(), QStringLiteral("DELETE FROM ") + QLatin1String(table));
+    tx.commit();
+}
+
+void SyncCache::apply(const QJsonObject &change)
+{
+    const QString table = tableOf(change.value(QStringLiteral("entity")).toString());
+    const qint64 id = change.value(QStringLiteral("id")).toInteger();
+    if (table.isEmpty() || id <= 0)
+        return; // an entity this version does not know: skip it, do not stop the sync
+    const QJsonObject data = change.value(QStringLiteral("data")).toObject();
+    if (change.value(QStringLiteral("deleted")).toBool() && data.isEmpty()) {
+        // A tombstone: the row is gone for good.
+        if (table == QLatin1String("rdvs")) {
+            sql::run(m_store->db(), QStringLiteral("DELETE FROM rdv_agents WHERE rdv_id = ?"),
+                     {id});
+            sql::run(m_store->db(), QStringLiteral("DELETE FROM rdv_usagers WHERE rdv_id = ?"),
+                     {id});
+        }
+        sql::run(m_store->db(), QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), {id});
+        return;
+    }
+    upsert(table, data);
+    if (table == QLatin1String("rdvs")) {
+        replaceLinks(QStringLiteral("rdv_agents"), QStringLiteral("rdv_id"),
+                     QStringLiteral("agent_id"), id, data.value("agent_ids").toArray());
+        replaceLinks(QStringLiteral("rdv_usagers"), QStringLiteral("rdv_id"),
+                     QStringLiteral("usager_id"), id, data.value("usager_ids").toArray());
+    } else if (table == QLatin1String("plages_ouverture")) {
+        replaceLinks(QStringLiteral("plage_motifs"), QStringLiteral("plage_id"),
+                     QStringLiteral("motif_id"), id, data.value("motif_ids").toArray());
+    }
+}
+
+void SyncCache::upsert(const QString &table, const QJsonObject &data)
+{
+    if (!m_columns.contains(table))
+        m_columns.insert(table, m_store->db().record(table));
+    const QSqlRecord &record = m_columns[table];
+    QStringList columns;
+    QVariantList values;
+    for (int i = 0; i < record.count(); ++i) {
+        const QString name = record.fieldName(i);
+        const QJsonValue v = data.value(name);
+        if (v.isUndefined())
+            continue; // left to the column's default (password hashes never travel)
+        columns << name;
+        values << toSql(v);
+    }
+    if (!columns.contains(QStringLiteral("id")))
+        return;
+    QSqlQuery q = sql::prepare(
+        m_store->db(), QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                           .arg(table, columns.join(QLatin1Char(',')),
+                                QStringList(columns.size(), QStringLiteral("?")).join(',')));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    sql::exec(q);
+}
+
+void SyncCache::replaceLinks(const QString &table, const QString &ownerColumn,
+                             const QString &column, qint64 owner, const QJsonArray &ids)
+{
+    sql::run(m_store->db(), QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, ownerColumn),
+             {owner});
+    for (const QJsonValue id : ids)
+        sql::run(m_store->db(),
+                 QStringLiteral("INSERT OR IGNORE INTO %1 (%2, %3) VALUES (?, ?)")
+                     .arg(table, ownerColumn, column),
+                 {owner, id.toInteger()});
+}
+
+QueuedCommand SyncCache::enqueue(const QString &type, int expectedVersion,
+                                 const QJsonObject &payload)
+{
+    QueuedCommand c;
+    c.idempotencyKey = secrets::randomToken(24);
+    c.type = type;
+    c.expectedVersion = expectedVersion;
+    c.payload = payload;
+    QSqlQuery q = sql::run(
+        m_store->db(),
+        QStringLiteral("INSERT INTO sync_queue (idempotency_key, type, expected_version, payload, "
+                       "created_at) VALUES (?, ?, ?, ?, ?)"),
+        {c.idempotencyKey, type, expectedVersion,
+         QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
+         QDateTime::currentSecsSinceEpoch()});
+    c.id = q.lastInsertId().toLongLong();
+    return c;
+}
+
+std::optional<QueuedCommand> SyncCache::firstQueued() const
+{
+    QSqlQuery q = sql::run(m_store->db(),
+                           QStringLiteral("SELECT id, idempotency_key, type, expected_version, "
+                                          "payload FROM sync_queue ORDER BY id LIMIT 1"));
+    if (!q.next())
+        return std::nullopt;
+    QueuedCommand c;
+    c.id = q.value(0).toLongLong();
+    c.idempotencyKey = q.value(1).toString();
+    c.type = q.value(2).toString();
+    c.expectedVersion = q.value(3).toInt();
+    c.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+    return c;
+}
+
+void SyncCache::dequeue(qint64 id)
+{
+    sql::run(m_store->db(), QStringLiteral("DELETE FROM sync_queue WHERE id = ?"), {id});
+}
+
+int SyncCache::queued() const
+{
+    return sql::scalar(m_store->db(), QStringLiteral("SELECT COUNT(*) FROM sync_queue")).toInt();
+}
+
+} // namespace creneau::sync

@@ -1,0 +1,57 @@
+// The desktop's local copy of what the change feed sent: a SQLite file with the server's own
+// schema (the same migrations, through creneau::Store), so that the repositories and item models
+// read it as they read the server's. It also holds the sync cursor and the offline command queue.
+#pragma once
+
+#include "store.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlRecord>
+
+#include <memory>
+#include <optional>
+
+namespace creneau::sync {
+
+struct QueuedCommand
+{
+    qint64 id = 0;
+    QString idempotencyKey;
+    QString type;
+    int expectedVersion = 0;
+    QJsonObject payload;
+    QJsonObject toJson() const;
+};
+
+class SyncCache
+{
+public:
+    explicit SyncCache(const QString &file); // throws StoreError
+    Store &store() { return *m_store; }
+
+    // Applies one page of the feed and moves the cursor, in one transaction: a page is seen once.
+    void applyPage(const QJsonArray &changes, qint64 next);
+    qint64 cursor() const;
+    // Forgets every cached row (used when another account signs in).
+    void reset();
+
+    QString value(const QString &key) const;
+    void setValue(const QString &key, const QString &value);
+
+    // The offline queue, replayed in insertion order.
+    QueuedCommand enqueue(const QString &type, int expectedVersion, const QJsonObject &payload);
+    std::optional<QueuedCommand> firstQueued() const;
+    void dequeue(qint64 id);
+    int queued() const;
+
+private:
+    void apply(const QJsonObject &change);
+    void upsert(const QString &table, const QJsonObject &data);
+    void replaceLinks(const QString &table, const QString &ownerColumn, const QString &column,
+                      qint64 owner, const QJsonArray &ids);
+    std::unique_ptr<Store> m_store;
+    QHash<QString, QSqlRecord> m_columns;
+};
+
+} // namespace creneau::sync

@@ -1,0 +1,301 @@
+// The agent API against the real server: sign-in, refused sign-ins and lockout, organisation
+// scoping, admin-only commands, stale versions, idempotent replays, long-polling, bad input.
+#include "agentapiclient.h"
+#include "agentserverprocess.h"
+
+#include "catalog.h"
+#include "demodata.h"
+#include "secrets.h"
+#include "store.h"
+
+#include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QTest>
+#include <QTimer>
+
+using namespace creneau;
+using namespace creneau::test;
+
+namespace {
+
+const QString kAdmin = QString::fromLatin1(demo::kAdminEmail);
+const QString kAdminPassword = QString::fromLatin1(demo::kAdminPassword);
+const QString kAgent = QStringLiteral("karim.benali@demo.creneau.fr");
+const QString kAgentPassword = QStringLiteral("karim-password-1");
+
+// Gives the demo's second agent (not an admin) a password, straight in the store.
+void setAgentPassword(const QString &storeFile)
+{
+    auto store = Store::open(storeFile);
+    Catalog catalog(*store);
+    WriteTransaction tx(*store);
+    catalog.setPasswordHash(catalog.agentByEmail(kAgent)->id,
+                            secrets::hashPassword(kAgentPassword));
+    tx.commit();
+}
+
+} // namespace
+
+class TestAgentApi : public QObject
+{
+    Q_OBJECT
+    AgentServerProcess m_server;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.output()));
+        QVERIFY(m_server.createAdmin(QStringLiteral("boss@autre.example.fr"),
+                                     QStringLiteral("autre"), QStringLiteral("autre-password")));
+        setAgentPassword(m_server.storeFile());
+    }
+
+    void signInUseAndRevoke()
+    {
+        AgentApiClient api(m_server.url());
+        QCOMPARE(api.login(kAdmin, kAdminPassword), 200);
+        QCOMPARE(api.token.size(), 43); // 32 bytes in URL-safe base64
+        Reply me = api.call("GET", QStringLiteral("/api/v1/agent/session"));
+        QCOMPARE(me.status, 200);
+        QCOMPARE(
+            AgentApiClient::json(me)[QLatin1String("agent")][QLatin1String("email")].toString(),
+            kAdmin);
+        QCOMPARE(AgentApiClient::json(me)[QLatin1String("agent")][QLatin1String("role")].toString(),
+                 QStringLiteral("admin"));
+        QCOMPARE(api.call("DELETE", QStringLiteral("/api/v1/agent/session")).status, 200);
+        me = api.call("GET", QStringLiteral("/api/v1/agent/session"));
+        QCOMPARE(me.status, 401);
+        QVERIFY(AgentApiClient::json(me).contains(QStringLiteral("error")));
+    }
+
+    void refusedSignIns()
+    {
+        AgentApiClient api(m_server.url());
+        QCOMPARE(api.login(kAgent, QStringLiteral("wrong-password")), 401);
+        QCOMPARE(api.login(QStringLiteral("nobody@example.fr"), QStringLiteral("whatever")), 401);
+        QCOMPARE(api.call("GET", QStringLiteral("/api/v1/agent/changes")).status, 401);
+        api.token = QStringLiteral("not-a-real-token-but-long-enough-to-be-checked-1234");
+        QCOMPARE(api.call("GET", QStringLiteral("/api/v1/agent/changes")).status, 401);
+        // The right password still works: two failures do not lock.
+        QCOMPARE(api.login(kAgent, kAgentPassword), 200);
+    }
+
+    void organisationScoping()
+    {
+        AgentApiClient boss(m_server.url());
+        QCOMPARE(
+            boss.login(QStringLiteral("boss@autre.example.fr"), QStringLiteral("autre-password")),
+            200);
+        const QJsonArray changes = boss.changes();
+        QVERIFY(!changes.isEmpty());
+        for (const QJsonValue c : changes) {
+            const QJsonObject data = c[QLatin1String("data")].toObject();
+            if (c[QLatin1String("entity")].toString() == QLatin1String("organisation"))
+                QCOMPARE(data[QLatin1String("slug")].toString(), QStringLiteral("autre"));
+            else
+                QVERIFY2(data[QLatin1String("organisation_id")].toInteger() != 1,
+                         qPrintable(c[QLatin1String("entity")].toString()));
+            QVERIFY(!data.contains(QStringLiteral("password_hash")));
+        }
+        // The demo organisation's appointment and motif do not exist for this admin.
+        QCOMPARE(boss.command(QStringLiteral("cancel_rdv"), {{"rdv_id", 1}}).status, 404);
+        QCOMPARE(boss.command(QStringLiteral("save_motif"), {{"id", 1}, {"name", "Pris"}}).status,
+                 404);
+        // And the demo admin never sees the other organisation, nor any secret.
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        for (const QJsonValue c : admin.changes()) {
+            QVERIFY(c[QLatin1String("data")][QLatin1String("email")].toString() !=
+                    QLatin1String("boss@autre.example.fr"));
+            QVERIFY(
+                !c[QLatin1String("data")].toObject().contains(QStringLiteral("usager_token_hash")));
+        }
+    }
+
+    void adminOnlyCommands()
+    {
+        AgentApiClient agent(m_server.url());
+        QCOMPARE(agent.login(kAgent, kAgentPassword), 200);
+        for (const QString &type : {QStringLiteral("save_motif"), QStringLiteral("save_lieu"),
+                                    QStringLiteral("save_plage")}) {
+            const Reply r = agent.command(type, {{"name", "Nouveau"}});
+            QCOMPARE(r.status, 403);
+            QVERIFY(AgentApiClient::json(r).contains(QStringLiteral("error")));
+        }
+        // An agent manages their own absences.
+        const Reply own = agent.command(
+            QStringLiteral("save_absence"),
+            {{"title", "Formation"}, {"starts_at", 1900000000}, {"ends_at", 1900003600}});
+        QCOMPARE(own.status, 200);
+        const qint64 absence =
+            AgentApiClient::json(own)[QLatin1String("result")][QLatin1String("id")].toInteger();
+        QVERIFY(absence > 0);
+        // Not an admin's.
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        const Reply adminAbsence = admin.command(
+            QStringLiteral("save_absence"),
+            {{"title", "Congés"}, {"starts_at", 1900000000}, {"ends_at", 1900086400}});
+        QCOMPARE(adminAbsence.status, 200);
+        QCOMPARE(
+            agent
+                .command(QStringLiteral("remove_absence"),
+                         {{"id", AgentApiClient::json(
+                                     adminAbsence)[QLatin1String("result")][QLatin1String("id")]}})
+                .status,
+            403);
+        // Removal travels as a deleted flag.
+        QCOMPARE(agent.command(QStringLiteral("remove_absence"), {{"id", absence}}).status, 200);
+        bool seenDeleted = false;
+        for (const QJsonValue c : agent.changes())
+            if (c[QLatin1String("entity")].toString() == QLatin1String("absences") &&
+                c[QLatin1String("id")].toInteger() == absence)
+                seenDeleted = c[QLatin1String("deleted")].toBool();
+        QVERIFY(seenDeleted);
+        // The admin may.
+        QCOMPARE(admin.command(QStringLiteral("save_lieu"), {{"name", "Annexe"}}).status, 200);
+    }
+
+    void staleVersionAndIdempotency()
+    {
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        const QJsonObject before = admin.row(QStringLiteral("rdvs"), 2);
+        const int version = before[QLatin1String("version")].toInt();
+        QVERIFY(version >= 1);
+        const QString key = QStringLiteral("same-key-twice");
+        const Reply first = admin.command(QStringLiteral("set_context"),
+                                          {{"rdv_id", 2}, {"context", "Premier"}}, version, key);
+        QCOMPARE(first.status, 200);
+        const Reply second = admin.command(QStringLiteral("set_context"),
+                                           {{"rdv_id", 2}, {"context", "Premier"}}, version, key);
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.header("idempotent-replayed"), QByteArray("true"));
+        QCOMPARE(second.body, first.body);
+        QCOMPARE(admin.row(QStringLiteral("rdvs"), 2)[QLatin1String("version")].toInt(),
+                 version + 1);
+
+        // The old version is now stale: 409 with the current state.
+        const Reply stale = admin.command(QStringLiteral("set_context"),
+                                          {{"rdv_id", 2}, {"context", "Second"}}, version);
+        QCOMPARE(stale.status, 409);
+        const QJsonObject current =
+            AgentApiClient::json(stale)[QLatin1String("current")].toObject();
+        QCOMPARE(current[QLatin1String("version")].toInt(), version + 1);
+        QCOMPARE(current[QLatin1String("context")].toString(), QStringLiteral("Premier"));
+
+        // Catalog rows use their sequence number as version.
+        const QJsonObject motif = admin.row(QStringLiteral("motifs"), 1);
+        const int seq = int(motif[QLatin1String("seq")].toInteger());
+        QCOMPARE(admin.command(QStringLiteral("save_motif"), {{"id", 1}, {"name", "Renommé"}}, seq)
+                     .status,
+                 200);
+        QCOMPARE(admin.command(QStringLiteral("save_motif"), {{"id", 1}, {"name", "Encore"}}, seq)
+                     .status,
+                 409);
+    }
+
+    void longPollAnswersWhenTheSequenceMoves()
+    {
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        qint64 next = 0;
+        admin.changes(0, &next);
+        // Idle: answered at the timeout, not moved.
+        QElapsedTimer idle;
+        idle.start();
+        Reply r = admin.call(
+            "GET", QStringLiteral("/api/v1/agent/changes/wait?since=%1&timeout=1").arg(next));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(AgentApiClient::json(r)[QLatin1String("moved")].toBool(), false);
+        QVERIFY(idle.elapsed() >= 900);
+        // A write from another client wakes the waiter at once.
+        AgentApiClient other(m_server.url());
+        QCOMPARE(other.login(kAdmin, kAdminPassword), 200);
+        QTimer::singleShot(300, [&other] {
+            other.command(QStringLiteral("save_lieu"), {{"name", "Réveil"}});
+        });
+        QElapsedTimer woke;
+        woke.start();
+        r = admin.call("GET",
+                       QStringLiteral("/api/v1/agent/changes/wait?since=%1&timeout=20").arg(next));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(AgentApiClient::json(r)[QLatin1String("moved")].toBool(), true);
+        QVERIFY2(woke.elapsed() < 5000, qPrintable(QString::number(woke.elapsed())));
+    }
+
+    void badInputIsAnsweredWithJson_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addRow("since negative")
+            << QByteArray("GET") << QStringLiteral("/api/v1/agent/changes?since=-1") << QByteArray()
+            << 400;
+        QTest::addRow("limit not a number")
+            << QByteArray("GET") << QStringLiteral("/api/v1/agent/changes?limit=abc")
+            << QByteArray() << 400;
+        QTest::addRow("malformed json")
+            << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands") << QByteArray("{nope")
+            << 400;
+        QTest::addRow("no key") << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
+                                << QByteArray(R"({"type":"cancel_rdv"})") << 400;
+        QTest::addRow("unknown type")
+            << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
+            << QByteArray(R"({"idempotency_key":"x1","type":"drop_table"})") << 400;
+        QTest::addRow("payload of the wrong shape")
+            << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
+            << QByteArray(R"({"idempotency_key":"x2","type":"move_rdv","payload":[1,2]})") << 404;
+        QTest::addRow("plage without fields")
+            << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
+            << QByteArray(R"({"idempotency_key":"x3","type":"save_plage","payload":{}})") << 422;
+    }
+
+    void badInputIsAnsweredWithJson()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        QNetworkAccessManager net;
+        QNetworkRequest request(QUrl(m_server.url().toString() + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + admin.token.toLatin1());
+        const Reply r = HttpClient::wait(net.sendCustomRequest(request, method, body));
+        QCOMPARE(r.status, status);
+        QVERIFY(AgentApiClient::json(r).contains(QStringLiteral("error")));
+        QVERIFY(m_server.isRunning());
+    }
+
+    // Last: it locks the loopback address.
+    void repeatedFailuresSlowDownThenLock()
+    {
+        AgentApiClient api(m_server.url());
+        QCOMPARE(api.login(kAgent, QStringLiteral("bad-1")), 401);
+        QCOMPARE(api.login(kAgent, QStringLiteral("bad-2")), 401);
+        QCOMPARE(api.login(kAgent, QStringLiteral("bad-3")), 401);
+        // Too soon after the third failure: slowed down, even with the right password.
+        const Reply slow = api.call("POST", QStringLiteral("/api/v1/agent/session"),
+                                    {{"email", kAgent}, {"password", kAgentPassword}});
+        QCOMPARE(slow.status, 429);
+        QVERIFY(!slow.header("retry-after").isEmpty());
+        QTest::qWait(1100);
+        QCOMPARE(api.login(kAgent, QStringLiteral("bad-4")), 401);
+        QTest::qWait(2100);
+        QCOMPARE(api.login(kAgent, QStringLiteral("bad-5")), 401);
+        // Locked now, the right password included.
+        const Reply locked = api.call("POST", QStringLiteral("/api/v1/agent/session"),
+                                      {{"email", kAgent}, {"password", kAgentPassword}});
+        QVERIFY2(locked.status == 423 || locked.status == 429, qPrintable(locked.text()));
+        QVERIFY(AgentApiClient::json(locked).contains(QStringLiteral("error")));
+        // The address failed five times too: other accounts wait from here as well.
+        QCOMPARE(api.login(kAdmin, kAdminPassword), 429);
+    }
+};
+
+QTEST_MAIN(TestAgentApi)
+#include "tst_agent_api.moc"

@@ -1,0 +1,238 @@
+// The desktop's sync client against the real server: two clients converging, the server killed
+// during a pull, offline edits replayed in order, a conflict surfaced, the session file's mode.
+#include "agentapiclient.h"
+#include "agentserverprocess.h"
+#include "syncclient.h"
+
+#include "booking.h"
+#include "demodata.h"
+#include "rdvrepository.h"
+#include "slotengine.h"
+#include "sql.h"
+
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace creneau;
+using namespace creneau::test;
+using creneau::sync::SyncClient;
+
+namespace {
+
+const QString kAdmin = QString::fromLatin1(demo::kAdminEmail);
+const QString kPassword = QString::fromLatin1(demo::kAdminPassword);
+
+// The server's current sequence as the feed reports it.
+qint64 serverCursor(const AgentServerProcess &server)
+{
+    AgentApiClient api(server.url());
+    if (api.login(kAdmin, kPassword) != 200)
+        return -1;
+    qint64 next = 0;
+    api.changes(0, &next);
+    return next;
+}
+
+std::unique_ptr<SyncClient> signedIn(const QString &dir, const AgentServerProcess &server)
+{
+    auto client = std::make_unique<SyncClient>(dir);
+    client->setMaxRetryDelayMs(300);
+    client->setLongPollSecs(5);
+    QSignalSpy in(client.get(), &SyncClient::loggedIn);
+    client->login(server.url(), kAdmin, kPassword);
+    if (!in.wait(10000))
+        return nullptr;
+    return client;
+}
+
+bool caughtUp(SyncClient &client, qint64 cursor, int timeoutMs = 15000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (client.cache().cursor() >= cursor && client.status() == SyncClient::Status::Online &&
+            client.pendingCommands() == 0)
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
+QStringList rdvRows(Store &store)
+{
+    QStringList out;
+    QSqlQuery q = sql::run(store.db(), QStringLiteral("SELECT id, version, status, context, "
+                                                      "starts_at FROM rdvs ORDER BY id"));
+    while (q.next())
+        out << QStringLiteral("%1/%2/%3/%4/%5")
+                   .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(), q.value(4).toString());
+    return out;
+}
+
+int count(Store &store, const QString &table)
+{
+    return sql::scalar(store.db(), QStringLiteral("SELECT COUNT(*) FROM ") + table).toInt();
+}
+
+} // namespace
+
+class TestSyncClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoClientsConverge()
+    {
+        AgentServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        QTemporaryDir a, b;
+        auto one = signedIn(a.path(), server);
+        auto two = signedIn(b.path(), server);
+        QVERIFY(one && two);
+        QVERIFY(caughtUp(*one, serverCursor(server)));
+        QVERIFY(caughtUp(*two, serverCursor(server)));
+        // The cache reads like the server: the repositories work on it.
+        QVERIFY(RdvRepository(one->store()).find(1).has_value());
+
+        const int v1 = RdvRepository(one->store()).find(1)->version;
+        one->submit(QStringLiteral("set_context"), {{"rdv_id", 1}, {"context", "Vu par un"}}, v1);
+        two->submit(QStringLiteral("save_lieu"), {{"name", "Antenne deux"}});
+        const int v2 = RdvRepository(two->store()).find(2)->version;
+        two->submit(QStringLiteral("cancel_rdv"), {{"rdv_id", 2}, {"reason", "Annulé par deux"}},
+                    v2);
+        one->submit(QStringLiteral("save_lieu"), {{"name", "Antenne un"}});
+
+        QTRY_VERIFY_WITH_TIMEOUT(one->pendingCommands() == 0 && two->pendingCommands() == 0, 15000);
+        const qint64 cursor = serverCursor(server);
+        QVERIFY(caughtUp(*one, cursor));
+        QVERIFY(caughtUp(*two, cursor));
+        QCOMPARE(rdvRows(one->store()), rdvRows(two->store()));
+        QCOMPARE(count(one->store(), QStringLiteral("lieux")), 4);
+        QCOMPARE(count(two->store(), QStringLiteral("lieux")), 4);
+        QCOMPARE(RdvRepository(two->store()).find(1)->context, QStringLiteral("Vu par un"));
+        QCOMPARE(RdvRepository(one->store()).find(2)->status, RdvStatus::Revoked);
+    }
+
+    void serverKilledDuringPullThenRestarted()
+    {
+        AgentServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        QTemporaryDir dir;
+        SyncClient client(dir.path());
+        client.setMaxRetryDelayMs(300);
+        client.setPageSize(1); // many pages, so the kill lands in the middle of the pull
+        QHash<QString, int> seen;
+        bool killed = false;
+        connect(&client, &SyncClient::changesApplied, this, [&](int, qint64) {
+            if (!killed && client.cache().cursor() > 5) {
+                killed = true;
+                server.kill();
+            }
+        });
+        QSignalSpy pages(&client, &SyncClient::changesApplied);
+        client.login(server.url(), kAdmin, kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(killed, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.status(), SyncClient::Status::Offline, 10000);
+        const qint64 cursorWhileDown = client.cache().cursor();
+        QVERIFY(server.start());
+        const qint64 cursor = serverCursor(server);
+        QVERIFY(cursorWhileDown < cursor);
+        QVERIFY(caughtUp(client, cursor, 30000));
+        // Every change arrived exactly once: as many as the feed holds from zero.
+        int applied = 0;
+        for (const QList<QVariant> &page : std::as_const(pages))
+            applied += page.at(0).toInt();
+        AgentApiClient api(server.url());
+        QCOMPARE(api.login(kAdmin, kPassword), 200);
+        QCOMPARE(applied, int(api.changes().size()));
+        QCOMPARE(count(client.store(), QStringLiteral("rdvs")), 2);
+        QCOMPARE(count(client.store(), QStringLiteral("motifs")), 6);
+    }
+
+    void offlineEditsReplayedInOrder()
+    {
+        AgentServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        QTemporaryDir dir;
+        auto client = signedIn(dir.path(), server);
+        QVERIFY(client);
+        QVERIFY(caughtUp(*client, serverCursor(server)));
+
+        server.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(client->status(), SyncClient::Status::Offline, 15000);
+        client->submit(QStringLiteral("set_context"), {{"rdv_id", 1}, {"context", "D'abord"}});
+        client->submit(QStringLiteral("save_lieu"), {{"name", "Hors ligne"}});
+        client->submit(QStringLiteral("set_context"), {{"rdv_id", 1}, {"context", "Ensuite"}});
+        QTest::qWait(800);
+        QCOMPARE(client->pendingCommands(), 3);
+
+        QSignalSpy done(client.get(), &SyncClient::commandDone);
+        QVERIFY(server.start());
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 3, 20000);
+        QVERIFY(caughtUp(*client, serverCursor(server)));
+        QCOMPARE(RdvRepository(client->store()).find(1)->context, QStringLiteral("Ensuite"));
+        QCOMPARE(count(client->store(), QStringLiteral("lieux")), 3);
+    }
+
+    void conflictSurfaced()
+    {
+        AgentServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        QTemporaryDir dir;
+        auto client = signedIn(dir.path(), server);
+        QVERIFY(client);
+        QVERIFY(caughtUp(*client, serverCursor(server)));
+        const Rdv cached = *RdvRepository(client->store()).find(1);
+
+        server.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(client->status(), SyncClient::Status::Offline, 15000);
+        // Offline, the agent moves the appointment by an hour...
+        client->submit(QStringLiteral("move_rdv"),
+                       {{"rdv_id", 1}, {"starts_at", cached.startsAt + 3600}}, cached.version);
+        // ...while the usager cancels it (straight in the server's store).
+        {
+            auto store = Store::open(server.storeFile());
+            SlotEngine engine(*store);
+            BookingService booking(*store, engine);
+            Actor agent{Actor::Kind::Agent, 2, {}};
+            QVERIFY(booking.cancel(1, agent, QStringLiteral("Empêché")).ok());
+        }
+        QSignalSpy conflicts(client.get(), &SyncClient::conflict);
+        QVERIFY(server.start());
+        QTRY_COMPARE_WITH_TIMEOUT(conflicts.size(), 1, 20000);
+        const QJsonObject command = conflicts.at(0).at(0).toJsonObject();
+        const QJsonObject current = conflicts.at(0).at(1).toJsonObject();
+        QCOMPARE(command[QLatin1String("type")].toString(), QStringLiteral("move_rdv"));
+        QCOMPARE(current[QLatin1String("status")].toString(), QStringLiteral("revoked"));
+        QVERIFY(caughtUp(*client, serverCursor(server)));
+        QCOMPARE(RdvRepository(client->store()).find(1)->status, RdvStatus::Revoked);
+        QCOMPARE(RdvRepository(client->store()).find(1)->startsAt, cached.startsAt);
+    }
+
+    void sessionFileIsPrivateAndResumes()
+    {
+        AgentServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        QTemporaryDir dir;
+        {
+            auto client = signedIn(dir.path(), server);
+            QVERIFY(client);
+        }
+        const QFileInfo info(dir.filePath(QStringLiteral("session.json")));
+        QVERIFY(info.exists());
+        QCOMPARE(info.permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        SyncClient again(dir.path());
+        QVERIFY(again.resume());
+        QVERIFY(caughtUp(again, serverCursor(server)));
+        QSignalSpy auth(&again, &SyncClient::authenticationRequired);
+        again.logout();
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("session.json"))));
+    }
+};
+
+QTEST_MAIN(TestSyncClient)
+#include "tst_sync_client.moc"
