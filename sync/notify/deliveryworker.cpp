@@ -36,8 +36,11 @@ void DeliveryWorker::stop()
 
 void DeliveryWorker::tick()
 {
-    if (m_inFlight > 0)
+    if (m_inFlight > 0) {
+        m_again = true; // run once more as soon as this batch is done
         return;
+    }
+    m_again = false;
     QList<OutboxMessage> claimed;
     try {
         Outbox outbox(m_store);
@@ -91,8 +94,11 @@ void DeliveryWorker::finish(const OutboxMessage &m, const DeliveryResult &result
         qCWarning(lcNotify) << "cannot record delivery of" << m.id << e.what();
     }
     emit delivered(m.id, result.ok);
-    if (--m_inFlight == 0)
+    if (--m_inFlight == 0) {
         emit idle();
+        if (m_again)
+            QTimer::singleShot(0, this, &DeliveryWorker::tick);
+    }
 }
 
 } // namespace creneau::notify

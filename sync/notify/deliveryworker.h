@@ -56,6 +56,7 @@ private:
     RetryPolicy m_policy;
     QTimer m_timer;
     int m_inFlight = 0;
+    bool m_again = false;
 };
 
 } // namespace creneau::notify

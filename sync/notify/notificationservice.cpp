@@ -5,6 +5,7 @@
 #include "smtptransport.h"
 
 #include <QDir>
+#include <QTimer>
 #include <QUrl>
 
 namespace creneau::notify {
@@ -50,6 +51,13 @@ NotificationService::NotificationService(Store &store, const QString &dataDir,
     }
     m_description = where.join(QStringLiteral(", "));
     m_worker = std::make_unique<DeliveryWorker>(store, clock, m_mail.get(), m_sms.get());
+}
+
+void NotificationService::Kicker::record(Store &store, const RdvEvent &event)
+{
+    m_service.m_sink.record(store, event);
+    if (DeliveryWorker *worker = m_service.m_worker.get())
+        QTimer::singleShot(0, worker, &DeliveryWorker::tick);
 }
 
 NotificationService::~NotificationService()

@@ -22,14 +22,26 @@ public:
                         QObject *parent = nullptr);
     ~NotificationService() override;
 
-    RdvEventSink *sink() { return &m_sink; }
+    // Queues in the booking transaction, then asks the worker to run as soon as the event loop
+    // is back (after the commit), so confirmations leave at once rather than at the next tick.
+    RdvEventSink *sink() { return &m_kicker; }
     DeliveryWorker &worker() { return *m_worker; }
     void start(int intervalMs = 15000) { m_worker->start(intervalMs); }
     // One line for the log: where messages go.
     QString describe() const { return m_description; }
 
 private:
+    class Kicker : public RdvEventSink
+    {
+    public:
+        explicit Kicker(NotificationService &service) : m_service(service) {}
+        void record(Store &store, const RdvEvent &event) override;
+
+    private:
+        NotificationService &m_service;
+    };
     NotificationSink m_sink;
+    Kicker m_kicker{*this};
     std::unique_ptr<Transport> m_mail;
     std::unique_ptr<Transport> m_sms;
     std::unique_ptr<DeliveryWorker> m_worker;

@@ -77,7 +77,7 @@ QList<QByteArray> SmtpSink::messages() const
     for (const char *sub : {"new", "cur"})
         files += QDir(m_dir.filePath(QStringLiteral("maildir/") + QLatin1String(sub)))
                      .entryInfoList(QDir::Files);
-    // Maildir names start with the delivery time.
+    // Maildir names start with the delivery second only: a stable order, not arrival order.
     std::sort(files.begin(), files.end(),
               [](const QFileInfo &a, const QFileInfo &b) { return a.fileName() < b.fileName(); });
     QList<QByteArray> out;

@@ -18,7 +18,8 @@ public:
     void stop();
     quint16 port() const { return m_port; }
     QString url() const;
-    // Raw messages received so far, oldest first (the sink adds X-RcptTo and X-MailFrom).
+    // Raw messages received so far, in no particular order (the sink adds X-RcptTo and
+    // X-MailFrom).
     QList<QByteArray> messages() const;
     // Waits until at least `count` messages arrived.
     bool waitFor(int count, int timeoutMs = 15000) const;
