@@ -149,25 +149,36 @@ void SyncCache::upsert(const QString &table, const QJsonObject &data)
     }
     if (!columns.contains(QStringLiteral("id")))
         return;
-    QSqlQuery q = sql::prepare(
-        m_store->db(), QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-                           .arg(table, columns.join(QLatin1Char(',')),
-                                QStringList(columns.size(), QStringLiteral("?")).join(',')));
-    for (const QVariant &v : std::as_const(values))
-        q.addBindValue(v);
+    QSqlQuery &q = prepared(QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                                .arg(table, columns.join(QLatin1Char(',')),
+                                     QStringList(columns.size(), QStringLiteral("?")).join(',')));
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
     sql::exec(q);
 }
 
 void SyncCache::replaceLinks(const QString &table, const QString &ownerColumn,
                              const QString &column, qint64 owner, const QJsonArray &ids)
 {
-    sql::run(m_store->db(), QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, ownerColumn),
-             {owner});
-    for (const QJsonValue id : ids)
-        sql::run(m_store->db(),
-                 QStringLiteral("INSERT OR IGNORE INTO %1 (%2, %3) VALUES (?, ?)")
-                     .arg(table, ownerColumn, column),
-                 {owner, id.toInteger()});
+    QSqlQuery &remove =
+        prepared(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, ownerColumn));
+    remove.bindValue(0, owner);
+    sql::exec(remove);
+    QSqlQuery &insert = prepared(QStringLiteral("INSERT OR IGNORE INTO %1 (%2, %3) VALUES (?, ?)")
+                                     .arg(table, ownerColumn, column));
+    for (const QJsonValue id : ids) {
+        insert.bindValue(0, owner);
+        insert.bindValue(1, id.toInteger());
+        sql::exec(insert);
+    }
+}
+
+QSqlQuery &SyncCache::prepared(const QString &statement)
+{
+    auto it = m_prepared.find(statement);
+    if (it == m_prepared.end())
+        it = m_prepared.insert(statement, sql::prepare(m_store->db(), statement));
+    return *it;
 }
 
 QueuedCommand SyncCache::enqueue(const QString &type, int expectedVersion,

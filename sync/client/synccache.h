@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QSqlRecord>
 
 #include <memory>
@@ -50,8 +51,11 @@ private:
     void upsert(const QString &table, const QJsonObject &data);
     void replaceLinks(const QString &table, const QString &ownerColumn, const QString &column,
                       qint64 owner, const QJsonArray &ids);
+    // Prepared once per statement: a big pull runs the same few statements many times.
+    QSqlQuery &prepared(const QString &statement);
     std::unique_ptr<Store> m_store;
     QHash<QString, QSqlRecord> m_columns;
+    QHash<QString, QSqlQuery> m_prepared; // after m_store: destroyed before the connection
 };
 
 } // namespace creneau::sync

@@ -101,7 +101,7 @@ private:
     QTimer m_retry;
     int m_retryMs = 0;
     int m_maxRetryMs = 15000;
-    int m_pageSize = 1000;
+    int m_pageSize = 5000;
     int m_longPollSecs = 25;
     QElapsedTimer m_waitStarted;
 };

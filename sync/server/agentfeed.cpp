@@ -42,52 +42,75 @@ bool isSecretColumn(const QString &name)
     return name == QLatin1String("password_hash") || name == QLatin1String("usager_token_hash");
 }
 
-QJsonArray idList(const QSqlDatabase &db, const QString &statement, qint64 id)
+// id -> the ids linked to it, for every owner in `owners`, in one query.
+QHash<qint64, QJsonArray> linked(const QSqlDatabase &db, const char *table, const char *owner,
+                                 const char *column, const QList<qint64> &owners)
 {
-    QJsonArray out;
-    QSqlQuery q = sql::run(db, statement, {id});
+    QHash<qint64, QJsonArray> out;
+    if (owners.isEmpty())
+        return out;
+    QStringList ids;
+    for (qint64 id : owners)
+        ids << QString::number(id); // integers read from the database: safe to inline
+    QSqlQuery q = sql::run(db, QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4) ORDER BY %2")
+                                   .arg(QLatin1String(owner), QLatin1String(column),
+                                        QLatin1String(table), ids.join(QLatin1Char(','))));
     while (q.next())
-        out.append(q.value(0).toLongLong());
+        out[q.value(0).toLongLong()].append(q.value(1).toLongLong());
     return out;
 }
 
-// The row's lists, which live in link tables.
-void addLinks(const QSqlDatabase &db, const QString &entity, QJsonObject &data, qint64 id)
+// The rows' lists, which live in link tables.
+void addLinks(const QSqlDatabase &db, const QString &entity, QList<QJsonObject> &changes)
 {
-    if (entity == QLatin1String("rdvs")) {
-        data.insert(QStringLiteral("agent_ids"),
-                    idList(db,
-                           QStringLiteral("SELECT agent_id FROM rdv_agents WHERE rdv_id = ? "
-                                          "ORDER BY agent_id"),
-                           id));
-        data.insert(QStringLiteral("usager_ids"),
-                    idList(db,
-                           QStringLiteral("SELECT usager_id FROM rdv_usagers WHERE rdv_id = ? "
-                                          "ORDER BY usager_id"),
-                           id));
-        data.insert(
-            QStringLiteral("prescripteur"),
-            QJsonObject{{QStringLiteral("first_name"), data.value("prescripteur_first_name")},
-                        {QStringLiteral("last_name"), data.value("prescripteur_last_name")},
-                        {QStringLiteral("email"), data.value("prescripteur_email")},
-                        {QStringLiteral("phone"), data.value("prescripteur_phone")}});
-    } else if (entity == QLatin1String("plages")) {
-        data.insert(QStringLiteral("motif_ids"),
-                    idList(db,
-                           QStringLiteral("SELECT motif_id FROM plage_motifs WHERE plage_id = ? "
-                                          "ORDER BY motif_id"),
-                           id));
+    const bool rdvs = entity == QLatin1String("rdvs");
+    if (changes.isEmpty() || (!rdvs && entity != QLatin1String("plages")))
+        return;
+    QList<qint64> ids;
+    for (const QJsonObject &c : std::as_const(changes))
+        ids << c.value(QStringLiteral("id")).toInteger();
+    const auto first = rdvs ? linked(db, "rdv_agents", "rdv_id", "agent_id", ids)
+                            : linked(db, "plage_motifs", "plage_id", "motif_id", ids);
+    const auto second =
+        rdvs ? linked(db, "rdv_usagers", "rdv_id", "usager_id", ids) : QHash<qint64, QJsonArray>();
+    for (QJsonObject &c : changes) {
+        const qint64 id = c.value(QStringLiteral("id")).toInteger();
+        QJsonObject data = c.value(QStringLiteral("data")).toObject();
+        if (rdvs) {
+            data.insert(QStringLiteral("agent_ids"), first.value(id));
+            data.insert(QStringLiteral("usager_ids"), second.value(id));
+            data.insert(
+                QStringLiteral("prescripteur"),
+                QJsonObject{
+                    {QStringLiteral("first_name"),
+                     data.value(QStringLiteral("prescripteur_first_name"))},
+                    {QStringLiteral("last_name"),
+                     data.value(QStringLiteral("prescripteur_last_name"))},
+                    {QStringLiteral("email"), data.value(QStringLiteral("prescripteur_email"))},
+                    {QStringLiteral("phone"), data.value(QStringLiteral("prescripteur_phone"))}});
+        } else {
+            data.insert(QStringLiteral("motif_ids"), first.value(id));
+        }
+        c.insert(QStringLiteral("data"), data);
     }
 }
 
-QJsonObject change(const QString &entity, const QSqlQuery &q, const QSqlDatabase &db)
+// The columns a query's rows show, read once per query: (index, name), secrets left out.
+QList<QPair<int, QString>> shownColumns(const QSqlQuery &q)
+{
+    QList<QPair<int, QString>> out;
+    const QSqlRecord rec = q.record();
+    for (int i = 0; i < rec.count(); ++i)
+        if (!isSecretColumn(rec.fieldName(i)))
+            out.append({i, rec.fieldName(i)});
+    return out;
+}
+
+QJsonObject change(const QString &entity, const QSqlQuery &q,
+                   const QList<QPair<int, QString>> &columns)
 {
     QJsonObject data;
-    const QSqlRecord rec = q.record();
-    for (int i = 0; i < rec.count(); ++i) {
-        const QString name = rec.fieldName(i);
-        if (isSecretColumn(name))
-            continue;
+    for (const auto &[i, name] : columns) {
         const QVariant v = q.value(i);
         if (v.isNull())
             data.insert(name, QJsonValue(QJsonValue::Null));
@@ -97,7 +120,6 @@ QJsonObject change(const QString &entity, const QSqlQuery &q, const QSqlDatabase
             data.insert(name, v.toLongLong());
     }
     const qint64 id = data.value(QStringLiteral("id")).toInteger();
-    addLinks(db, entity, data, id);
     const bool deleted = data.value(QStringLiteral("deleted")).toInteger() != 0;
     return QJsonObject{{QStringLiteral("entity"), entity},
                        {QStringLiteral("id"), id},
@@ -124,8 +146,10 @@ QList<QJsonObject> AgentFeed::query(const QString &entity, qint64 organisationId
             .arg(limit);
     QSqlQuery q = sql::run(m_store.db(), statement, {organisationId, onlySeq ? onlySeq : since});
     QList<QJsonObject> out;
+    const auto columns = shownColumns(q);
     while (q.next())
-        out.append(change(QLatin1String(t->entity), q, m_store.db()));
+        out.append(change(QLatin1String(t->entity), q, columns));
+    addLinks(m_store.db(), QLatin1String(t->entity), out);
     return out;
 }
 
@@ -196,9 +220,9 @@ QJsonObject AgentFeed::row(const QString &entity, qint64 organisationId, qint64 
                            {id, organisationId});
     if (!q.next())
         return {};
-    return change(QLatin1String(t->entity), q, m_store.db())
-        .value(QStringLiteral("data"))
-        .toObject();
+    QList<QJsonObject> one{change(QLatin1String(t->entity), q, shownColumns(q))};
+    addLinks(m_store.db(), QLatin1String(t->entity), one);
+    return one.first().value(QStringLiteral("data")).toObject();
 }
 
 } // namespace creneau::http
