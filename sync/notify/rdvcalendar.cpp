@@ -105,4 +105,44 @@ QByteArray toIcs(const CalendarEvent &e, CalendarMethod method)
     return out;
 }
 
+QByteArray toIcsCalendar(const QList<StoredEvent> &events, const QString &timeZone,
+                         const QString &name)
+{
+    icalcomponent *cal = icalcomponent_new_vcalendar();
+    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+    icalcomponent_add_property(cal, icalproperty_new_prodid("-//Creneau//Calendrier//FR"));
+    if (!name.isEmpty()) {
+        icalproperty *p = icalproperty_new_x(utf8(name).constData());
+        icalproperty_set_x_name(p, "X-WR-CALNAME");
+        icalcomponent_add_property(cal, p);
+    }
+    icaltimezone *zone = knownZone(timeZone);
+    if (zone)
+        icalcomponent_add_component(cal, icalcomponent_new_clone(icaltimezone_get_component(zone)));
+    for (const StoredEvent &s : events) {
+        const CalendarEvent &e = s.event;
+        icalcomponent *ev = icalcomponent_new_vevent();
+        icalcomponent_add_property(ev, icalproperty_new_uid(utf8(e.uid).constData()));
+        icalcomponent_add_property(ev, icalproperty_new_sequence(e.sequence));
+        icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc(e.stamp)));
+        icalcomponent_add_property(ev, zoned(icalproperty_new_dtstart, e.startsAt, zone));
+        icalcomponent_add_property(ev, zoned(icalproperty_new_dtend, e.endsAt, zone));
+        icalcomponent_add_property(ev, icalproperty_new_summary(utf8(e.summary).constData()));
+        if (!e.location.isEmpty())
+            icalcomponent_add_property(ev, icalproperty_new_location(utf8(e.location).constData()));
+        if (!e.description.isEmpty())
+            icalcomponent_add_property(
+                ev, icalproperty_new_description(utf8(e.description).constData()));
+        icalcomponent_add_property(
+            ev,
+            icalproperty_new_status(s.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+        icalcomponent_add_component(cal, ev);
+    }
+    char *text = icalcomponent_as_ical_string_r(cal);
+    const QByteArray out(text);
+    icalmemory_free_buffer(text);
+    icalcomponent_free(cal);
+    return out;
+}
+
 } // namespace creneau::notify

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace creneau::notify {
@@ -34,6 +35,17 @@ enum class CalendarMethod
 };
 
 QByteArray toIcs(const CalendarEvent &event, CalendarMethod method);
+
+// A calendar without METHOD, as a subscription feed or a CalDAV resource holds (RFC 4791 forbids
+// METHOD there): the VTIMEZONE of `timeZone` once, then each event (organizer and attendee left
+// out) with STATUS CONFIRMED, or CANCELLED when flagged. `name` becomes X-WR-CALNAME when set.
+struct StoredEvent
+{
+    CalendarEvent event;
+    bool cancelled = false;
+};
+QByteArray toIcsCalendar(const QList<StoredEvent> &events, const QString &timeZone,
+                         const QString &name = {});
 QString methodName(CalendarMethod method);
 
 } // namespace creneau::notify
