@@ -1,0 +1,226 @@
+#include "caldavworker.h"
+
+#include "rdvcalendar.h"
+#include "rdvevent.h"
+#include "rdvrepository.h"
+#include "sql.h"
+
+#include <QLoggingCategory>
+#include <QNetworkReply>
+
+Q_LOGGING_CATEGORY(lcCaldav, "creneau.caldav")
+
+namespace creneau::calendar {
+
+CaldavWorker::CaldavWorker(Store &store, const CalendarKey &key, QString host, const Clock &clock,
+                           QObject *parent)
+    : QObject(parent), m_store(store), m_settings(store, key), m_host(std::move(host)),
+      m_clock(clock)
+{
+    m_timer.setSingleShot(false);
+    connect(&m_timer, &QTimer::timeout, this, &CaldavWorker::kick);
+}
+
+void CaldavWorker::start(int pollMs)
+{
+    m_timer.start(pollMs);
+    kick();
+}
+
+void CaldavWorker::stop()
+{
+    m_timer.stop();
+}
+
+void CaldavWorker::setRetryDelays(int firstSecs, int maxSecs, int giveUpAttempts)
+{
+    m_firstDelay = qMax(0, firstSecs);
+    m_maxDelay = qMax(m_firstDelay, maxSecs);
+    m_giveUp = qMax(1, giveUpAttempts);
+}
+
+QString CaldavWorker::resourceName(Id rdvId)
+{
+    return QStringLiteral("creneau-rdv-%1.ics").arg(rdvId);
+}
+
+int CaldavWorker::pendingCount() const
+{
+    return sql::scalar(m_store.db(),
+                       QStringLiteral("SELECT COUNT(*) FROM caldav_jobs WHERE status = 'pending'"))
+        .toInt();
+}
+
+void CaldavWorker::kick()
+{
+    if (!m_busy)
+        next();
+}
+
+void CaldavWorker::next()
+{
+    try {
+        QSqlQuery q = sql::run(m_store.db(),
+                               QStringLiteral("SELECT id, agent_id, rdv_id, attempts FROM "
+                                              "caldav_jobs WHERE status = 'pending' AND "
+                                              "next_attempt_at <= ? ORDER BY next_attempt_at, id "
+                                              "LIMIT 1"),
+                               {m_clock.nowSecs()});
+        if (!q.next())
+            return;
+        Job job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                q.value(3).toInt()};
+        send(job);
+    } catch (const std::exception &e) {
+        qCWarning(lcCaldav) << "cannot read the CalDAV queue:" << e.what();
+        m_busy = false;
+    }
+}
+
+void CaldavWorker::send(const Job &job)
+{
+    const CalendarSettings settings = m_settings.load(job.agentId);
+    if (settings.mode != CalendarMode::CalDav || settings.caldavUrl.isEmpty()) {
+        markDone(job); // the agent changed their mind since
+        return;
+    }
+    const auto password = m_settings.caldavPassword(job.agentId);
+    if (!password) {
+        retry(job, QStringLiteral("the stored password cannot be opened with calendar.key"));
+        return;
+    }
+    QString href;
+    QString etag;
+    bool known = false;
+    {
+        QSqlQuery r = sql::run(m_store.db(),
+                               QStringLiteral("SELECT href, etag FROM caldav_resources "
+                                              "WHERE agent_id = ? AND rdv_id = ?"),
+                               {job.agentId, job.rdvId});
+        if (r.next()) {
+            known = true;
+            href = r.value(0).toString();
+            etag = r.value(1).toString();
+        }
+    }
+    if (!known) {
+        QString base = settings.caldavUrl;
+        if (!base.endsWith(QLatin1Char('/')))
+            base += QLatin1Char('/');
+        href = base + resourceName(job.rdvId);
+    }
+    const auto rdv = RdvRepository(m_store).find(job.rdvId);
+    const bool keep = rdv && !isCancelled(*rdv) && rdv->agentIds.contains(job.agentId);
+    if (!keep && !known) {
+        markDone(job); // nothing there to remove
+        return;
+    }
+
+    QNetworkRequest request{QUrl(href)};
+    request.setRawHeader(
+        "Authorization",
+        "Basic " + (settings.caldavUser + QLatin1Char(':') + *password).toUtf8().toBase64());
+    request.setTransferTimeout(30000);
+    if (!etag.isEmpty())
+        request.setRawHeader("If-Match", etag.toUtf8());
+    else if (!known)
+        request.setRawHeader("If-None-Match", "*");
+    QNetworkReply *reply = nullptr;
+    if (keep) {
+        const auto event = rdvEvent(m_store, *rdv, m_host, m_clock.nowSecs());
+        if (!event) {
+            markDone(job);
+            return;
+        }
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "text/calendar; charset=utf-8");
+        reply = m_network.put(
+            request, notify::toIcsCalendar({*event}, timeZoneOf(m_store, rdv->organisationId)));
+    } else {
+        reply = m_network.deleteResource(request);
+    }
+    m_busy = true;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, job, reply, keep, href] { finish(job, reply, !keep, href); });
+}
+
+void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, const QString &href)
+{
+    reply->deleteLater();
+    m_busy = false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    try {
+        if (status == 412) {
+            // Changed (or created) behind our back: the server owns the truth, write over it.
+            WriteTransaction tx(m_store);
+            sql::run(
+                m_store.db(),
+                QStringLiteral("DELETE FROM caldav_resources WHERE agent_id = ? AND rdv_id = ?"),
+                {job.agentId, job.rdvId});
+            sql::run(m_store.db(),
+                     QStringLiteral("INSERT INTO caldav_resources (agent_id, rdv_id, href, etag) "
+                                    "VALUES (?, ?, ?, '')"),
+                     {job.agentId, job.rdvId, href});
+            tx.commit();
+            retry(job, QStringLiteral("precondition failed, writing over"), true);
+            return;
+        }
+        const bool gone = deleting && (status == 404 || status == 410);
+        if ((status >= 200 && status < 300) || gone) {
+            WriteTransaction tx(m_store);
+            sql::run(
+                m_store.db(),
+                QStringLiteral("DELETE FROM caldav_resources WHERE agent_id = ? AND rdv_id = ?"),
+                {job.agentId, job.rdvId});
+            if (!deleting)
+                sql::run(
+                    m_store.db(),
+                    QStringLiteral("INSERT INTO caldav_resources (agent_id, rdv_id, href, "
+                                   "etag) VALUES (?, ?, ?, ?)"),
+                    {job.agentId, job.rdvId, href, QString::fromUtf8(reply->rawHeader("ETag"))});
+            sql::run(m_store.db(),
+                     QStringLiteral("UPDATE caldav_jobs SET status = 'done', attempts = attempts + "
+                                    "1, last_error = '' WHERE id = ?"),
+                     {job.id});
+            tx.commit();
+            emit delivered(job.id, status);
+        } else {
+            const QString error =
+                status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
+            retry(job, error);
+            emit failed(job.id, error);
+        }
+    } catch (const std::exception &e) {
+        qCWarning(lcCaldav) << "cannot record a CalDAV delivery:" << e.what();
+    }
+    QTimer::singleShot(0, this, &CaldavWorker::kick);
+}
+
+void CaldavWorker::markDone(const Job &job)
+{
+    WriteTransaction tx(m_store);
+    sql::run(m_store.db(), QStringLiteral("UPDATE caldav_jobs SET status = 'done' WHERE id = ?"),
+             {job.id});
+    tx.commit();
+    QTimer::singleShot(0, this, &CaldavWorker::kick);
+}
+
+void CaldavWorker::retry(const Job &job, const QString &error, bool immediately)
+{
+    const int attempts = job.attempts + 1;
+    qint64 delay = m_firstDelay;
+    for (int i = 1; i < attempts && delay < m_maxDelay; ++i)
+        delay *= 2;
+    delay = immediately ? 0 : qMin<qint64>(delay, m_maxDelay);
+    const bool giveUp = attempts >= m_giveUp;
+    qCInfo(lcCaldav) << "CalDAV job" << job.id << "failed:" << error
+                     << (giveUp ? "giving up" : "will retry");
+    WriteTransaction tx(m_store);
+    sql::run(m_store.db(),
+             QStringLiteral("UPDATE caldav_jobs SET status = ?, attempts = ?, last_error = ?, "
+                            "next_attempt_at = ? WHERE id = ?"),
+             {giveUp ? QStringLiteral("failed") : QStringLiteral("pending"), attempts, error,
+              m_clock.nowSecs() + delay, job.id});
+    tx.commit();
+}
+
+} // namespace creneau::calendar

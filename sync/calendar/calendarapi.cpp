@@ -1,0 +1,158 @@
+#include "calendarapi.h"
+
+#include "calendarfeed.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace creneau::calendar {
+
+using http::HttpError;
+using http::HttpRequest;
+using http::HttpResponse;
+
+namespace {
+
+HttpResponse jsonAnswer(const QJsonObject &body, int status = 200)
+{
+    HttpResponse r = HttpResponse::json(QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+
+QJsonObject jsonBody(const HttpRequest &request)
+{
+    if (!request.header("content-type").toLower().startsWith("application/json"))
+        throw HttpError(415, QStringLiteral("Le corps de la requête doit être du JSON."), true);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        throw HttpError(400, QStringLiteral("JSON mal formé : un objet est attendu."), true);
+    return doc.object();
+}
+
+QJsonObject settingsJson(const CalendarSettings &s)
+{
+    return {{QStringLiteral("mode"), toWord(s.mode)},
+            {QStringLiteral("has_feed"), s.hasFeed},
+            {QStringLiteral("caldav_url"), s.caldavUrl},
+            {QStringLiteral("caldav_user"), s.caldavUser},
+            {QStringLiteral("has_caldav_password"), s.hasCaldavPassword},
+            {QStringLiteral("seq"), s.seq}};
+}
+
+} // namespace
+
+CalendarApi::CalendarApi(Store &store, const CalendarKey &key, QString host,
+                         std::function<QString()> publicUrl, const Clock &clock)
+    : m_store(store), m_settings(store, key), m_host(std::move(host)),
+      m_publicUrl(std::move(publicUrl)), m_clock(clock), m_sessions(store, clock)
+{}
+
+void CalendarApi::addRoutes(http::Router &router)
+{
+    router.get(QStringLiteral("/calendrier/{file}"), [this](HttpRequest &r) { return feed(r); });
+    const QString settingsPath = QStringLiteral("/api/v1/agent/calendar-settings");
+    const QString feedPath = QStringLiteral("/api/v1/agent/calendar-feed");
+    router.get(settingsPath, [this](HttpRequest &r) { return settings(r); });
+    router.add("PUT", settingsPath, [this](HttpRequest &r) { return putSettings(r); });
+    router.post(feedPath, [this](HttpRequest &r) { return regenerateFeed(r); });
+    router.add("DELETE", feedPath, [this](HttpRequest &r) { return revokeFeed(r); });
+}
+
+QPair<QString, QString> CalendarApi::feedUrls(const QString &publicUrl, const QString &token)
+{
+    QString base = publicUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    const QString https = base + QStringLiteral("/calendrier/") + token + QStringLiteral(".ics");
+    QUrl webcal(https);
+    webcal.setScheme(QStringLiteral("webcal"));
+    return {https, webcal.toString()};
+}
+
+Agent CalendarApi::authenticate(const HttpRequest &request)
+{
+    const QByteArray header = request.header("authorization");
+    if (!header.startsWith("Bearer "))
+        throw HttpError(401, QStringLiteral("Connectez-vous d'abord."), true);
+    const auto session = m_sessions.check(QString::fromLatin1(header.mid(7).trimmed()));
+    if (!session)
+        throw HttpError(401, QStringLiteral("Votre session a expiré : reconnectez-vous."), true);
+    return session->agent;
+}
+
+HttpResponse CalendarApi::feed(HttpRequest &request)
+{
+    QString token = request.param(QStringLiteral("file"));
+    const auto notFound = [] { return HttpError(404, QStringLiteral("Calendrier introuvable.")); };
+    if (!token.endsWith(QLatin1String(".ics")))
+        throw notFound();
+    token.chop(4);
+    const auto agentId = m_settings.agentForFeedToken(token);
+    if (!agentId)
+        throw notFound();
+    HttpResponse r =
+        HttpResponse::text(CalendarFeed::render(m_store, *agentId, m_host, m_clock.nowSecs()),
+                           "text/calendar; charset=utf-8");
+    r.setHeader("Cache-Control", "private, no-cache");
+    r.setHeader("Content-Disposition", "inline; filename=\"creneau.ics\"");
+    r.setHeader("Referrer-Policy", "no-referrer");
+    return r;
+}
+
+HttpResponse CalendarApi::settings(HttpRequest &request)
+{
+    return jsonAnswer(settingsJson(m_settings.load(authenticate(request).id)));
+}
+
+HttpResponse CalendarApi::putSettings(HttpRequest &request)
+{
+    const Agent agent = authenticate(request);
+    const QJsonObject body = jsonBody(request);
+    CalendarSettings s = m_settings.load(agent.id);
+    if (body.contains(QStringLiteral("mode"))) {
+        CalendarMode mode;
+        if (!fromWord(body.value(QStringLiteral("mode")).toString(), &mode))
+            throw HttpError(
+                400, QStringLiteral("Mode inconnu : none, email, subscription ou caldav."), true);
+        s.mode = mode;
+    }
+    if (body.contains(QStringLiteral("caldav_url")))
+        s.caldavUrl = body.value(QStringLiteral("caldav_url")).toString().trimmed();
+    if (body.contains(QStringLiteral("caldav_user")))
+        s.caldavUser = body.value(QStringLiteral("caldav_user")).toString().trimmed();
+    std::optional<QString> password;
+    if (body.contains(QStringLiteral("caldav_password")))
+        password = body.value(QStringLiteral("caldav_password")).toString();
+    if (s.caldavUrl.size() > 2000 || s.caldavUser.size() > 320 ||
+        (password && password->size() > 1024))
+        throw HttpError(400, QStringLiteral("Valeur trop longue."), true);
+    if (s.mode == CalendarMode::CalDav || !s.caldavUrl.isEmpty()) {
+        const QString problem = CalendarSettingsRepository::checkCaldavUrl(s.caldavUrl);
+        if (!problem.isEmpty())
+            throw HttpError(400, problem, true);
+    }
+    m_settings.save(s, password);
+    return jsonAnswer(settingsJson(m_settings.load(agent.id)));
+}
+
+HttpResponse CalendarApi::regenerateFeed(HttpRequest &request)
+{
+    const Agent agent = authenticate(request);
+    const QString token = m_settings.regenerateFeedToken(agent.id);
+    const auto urls = feedUrls(m_publicUrl ? m_publicUrl() : QString(), token);
+    return jsonAnswer(
+        {{QStringLiteral("url"), urls.first}, {QStringLiteral("webcal"), urls.second}}, 201);
+}
+
+HttpResponse CalendarApi::revokeFeed(HttpRequest &request)
+{
+    m_settings.revokeFeed(authenticate(request).id);
+    HttpResponse r;
+    r.status = 204;
+    return r;
+}
+
+} // namespace creneau::calendar

@@ -1,0 +1,42 @@
+// The HTTP face of external calendars: the private feed GET /calendrier/<token>.ics (the token
+// is the only credential; unknown or revoked → 404), and the agent's settings under
+// /api/v1/agent (bearer session): calendar-settings (GET, PUT), calendar-feed (POST regenerates,
+// DELETE revokes).
+#pragma once
+
+#include "agentsessions.h"
+#include "calendarsettings.h"
+#include "router.h"
+
+#include <functional>
+
+namespace creneau::calendar {
+
+class CalendarApi
+{
+public:
+    // `host` names the UIDs (as the notification e-mails do); `publicUrl` gives the feed's links.
+    CalendarApi(Store &store, const CalendarKey &key, QString host,
+                std::function<QString()> publicUrl, const Clock &clock = Clock::system());
+    void addRoutes(http::Router &router);
+
+    // The two forms of a feed URL: https:// (or the server's scheme) and webcal://.
+    static QPair<QString, QString> feedUrls(const QString &publicUrl, const QString &token);
+
+private:
+    Agent authenticate(const http::HttpRequest &request);
+    http::HttpResponse feed(http::HttpRequest &request);
+    http::HttpResponse settings(http::HttpRequest &request);
+    http::HttpResponse putSettings(http::HttpRequest &request);
+    http::HttpResponse regenerateFeed(http::HttpRequest &request);
+    http::HttpResponse revokeFeed(http::HttpRequest &request);
+
+    Store &m_store;
+    CalendarSettingsRepository m_settings;
+    QString m_host;
+    std::function<QString()> m_publicUrl;
+    const Clock &m_clock;
+    http::AgentSessions m_sessions;
+};
+
+} // namespace creneau::calendar

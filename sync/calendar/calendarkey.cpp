@@ -1,0 +1,68 @@
+#include "calendarkey.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <sodium.h>
+
+namespace creneau::calendar {
+
+CalendarKey CalendarKey::random()
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium cannot start");
+    QByteArray key(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
+    crypto_secretbox_keygen(reinterpret_cast<unsigned char *>(key.data()));
+    return CalendarKey(key);
+}
+
+CalendarKey CalendarKey::load(const QString &dataDir)
+{
+    if (dataDir.isEmpty())
+        return random();
+    QFile file(QDir(dataDir).filePath(QStringLiteral("calendar.key")));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed());
+        if (key.size() == crypto_secretbox_KEYBYTES)
+            return CalendarKey(key);
+        file.close();
+    }
+    CalendarKey key = random();
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.write(key.m_key.toBase64());
+    }
+    return key;
+}
+
+QString CalendarKey::seal(const QString &plain) const
+{
+    const QByteArray message = plain.toUtf8();
+    QByteArray out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + message.size(),
+                   Qt::Uninitialized);
+    auto *nonce = reinterpret_cast<unsigned char *>(out.data());
+    randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                          reinterpret_cast<const unsigned char *>(message.constData()),
+                          quint64(message.size()), nonce,
+                          reinterpret_cast<const unsigned char *>(m_key.constData()));
+    return QString::fromLatin1(out.toBase64());
+}
+
+std::optional<QString> CalendarKey::open(const QString &sealed) const
+{
+    const QByteArray in = QByteArray::fromBase64(sealed.toLatin1());
+    const qsizetype overhead = crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES;
+    if (in.size() < overhead)
+        return std::nullopt;
+    QByteArray plain(in.size() - overhead, Qt::Uninitialized);
+    const auto *nonce = reinterpret_cast<const unsigned char *>(in.constData());
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
+                                   nonce + crypto_secretbox_NONCEBYTES,
+                                   quint64(in.size() - crypto_secretbox_NONCEBYTES), nonce,
+                                   reinterpret_cast<const unsigned char *>(m_key.constData())) != 0)
+        return std::nullopt;
+    return QString::fromUtf8(plain);
+}
+
+} // namespace creneau::calendar

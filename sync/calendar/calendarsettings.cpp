@@ -1,0 +1,151 @@
+#include "calendarsettings.h"
+
+#include "secrets.h"
+#include "sql.h"
+
+#include <QUrl>
+
+namespace creneau::calendar {
+
+QString toWord(CalendarMode mode)
+{
+    switch (mode) {
+    case CalendarMode::None:
+        return QStringLiteral("none");
+    case CalendarMode::Email:
+        return QStringLiteral("email");
+    case CalendarMode::Subscription:
+        return QStringLiteral("subscription");
+    case CalendarMode::CalDav:
+        return QStringLiteral("caldav");
+    }
+    return QStringLiteral("none");
+}
+
+bool fromWord(const QString &word, CalendarMode *mode)
+{
+    for (CalendarMode m : {CalendarMode::None, CalendarMode::Email, CalendarMode::Subscription,
+                           CalendarMode::CalDav}) {
+        if (toWord(m) == word) {
+            *mode = m;
+            return true;
+        }
+    }
+    return false;
+}
+
+CalendarSettings CalendarSettingsRepository::load(Id agentId) const
+{
+    CalendarSettings s;
+    s.agentId = agentId;
+    QSqlQuery q = sql::run(m_store.db(),
+                           QStringLiteral("SELECT mode, feed_token_hash, caldav_url, caldav_user, "
+                                          "caldav_password_encrypted, seq FROM agent_calendars "
+                                          "WHERE agent_id = ?"),
+                           {agentId});
+    if (!q.next())
+        return s;
+    fromWord(q.value(0).toString(), &s.mode);
+    s.hasFeed = !q.value(1).toString().isEmpty();
+    s.caldavUrl = q.value(2).toString();
+    s.caldavUser = q.value(3).toString();
+    s.hasCaldavPassword = !q.value(4).toString().isEmpty();
+    s.seq = q.value(5).toLongLong();
+    return s;
+}
+
+void CalendarSettingsRepository::ensureRow(Id agentId)
+{
+    if (!sql::scalar(m_store.db(),
+                     QStringLiteral("SELECT 1 FROM agent_calendars WHERE agent_id = ?"), {agentId})
+             .isValid())
+        sql::run(m_store.db(), QStringLiteral("INSERT INTO agent_calendars (agent_id) VALUES (?)"),
+                 {agentId});
+}
+
+void CalendarSettingsRepository::save(const CalendarSettings &s,
+                                      const std::optional<QString> &password)
+{
+    WriteTransaction tx(m_store);
+    ensureRow(s.agentId);
+    const qint64 seq = m_store.nextSeq();
+    sql::run(m_store.db(),
+             QStringLiteral("UPDATE agent_calendars SET mode = ?, caldav_url = ?, caldav_user = ?, "
+                            "seq = ? WHERE agent_id = ?"),
+             {toWord(s.mode), s.caldavUrl.trimmed(), s.caldavUser.trimmed(), seq, s.agentId});
+    if (password)
+        sql::run(m_store.db(),
+                 QStringLiteral("UPDATE agent_calendars SET caldav_password_encrypted = ? "
+                                "WHERE agent_id = ?"),
+                 {password->isEmpty() ? QString() : m_key.seal(*password), s.agentId});
+    tx.commit();
+}
+
+QString CalendarSettingsRepository::regenerateFeedToken(Id agentId)
+{
+    const QString token = secrets::randomToken(32);
+    WriteTransaction tx(m_store);
+    ensureRow(agentId);
+    sql::run(m_store.db(),
+             QStringLiteral(
+                 "UPDATE agent_calendars SET feed_token_hash = ?, seq = ? WHERE agent_id = ?"),
+             {secrets::tokenHash(token), m_store.nextSeq(), agentId});
+    tx.commit();
+    return token;
+}
+
+void CalendarSettingsRepository::revokeFeed(Id agentId)
+{
+    WriteTransaction tx(m_store);
+    ensureRow(agentId);
+    sql::run(m_store.db(),
+             QStringLiteral(
+                 "UPDATE agent_calendars SET feed_token_hash = '', seq = ? WHERE agent_id = ?"),
+             {m_store.nextSeq(), agentId});
+    tx.commit();
+}
+
+std::optional<Id> CalendarSettingsRepository::agentForFeedToken(const QString &token) const
+{
+    // Tokens are 32 random bytes in URL-safe base64: anything else cannot be one.
+    if (token.size() < 32 || token.size() > 64)
+        return std::nullopt;
+    for (QChar c : token)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-') &&
+            c != QLatin1Char('_'))
+            return std::nullopt;
+    const QVariant id = sql::scalar(
+        m_store.db(),
+        QStringLiteral("SELECT agent_id FROM agent_calendars WHERE feed_token_hash = ?"),
+        {secrets::tokenHash(token)});
+    if (!id.isValid())
+        return std::nullopt;
+    return id.toLongLong();
+}
+
+std::optional<QString> CalendarSettingsRepository::caldavPassword(Id agentId) const
+{
+    const QString sealed =
+        sql::scalar(m_store.db(),
+                    QStringLiteral("SELECT caldav_password_encrypted FROM agent_calendars "
+                                   "WHERE agent_id = ?"),
+                    {agentId})
+            .toString();
+    if (sealed.isEmpty())
+        return QString();
+    return m_key.open(sealed);
+}
+
+QString CalendarSettingsRepository::checkCaldavUrl(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return QStringLiteral("L'adresse du calendrier CalDAV doit commencer par https://.");
+    if (!url.userInfo().isEmpty())
+        return QStringLiteral(
+            "Indiquez l'identifiant et le mot de passe à part, pas dans l'adresse.");
+    return {};
+}
+
+} // namespace creneau::calendar
