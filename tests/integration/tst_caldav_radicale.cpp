@@ -1,0 +1,265 @@
+// CalDAV push against a real Radicale started on loopback (temporary storage, htpasswd): create,
+// move, cancel an appointment and check the collection holds exactly the expected events after
+// each step; Radicale down, then up again: the queued change arrives.
+#include "caldavworker.h"
+#include "calendarfixture.h"
+#include "calendarsettings.h"
+#include "rdvevent.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace creneau;
+using namespace creneau::calendar;
+using test::CalendarFixture;
+using test::parseCalendar;
+
+namespace {
+
+const QString kHost = QStringLiteral("rdv.test");
+
+class Radicale
+{
+public:
+    Radicale()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        port = probe.serverPort();
+        QFile users(dir.filePath(QStringLiteral("users")));
+        if (users.open(QIODevice::WriteOnly))
+            users.write("agent:s3cret\n");
+    }
+    ~Radicale() { stop(); }
+
+    bool start()
+    {
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-m"), QStringLiteral("radicale"), QStringLiteral("--config"),
+             QString(), QStringLiteral("--server-hosts"), QStringLiteral("127.0.0.1:%1").arg(port),
+             QStringLiteral("--storage-filesystem-folder"), storage(),
+             QStringLiteral("--auth-type"), QStringLiteral("htpasswd"),
+             QStringLiteral("--auth-htpasswd-filename"), dir.filePath(QStringLiteral("users")),
+             QStringLiteral("--auth-htpasswd-encryption"), QStringLiteral("plain")});
+        if (!process.waitForStarted(5000))
+            return false;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 15000) {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            if (s.waitForConnected(200))
+                return true;
+            if (process.state() == QProcess::NotRunning)
+                break;
+            QTest::qWait(100);
+        }
+        qWarning() << "radicale did not start:" << process.readAll();
+        return false;
+    }
+    void stop()
+    {
+        if (process.state() == QProcess::NotRunning)
+            return;
+        process.terminate();
+        if (!process.waitForFinished(5000)) {
+            process.kill();
+            process.waitForFinished(2000);
+        }
+    }
+    QString storage() const { return dir.filePath(QStringLiteral("storage")); }
+    QString collectionUrl() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1/agent/creneau/").arg(port);
+    }
+    QString collectionFolder() const
+    {
+        return storage() + QStringLiteral("/collection-root/agent/creneau");
+    }
+    // Every event of the collection, read from Radicale's storage folder.
+    QMap<QString, test::ParsedEvent> events(QStringList *files, bool *ok) const
+    {
+        QMap<QString, test::ParsedEvent> out;
+        *ok = true;
+        files->clear();
+        for (const QString &name :
+             QDir(collectionFolder()).entryList({QStringLiteral("*.ics")}, QDir::Files)) {
+            files->append(name);
+            QFile f(QDir(collectionFolder()).filePath(name));
+            if (!f.open(QIODevice::ReadOnly)) {
+                *ok = false;
+                continue;
+            }
+            QString problem;
+            bool parsed = false;
+            const auto one = parseCalendar(f.readAll(), &parsed, &problem);
+            if (!parsed || one.size() != 1)
+                *ok = false;
+            for (auto it = one.cbegin(); it != one.cend(); ++it)
+                out.insert(it.key(), it.value());
+        }
+        return out;
+    }
+
+    QTemporaryDir dir;
+    QProcess process;
+    quint16 port = 0;
+};
+
+int send(const QByteArray &verb, const QUrl &url, const QByteArray &body = {})
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Basic " + QByteArray("agent:s3cret").toBase64());
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/xml; charset=utf-8");
+    QNetworkReply *r = nam.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    delete r;
+    return status;
+}
+
+// Runs the worker until nothing is due (or `ms` pass); true when the queue is empty.
+bool drain(CaldavWorker &worker, int ms = 15000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        worker.kick();
+        QTest::qWait(50);
+        if (!worker.isBusy() && worker.pendingCount() == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestCaldavRadicale : public QObject
+{
+    Q_OBJECT
+private slots:
+    void createMoveCancelAndCatchUp()
+    {
+        Radicale radicale;
+        QVERIFY(radicale.start());
+        QCOMPARE(send("MKCALENDAR", QUrl(radicale.collectionUrl())), 201);
+
+        CalendarFixture f;
+        const CalendarKey key = CalendarKey::random();
+        CalendarSettingsRepository settings(*f.t.store, key);
+        CalendarSettings s;
+        s.agentId = f.t.agent.id;
+        s.mode = CalendarMode::CalDav;
+        s.caldavUrl = radicale.collectionUrl();
+        s.caldavUser = QStringLiteral("agent");
+        settings.save(s, QStringLiteral("s3cret"));
+
+        CaldavWorker worker(*f.t.store, key, kHost);
+        worker.setRetryDelays(1, 2);
+        const Actor agent{Actor::Kind::Agent, f.t.agent.id, {}};
+        QStringList files;
+        bool ok = false;
+
+        // Created: one resource, the appointment's.
+        const Rdv rdv = f.book(QTime(9, 0));
+        QVERIFY(rdv.id);
+        QVERIFY(drain(worker));
+        auto events = radicale.events(&files, &ok);
+        QVERIFY(ok);
+        QCOMPARE(files, QStringList{CaldavWorker::resourceName(rdv.id)});
+        const QString uid = rdvUid(rdv.id, kHost);
+        QCOMPARE(events.keys(), QStringList{uid});
+        QCOMPARE(events[uid].value("DTSTART_UTC").toLongLong(), f.t.at(f.monday, QTime(9, 0)));
+        QCOMPARE(events[uid].value("SEQUENCE").toInt(), rdv.version);
+        QCOMPARE(events[uid].value("SUMMARY"), f.t.motif.name + QStringLiteral(" — Amina Diallo"));
+        // Radicale's ETag is kept for the If-Match of the next update.
+        QVERIFY(!sql::scalar(f.t.store->db(), QStringLiteral("SELECT etag FROM caldav_resources"))
+                     .toString()
+                     .isEmpty());
+
+        // Moved: the same resource, updated (If-Match with the ETag Radicale gave).
+        QVERIFY(f.service.move(rdv.id, agent, f.t.at(f.monday, QTime(14, 0))).ok());
+        QVERIFY(drain(worker));
+        events = radicale.events(&files, &ok);
+        QVERIFY(ok);
+        QCOMPARE(files, QStringList{CaldavWorker::resourceName(rdv.id)});
+        QCOMPARE(events[uid].value("DTSTART_UTC").toLongLong(), f.t.at(f.monday, QTime(14, 0)));
+        QCOMPARE(events[uid].value("SEQUENCE").toInt(), rdv.version + 1);
+
+        // A second appointment, then the first cancelled: only the second remains.
+        const Rdv second = f.book(QTime(10, 0));
+        QVERIFY(second.id);
+        QVERIFY(f.service.cancel(rdv.id, agent).ok());
+        QVERIFY(drain(worker));
+        events = radicale.events(&files, &ok);
+        QVERIFY(ok);
+        QCOMPARE(files, QStringList{CaldavWorker::resourceName(second.id)});
+        QCOMPARE(events.keys(), QStringList{rdvUid(second.id, kHost)});
+
+        // Radicale down: the change waits; back up: it arrives, once.
+        radicale.stop();
+        QVERIFY(f.service.move(second.id, agent, f.t.at(f.monday, QTime(15, 0))).ok());
+        QSignalSpy failures(&worker, &CaldavWorker::failed);
+        QVERIFY(!drain(worker, 1500));
+        QVERIFY(failures.count() >= 1);
+        QCOMPARE(worker.pendingCount(), 1);
+        QVERIFY(radicale.start());
+        QVERIFY(drain(worker, 20000));
+        events = radicale.events(&files, &ok);
+        QVERIFY(ok);
+        QCOMPARE(files, QStringList{CaldavWorker::resourceName(second.id)});
+        QCOMPARE(events[rdvUid(second.id, kHost)].value("DTSTART_UTC").toLongLong(),
+                 f.t.at(f.monday, QTime(15, 0)));
+        QCOMPARE(events[rdvUid(second.id, kHost)].value("SEQUENCE").toInt(), second.version + 1);
+    }
+
+    void wrongPasswordRetriesThenGivesUp()
+    {
+        Radicale radicale;
+        QVERIFY(radicale.start());
+        QCOMPARE(send("MKCALENDAR", QUrl(radicale.collectionUrl())), 201);
+        CalendarFixture f;
+        const CalendarKey key = CalendarKey::random();
+        CalendarSettings s;
+        s.agentId = f.t.agent.id;
+        s.mode = CalendarMode::CalDav;
+        s.caldavUrl = radicale.collectionUrl();
+        s.caldavUser = QStringLiteral("agent");
+        CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("wrong"));
+        CaldavWorker worker(*f.t.store, key, kHost);
+        worker.setRetryDelays(0, 0, 3);
+        QVERIFY(f.book(QTime(9, 0)).id);
+        QVERIFY(drain(worker));
+        QCOMPARE(sql::scalar(f.t.store->db(), QStringLiteral("SELECT status FROM caldav_jobs"))
+                     .toString(),
+                 QStringLiteral("failed"));
+        QStringList files;
+        bool ok = false;
+        QVERIFY(radicale.events(&files, &ok).isEmpty());
+    }
+
+    void agentsWithoutCaldavQueueNothing()
+    {
+        CalendarFixture f;
+        QVERIFY(f.book(QTime(9, 0)).id);
+        QCOMPARE(sql::scalar(f.t.store->db(), QStringLiteral("SELECT COUNT(*) FROM caldav_jobs"))
+                     .toInt(),
+                 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaldavRadicale)
+#include "tst_caldav_radicale.moc"
