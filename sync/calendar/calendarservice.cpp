@@ -1,0 +1,30 @@
+#include "calendarservice.h"
+
+#include <QMetaObject>
+
+namespace creneau::calendar {
+
+CalendarService::CalendarService(Store &store, const QString &dataDir, const QString &host,
+                                 std::function<QString()> publicUrl, const Clock &clock)
+    : m_key(CalendarKey::load(dataDir)), m_queue(clock), m_worker(store, m_key, host, clock),
+      m_api(store, m_key, host, std::move(publicUrl), clock)
+{}
+
+RdvEventSink *CalendarService::sink(RdvEventSink *first)
+{
+    if (!m_chained) {
+        m_sink.add(first);
+        m_sink.add(&m_queue);
+        m_sink.add(&m_kicker);
+        m_chained = true;
+    }
+    return &m_sink;
+}
+
+void CalendarService::Kicker::record(Store &, const RdvEvent &)
+{
+    // Queued: runs after the booking transaction has committed.
+    QMetaObject::invokeMethod(&m_worker, &CaldavWorker::kick, Qt::QueuedConnection);
+}
+
+} // namespace creneau::calendar

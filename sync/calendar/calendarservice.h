@@ -1,0 +1,49 @@
+// External calendars for one server, assembled in one place: the key from the data directory,
+// the sink that queues CalDAV pushes in the booking transaction (chained after another sink,
+// e.g. the notifications'), the push worker and the HTTP routes (feed and agent settings).
+#pragma once
+
+#include "caldavqueue.h"
+#include "caldavworker.h"
+#include "calendarapi.h"
+#include "compositeeventsink.h"
+
+#include <memory>
+
+namespace creneau::calendar {
+
+class CalendarService
+{
+public:
+    // `host` names the UIDs as the notification e-mails do; `publicUrl` gives the feed links.
+    CalendarService(Store &store, const QString &dataDir, const QString &host,
+                    std::function<QString()> publicUrl, const Clock &clock = Clock::system());
+
+    // The sink to give the booking service: `first` (may be null), then the CalDAV queue, then a
+    // wake-up of the worker once the transaction is over.
+    RdvEventSink *sink(RdvEventSink *first);
+    void addRoutes(http::Router &router) { m_api.addRoutes(router); }
+    void start() { m_worker.start(); }
+    CaldavWorker &worker() { return m_worker; }
+
+private:
+    class Kicker : public RdvEventSink
+    {
+    public:
+        explicit Kicker(CaldavWorker &worker) : m_worker(worker) {}
+        void record(Store &, const RdvEvent &) override;
+
+    private:
+        CaldavWorker &m_worker;
+    };
+
+    CalendarKey m_key;
+    CaldavQueue m_queue;
+    CaldavWorker m_worker;
+    CalendarApi m_api;
+    Kicker m_kicker{m_worker};
+    CompositeRdvEventSink m_sink;
+    bool m_chained = false;
+};
+
+} // namespace creneau::calendar
