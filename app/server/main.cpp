@@ -146,6 +146,22 @@ int main(int argc, char **argv)
         QStringLiteral("postgresql://USER@HOST:PORT/DB"));
     parser.addOptions({data, listen, publicUrl, demo, demoSize, rateLimit, maxConnections,
                        idleTimeout, createAdmin, organisation, db, trustedProxy, migrateTo});
+    const QCommandLineOption smtp(
+        QStringLiteral("smtp"),
+        QStringLiteral("SMTP server for e-mail (default: files in <data>/outbox)."),
+        QStringLiteral("smtp[s]://[USER:PASSWORD@]HOST[:PORT]"));
+    const QCommandLineOption mailFrom(QStringLiteral("mail-from"),
+                                      QStringLiteral("Sender address of notification e-mails."),
+                                      QStringLiteral("ADDRESS"));
+    const QCommandLineOption smsGateway(
+        QStringLiteral("sms-gateway"),
+        QStringLiteral("HTTP gateway for SMS, one JSON POST {to, text} each (default: files)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption smsToken(
+        QStringLiteral("sms-token"),
+        QStringLiteral("Bearer token of the SMS gateway (or CRENEAU_SMS_TOKEN)."),
+        QStringLiteral("TOKEN"));
+    parser.addOptions({smtp, mailFrom, smsGateway, smsToken});
     parser.process(app);
 
     creneau::http::ServerOptions options;
@@ -172,6 +188,8 @@ int main(int argc, char **argv)
         return 2;
     }
     options.publicUrl = parser.value(publicUrl);
+    options.notify = {parser.value(smtp), parser.value(mailFrom), parser.value(smsGateway),
+                      parser.value(smsToken)};
     while (options.publicUrl.endsWith(QLatin1Char('/')))
         options.publicUrl.chop(1);
     const QString size = parser.value(demoSize);

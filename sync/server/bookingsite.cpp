@@ -8,9 +8,9 @@
 namespace creneau::http {
 
 BookingSite::BookingSite(Store &store, const ServerSecret &secret, QString publicUrl,
-                         const Clock &clock)
+                         const Clock &clock, RdvEventSink *sink)
     : m_store(store), m_secret(secret), m_publicUrl(std::move(publicUrl)), m_clock(clock),
-      m_catalog(store), m_engine(store), m_booking(store, m_engine, clock)
+      m_catalog(store), m_engine(store), m_booking(store, m_engine, clock, sink)
 {}
 
 Organisation BookingSite::organisation(const QString &slug, bool json) const

@@ -19,8 +19,9 @@ namespace creneau::http {
 class BookingSite
 {
 public:
+    // `sink`: what follows each booking change (notifications), recorded in its transaction.
     BookingSite(Store &store, const ServerSecret &secret, QString publicUrl,
-                const Clock &clock = Clock::system());
+                const Clock &clock = Clock::system(), RdvEventSink *sink = nullptr);
 
     Store &store() { return m_store; }
     Catalog &catalog() { return m_catalog; }

@@ -7,6 +7,7 @@
 #include "demodata.h"
 #include "httpserver.h"
 #include "limitedtcpserver.h"
+#include "notificationservice.h"
 #include "pagerenderer.h"
 #include "publicapi.h"
 #include "recappages.h"
@@ -21,6 +22,8 @@ namespace creneau::http {
 struct ServerApplication::Parts
 {
     std::unique_ptr<Store> store;
+    // Before `site`, whose booking service holds its sink.
+    std::unique_ptr<notify::NotificationService> notifications;
     std::unique_ptr<ServerSecret> secret;
     std::unique_ptr<Csrf> csrf;
     std::unique_ptr<PageRenderer> pages;
@@ -84,7 +87,10 @@ bool ServerApplication::start()
     m_parts->secret = std::make_unique<ServerSecret>(ServerSecret::load(m_options.dataDir));
     m_parts->csrf = std::make_unique<Csrf>(*m_parts->secret);
     m_parts->pages = std::make_unique<PageRenderer>(*m_parts->csrf);
-    m_parts->site = std::make_unique<BookingSite>(*m_parts->store, *m_parts->secret, QString());
+    if (!startNotifications())
+        return false;
+    m_parts->site = std::make_unique<BookingSite>(*m_parts->store, *m_parts->secret, QString(),
+                                                  Clock::system(), m_parts->notifications->sink());
 
     Router router;
     addPublicApiRoutes(router, *m_parts->site);
@@ -113,6 +119,28 @@ bool ServerApplication::start()
     }
     // Known only now when the port was chosen by the system.
     m_parts->site->setPublicUrl(publicUrl());
+    m_parts->notifications->start();
+    return true;
+}
+
+bool ServerApplication::startNotifications()
+{
+    notify::NotifySettings &settings = m_options.notify;
+    settings.completeFrom(m_options.dataDir);
+    if (const QString bad = settings.check(); !bad.isEmpty()) {
+        m_error = bad;
+        return false;
+    }
+    notify::NotifyContext context;
+    context.host = notify::hostFor(m_options.publicUrl, settings.mailFrom);
+    context.fromAddress = settings.mailFrom;
+    Parts *parts = m_parts.get();
+    context.publicUrl = [parts] { return parts->site ? parts->site->publicUrl() : QString(); };
+    context.recapToken = [parts](Id id) {
+        return parts->site ? parts->site->recapToken(id) : QString();
+    };
+    m_parts->notifications = std::make_unique<notify::NotificationService>(
+        *m_parts->store, m_options.dataDir, settings, context);
     return true;
 }
 

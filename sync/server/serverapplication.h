@@ -2,6 +2,8 @@
 // routes and listens. creneau-server wires it from the command line; the desktop can embed it.
 #pragma once
 
+#include "notifysettings.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
@@ -29,6 +31,8 @@ struct ServerOptions
     int rateLimitPerMinute = 60;
     int maxConnections = 512;
     int idleTimeoutSecs = 30;
+    // --smtp, --mail-from, --sms-gateway, --sms-token; completed from <dataDir>/creneau.conf.
+    notify::NotifySettings notify;
 };
 
 class ServerApplication : public QObject
@@ -48,6 +52,7 @@ public:
     QStringList bookingLinks() const;
 
 private:
+    bool startNotifications();
     struct Parts;
     ServerOptions m_options;
     std::unique_ptr<Parts> m_parts;
