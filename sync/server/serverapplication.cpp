@@ -3,6 +3,7 @@
 #include "agentapi.h"
 #include "bookingpages.h"
 #include "bookingsite.h"
+#include "calendarservice.h"
 #include "csrf.h"
 #include "demodata.h"
 #include "httpserver.h"
@@ -24,6 +25,8 @@ struct ServerApplication::Parts
     std::unique_ptr<Store> store;
     // Before `site`, whose booking service holds its sink.
     std::unique_ptr<notify::NotificationService> notifications;
+    // External calendars (feeds, CalDAV push): its sink chains the notifications' one.
+    std::unique_ptr<calendar::CalendarService> calendars;
     std::unique_ptr<ServerSecret> secret;
     std::unique_ptr<Csrf> csrf;
     std::unique_ptr<PageRenderer> pages;
@@ -90,7 +93,7 @@ bool ServerApplication::start()
     if (!startNotifications())
         return false;
     m_parts->site = std::make_unique<BookingSite>(*m_parts->store, *m_parts->secret, QString(),
-                                                  Clock::system(), m_parts->notifications->sink());
+                                                  Clock::system(), startCalendars());
 
     Router router;
     addPublicApiRoutes(router, *m_parts->site);
@@ -98,6 +101,7 @@ bool ServerApplication::start()
     addRecapPageRoutes(router, *m_parts->site, *m_parts->pages);
     m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
     m_parts->agentApi->addRoutes(router);
+    m_parts->calendars->addRoutes(router);
     router.get(QStringLiteral("/static/style.css"), [](HttpRequest &) {
         return staticFile(QStringLiteral(":/web/style.css"), "text/css; charset=utf-8");
     });
@@ -120,6 +124,7 @@ bool ServerApplication::start()
     // Known only now when the port was chosen by the system.
     m_parts->site->setPublicUrl(publicUrl());
     m_parts->notifications->start();
+    m_parts->calendars->start();
     return true;
 }
 
@@ -142,6 +147,16 @@ bool ServerApplication::startNotifications()
     m_parts->notifications = std::make_unique<notify::NotificationService>(
         *m_parts->store, m_options.dataDir, settings, context);
     return true;
+}
+
+RdvEventSink *ServerApplication::startCalendars()
+{
+    Parts *parts = m_parts.get();
+    m_parts->calendars = std::make_unique<calendar::CalendarService>(
+        *m_parts->store, m_options.dataDir,
+        notify::hostFor(m_options.publicUrl, m_options.notify.mailFrom),
+        [parts] { return parts->site ? parts->site->publicUrl() : QString(); });
+    return m_parts->calendars->sink(m_parts->notifications->sink());
 }
 
 void ServerApplication::stop()

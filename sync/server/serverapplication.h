@@ -10,6 +10,13 @@
 
 #include <memory>
 
+namespace creneau {
+class RdvEventSink;
+namespace notify {
+class NotificationService;
+}
+} // namespace creneau
+
 namespace creneau::http {
 
 struct ServerOptions
@@ -53,6 +60,7 @@ public:
 
 private:
     bool startNotifications();
+    RdvEventSink *startCalendars(); // after startNotifications(); gives the booking sink
     struct Parts;
     ServerOptions m_options;
     std::unique_ptr<Parts> m_parts;
