@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace creneau::http {
 
 namespace {
@@ -20,7 +22,8 @@ QString tr(const char *text)
 Id idOf(const QJsonObject &o, const char *key)
 {
     const QJsonValue v = o.value(QLatin1String(key));
-    return v.isDouble() && v.toDouble() > 0 ? Id(v.toDouble()) : 0;
+    // toInteger: only exact integers that fit, so no out-of-range conversion on hostile input.
+    return std::max<Id>(0, v.toInteger(0));
 }
 
 void overlay(const QJsonObject &p, const char *key, QString &field)
@@ -184,7 +187,7 @@ CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
     if (p.value(QStringLiteral("motif_ids")).isArray()) {
         pl.motifIds.clear();
         for (const QJsonValue v : p.value(QStringLiteral("motif_ids")).toArray()) {
-            const auto motif = m_site.catalog().motif(Id(v.toDouble()));
+            const auto motif = m_site.catalog().motif(v.toInteger(0));
             if (!motif || motif->organisationId != agent.organisationId)
                 errors.insert(QStringLiteral("motif_ids"), tr("Unknown motif."));
             else
@@ -263,9 +266,9 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
     overlay(p, "title", a.title);
     overlay(p, "rrule", a.rrule);
     if (p.value(QStringLiteral("starts_at")).isDouble())
-        a.startsAt = qint64(p.value(QStringLiteral("starts_at")).toDouble());
+        a.startsAt = p.value(QStringLiteral("starts_at")).toInteger(0);
     if (p.value(QStringLiteral("ends_at")).isDouble())
-        a.endsAt = qint64(p.value(QStringLiteral("ends_at")).toDouble());
+        a.endsAt = p.value(QStringLiteral("ends_at")).toInteger(0);
     FieldErrors errors;
     if (a.startsAt <= 0 || a.endsAt <= a.startsAt)
         errors.insert(QStringLiteral("ends_at"), tr("The end must come after the start."));

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace creneau::http {
 
 namespace {
@@ -26,7 +28,8 @@ const QStringList kCatalogCommands = {QStringLiteral("save_motif"), QStringLiter
 Id idOf(const QJsonObject &o, const char *key)
 {
     const QJsonValue v = o.value(QLatin1String(key));
-    return v.isDouble() && v.toDouble() > 0 ? Id(v.toDouble()) : 0;
+    // toInteger: only exact integers that fit, so no out-of-range conversion on hostile input.
+    return std::max<Id>(0, v.toInteger(0));
 }
 
 // Unix seconds or ISO 8601 with an offset; false when neither.
@@ -34,7 +37,7 @@ bool instantOf(const QJsonObject &o, const char *key, qint64 *secs)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isDouble()) {
-        *secs = qint64(v.toDouble());
+        *secs = v.toInteger(0);
         return *secs > 0;
     }
     return v.isString() && parseIsoInstant(v.toString(), secs);
@@ -104,7 +107,7 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     c.key = command.value(QStringLiteral("idempotency_key")).toString();
     c.type = command.value(QStringLiteral("type")).toString();
     const QJsonValue version = command.value(QStringLiteral("expected_version"));
-    c.expectedVersion = version.isDouble() ? int(version.toDouble()) : 0;
+    c.expectedVersion = std::max(0, version.toInt(0));
     c.payload = command.value(QStringLiteral("payload")).toObject();
     if (c.key.isEmpty() || c.key.size() > 200)
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};

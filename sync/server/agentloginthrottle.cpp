@@ -15,8 +15,8 @@ AgentLoginThrottle::Verdict AgentLoginThrottle::check(const QString &key, qint64
         return Verdict::Locked;
     }
     if (it->failures >= kSlowDownAfter && it->failures < kLockAfter) {
-        // One second after the third failure, two after the fourth.
-        const qint64 waitMs = 1000LL << (it->failures - kSlowDownAfter);
+        // Two seconds after the third failure, four after the fourth.
+        const qint64 waitMs = 2000LL << (it->failures - kSlowDownAfter);
         if (nowMs - it->lastFailureMs < waitMs) {
             *retryAfter =
                 int(std::max<qint64>(1, (it->lastFailureMs + waitMs - nowMs + 999) / 1000));

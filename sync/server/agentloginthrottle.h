@@ -1,6 +1,6 @@
 // Counts failed sign-ins per key (an address or an account): from the third failure in a row a
-// new attempt must wait a little; at the fifth the key is locked for a quarter of an hour.
-// Kept in memory: a restart forgets the counters (documented).
+// new attempt must wait a little (2 s, then 4 s); at the fifth the key is locked for a quarter of
+// an hour. Kept in memory: a restart forgets the counters (documented).
 #pragma once
 
 #include <QHash>

@@ -247,6 +247,16 @@ private slots:
         QTest::addRow("payload of the wrong shape")
             << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
             << QByteArray(R"({"idempotency_key":"x2","type":"move_rdv","payload":[1,2]})") << 404;
+        QTest::addRow("numbers out of range")
+            << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
+            << QByteArray(R"({"idempotency_key":"x4","type":"move_rdv","expected_version":1e300,)"
+                          R"("payload":{"rdv_id":1e300,"starts_at":-1e300}})")
+            << 404;
+        QTest::addRow("absence with absurd times")
+            << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
+            << QByteArray(R"({"idempotency_key":"x5","type":"save_absence",)"
+                          R"("payload":{"starts_at":1e308,"ends_at":"demain"}})")
+            << 422;
         QTest::addRow("plage without fields")
             << QByteArray("POST") << QStringLiteral("/api/v1/agent/commands")
             << QByteArray(R"({"idempotency_key":"x3","type":"save_plage","payload":{}})") << 422;
@@ -283,9 +293,9 @@ private slots:
                                     {{"email", kAgent}, {"password", kAgentPassword}});
         QCOMPARE(slow.status, 429);
         QVERIFY(!slow.header("retry-after").isEmpty());
-        QTest::qWait(1100);
-        QCOMPARE(api.login(kAgent, QStringLiteral("bad-4")), 401);
         QTest::qWait(2100);
+        QCOMPARE(api.login(kAgent, QStringLiteral("bad-4")), 401);
+        QTest::qWait(4100);
         QCOMPARE(api.login(kAgent, QStringLiteral("bad-5")), 401);
         // Locked now, the right password included.
         const Reply locked = api.call("POST", QStringLiteral("/api/v1/agent/session"),
