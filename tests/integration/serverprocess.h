@@ -18,6 +18,7 @@ public:
     quint16 port() const { return m_port; }
     QString url(const QString &path) const;
     QString output() const { return m_output; }
+    QString dataDir() const { return m_dir.path(); }
     // Sends SIGTERM and returns the exit code (-1 if it had to be killed).
     int terminate();
 

@@ -1,6 +1,7 @@
 // Several creneau-server processes on one PostgreSQL database (a throw-away cluster): they race
 // for one créneau and exactly one booking wins; an embedded SQLite store moves to PostgreSQL with
 // --migrate-to and is served unchanged.
+#include "agentapiclient.h"
 #include "demoflow.h"
 #include "httpclient.h"
 #include "postgrescluster.h"
@@ -11,6 +12,8 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace creneau::test;
@@ -120,6 +123,122 @@ private slots:
             QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
             bookingJson(caf, free.first().toObject(), QStringLiteral("Après migration")));
         QCOMPARE(booked.status, 201);
+    }
+
+    // Each instance runs a delivery worker on the shared outbox: every message leaves once.
+    void outboxDeliveredOnceAcrossInstances()
+    {
+        const QString url = m_cluster.createDatabase(QStringLiteral("outbox"));
+        ServerProcess a({QStringLiteral("--db"), url, QStringLiteral("--demo"),
+                         QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        QVERIFY2(a.isRunning(), qPrintable(a.output()));
+        ServerProcess b(
+            {QStringLiteral("--db"), url, QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        QVERIFY2(b.isRunning(), qPrintable(b.output()));
+        HttpClient ca(a.url(QString())), cb(b.url(QString()));
+        const qint64 caf = motifId(ca, QStringLiteral("Aide aux démarches CAF"));
+        const QJsonArray free = creneaux(ca, caf);
+        QVERIFY(free.size() >= 12);
+        for (int i = 0; i < 12; ++i) {
+            HttpClient &client = i % 2 ? cb : ca;
+            const Reply r = client.postJson(
+                QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
+                bookingJson(caf, free[i].toObject(), QStringLiteral("Boite %1").arg(i)));
+            QCOMPARE(r.status, 201);
+        }
+        const QString connection = QStringLiteral("outbox-check");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            const QUrl u(url);
+            db.setHostName(u.host());
+            db.setPort(u.port());
+            db.setUserName(u.userName());
+            db.setDatabaseName(u.path().mid(1));
+            QVERIFY(db.open());
+            auto count = [&](const char *where) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE ") +
+                       QString::fromLatin1(where));
+                return q.next() ? q.value(0).toInt() : -1;
+            };
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            QTRY_COMPARE_WITH_TIMEOUT(
+                count(qPrintable(QStringLiteral("status IN ('pending', 'sending') AND "
+                                                "next_attempt_at <= %1")
+                                     .arg(now))),
+                0, 20000);
+            const int sent = count("status = 'sent'");
+            QVERIFY(sent >= 24); // at least the prescriber's and the usager's message each time
+            QSet<QString> files;
+            int written = 0;
+            for (const ServerProcess *s : {&a, &b}) {
+                const QDir outbox(QDir(s->dataDir()).filePath(QStringLiteral("outbox")));
+                for (const QString &name : outbox.entryList(QDir::Files)) {
+                    files.insert(name);
+                    ++written;
+                }
+            }
+            QCOMPARE(written, sent);         // one file per sent message...
+            QCOMPARE(files.size(), written); // ...and none written by both instances
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+
+    // Bookings land through both instances while an agent follows the change feed, asking
+    // either instance in turn: every change is seen once, none is skipped.
+    void feedAcrossInstancesSeesEveryChangeOnce()
+    {
+        const QString url = m_cluster.createDatabase(QStringLiteral("feed"));
+        ServerProcess a({QStringLiteral("--db"), url, QStringLiteral("--demo"),
+                         QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        QVERIFY2(a.isRunning(), qPrintable(a.output()));
+        ServerProcess b(
+            {QStringLiteral("--db"), url, QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        QVERIFY2(b.isRunning(), qPrintable(b.output()));
+        AgentApiClient fa(QUrl(a.url(QString()))), fb(QUrl(b.url(QString())));
+        QCOMPARE(fa.login(QStringLiteral("admin@demo.creneau.fr"), QStringLiteral("demo-creneau")),
+                 200);
+        QCOMPARE(fb.login(QStringLiteral("admin@demo.creneau.fr"), QStringLiteral("demo-creneau")),
+                 200);
+        HttpClient ca(a.url(QString())), cb(b.url(QString()));
+        const qint64 caf = motifId(ca, QStringLiteral("Aide aux démarches CAF"));
+        const QJsonArray free = creneaux(ca, caf);
+        QVERIFY(free.size() >= 16);
+
+        qint64 cursor = 0;
+        QSet<QString> seen;
+        QSet<qint64> rdvsSeen;
+        auto follow = [&](AgentApiClient &feed) {
+            for (const QJsonValue c : feed.changes(cursor, &cursor)) {
+                const QString key = QStringLiteral("%1/%2/%3")
+                                        .arg(c[QStringLiteral("entity")].toString())
+                                        .arg(c[QStringLiteral("id")].toInteger())
+                                        .arg(c[QStringLiteral("seq")].toInteger());
+                QVERIFY2(!seen.contains(key), qPrintable(QStringLiteral("twice: ") + key));
+                seen.insert(key);
+                if (c[QStringLiteral("entity")].toString().startsWith(QLatin1String("rdv")))
+                    rdvsSeen.insert(c[QStringLiteral("id")].toInteger());
+            }
+        };
+        QSet<qint64> booked;
+        for (int i = 0; i < 16; ++i) {
+            HttpClient &client = i % 2 ? cb : ca;
+            const Reply r = client.postJson(
+                QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
+                bookingJson(caf, free[i].toObject(), QStringLiteral("Flux %1").arg(i)));
+            QCOMPARE(r.status, 201);
+            booked.insert(
+                QJsonDocument::fromJson(r.body).object().value(QStringLiteral("id")).toInteger());
+            if (i % 3 == 0)
+                follow(i % 2 ? fa : fb);
+        }
+        follow(fa);
+        follow(fb);
+        booked.remove(0);
+        QVERIFY(!booked.isEmpty());
+        for (qint64 id : booked)
+            QVERIFY2(rdvsSeen.contains(id), qPrintable(QString::number(id)));
     }
 
 private:
