@@ -1,5 +1,9 @@
 #include "calendarsettings.h"
 
+#include "caldavqueue.h"
+#include "calendarfeed.h"
+#include "catalog.h"
+#include "rdvrepository.h"
 #include "secrets.h"
 #include "sql.h"
 
@@ -66,6 +70,7 @@ void CalendarSettingsRepository::ensureRow(Id agentId)
 void CalendarSettingsRepository::save(const CalendarSettings &s,
                                       const std::optional<QString> &password)
 {
+    const CalendarSettings before = load(s.agentId);
     WriteTransaction tx(m_store);
     ensureRow(s.agentId);
     const qint64 seq = m_store.nextSeq();
@@ -78,7 +83,28 @@ void CalendarSettingsRepository::save(const CalendarSettings &s,
                  QStringLiteral("UPDATE agent_calendars SET caldav_password_encrypted = ? "
                                 "WHERE agent_id = ?"),
                  {password->isEmpty() ? QString() : m_key.seal(*password), s.agentId});
+    const bool pushing = s.mode == CalendarMode::CalDav && !s.caldavUrl.trimmed().isEmpty();
+    if (before.caldavUrl != s.caldavUrl.trimmed())
+        sql::run(m_store.db(), QStringLiteral("DELETE FROM caldav_resources WHERE agent_id = ?"),
+                 {s.agentId}); // another collection: nothing of ours there yet
+    if (pushing &&
+        (before.mode != CalendarMode::CalDav || before.caldavUrl != s.caldavUrl.trimmed()))
+        queueExisting(s.agentId);
     tx.commit();
+}
+
+void CalendarSettingsRepository::queueExisting(Id agentId)
+{
+    const auto agent = Catalog(m_store).agent(agentId);
+    if (!agent)
+        return;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 day = 24 * 3600;
+    for (const Rdv &rdv :
+         RdvRepository(m_store).between(agent->organisationId, now - CalendarFeed::kDaysBack * day,
+                                        now + CalendarFeed::kDaysAhead * day, agentId))
+        if (rdv.status != RdvStatus::Revoked)
+            CaldavQueue::enqueue(m_store, agentId, rdv.id, now);
 }
 
 QString CalendarSettingsRepository::regenerateFeedToken(Id agentId)

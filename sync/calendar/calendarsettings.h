@@ -39,7 +39,8 @@ public:
     // Defaults (mode none) when the agent never chose.
     CalendarSettings load(Id agentId) const;
     // Writes mode, URL and user; the password only when `password` is set (empty clears it).
-    // Each call is its own write transaction.
+    // Each call is its own write transaction. Turning CalDAV on (or changing its collection)
+    // queues the agent's appointments of the feed's window, so the calendar starts complete.
     void save(const CalendarSettings &settings, const std::optional<QString> &password = {});
     // A new feed token (the old one stops working); the only time it exists in clear.
     QString regenerateFeedToken(Id agentId);
@@ -54,6 +55,7 @@ public:
 
 private:
     void ensureRow(Id agentId);
+    void queueExisting(Id agentId);
     Store &m_store;
     CalendarKey m_key; // a copy: 32 bytes, no lifetime to watch
 };

@@ -251,6 +251,31 @@ private slots:
         QVERIFY(radicale.events(&files, &ok).isEmpty());
     }
 
+    void turningCaldavOnSendsTheExistingAppointments()
+    {
+        Radicale radicale;
+        QVERIFY(radicale.start());
+        QCOMPARE(send("MKCALENDAR", QUrl(radicale.collectionUrl())), 201);
+        CalendarFixture f;
+        const Rdv kept = f.book(QTime(9, 0));
+        const Rdv cancelled = f.book(QTime(10, 0));
+        QVERIFY(f.service.cancel(cancelled.id, Actor{Actor::Kind::Agent, f.t.agent.id, {}}).ok());
+        const CalendarKey key = CalendarKey::random();
+        CalendarSettings s;
+        s.agentId = f.t.agent.id;
+        s.mode = CalendarMode::CalDav;
+        s.caldavUrl = radicale.collectionUrl();
+        s.caldavUser = QStringLiteral("agent");
+        CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("s3cret"));
+        CaldavWorker worker(*f.t.store, key, kHost);
+        QVERIFY(drain(worker));
+        QStringList files;
+        bool ok = false;
+        const auto events = radicale.events(&files, &ok);
+        QVERIFY(ok);
+        QCOMPARE(events.keys(), QStringList{rdvUid(kept.id, kHost)});
+    }
+
     void agentsWithoutCaldavQueueNothing()
     {
         CalendarFixture f;
