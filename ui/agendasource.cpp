@@ -6,11 +6,12 @@
 
 namespace creneau::ui {
 
-AgendaSource::AgendaSource(const QString &databasePath) : m_store(Store::open(databasePath))
+AgendaSource::AgendaSource(const QString &databasePath, RdvEventSink *sink)
+    : m_store(Store::open(databasePath))
 {
     m_store->migrate();
     m_engine = std::make_unique<SlotEngine>(*m_store);
-    m_booking = std::make_unique<BookingService>(*m_store, *m_engine);
+    m_booking = std::make_unique<BookingService>(*m_store, *m_engine, Clock::system(), sink);
 }
 
 AgendaSource::~AgendaSource() = default;
@@ -69,6 +70,16 @@ std::optional<Usager> AgendaSource::usager(Id id) const
 std::optional<Rdv> AgendaSource::rdv(Id id) const
 {
     return RdvRepository(*m_store).find(id);
+}
+
+QList<Usager> AgendaSource::searchUsagers(const QString &text) const
+{
+    return RdvRepository(*m_store).searchUsagers(organisation().id, text);
+}
+
+QList<Rdv> AgendaSource::rdvsOfUsager(Id usagerId) const
+{
+    return RdvRepository(*m_store).ofUsager(usagerId);
 }
 
 QList<Rdv> AgendaSource::rdvsBetween(qint64 from, qint64 to) const

@@ -27,8 +27,9 @@ struct AgentInterval
 class AgendaSource
 {
 public:
-    // Opens its own connection to `databasePath`. Throws StoreError on failure.
-    explicit AgendaSource(const QString &databasePath);
+    // Opens its own connection to `databasePath`. Throws StoreError on failure. `sink` (the
+    // embedded server's notifications) hears of every change the panel and dialogs make.
+    explicit AgendaSource(const QString &databasePath, RdvEventSink *sink = nullptr);
     ~AgendaSource();
 
     // The first organisation of the store (the desktop shows one organisation for now).
@@ -42,6 +43,9 @@ public:
     std::optional<Lieu> lieu(Id id) const;
     std::optional<Usager> usager(Id id) const;
     std::optional<Rdv> rdv(Id id) const;
+    // By name (accents and case ignored), phone or birth date (dd/MM/yyyy or ISO).
+    QList<Usager> searchUsagers(const QString &text) const;
+    QList<Rdv> rdvsOfUsager(Id usagerId) const;
     QList<Rdv> rdvsBetween(qint64 from, qint64 to) const;
     // Appointments created (not changed) after change number `seq`, from yesterday on.
     QList<Rdv> rdvsCreatedSince(qint64 seq) const;
@@ -51,6 +55,8 @@ public:
     qint64 currentSeq() const;
 
     BookingService &booking() { return *m_booking; }
+    // For the administration dialogs, which write the catalogue in a WriteTransaction.
+    Store &store() { return *m_store; }
 
 private:
     std::unique_ptr<Store> m_store;

@@ -1,15 +1,15 @@
 // creneau: the desktop application. Parses the command line, starts the embedded booking server
 // and opens the agenda window; nothing else lives here.
 #include "agendasource.h"
+#include "appicon.h"
 #include "embeddedserver.h"
 #include "mainwindow.h"
+#include "translator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -51,10 +51,9 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
-    QTranslator translator;
-    if (translator.load(QLocale(QLocale::French), QStringLiteral("creneau"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    creneau::installTranslations(app); // French unless CRENEAU_LANG says otherwise
+    QApplication::setWindowIcon(creneau::ui::appIcon());
+    QApplication::setDesktopFileName(QStringLiteral("creneau"));
 
     const QString dataDir = parser.isSet(data)
                                 ? parser.value(data)
@@ -84,7 +83,7 @@ int main(int argc, char **argv)
     std::fprintf(stderr, "Booking server on %s\n", qPrintable(server.publicUrl()));
 
     try {
-        creneau::ui::AgendaSource source(server.databasePath());
+        creneau::ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
         creneau::ui::MainWindow window(&source, server.publicUrl());
         window.show();
         return app.exec();

@@ -159,6 +159,18 @@ RdvEventSink *ServerApplication::startCalendars()
     return m_parts->calendars->sink(m_parts->notifications->sink());
 }
 
+RdvEventSink *ServerApplication::eventSink() const
+{
+    if (m_parts->calendars)
+        return m_parts->calendars->sink(nullptr); // already chained after the notifications
+    return m_parts->notifications ? m_parts->notifications->sink() : nullptr;
+}
+
+notify::NotificationService *ServerApplication::notifications() const
+{
+    return m_parts->notifications.get();
+}
+
 void ServerApplication::stop()
 {
     if (m_parts && m_parts->server)

@@ -57,6 +57,11 @@ public:
     QString errorString() const { return m_error; }
     // "Booking URL: ..." and "Partner URL: ..." for each organisation.
     QStringList bookingLinks() const;
+    // Notifications of this server (settings from <dataDir>/creneau.conf; with none, messages go
+    // to <dataDir>/outbox/): a BookingService running in the same process (the desktop's) passes
+    // this sink so its changes notify too. Null before start().
+    RdvEventSink *eventSink() const;
+    notify::NotificationService *notifications() const;
 
 private:
     bool startNotifications();
