@@ -260,6 +260,32 @@ void AgendaView::mousePressEvent(QMouseEvent *event)
     setSelectedRdv(hit);
 }
 
+QDateTime AgendaView::timeAt(const QPointF &point, Id *agentId) const
+{
+    for (const Column &c : m_columns) {
+        if (!c.rect.contains(point))
+            continue;
+        const double hourHeight = (height() - kHeader - kFooter) / double(kLastHour - kFirstHour);
+        const double hours = kFirstHour + (point.y() - kHeader) / hourHeight;
+        const int quarter = std::clamp(int(hours * 4), kFirstHour * 4, kLastHour * 4 - 1);
+        if (agentId)
+            *agentId = c.agentId;
+        return QDateTime(c.day, QTime(quarter / 4, (quarter % 4) * 15), m_model->timeZone());
+    }
+    return {};
+}
+
+void AgendaView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    for (const Box &b : m_boxes)
+        if (b.rect.contains(event->position()))
+            return;
+    Id agentId = 0;
+    const QDateTime start = timeAt(event->position(), &agentId);
+    if (start.isValid())
+        emit freeTimeActivated(start, agentId);
+}
+
 void AgendaView::keyPressEvent(QKeyEvent *event)
 {
     const int step = event->key() == Qt::Key_Down ? 1 : event->key() == Qt::Key_Up ? -1 : 0;

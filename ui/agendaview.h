@@ -32,12 +32,19 @@ public:
 
     QSize sizeHint() const override { return {900, 600}; }
 
+    // The wall-clock time (organisation's zone, rounded down to 15 minutes) and the agent (0 in
+    // the week view) under a point of the grid; invalid outside the columns.
+    QDateTime timeAt(const QPointF &point, Id *agentId = nullptr) const;
+
 signals:
     void selectedRdvChanged(qint64 rdvId);
+    // A double click on the grid outside any appointment: the agent books there.
+    void freeTimeActivated(const QDateTime &start, qint64 agentId);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     // Up/Down select the previous/next appointment in time order.
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;

@@ -1,7 +1,13 @@
 #include "mainwindow.h"
 
+#include "absencedialog.h"
 #include "demodata.h"
+#include "lieudialog.h"
+#include "motifdialog.h"
+#include "newrdvdialog.h"
+#include "plagedialog.h"
 #include "sharedialog.h"
+#include "usagersdialog.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -9,6 +15,7 @@
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
@@ -64,6 +71,7 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
 
     m_view->setModel(m_model);
     connect(m_view, &AgendaView::selectedRdvChanged, m_panel, &RdvPanel::showRdv);
+    connect(m_view, &AgendaView::freeTimeActivated, this, &MainWindow::showNewRdvDialog);
     connect(m_panel, &RdvPanel::rdvChanged, this, [this] { m_watcher->poll(); });
     connect(m_watcher, &ChangeWatcher::changed, this, &MainWindow::onStoreChanged);
 
@@ -125,6 +133,22 @@ QWidget *MainWindow::buildToolbar()
     m_meCombo->setObjectName(QStringLiteral("currentAgentCombo"));
     auto *share = new QPushButton(tr("Share"), bar);
     share->setObjectName(QStringLiteral("shareButton"));
+    auto *newRdv = toolButton(tr("New appointment"), QStringLiteral("newRdvButton"), bar);
+    newRdv->setToolTip(tr("New appointment (Ctrl+N)"));
+    auto *usagers = toolButton(tr("Usagers"), QStringLiteral("usagersButton"), bar);
+    m_adminButton = toolButton(tr("Administration"), QStringLiteral("adminButton"), bar);
+    m_adminButton->setPopupMode(QToolButton::InstantPopup);
+    auto *adminMenu = new QMenu(m_adminButton);
+    QAction *motifs = adminMenu->addAction(tr("Motifs…"), this, &MainWindow::showMotifDialog);
+    motifs->setObjectName(QStringLiteral("actionMotifs"));
+    QAction *lieux = adminMenu->addAction(tr("Lieux…"), this, &MainWindow::showLieuDialog);
+    lieux->setObjectName(QStringLiteral("actionLieux"));
+    QAction *plages =
+        adminMenu->addAction(tr("Opening ranges…"), this, &MainWindow::showPlageDialog);
+    plages->setObjectName(QStringLiteral("actionPlages"));
+    QAction *absences = adminMenu->addAction(tr("Absences…"), this, &MainWindow::showAbsenceDialog);
+    absences->setObjectName(QStringLiteral("actionAbsences"));
+    m_adminButton->setMenu(adminMenu);
 
     row->addWidget(m_agentCombo);
     row->addWidget(m_lieuCombo);
@@ -135,10 +159,14 @@ QWidget *MainWindow::buildToolbar()
     row->addWidget(previous);
     row->addWidget(next);
     row->addWidget(m_dateEdit);
+    row->addSpacing(12);
+    row->addWidget(newRdv);
+    row->addWidget(usagers);
     row->addStretch();
     row->addWidget(new QLabel(tr("I am"), bar));
     row->addWidget(m_meCombo);
     row->addWidget(share);
+    row->addWidget(m_adminButton);
 
     connect(m_dayButton, &QToolButton::clicked, this, [this] { setMode(AgendaView::Mode::Day); });
     connect(m_weekButton, &QToolButton::clicked, this, [this] { setMode(AgendaView::Mode::Week); });
@@ -150,9 +178,15 @@ QWidget *MainWindow::buildToolbar()
             [this] { m_model->setAgentFilter(m_agentCombo->currentData().toLongLong()); });
     connect(m_lieuCombo, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setLieuFilter(m_lieuCombo->currentData().toLongLong()); });
-    connect(m_meCombo, &QComboBox::currentIndexChanged, this,
-            [this] { m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong()); });
+    connect(m_meCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
+        updateAdminAccess();
+    });
     connect(share, &QPushButton::clicked, this, &MainWindow::showShareDialog);
+    connect(newRdv, &QToolButton::clicked, this, [this] { showNewRdvDialog(); });
+    connect(usagers, &QToolButton::clicked, this, &MainWindow::showUsagersDialog);
+    auto *newShortcut = new QShortcut(QKeySequence::New, this);
+    connect(newShortcut, &QShortcut::activated, newRdv, &QToolButton::click);
 
     auto *todayShortcut = new QShortcut(QKeySequence(tr("Ctrl+T")), this);
     connect(todayShortcut, &QShortcut::activated, today, &QToolButton::click);
@@ -180,6 +214,17 @@ void MainWindow::fillFilterCombos()
     const int me = admin ? m_meCombo->findData(admin->id) : 0;
     m_meCombo->setCurrentIndex(std::max(me, 0));
     m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
+    updateAdminAccess();
+}
+
+void MainWindow::updateAdminAccess()
+{
+    const Id me = m_meCombo->currentData().toLongLong();
+    bool admin = false;
+    for (const Agent &a : m_source->agents())
+        admin = admin || (a.id == me && a.role == AgentRole::Admin);
+    // Hidden rather than disabled: agents have nothing to do there.
+    m_adminButton->setVisible(admin);
 }
 
 void MainWindow::setMode(AgendaView::Mode mode)
@@ -260,6 +305,57 @@ QString MainWindow::publicLink() const
 QString MainWindow::partnerLink() const
 {
     return publicLink() + QStringLiteral("/prescripteur");
+}
+
+void MainWindow::showMotifDialog()
+{
+    MotifDialog dialog(m_source, this);
+    connect(&dialog, &MotifDialog::catalogChanged, m_watcher, &ChangeWatcher::poll);
+    dialog.exec();
+}
+
+void MainWindow::showLieuDialog()
+{
+    LieuDialog dialog(m_source, this);
+    dialog.exec();
+    m_model->reload();
+}
+
+void MainWindow::showAbsenceDialog()
+{
+    AbsenceDialog dialog(m_source, this);
+    connect(&dialog, &AbsenceDialog::catalogChanged, this, [this] { m_model->reload(); });
+    dialog.exec();
+}
+
+void MainWindow::showPlageDialog()
+{
+    PlageDialog dialog(m_source, this);
+    connect(&dialog, &PlageDialog::catalogChanged, this, [this] { m_model->reload(); });
+    dialog.exec();
+}
+
+void MainWindow::showNewRdvDialog(const QDateTime &start, qint64 agentId)
+{
+    QDateTime at = start;
+    if (!at.isValid()) // the next quarter of an hour
+        at = QDateTime::fromSecsSinceEpoch((QDateTime::currentSecsSinceEpoch() / 900 + 1) * 900,
+                                           m_source->timeZone());
+    NewRdvDialog dialog(m_source, m_meCombo->currentData().toLongLong(), at, agentId, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_watcher->poll();
+        showRdv(dialog.bookedRdv());
+    }
+}
+
+void MainWindow::showUsagersDialog()
+{
+    UsagersDialog dialog(m_source, this);
+    connect(&dialog, &UsagersDialog::rdvActivated, this, [this, &dialog](qint64 rdvId) {
+        showRdv(rdvId);
+        dialog.accept();
+    });
+    dialog.exec();
 }
 
 void MainWindow::showShareDialog()

@@ -38,6 +38,14 @@ public:
 
 public slots:
     void showShareDialog();
+    // Administration (admins only): the motif editor, modal; the agenda reloads after a change.
+    void showMotifDialog();
+    void showPlageDialog();
+    void showLieuDialog();
+    void showAbsenceDialog();
+    // The agent books: at `start` (organisation's zone) for `agentId` (0: « Je suis »).
+    void showNewRdvDialog(const QDateTime &start = {}, qint64 agentId = 0);
+    void showUsagersDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +57,8 @@ private:
     void step(int direction);
     void onStoreChanged(qint64 previousSeq);
     void announce(const Rdv &rdv);
+    // The administration button shows only when « Je suis » is an administrator.
+    void updateAdminAccess();
 
     AgendaSource *m_source;
     QString m_serverUrl;
@@ -62,6 +72,7 @@ private:
     QComboBox *m_meCombo = nullptr;
     QToolButton *m_dayButton = nullptr;
     QToolButton *m_weekButton = nullptr;
+    QToolButton *m_adminButton = nullptr;
     QDateEdit *m_dateEdit = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QDate m_date;

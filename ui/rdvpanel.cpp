@@ -1,5 +1,8 @@
 #include "rdvpanel.h"
 
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -81,10 +84,12 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     auto *excused = actionButton(tr("Excused"), QStringLiteral("excusedButton"), m_actions);
     auto *note = actionButton(tr("Edit the note…"), QStringLiteral("editNoteButton"), m_actions);
     auto *cancelB = actionButton(tr("Cancel…"), QStringLiteral("cancelRdvButton"), m_actions);
+    auto *moveB = actionButton(tr("Move…"), QStringLiteral("moveRdvButton"), m_actions);
     grid->addWidget(seen, 0, 0);
     grid->addWidget(noShow, 0, 1);
     grid->addWidget(excused, 0, 2);
-    grid->addWidget(note, 1, 0, 1, 2);
+    grid->addWidget(note, 1, 0);
+    grid->addWidget(moveB, 1, 1);
     grid->addWidget(cancelB, 1, 2);
     layout->addWidget(m_actions);
     layout->addStretch();
@@ -94,6 +99,7 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     connect(excused, &QPushButton::clicked, this, [this] { setStatus(RdvStatus::Excused); });
     connect(note, &QPushButton::clicked, this, &RdvPanel::askContext);
     connect(cancelB, &QPushButton::clicked, this, &RdvPanel::askCancel);
+    connect(moveB, &QPushButton::clicked, this, &RdvPanel::askMove);
     showRdv(0);
 }
 
@@ -187,10 +193,40 @@ void RdvPanel::askCancel()
 {
     bool ok = false;
     const QString reason =
-        QInputDialog::getText(this, tr("Cancel the appointment"), tr("Reason for cancelling:"),
-                              QLineEdit::Normal, {}, &ok);
+        QInputDialog::getText(this, tr("Cancel the appointment"),
+                              tr("Reason (the usager is told):"), QLineEdit::Normal, {}, &ok);
     if (ok)
         cancel(reason.trimmed());
+}
+
+bool RdvPanel::move(const QDateTime &start)
+{
+    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
+    return m_rdvId && apply(m_source->booking().move(m_rdvId, agent, start.toSecsSinceEpoch()));
+}
+
+void RdvPanel::askMove()
+{
+    const std::optional<Rdv> rdv = m_source->rdv(m_rdvId);
+    if (!rdv)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("moveDialog"));
+    dialog.setWindowTitle(tr("Move the appointment"));
+    // Wall-clock time in the edit, read back in the organisation's zone.
+    const QDateTime current = QDateTime::fromSecsSinceEpoch(rdv->startsAt, m_source->timeZone());
+    auto *edit = new QDateTimeEdit(QDateTime(current.date(), current.time()), &dialog);
+    edit->setObjectName(QStringLiteral("moveStartEdit"));
+    edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy HH:mm"));
+    edit->setCalendarPopup(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("New date and time"), edit);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted)
+        move(QDateTime(edit->date(), edit->time(), m_source->timeZone()));
 }
 
 void RdvPanel::askContext()

@@ -28,6 +28,8 @@ public:
     bool setStatus(RdvStatus status);
     bool cancel(const QString &reason);
     bool setContext(const QString &context);
+    // To a free créneau of the same motif at `start` (organisation's zone); the usager is told.
+    bool move(const QDateTime &start);
 
 signals:
     // An action changed the appointment.
@@ -37,6 +39,7 @@ private:
     QLabel *addRow(QFormLayout *form, const QString &label, const QString &name);
     void askCancel();
     void askContext();
+    void askMove();
     bool apply(const BookingOutcome &outcome);
 
     AgendaSource *m_source;

@@ -1,0 +1,91 @@
+// The motif editor: switching a motif to "agents only" removes it from the public page served by
+// the embedded server (same store, no restart); an invalid form shows French messages next to
+// the fields and keeps what was typed.
+#include "embeddedserver.h"
+#include "httpclient.h"
+#include "motifdialog.h"
+#include "testorganisation.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QtTest>
+
+using namespace creneau;
+
+class TestMotifDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void agentsOnlyLeavesThePublicPage();
+    void invalidFormKeepsValues();
+};
+
+void TestMotifDialog::agentsOnlyLeavesThePublicPage()
+{
+    test::TestOrganisation org;
+    ui::EmbeddedServer server(org.dir.path());
+    QVERIFY2(server.start(false), qPrintable(server.errorString()));
+    test::HttpClient client(server.publicUrl());
+    const QString page = server.publicLink(org.org.slug).mid(server.publicUrl().size());
+    const test::Reply before = client.get(page);
+    QCOMPARE(before.status, 200);
+    QVERIFY(before.text().contains(org.motif.name));
+
+    ui::AgendaSource source(server.databasePath());
+    ui::MotifDialog dialog(&source);
+    dialog.show();
+    QSignalSpy changed(&dialog, &ui::MotifDialog::catalogChanged);
+    dialog.selectMotif(org.motif.id);
+    auto *who = dialog.findChild<QComboBox *>(QStringLiteral("bookableByCombo"));
+    QCOMPARE(who->currentData().toInt(), int(BookableBy::Everyone));
+    who->setCurrentIndex(who->findData(int(BookableBy::Agents)));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveMotifButton")),
+                      Qt::LeftButton);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(source.motif(org.motif.id)->bookableBy, BookableBy::Agents);
+
+    const test::Reply after = client.get(page);
+    QCOMPARE(after.status, 200);
+    QVERIFY(!after.text().contains(org.motif.name));
+}
+
+void TestMotifDialog::invalidFormKeepsValues()
+{
+    test::TestOrganisation org;
+    ui::AgendaSource source(org.databasePath());
+    ui::MotifDialog dialog(&source);
+    dialog.show();
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("newMotifButton")),
+                      Qt::LeftButton);
+    auto *color = dialog.findChild<QLineEdit *>(QStringLiteral("colorEdit"));
+    color->setText(QStringLiteral("rouge"));
+    dialog.findChild<QSpinBox *>(QStringLiteral("durationSpin"))->setValue(2);
+    QSignalSpy changed(&dialog, &ui::MotifDialog::catalogChanged);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveMotifButton")),
+                      Qt::LeftButton);
+    QCOMPARE(changed.count(), 0);
+    for (const char *name : {"nameEditError", "colorEditError", "durationSpinError"}) {
+        auto *label = dialog.findChild<QLabel *>(QString::fromLatin1(name));
+        QVERIFY2(label && label->isVisible() && !label->text().isEmpty(), name);
+    }
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("colorEditError"))
+                ->text()
+                .contains(QStringLiteral("#1f6feb")));
+    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("maxDelaySpinError"))->isVisible());
+    QCOMPARE(color->text(), QStringLiteral("rouge"));
+    QCOMPARE(source.motifs().size(), 1);
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Visite"));
+    color->setText(QStringLiteral("#2a9d8f"));
+    dialog.findChild<QSpinBox *>(QStringLiteral("durationSpin"))->setValue(45);
+    QVERIFY(dialog.save());
+    QCOMPARE(source.motifs().size(), 2);
+    QCOMPARE(dialog.findChild<QListWidget *>(QStringLiteral("motifList"))->count(), 2);
+}
+
+QTEST_MAIN(TestMotifDialog)
+#include "tst_motif_dialog.moc"

@@ -1,0 +1,100 @@
+// Screenshots of the main screens for the README, over the demo organisation: the agenda, the
+// appointment panel, the motif editor and the share dialog. Written to $CRENEAU_SCREENSHOTS (a
+// temporary folder when unset); also checks the administration button shows for the admin only.
+#include "agendasource.h"
+#include "embeddedserver.h"
+#include "mainwindow.h"
+#include "motifdialog.h"
+#include "sharedialog.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace creneau;
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void mainScreens();
+
+private:
+    bool save(QWidget *widget, const QString &name);
+    QTemporaryDir m_temp;
+    QDir m_out;
+};
+
+void TestScreenshots::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString folder = qEnvironmentVariable("CRENEAU_SCREENSHOTS", m_temp.path());
+    QVERIFY(QDir().mkpath(folder));
+    m_out = QDir(folder);
+}
+
+bool TestScreenshots::save(QWidget *widget, const QString &name)
+{
+    QApplication::processEvents(); // let layouts settle
+    const QString path = m_out.filePath(name + QStringLiteral(".png"));
+    return widget->grab().save(path) && QFileInfo(path).size() > 1000;
+}
+
+void TestScreenshots::mainScreens()
+{
+    QTemporaryDir data;
+    ui::EmbeddedServer server(data.path());
+    QVERIFY2(server.start(true), qPrintable(server.errorString()));
+    ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
+    ui::MainWindow window(&source, server.publicUrl());
+    window.resize(1280, 760);
+    window.setMode(ui::AgendaView::Mode::Week);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *admin = window.findChild<QToolButton *>(QStringLiteral("adminButton"));
+    QVERIFY(admin->isVisible()); // the demo administrator is « Je suis » by default
+    QVERIFY(save(&window, QStringLiteral("agenda")));
+
+    // The first appointment of the week booked by a prescripteur, else any.
+    Id chosen = 0;
+    for (int row = 0; row < window.model()->rowCount(); ++row) {
+        const QModelIndex index = window.model()->index(row);
+        const Id id = index.data(ui::AgendaModel::RdvIdRole).toLongLong();
+        const auto rdv = source.rdv(id);
+        if (!chosen || (rdv && rdv->createdBy == CreatedBy::Prescripteur)) {
+            chosen = id;
+            if (rdv && rdv->createdBy == CreatedBy::Prescripteur)
+                break;
+        }
+    }
+    QVERIFY2(chosen, "the demo has appointments this week");
+    window.agendaView()->setSelectedRdv(chosen);
+    QVERIFY(save(&window, QStringLiteral("appointment-panel")));
+
+    ui::MotifDialog motifs(&source, &window);
+    motifs.resize(820, 560);
+    motifs.show();
+    QVERIFY(save(&motifs, QStringLiteral("motif-editor")));
+    motifs.close();
+
+    ui::ShareDialog share(source.organisation().name, window.partnerLink(), window.publicLink(),
+                          &window);
+    share.show();
+    QVERIFY(save(&share, QStringLiteral("share-dialog")));
+    share.close();
+
+    // An agent who is not an administrator does not see the administration.
+    auto *me = window.findChild<QComboBox *>(QStringLiteral("currentAgentCombo"));
+    for (const Agent &a : source.agents())
+        if (a.role != AgentRole::Admin)
+            me->setCurrentIndex(me->findData(a.id));
+    QVERIFY(!admin->isVisible());
+    qInfo("screenshots in %s", qPrintable(m_out.path()));
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

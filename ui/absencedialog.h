@@ -1,0 +1,47 @@
+// Administration: agents' absences (title, start and end in the organisation's zone, an optional
+// weekly recurrence with its preview); saved or removed through Catalog in a WriteTransaction.
+#pragma once
+
+#include "agendasource.h"
+#include "fielderrorlabels.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLineEdit;
+class QListWidget;
+
+namespace creneau::ui {
+
+class RecurrenceEditor;
+
+class AbsenceDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit AbsenceDialog(AgendaSource *source, QWidget *parent = nullptr);
+
+    void startNew();
+    bool save();
+    void removeCurrent();
+
+signals:
+    void catalogChanged();
+
+private:
+    void reloadList(Id select);
+    void load(const Absence &absence);
+
+    AgendaSource *m_source;
+    Absence m_current;
+    QListWidget *m_list;
+    QComboBox *m_agent;
+    QLineEdit *m_title;
+    QDateTimeEdit *m_start;
+    QDateTimeEdit *m_end;
+    RecurrenceEditor *m_recurrence;
+    FieldErrorLabels m_errors;
+};
+
+} // namespace creneau::ui
