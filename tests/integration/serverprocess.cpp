@@ -1,5 +1,8 @@
 #include "serverprocess.h"
 
+#include "postgrescluster.h"
+
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 
@@ -10,6 +13,19 @@ ServerProcess::ServerProcess(QStringList extraArgs)
     QStringList args{QStringLiteral("--data"), m_dir.path(), QStringLiteral("--listen"),
                      QStringLiteral("127.0.0.1:0")};
     args += extraArgs;
+    // The same suite on PostgreSQL: each server gets a fresh database in a shared throw-away
+    // cluster (ctest registers the *_postgresql variants).
+    if (qEnvironmentVariable("CRENEAU_TEST_ENGINE") == QLatin1String("postgresql") &&
+        !extraArgs.contains(QStringLiteral("--db"))) {
+        static int databases = 0;
+        PostgresCluster &cluster = PostgresCluster::shared();
+        if (!cluster.isRunning())
+            qFatal("cannot start PostgreSQL: %s", qPrintable(cluster.error()));
+        args << QStringLiteral("--db")
+             << cluster.createDatabase(QStringLiteral("s%1_%2")
+                                           .arg(QCoreApplication::applicationPid())
+                                           .arg(++databases));
+    }
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     m_process.start(QStringLiteral(CRENEAU_SERVER_BINARY), args);
     const QRegularExpression listening(QStringLiteral("Listening on http://127.0.0.1:(\\d+)"));
