@@ -213,13 +213,23 @@ void AgendaView::paintBox(QPainter &p, const Box &box) const
         fill = QColor(0x1f, 0x6f, 0xeb);
     if (cancelled)
         fill = QColor(200, 200, 200);
+    const bool prescripteur = idx.data(AgendaModel::BookedByPrescripteurRole).toBool();
+    // Too narrow for a word (a busy week of many agents): a plain box, the badge as a top strip;
+    // laying out text nobody can read is what made such weeks slow to paint.
+    if (box.rect.width() < 28 || box.rect.height() < 10) {
+        p.fillRect(box.rect, box.rdvId == m_selected ? QColor(Qt::black) : fill);
+        if (prescripteur)
+            p.fillRect(QRectF(box.rect.left(), box.rect.top(), box.rect.width(), 3),
+                       QColor(255, 196, 0));
+        return;
+    }
     p.setPen(box.rdvId == m_selected ? QPen(Qt::black, 2) : QPen(fill.darker(130)));
     p.setBrush(fill);
     p.drawRoundedRect(box.rect, 3, 3);
 
     const QColor text = fill.lightnessF() > 0.6 ? Qt::black : Qt::white;
     QRectF textRect = box.rect.adjusted(4, 1, -4, -1);
-    if (idx.data(AgendaModel::BookedByPrescripteurRole).toBool()) {
+    if (prescripteur) {
         const QRectF badge(box.rect.right() - 16, box.rect.top() + 2, 14, 14);
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 196, 0));
@@ -232,12 +242,14 @@ void AgendaView::paintBox(QPainter &p, const Box &box) const
     f.setStrikeOut(cancelled);
     p.setFont(f);
     p.setPen(cancelled ? QColor(90, 90, 90) : text);
-    p.drawText(textRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+    // Wrapping only where two lines fit: one line is much cheaper to lay out.
+    const bool wrap = textRect.height() >= 2 * p.fontMetrics().height();
+    p.drawText(textRect, Qt::AlignLeft | Qt::AlignTop | (wrap ? int(Qt::TextWordWrap) : 0),
                idx.data(Qt::DisplayRole).toString());
     p.setFont(font());
 }
 
-void AgendaView::paintEvent(QPaintEvent *)
+void AgendaView::paintEvent(QPaintEvent *event)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Base));
@@ -247,8 +259,10 @@ void AgendaView::paintEvent(QPaintEvent *)
     paintOpenings(p, m_columns);
     paintAbsences(p, m_columns);
     paintGrid(p, m_columns);
+    const QRectF exposed = event->rect();
     for (const Box &b : m_boxes)
-        paintBox(p, b);
+        if (b.rect.intersects(exposed))
+            paintBox(p, b);
 }
 
 void AgendaView::mousePressEvent(QMouseEvent *event)

@@ -2,19 +2,27 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QVBoxLayout>
 
 namespace creneau::ui {
 
 void FieldErrorLabels::addRow(QFormLayout *form, const QString &label, QWidget *field,
                               const QString &key)
 {
-    form->addRow(label, field);
-    auto *error = new QLabel(form->parentWidget());
+    // Field and message in one cell, so a hidden message leaves no empty row.
+    auto *cell = new QWidget(form->parentWidget());
+    cell->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // extra height goes below
+    auto *column = new QVBoxLayout(cell);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    auto *error = new QLabel(cell);
     error->setObjectName(field->objectName() + QStringLiteral("Error"));
     error->setStyleSheet(QStringLiteral("color: #b00020;"));
     error->setWordWrap(true);
     error->setVisible(false);
-    form->addRow(QString(), error);
+    column->addWidget(field);
+    column->addWidget(error);
+    form->addRow(label, cell);
     m_labels.insert(key, error);
 }
 

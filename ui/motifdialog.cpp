@@ -88,7 +88,7 @@ QWidget *MotifDialog::buildForm()
     m_maxDelay->setRange(0, 3650);
     m_maxDelay->setSuffix(tr(" days"));
     m_instructions = named(new QPlainTextEdit(box), "instructionsEdit");
-    m_instructions->setMaximumHeight(90);
+    m_instructions->setFixedHeight(80);
     m_archived = named(new QCheckBox(tr("Archived (no longer offered)"), box), "archivedCheck");
 
     m_errors.addRow(form, tr("Name"), m_name, QStringLiteral("name"));

@@ -75,7 +75,7 @@ QWidget *PlageDialog::buildForm()
         if (!l.archived)
             m_lieu->addItem(l.name, l.id);
     m_motifs = named(new QListWidget(box), "motifsList");
-    m_motifs->setMaximumHeight(100);
+    m_motifs->setFixedHeight(100);
     for (const Motif &m : m_source->motifs()) {
         if (m.archived)
             continue;

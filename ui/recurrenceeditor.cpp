@@ -62,14 +62,14 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     removeException->setObjectName(QStringLiteral("removeExceptionButton"));
     m_exceptions = new QListWidget(this);
     m_exceptions->setObjectName(QStringLiteral("exceptionList"));
-    m_exceptions->setMaximumHeight(70);
+    m_exceptions->setFixedHeight(60);
     auto *exceptionRow = new QHBoxLayout;
     exceptionRow->addWidget(m_exceptionDate);
     exceptionRow->addWidget(addException);
     exceptionRow->addWidget(removeException);
     m_previewList = new QListWidget(this);
     m_previewList->setObjectName(QStringLiteral("previewList"));
-    m_previewList->setMaximumHeight(110);
+    m_previewList->setFixedHeight(110);
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);

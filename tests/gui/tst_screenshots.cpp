@@ -1,11 +1,14 @@
 // Screenshots of the main screens for the README, over the demo organisation: the agenda, the
-// appointment panel, the motif editor and the share dialog. Written to $CRENEAU_SCREENSHOTS (a
-// temporary folder when unset); also checks the administration button shows for the admin only.
+// appointment panel, the motif editor, the opening ranges and the share dialog. Written to
+// $CRENEAU_SCREENSHOTS (a temporary folder when unset), in French; also checks the administration
+// button shows for the admin only.
 #include "agendasource.h"
 #include "embeddedserver.h"
 #include "mainwindow.h"
 #include "motifdialog.h"
+#include "plagedialog.h"
 #include "sharedialog.h"
+#include "translator.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -31,6 +34,7 @@ private:
 void TestScreenshots::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("fr")); // as users see it
     const QString folder = qEnvironmentVariable("CRENEAU_SCREENSHOTS", m_temp.path());
     QVERIFY(QDir().mkpath(folder));
     m_out = QDir(folder);
@@ -80,6 +84,12 @@ void TestScreenshots::mainScreens()
     motifs.show();
     QVERIFY(save(&motifs, QStringLiteral("motif-editor")));
     motifs.close();
+
+    ui::PlageDialog plages(&source, &window);
+    plages.resize(900, 720);
+    plages.show();
+    QVERIFY(save(&plages, QStringLiteral("opening-ranges")));
+    plages.close();
 
     ui::ShareDialog share(source.organisation().name, window.partnerLink(), window.publicLink(),
                           &window);
