@@ -205,16 +205,27 @@ void MainWindow::fillFilterCombos()
         m_agentCombo->addItem(a.fullName(), a.id);
         m_meCombo->addItem(a.fullName(), a.id);
     }
-    m_lieuCombo->addItem(tr("All lieux"), Id(0));
-    for (const Lieu &l : m_source->lieux())
-        if (!l.archived)
-            m_lieuCombo->addItem(l.name, l.id);
+    fillLieuCombo();
     // The demo administrator until agents log in (sync issue).
     const auto admin = m_source->agentByEmail(QString::fromLatin1(demo::kAdminEmail));
     const int me = admin ? m_meCombo->findData(admin->id) : 0;
     m_meCombo->setCurrentIndex(std::max(me, 0));
     m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
     updateAdminAccess();
+}
+
+void MainWindow::fillLieuCombo()
+{
+    const Id current = m_lieuCombo->currentData().toLongLong();
+    const QSignalBlocker block(m_lieuCombo);
+    m_lieuCombo->clear();
+    m_lieuCombo->addItem(tr("All lieux"), Id(0));
+    for (const Lieu &l : m_source->lieux())
+        if (!l.archived)
+            m_lieuCombo->addItem(l.name, l.id);
+    m_lieuCombo->setCurrentIndex(std::max(0, m_lieuCombo->findData(current)));
+    if (m_lieuCombo->currentData().toLongLong() != current) // the filtered lieu was archived
+        m_model->setLieuFilter(0);
 }
 
 void MainWindow::updateAdminAccess()
@@ -318,6 +329,7 @@ void MainWindow::showLieuDialog()
 {
     LieuDialog dialog(m_source, this);
     dialog.exec();
+    fillLieuCombo(); // a lieu added, renamed or archived
     m_model->reload();
 }
 

@@ -53,6 +53,7 @@ protected:
 private:
     QWidget *buildToolbar();
     void fillFilterCombos();
+    void fillLieuCombo();
     void refreshPeriod();
     void step(int direction);
     void onStoreChanged(qint64 previousSeq);

@@ -1,5 +1,6 @@
 // Booking at the desk: the agent finds a usager by name or birth date (or creates one) and books
 // any motif as CreatedBy::Agent; the usagers list shows their appointments; the panel moves one.
+#include "mainwindow.h"
 #include "newrdvdialog.h"
 #include "prescripteurbooking.h"
 #include "rdvpanel.h"
@@ -23,6 +24,8 @@ class TestDeskBooking : public QObject
 {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void doubleClickOpensTheDialogAtThatTime();
     void bookForAFoundUsager();
     void newUsagerIsValidated();
     void usagersListAndMove();
@@ -33,6 +36,35 @@ private:
         return b.org.local(QDate::currentDate().addDays(2), time);
     }
 };
+
+void TestDeskBooking::doubleClickOpensTheDialogAtThatTime()
+{
+    test::PrescripteurBooking b;
+    ui::AgendaSource source(b.org.databasePath());
+    ui::MainWindow window(&source, QString());
+    window.setMode(ui::AgendaView::Mode::Day);
+    const QDateTime at = inTwoDays(b, QTime(10, 0));
+    window.setCurrentDate(at.date());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::AgendaView *view = window.agendaView();
+    QPoint point;
+    for (int y = 0; y < view->height() && point.isNull(); ++y)
+        if (view->timeAt(QPointF(view->width() * 0.6, y)) == at)
+            point = QPoint(int(view->width() * 0.6), y + 2);
+    QVERIFY(!point.isNull());
+
+    QDateTime shown;
+    QTimer::singleShot(0, this, [&shown] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        if (!dialog || dialog->objectName() != QLatin1String("newRdvDialog"))
+            return;
+        shown = dialog->findChild<QDateTimeEdit *>(QStringLiteral("startEdit"))->dateTime();
+        dialog->close();
+    });
+    QTest::mouseDClick(view, Qt::LeftButton, {}, point);
+    QCOMPARE(shown, QDateTime(at.date(), at.time()));
+}
 
 void TestDeskBooking::bookForAFoundUsager()
 {
