@@ -4,47 +4,47 @@
 <context>
     <name>creneau::Booking</name>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="39"/>
+        <location filename="../models/booking.cpp" line="39"/>
         <source>Some fields need your attention.</source>
         <translation>Certains champs sont à corriger.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="41"/>
+        <location filename="../models/booking.cpp" line="41"/>
         <source>This motif cannot be booked online.</source>
         <translation>Ce motif n'est pas ouvert à la réservation en ligne.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="44"/>
+        <location filename="../models/booking.cpp" line="44"/>
         <source>This créneau is no longer available.</source>
         <translation>Ce créneau n'est plus disponible.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="47"/>
+        <location filename="../models/booking.cpp" line="47"/>
         <source>You are not allowed to change this appointment. Only the agent and the usager can cancel or change it.</source>
         <translation>Vous ne pouvez pas modifier ce rendez-vous. Seuls l'agent et l'usager peuvent l'annuler ou le modifier.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="52"/>
+        <location filename="../models/booking.cpp" line="52"/>
         <source>This appointment does not exist.</source>
         <translation>Ce rendez-vous n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="54"/>
+        <location filename="../models/booking.cpp" line="54"/>
         <source>This appointment was changed meanwhile by someone else.</source>
         <translation>Ce rendez-vous a été modifié entre-temps par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="57"/>
+        <location filename="../models/booking.cpp" line="57"/>
         <source>It is too late to cancel this appointment online: please call the organisation.</source>
         <translation>Il est trop tard pour annuler ce rendez-vous en ligne : appelez l'organisation.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="90"/>
+        <location filename="../models/booking.cpp" line="90"/>
         <source>The birth date cannot be in the future.</source>
         <translation>La date de naissance ne peut pas être dans le futur.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/booking.cpp" line="166"/>
+        <location filename="../models/booking.cpp" line="166"/>
         <source>This usager does not exist.</source>
         <translation>Cet usager n'existe pas.</translation>
     </message>
@@ -52,62 +52,62 @@
 <context>
     <name>creneau::Domain</name>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="116"/>
+        <location filename="../models/domain.cpp" line="116"/>
         <source>On site</source>
         <translation>Sur place</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="118"/>
+        <location filename="../models/domain.cpp" line="118"/>
         <source>By phone</source>
         <translation>Par téléphone</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="120"/>
+        <location filename="../models/domain.cpp" line="120"/>
         <source>At home</source>
         <translation>À domicile</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="122"/>
+        <location filename="../models/domain.cpp" line="122"/>
         <source>By video call</source>
         <translation>Par visioconférence</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="131"/>
+        <location filename="../models/domain.cpp" line="131"/>
         <source>upcoming</source>
         <translation>à venir</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="133"/>
+        <location filename="../models/domain.cpp" line="133"/>
         <source>seen</source>
         <translation>vu</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="135"/>
+        <location filename="../models/domain.cpp" line="135"/>
         <source>no-show</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="137"/>
+        <location filename="../models/domain.cpp" line="137"/>
         <source>excused</source>
         <translation>excusé</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="139"/>
+        <location filename="../models/domain.cpp" line="139"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="148"/>
+        <location filename="../models/domain.cpp" line="148"/>
         <source>Agents only</source>
         <translation>Agents uniquement</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="150"/>
+        <location filename="../models/domain.cpp" line="150"/>
         <source>Agents and prescribers</source>
         <translation>Agents et prescripteurs</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/domain.cpp" line="152"/>
+        <location filename="../models/domain.cpp" line="152"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
@@ -115,18 +115,18 @@
 <context>
     <name>creneau::Recurrence</name>
     <message>
-        <location filename="../../work/main/models/recurrence.cpp" line="51"/>
-        <location filename="../../work/main/models/recurrence.cpp" line="71"/>
+        <location filename="../models/recurrence.cpp" line="51"/>
+        <location filename="../models/recurrence.cpp" line="71"/>
         <source>The recurrence rule « %1 » is not valid.</source>
         <translation>La règle de récurrence « %1 » n'est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/recurrence.cpp" line="59"/>
+        <location filename="../models/recurrence.cpp" line="59"/>
         <source>A recurrence repeats at most once a day.</source>
         <translation>Une récurrence se répète au plus une fois par jour.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/recurrence.cpp" line="64"/>
+        <location filename="../models/recurrence.cpp" line="64"/>
         <source>The interval must be between 1 and 52.</source>
         <translation>L'intervalle doit être compris entre 1 et 52.</translation>
     </message>
@@ -134,40 +134,40 @@
 <context>
     <name>creneau::Validation</name>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="105"/>
-        <location filename="../../work/main/models/validation.cpp" line="126"/>
-        <location filename="../../work/main/models/validation.cpp" line="141"/>
+        <location filename="../models/validation.cpp" line="105"/>
+        <location filename="../models/validation.cpp" line="126"/>
+        <location filename="../models/validation.cpp" line="141"/>
         <source>This field is required.</source>
         <translation>Ce champ est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="111"/>
+        <location filename="../models/validation.cpp" line="111"/>
         <source>100 characters at most.</source>
         <translation>100 caractères au maximum.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="113"/>
-        <location filename="../../work/main/models/validation.cpp" line="160"/>
+        <location filename="../models/validation.cpp" line="113"/>
+        <location filename="../models/validation.cpp" line="160"/>
         <source>This field contains characters that are not allowed.</source>
         <translation>Ce champ contient des caractères non autorisés.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="117"/>
+        <location filename="../models/validation.cpp" line="117"/>
         <source>A name starts with a letter.</source>
         <translation>Un nom commence par une lettre.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="131"/>
+        <location filename="../models/validation.cpp" line="131"/>
         <source>Enter a valid e-mail address, such as nom@exemple.fr.</source>
         <translation>Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="146"/>
+        <location filename="../models/validation.cpp" line="146"/>
         <source>Enter a French phone number, such as 06 12 34 56 78 or +262 692 12 34 56.</source>
         <translation>Saisissez un numéro de téléphone français, par exemple 06 12 34 56 78 ou +262 692 12 34 56.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/models/validation.cpp" line="156"/>
+        <location filename="../models/validation.cpp" line="156"/>
         <source>%n characters at most.</source>
         <translation>
             <numerusform>%n caractère au maximum.</numerusform>
@@ -175,52 +175,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="173"/>
+        <location filename="../models/validation.cpp" line="173"/>
         <source>Enter a date such as 1980-03-14.</source>
         <translation>Saisissez une date, par exemple 1980-03-14.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="176"/>
+        <location filename="../models/validation.cpp" line="176"/>
         <source>The birth date cannot be in the future.</source>
         <translation>La date de naissance ne peut pas être dans le futur.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="179"/>
+        <location filename="../models/validation.cpp" line="179"/>
         <source>This birth date is too far in the past.</source>
         <translation>Cette date de naissance est trop ancienne.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="212"/>
+        <location filename="../models/validation.cpp" line="212"/>
         <source>The duration must be between 5 minutes and 8 hours.</source>
         <translation>La durée doit être comprise entre 5 minutes et 8 heures.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="216"/>
+        <location filename="../models/validation.cpp" line="216"/>
         <source>The minimum delay cannot be negative.</source>
         <translation>Le délai minimum ne peut pas être négatif.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="221"/>
+        <location filename="../models/validation.cpp" line="221"/>
         <source>The maximum delay must be longer than the minimum delay.</source>
         <translation>Le délai maximum doit être plus long que le délai minimum.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="227"/>
+        <location filename="../models/validation.cpp" line="227"/>
         <source>Enter a colour such as #1f6feb.</source>
         <translation>Saisissez une couleur, par exemple #1f6feb.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="237"/>
+        <location filename="../models/validation.cpp" line="237"/>
         <source>Enter the first day.</source>
         <translation>Saisissez le premier jour.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="240"/>
+        <location filename="../models/validation.cpp" line="240"/>
         <source>The end time must be after the start time.</source>
         <translation>L'heure de fin doit être après l'heure de début.</translation>
     </message>
     <message>
-        <location filename="../../work/main/models/validation.cpp" line="244"/>
+        <location filename="../models/validation.cpp" line="244"/>
         <source>Choose at least one motif.</source>
         <translation>Choisissez au moins un motif.</translation>
     </message>
@@ -228,67 +228,67 @@
 <context>
     <name>creneau::http</name>
     <message>
-        <location filename="../../work/main/sync/server/agentadmin.cpp" line="61"/>
+        <location filename="../sync/server/agentadmin.cpp" line="61"/>
         <source>Several organisations exist: choose one with --organisation SLUG.</source>
         <translation>Plusieurs organisations existent : choisissez-en une avec --organisation SLUG.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentadmin.cpp" line="76"/>
+        <location filename="../sync/server/agentadmin.cpp" line="76"/>
         <source>Invalid e-mail address.</source>
         <translation>Adresse e-mail invalide.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentadmin.cpp" line="80"/>
+        <location filename="../sync/server/agentadmin.cpp" line="80"/>
         <source>The password must have at least 10 characters.</source>
         <translation>Le mot de passe doit compter au moins 10 caractères.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentadmin.cpp" line="116"/>
+        <location filename="../sync/server/agentadmin.cpp" line="116"/>
         <source>Password: </source>
         <translation>Mot de passe : </translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentadmin.cpp" line="117"/>
+        <location filename="../sync/server/agentadmin.cpp" line="117"/>
         <source>Password again: </source>
         <translation>Confirmez le mot de passe : </translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentadmin.cpp" line="118"/>
+        <location filename="../sync/server/agentadmin.cpp" line="118"/>
         <source>The passwords differ.</source>
         <translation>Les mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentadmin.cpp" line="126"/>
+        <location filename="../sync/server/agentadmin.cpp" line="126"/>
         <source>Administrator %1 is ready.</source>
         <translation>L'administrateur %1 est prêt.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="25"/>
+        <location filename="../sync/server/agentapi.cpp" line="25"/>
         <source>The body must be JSON (application/json).</source>
         <translation>Le corps de la requête doit être du JSON (application/json).</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="29"/>
+        <location filename="../sync/server/agentapi.cpp" line="29"/>
         <source>Malformed JSON: an object is expected.</source>
         <translation>JSON mal formé : un objet est attendu.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="42"/>
+        <location filename="../sync/server/agentapi.cpp" line="42"/>
         <source>Invalid value for &quot;%1&quot;.</source>
         <translation>Valeur invalide pour « %1 ».</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="56"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="56"/>
         <source>Only an administrator may change motifs, lieux and opening ranges.</source>
         <translation>Seul un administrateur peut modifier les motifs, les lieux et les plages d'ouverture.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="62"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="62"/>
         <source>Not found in your organisation.</source>
         <translation>Introuvable dans votre organisation.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="67"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="67"/>
         <source>Some fields are invalid.</source>
         <translation>Certains champs sont invalides.</translation>
     </message>
@@ -296,37 +296,37 @@
 <context>
     <name>creneau::http::AgentApi</name>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="87"/>
+        <location filename="../sync/server/agentapi.cpp" line="87"/>
         <source>Sign in first: a bearer token is required.</source>
         <translation>Connectez-vous d'abord : un jeton est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="90"/>
+        <location filename="../sync/server/agentapi.cpp" line="90"/>
         <source>Your session has expired or was closed: sign in again.</source>
         <translation>Votre session a expiré ou a été fermée : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="100"/>
+        <location filename="../sync/server/agentapi.cpp" line="100"/>
         <source>E-mail and password are required.</source>
         <translation>L'e-mail et le mot de passe sont obligatoires.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="111"/>
+        <location filename="../sync/server/agentapi.cpp" line="111"/>
         <source>Wrong e-mail or password.</source>
         <translation>E-mail ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="114"/>
+        <location filename="../sync/server/agentapi.cpp" line="114"/>
         <source>Too many failed sign-ins: wait %1 seconds.</source>
         <translation>Trop d'échecs de connexion : patientez %1 secondes.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="118"/>
+        <location filename="../sync/server/agentapi.cpp" line="118"/>
         <source>Too many failed sign-ins from this address: try again in %1 minutes.</source>
         <translation>Trop d'échecs de connexion depuis cette adresse : réessayez dans %1 minutes.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentapi.cpp" line="123"/>
+        <location filename="../sync/server/agentapi.cpp" line="123"/>
         <source>This account is locked after too many failed sign-ins: try again in %1 minutes.</source>
         <translation>Ce compte est bloqué après trop d'échecs de connexion : réessayez dans %1 minutes.</translation>
     </message>
@@ -334,76 +334,76 @@
 <context>
     <name>creneau::http::AgentCommands</name>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="96"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="96"/>
         <source>Changed by someone else in the meantime.</source>
         <translation>Modifié entre-temps par quelqu'un d'autre.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="124"/>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="126"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="124"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="126"/>
         <source>Unknown value.</source>
         <translation>Valeur inconnue.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="152"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="152"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="183"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="183"/>
         <source>Unknown agent.</source>
         <translation>Agent inconnu.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="186"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="186"/>
         <source>Unknown lieu.</source>
         <translation>Lieu inconnu.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="192"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="192"/>
         <source>Unknown motif.</source>
         <translation>Motif inconnu.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="214"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="214"/>
         <source>Invalid date.</source>
         <translation>Date invalide.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="254"/>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="263"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="254"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="263"/>
         <source>Only an administrator may change another agent&apos;s absences.</source>
         <translation>Seul un administrateur peut modifier les absences d'un autre agent.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcatalogcommands.cpp" line="274"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="274"/>
         <source>The end must come after the start.</source>
         <translation>La fin doit venir après le début.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcommands.cpp" line="113"/>
+        <location filename="../sync/server/agentcommands.cpp" line="113"/>
         <source>An idempotency key of 1 to 200 characters is required.</source>
         <translation>Une clé d'idempotence de 1 à 200 caractères est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcommands.cpp" line="115"/>
+        <location filename="../sync/server/agentcommands.cpp" line="115"/>
         <source>Unknown command type.</source>
         <translation>Type de commande inconnu.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcommands.cpp" line="147"/>
+        <location filename="../sync/server/agentcommands.cpp" line="147"/>
         <source>Only an administrator may book for another agent.</source>
         <translation>Seul un administrateur peut prendre rendez-vous pour un autre agent.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcommands.cpp" line="151"/>
-        <location filename="../../work/main/sync/server/agentcommands.cpp" line="152"/>
-        <location filename="../../work/main/sync/server/agentcommands.cpp" line="172"/>
+        <location filename="../sync/server/agentcommands.cpp" line="151"/>
+        <location filename="../sync/server/agentcommands.cpp" line="152"/>
+        <location filename="../sync/server/agentcommands.cpp" line="172"/>
         <source>Invalid start time.</source>
         <translation>Heure de début invalide.</translation>
     </message>
     <message>
-        <location filename="../../work/main/sync/server/agentcommands.cpp" line="180"/>
+        <location filename="../sync/server/agentcommands.cpp" line="180"/>
         <source>Unknown status.</source>
         <translation>Statut inconnu.</translation>
     </message>
@@ -411,7 +411,7 @@
 <context>
     <name>creneau::sync::SyncClient</name>
     <message>
-        <location filename="../../work/main/sync/client/syncclient.cpp" line="80"/>
+        <location filename="../sync/client/syncclient.cpp" line="80"/>
         <source>The server cannot be reached.</source>
         <translation>Le serveur est injoignable.</translation>
     </message>
@@ -419,52 +419,52 @@
 <context>
     <name>creneau::ui::AbsenceDialog</name>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="36"/>
+        <location filename="../ui/absencedialog.cpp" line="36"/>
         <source>Absences</source>
         <translation>Absences</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="40"/>
+        <location filename="../ui/absencedialog.cpp" line="40"/>
         <source>New absence</source>
         <translation>Nouvelle absence</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="42"/>
+        <location filename="../ui/absencedialog.cpp" line="42"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="60"/>
+        <location filename="../ui/absencedialog.cpp" line="60"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="61"/>
+        <location filename="../ui/absencedialog.cpp" line="61"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="62"/>
+        <location filename="../ui/absencedialog.cpp" line="62"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="63"/>
+        <location filename="../ui/absencedialog.cpp" line="63"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="64"/>
+        <location filename="../ui/absencedialog.cpp" line="64"/>
         <source>Recurrence</source>
         <translation>Récurrence</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="66"/>
+        <location filename="../ui/absencedialog.cpp" line="66"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/absencedialog.cpp" line="165"/>
+        <location filename="../ui/absencedialog.cpp" line="165"/>
         <source>The end must come after the start.</source>
         <translation>La fin doit venir après le début.</translation>
     </message>
@@ -472,42 +472,42 @@
 <context>
     <name>creneau::ui::LieuDialog</name>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="30"/>
+        <location filename="../ui/lieudialog.cpp" line="30"/>
         <source>Lieux</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="33"/>
+        <location filename="../ui/lieudialog.cpp" line="33"/>
         <source>New lieu</source>
         <translation>Nouveau lieu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="44"/>
+        <location filename="../ui/lieudialog.cpp" line="44"/>
         <source>Archived</source>
         <translation>Archivé</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="46"/>
+        <location filename="../ui/lieudialog.cpp" line="46"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="47"/>
+        <location filename="../ui/lieudialog.cpp" line="47"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="48"/>
+        <location filename="../ui/lieudialog.cpp" line="48"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="51"/>
+        <location filename="../ui/lieudialog.cpp" line="51"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/lieudialog.cpp" line="80"/>
+        <location filename="../ui/lieudialog.cpp" line="80"/>
         <source>%1 (archived)</source>
         <translation>%1 (archivé)</translation>
     </message>
@@ -515,137 +515,137 @@
 <context>
     <name>creneau::ui::MainWindow</name>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="48"/>
         <source>Créneau — %1</source>
         <translation>Créneau — %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="111"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
         <source>Lieu</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="115"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="116"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>Today</source>
         <translation>Aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="123"/>
         <source>◀</source>
         <translation>◀</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Previous (Alt+Left)</source>
         <translation>Précédent (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <source>Next (Alt+Right)</source>
         <translation>Suivant (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Today (Ctrl+T)</source>
         <translation>Aujourd'hui (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="134"/>
         <source>Share</source>
         <translation>Partager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="136"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>New appointment (Ctrl+N)</source>
         <translation>Nouveau rendez-vous (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="138"/>
         <source>Usagers</source>
         <translation>Usagers</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="142"/>
         <source>Motifs…</source>
         <translation>Motifs…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Lieux…</source>
         <translation>Lieux…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Opening ranges…</source>
         <translation>Plages d'ouverture…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Absences…</source>
         <translation>Absences…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>I am</source>
         <translation>Je suis</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>All agents</source>
         <translation>Tous les agents</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>All lieux</source>
         <translation>Tous les lieux</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>New appointment booked by %1 for %2</source>
         <translation>Nouveau rendez-vous pris par %1 pour %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="285"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="299"/>
         <source>Créneau</source>
         <translation>Créneau</translation>
     </message>
@@ -653,113 +653,113 @@
 <context>
     <name>creneau::ui::MotifDialog</name>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="34"/>
+        <location filename="../ui/motifdialog.cpp" line="34"/>
         <source>Motifs</source>
         <translation>Motifs</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="37"/>
+        <location filename="../ui/motifdialog.cpp" line="37"/>
         <source>New motif</source>
         <translation>Nouveau motif</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="44"/>
+        <location filename="../ui/motifdialog.cpp" line="44"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="74"/>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="86"/>
+        <location filename="../ui/motifdialog.cpp" line="74"/>
+        <location filename="../ui/motifdialog.cpp" line="86"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="76"/>
+        <location filename="../ui/motifdialog.cpp" line="76"/>
         <source>On site</source>
         <translation>Sur place</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="77"/>
+        <location filename="../ui/motifdialog.cpp" line="77"/>
         <source>By phone</source>
         <translation>Par téléphone</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="78"/>
+        <location filename="../ui/motifdialog.cpp" line="78"/>
         <source>At home</source>
         <translation>À domicile</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="79"/>
+        <location filename="../ui/motifdialog.cpp" line="79"/>
         <source>By video call</source>
         <translation>Par visioconférence</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="81"/>
+        <location filename="../ui/motifdialog.cpp" line="81"/>
         <source>Agents only</source>
         <translation>Agents uniquement</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="82"/>
+        <location filename="../ui/motifdialog.cpp" line="82"/>
         <source>Agents and prescripteurs</source>
         <translation>Agents et prescripteurs</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="83"/>
+        <location filename="../ui/motifdialog.cpp" line="83"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="89"/>
+        <location filename="../ui/motifdialog.cpp" line="89"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="92"/>
+        <location filename="../ui/motifdialog.cpp" line="92"/>
         <source>Archived (no longer offered)</source>
         <translation>Archivé (plus proposé)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="94"/>
+        <location filename="../ui/motifdialog.cpp" line="94"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="95"/>
+        <location filename="../ui/motifdialog.cpp" line="95"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="96"/>
+        <location filename="../ui/motifdialog.cpp" line="96"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="97"/>
+        <location filename="../ui/motifdialog.cpp" line="97"/>
         <source>Location type</source>
         <translation>Type de lieu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="98"/>
+        <location filename="../ui/motifdialog.cpp" line="98"/>
         <source>Online booking</source>
         <translation>Réservation en ligne</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="99"/>
+        <location filename="../ui/motifdialog.cpp" line="99"/>
         <source>Minimum delay</source>
         <translation>Délai minimum</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="100"/>
+        <location filename="../ui/motifdialog.cpp" line="100"/>
         <source>Maximum delay</source>
         <translation>Délai maximum</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="101"/>
+        <location filename="../ui/motifdialog.cpp" line="101"/>
         <source>Instructions</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/motifdialog.cpp" line="112"/>
+        <location filename="../ui/motifdialog.cpp" line="112"/>
         <source>%1 (archived)</source>
         <translation>%1 (archivé)</translation>
     </message>
@@ -767,27 +767,27 @@
 <context>
     <name>creneau::ui::NewRdvDialog</name>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="34"/>
+        <location filename="../ui/newrdvdialog.cpp" line="34"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="45"/>
+        <location filename="../ui/newrdvdialog.cpp" line="45"/>
         <source>Book</source>
         <translation>Réserver</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="47"/>
+        <location filename="../ui/newrdvdialog.cpp" line="47"/>
         <source>Usager</source>
         <translation>Usager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="52"/>
+        <location filename="../ui/newrdvdialog.cpp" line="52"/>
         <source>Context note</source>
         <translation>Note de contexte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="84"/>
+        <location filename="../ui/newrdvdialog.cpp" line="84"/>
         <source>%1 (%n min)</source>
         <translation>
             <numerusform>%1 (%n min)</numerusform>
@@ -795,67 +795,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="101"/>
+        <location filename="../ui/newrdvdialog.cpp" line="101"/>
         <source>Motif</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="102"/>
+        <location filename="../ui/newrdvdialog.cpp" line="102"/>
         <source>Lieu</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="103"/>
+        <location filename="../ui/newrdvdialog.cpp" line="103"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="104"/>
+        <location filename="../ui/newrdvdialog.cpp" line="104"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="110"/>
+        <location filename="../ui/newrdvdialog.cpp" line="110"/>
         <source>New usager</source>
         <translation>Nouvel usager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="118"/>
+        <location filename="../ui/newrdvdialog.cpp" line="118"/>
         <source>dd/mm/yyyy</source>
         <translation>jj/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="121"/>
+        <location filename="../ui/newrdvdialog.cpp" line="121"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="122"/>
+        <location filename="../ui/newrdvdialog.cpp" line="122"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="123"/>
+        <location filename="../ui/newrdvdialog.cpp" line="123"/>
         <source>Birth date</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="124"/>
+        <location filename="../ui/newrdvdialog.cpp" line="124"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="125"/>
+        <location filename="../ui/newrdvdialog.cpp" line="125"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="156"/>
+        <location filename="../ui/newrdvdialog.cpp" line="156"/>
         <source>Enter a date such as 14/03/1980.</source>
         <translation>Saisissez une date, par exemple 14/03/1980.</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/newrdvdialog.cpp" line="159"/>
+        <location filename="../ui/newrdvdialog.cpp" line="159"/>
         <source>Pick a usager in the list or create one.</source>
         <translation>Choisissez un usager dans la liste ou créez-en un.</translation>
     </message>
@@ -863,67 +863,67 @@
 <context>
     <name>creneau::ui::PlageDialog</name>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="33"/>
+        <location filename="../ui/plagedialog.cpp" line="33"/>
         <source>Opening ranges</source>
         <translation>Plages d'ouverture</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="36"/>
+        <location filename="../ui/plagedialog.cpp" line="36"/>
         <source>New opening range</source>
         <translation>Nouvelle plage d'ouverture</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="42"/>
+        <location filename="../ui/plagedialog.cpp" line="42"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="93"/>
+        <location filename="../ui/plagedialog.cpp" line="93"/>
         <source>Archived</source>
         <translation>Archivé</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="95"/>
+        <location filename="../ui/plagedialog.cpp" line="95"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="96"/>
+        <location filename="../ui/plagedialog.cpp" line="96"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="97"/>
+        <location filename="../ui/plagedialog.cpp" line="97"/>
         <source>Lieu</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="98"/>
+        <location filename="../ui/plagedialog.cpp" line="98"/>
         <source>Motifs</source>
         <translation>Motifs</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="99"/>
+        <location filename="../ui/plagedialog.cpp" line="99"/>
         <source>First day</source>
         <translation>Premier jour</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="100"/>
+        <location filename="../ui/plagedialog.cpp" line="100"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="101"/>
+        <location filename="../ui/plagedialog.cpp" line="101"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="102"/>
+        <location filename="../ui/plagedialog.cpp" line="102"/>
         <source>Recurrence</source>
         <translation>Récurrence</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/plagedialog.cpp" line="121"/>
+        <location filename="../ui/plagedialog.cpp" line="121"/>
         <source>%1 (archived)</source>
         <translation>%1 (archivé)</translation>
     </message>
@@ -931,104 +931,104 @@
 <context>
     <name>creneau::ui::RdvPanel</name>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="48"/>
+        <location filename="../ui/rdvpanel.cpp" line="48"/>
         <source>&lt;b&gt;Appointment&lt;/b&gt;</source>
         <translation>&lt;b&gt;Fiche du rendez-vous&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="52"/>
+        <location filename="../ui/rdvpanel.cpp" line="52"/>
         <source>Motif</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="53"/>
+        <location filename="../ui/rdvpanel.cpp" line="53"/>
         <source>When</source>
         <translation>Date et heure</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="55"/>
+        <location filename="../ui/rdvpanel.cpp" line="55"/>
         <source>Lieu</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="56"/>
+        <location filename="../ui/rdvpanel.cpp" line="56"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="57"/>
+        <location filename="../ui/rdvpanel.cpp" line="57"/>
         <source>Usager</source>
         <translation>Usager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="58"/>
+        <location filename="../ui/rdvpanel.cpp" line="58"/>
         <source>Birth date</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="59"/>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="69"/>
+        <location filename="../ui/rdvpanel.cpp" line="59"/>
+        <location filename="../ui/rdvpanel.cpp" line="69"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="60"/>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="68"/>
+        <location filename="../ui/rdvpanel.cpp" line="60"/>
+        <location filename="../ui/rdvpanel.cpp" line="68"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="61"/>
+        <location filename="../ui/rdvpanel.cpp" line="61"/>
         <source>Context</source>
         <translation>Contexte</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="64"/>
+        <location filename="../ui/rdvpanel.cpp" line="64"/>
         <source>Booked by a prescripteur</source>
         <translation>Pris par un prescripteur</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="67"/>
+        <location filename="../ui/rdvpanel.cpp" line="67"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="71"/>
+        <location filename="../ui/rdvpanel.cpp" line="71"/>
         <source>Booked on</source>
         <translation>Pris le</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="82"/>
+        <location filename="../ui/rdvpanel.cpp" line="82"/>
         <source>Seen</source>
         <translation>Vu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="83"/>
+        <location filename="../ui/rdvpanel.cpp" line="83"/>
         <source>Absent</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="84"/>
+        <location filename="../ui/rdvpanel.cpp" line="84"/>
         <source>Excused</source>
         <translation>Excusé</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="85"/>
+        <location filename="../ui/rdvpanel.cpp" line="85"/>
         <source>Edit the note…</source>
         <translation>Modifier la note…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="86"/>
+        <location filename="../ui/rdvpanel.cpp" line="86"/>
         <source>Cancel…</source>
         <translation>Annuler…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="87"/>
+        <location filename="../ui/rdvpanel.cpp" line="87"/>
         <source>Move…</source>
         <translation>Déplacer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="136"/>
+        <location filename="../ui/rdvpanel.cpp" line="136"/>
         <source> (%n minute(s))</source>
         <translation>
             <numerusform> (%n minute)</numerusform>
@@ -1036,37 +1036,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="166"/>
+        <location filename="../ui/rdvpanel.cpp" line="166"/>
         <source>Appointment</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="196"/>
+        <location filename="../ui/rdvpanel.cpp" line="196"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="197"/>
+        <location filename="../ui/rdvpanel.cpp" line="197"/>
         <source>Reason (the usager is told):</source>
         <translation>Motif de l'annulation (communiqué à l'usager) :</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="215"/>
+        <location filename="../ui/rdvpanel.cpp" line="215"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="224"/>
+        <location filename="../ui/rdvpanel.cpp" line="224"/>
         <source>New date and time</source>
         <translation>Nouvelle date et heure</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="235"/>
+        <location filename="../ui/rdvpanel.cpp" line="235"/>
         <source>Context note</source>
         <translation>Note de contexte</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/rdvpanel.cpp" line="235"/>
+        <location filename="../ui/rdvpanel.cpp" line="235"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
@@ -1074,52 +1074,52 @@
 <context>
     <name>creneau::ui::RecurrenceEditor</name>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="46"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="46"/>
         <source>every </source>
         <translation>toutes les </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="47"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="47"/>
         <source> week(s)</source>
-        <translation> semaine| semaines</translation>
+        <translation> semaine(s)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="48"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="48"/>
         <source>Until</source>
         <translation>Jusqu'au</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="59"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="59"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="61"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="61"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="76"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="76"/>
         <source>Days</source>
         <translation>Jours</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="77"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="77"/>
         <source>Repeat</source>
         <translation>Répéter</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="78"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="78"/>
         <source>Except on</source>
         <translation>Sauf le</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="80"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="80"/>
         <source>Next dates</source>
         <translation>Prochaines dates</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/recurrenceeditor.cpp" line="182"/>
+        <location filename="../ui/recurrenceeditor.cpp" line="182"/>
         <source>No date to come.</source>
         <translation>Aucune date à venir.</translation>
     </message>
@@ -1127,42 +1127,42 @@
 <context>
     <name>creneau::ui::ShareDialog</name>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="23"/>
+        <location filename="../ui/sharedialog.cpp" line="23"/>
         <source>Share</source>
         <translation>Partager</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="26"/>
+        <location filename="../ui/sharedialog.cpp" line="26"/>
         <source>Partners&apos; link (town halls, associations, administrations)</source>
         <translation>Lien des partenaires (mairies, associations, administrations)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="28"/>
+        <location filename="../ui/sharedialog.cpp" line="28"/>
         <source>Public link</source>
         <translation>Lien public</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="31"/>
+        <location filename="../ui/sharedialog.cpp" line="31"/>
         <source>Message to send to a partner:</source>
         <translation>Message à envoyer à un partenaire :</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="36"/>
+        <location filename="../ui/sharedialog.cpp" line="36"/>
         <source>Copy the message</source>
         <translation>Copier le message</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="57"/>
+        <location filename="../ui/sharedialog.cpp" line="57"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="67"/>
+        <location filename="../ui/sharedialog.cpp" line="67"/>
         <source>QR code of %1</source>
         <translation>QR code de %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/sharedialog.cpp" line="74"/>
+        <location filename="../ui/sharedialog.cpp" line="74"/>
         <source>Hello,
 
 You can now book an appointment at %1 for the people you support.
@@ -1182,7 +1182,7 @@ Bien cordialement</translation>
 <context>
     <name>creneau::ui::UsagerSearch</name>
     <message>
-        <location filename="../../work/main/ui/usagersearch.cpp" line="13"/>
+        <location filename="../ui/usagersearch.cpp" line="13"/>
         <source>Name, phone or birth date (dd/mm/yyyy)</source>
         <translation>Nom, téléphone ou date de naissance (jj/mm/aaaa)</translation>
     </message>
@@ -1190,32 +1190,32 @@ Bien cordialement</translation>
 <context>
     <name>creneau::ui::UsagersDialog</name>
     <message>
-        <location filename="../../work/main/ui/usagersdialog.cpp" line="18"/>
+        <location filename="../ui/usagersdialog.cpp" line="18"/>
         <source>seen</source>
         <translation>vu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/usagersdialog.cpp" line="20"/>
+        <location filename="../ui/usagersdialog.cpp" line="20"/>
         <source>absent</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/usagersdialog.cpp" line="22"/>
+        <location filename="../ui/usagersdialog.cpp" line="22"/>
         <source>excused</source>
         <translation>excusé</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/usagersdialog.cpp" line="24"/>
+        <location filename="../ui/usagersdialog.cpp" line="24"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/usagersdialog.cpp" line="26"/>
+        <location filename="../ui/usagersdialog.cpp" line="26"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/usagersdialog.cpp" line="37"/>
+        <location filename="../ui/usagersdialog.cpp" line="37"/>
         <source>Usagers</source>
         <translation>Usagers</translation>
     </message>
@@ -1223,27 +1223,27 @@ Bien cordialement</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../work/main/app/desktop/main.cpp" line="24"/>
+        <location filename="../app/desktop/main.cpp" line="24"/>
         <source>Créneau: appointments for public services</source>
         <translation>Créneau : prise de rendez-vous pour les services publics</translation>
     </message>
     <message>
-        <location filename="../../work/main/app/desktop/main.cpp" line="28"/>
+        <location filename="../app/desktop/main.cpp" line="28"/>
         <source>Data directory.</source>
         <translation>Dossier des données.</translation>
     </message>
     <message>
-        <location filename="../../work/main/app/desktop/main.cpp" line="32"/>
+        <location filename="../app/desktop/main.cpp" line="32"/>
         <source>Create the demo organisation on first run.</source>
         <translation>Créer l'organisation de démonstration au premier lancement.</translation>
     </message>
     <message>
-        <location filename="../../work/main/app/desktop/main.cpp" line="67"/>
+        <location filename="../app/desktop/main.cpp" line="67"/>
         <source>Create the demo organisation?</source>
         <translation>Créer l'organisation de démonstration ?</translation>
     </message>
     <message>
-        <location filename="../../work/main/app/desktop/main.cpp" line="72"/>
+        <location filename="../app/desktop/main.cpp" line="72"/>
         <source>Nothing to show yet: start again with --demo, or connect to a server once the administration screens exist.</source>
         <translation>Rien à afficher pour l'instant : relancez avec --demo, ou connectez-vous à un serveur quand les écrans d'administration existeront.</translation>
     </message>
