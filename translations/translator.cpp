@@ -12,9 +12,9 @@ void installTranslations(QCoreApplication &app, const QString &language)
     if (lang.isEmpty())
         lang = QStringLiteral("fr");
     // Sources are English; English needs no catalogue, but dates and numbers follow the choice.
-    QLocale::setDefault(QLocale(lang == QLatin1String("en") ? QLocale::English : QLocale::French,
-                                lang == QLatin1String("en") ? QLocale::UnitedKingdom
-                                                            : QLocale::France));
+    QLocale::setDefault(
+        QLocale(lang == QLatin1String("en") ? QLocale::English : QLocale::French,
+                lang == QLatin1String("en") ? QLocale::UnitedKingdom : QLocale::France));
     if (lang == QLatin1String("en"))
         return;
     auto *translator = new QTranslator(&app);
