@@ -1,6 +1,7 @@
 #include "calendarapi.h"
 
 #include "calendarfeed.h"
+#include "jsonexchange.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,26 +12,10 @@ namespace creneau::calendar {
 using http::HttpError;
 using http::HttpRequest;
 using http::HttpResponse;
+using http::jsonObjectBody;
+using http::privateJson;
 
 namespace {
-
-HttpResponse jsonAnswer(const QJsonObject &body, int status = 200)
-{
-    HttpResponse r = HttpResponse::json(QJsonDocument(body).toJson(QJsonDocument::Compact), status);
-    r.setHeader("Cache-Control", "no-store");
-    return r;
-}
-
-QJsonObject jsonBody(const HttpRequest &request)
-{
-    if (!request.header("content-type").toLower().startsWith("application/json"))
-        throw HttpError(415, QStringLiteral("Le corps de la requête doit être du JSON."), true);
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw HttpError(400, QStringLiteral("JSON mal formé : un objet est attendu."), true);
-    return doc.object();
-}
 
 QJsonObject settingsJson(const CalendarSettings &s)
 {
@@ -104,13 +89,13 @@ HttpResponse CalendarApi::feed(HttpRequest &request)
 
 HttpResponse CalendarApi::settings(HttpRequest &request)
 {
-    return jsonAnswer(settingsJson(m_settings.load(authenticate(request).id)));
+    return privateJson(settingsJson(m_settings.load(authenticate(request).id)));
 }
 
 HttpResponse CalendarApi::putSettings(HttpRequest &request)
 {
     const Agent agent = authenticate(request);
-    const QJsonObject body = jsonBody(request);
+    const QJsonObject body = jsonObjectBody(request);
     CalendarSettings s = m_settings.load(agent.id);
     if (body.contains(QStringLiteral("mode"))) {
         CalendarMode mode;
@@ -135,7 +120,7 @@ HttpResponse CalendarApi::putSettings(HttpRequest &request)
             throw HttpError(400, problem, true);
     }
     m_settings.save(s, password);
-    return jsonAnswer(settingsJson(m_settings.load(agent.id)));
+    return privateJson(settingsJson(m_settings.load(agent.id)));
 }
 
 HttpResponse CalendarApi::regenerateFeed(HttpRequest &request)
@@ -143,7 +128,7 @@ HttpResponse CalendarApi::regenerateFeed(HttpRequest &request)
     const Agent agent = authenticate(request);
     const QString token = m_settings.regenerateFeedToken(agent.id);
     const auto urls = feedUrls(m_publicUrl ? m_publicUrl() : QString(), token);
-    return jsonAnswer(
+    return privateJson(
         {{QStringLiteral("url"), urls.first}, {QStringLiteral("webcal"), urls.second}}, 201);
 }
 

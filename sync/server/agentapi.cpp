@@ -1,4 +1,5 @@
 #include "agentapi.h"
+#include "jsonexchange.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -10,24 +11,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("AgentApi", text);
-}
-
-HttpResponse jsonAnswer(const QJsonObject &body, int status = 200)
-{
-    HttpResponse r = HttpResponse::json(QJsonDocument(body).toJson(QJsonDocument::Compact), status);
-    r.setHeader("Cache-Control", "no-store");
-    return r;
-}
-
-QJsonObject jsonBody(const HttpRequest &request)
-{
-    if (!request.header("content-type").toLower().startsWith("application/json"))
-        throw HttpError(415, tr("The body must be JSON (application/json)."), true);
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        throw HttpError(400, tr("Malformed JSON: an object is expected."), true);
-    return doc.object();
 }
 
 qint64 intParam(const HttpRequest &request, const QString &key, qint64 fallback, qint64 min,
@@ -93,7 +76,7 @@ AgentSession AgentApi::authenticate(const HttpRequest &request)
 
 HttpResponse AgentApi::login(HttpRequest &request)
 {
-    const QJsonObject body = jsonBody(request);
+    const QJsonObject body = jsonObjectBody(request);
     const QString email = body.value(QStringLiteral("email")).toString();
     const QString password = body.value(QStringLiteral("password")).toString();
     if (email.isEmpty() || password.isEmpty() || email.size() > 320 || password.size() > 1024)
@@ -102,7 +85,7 @@ HttpResponse AgentApi::login(HttpRequest &request)
     HttpResponse r;
     switch (result.error) {
     case AgentSessions::LoginError::None:
-        return jsonAnswer(
+        return privateJson(
             {{QStringLiteral("token"), result.token},
              {QStringLiteral("expires_in"), AgentSessions::kLifetimeSecs},
              {QStringLiteral("agent"), agentJson(result.agent, m_site.catalog().organisation(
@@ -133,13 +116,13 @@ HttpResponse AgentApi::logout(HttpRequest &request)
 {
     const AgentSession session = authenticate(request);
     m_sessions.revoke(session.tokenHash);
-    return jsonAnswer({{QStringLiteral("status"), QStringLiteral("signed_out")}});
+    return privateJson({{QStringLiteral("status"), QStringLiteral("signed_out")}});
 }
 
 HttpResponse AgentApi::me(HttpRequest &request)
 {
     const AgentSession session = authenticate(request);
-    return jsonAnswer(
+    return privateJson(
         {{QStringLiteral("agent"),
           agentJson(session.agent, m_site.catalog().organisation(session.agent.organisationId))}});
 }
@@ -150,7 +133,7 @@ HttpResponse AgentApi::changes(HttpRequest &request)
     const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
     const int limit = int(intParam(request, QStringLiteral("limit"), 500, 1, 5000));
     const FeedPage page = m_feed.changesSince(session.agent.organisationId, since, limit);
-    return jsonAnswer(
+    return privateJson(
         {{QStringLiteral("changes"), page.changes}, {QStringLiteral("next"), page.next}});
 }
 
@@ -162,11 +145,11 @@ HttpResponse AgentApi::waitForChanges(HttpRequest &request)
     const int timeout = int(intParam(request, QStringLiteral("timeout"), 25, 0, 25));
     const qint64 seq = m_site.store().currentSeq();
     if (seq > since || timeout == 0)
-        return jsonAnswer({{QStringLiteral("seq"), seq}, {QStringLiteral("moved"), seq > since}});
+        return privateJson({{QStringLiteral("seq"), seq}, {QStringLiteral("moved"), seq > since}});
     HttpResponse later;
     later.deferred = [this, since, timeout](HttpResponse::Completion complete) {
         m_longPoll.wait(since, timeout * 1000, [complete](qint64 now, bool moved) {
-            complete(jsonAnswer({{QStringLiteral("seq"), now}, {QStringLiteral("moved"), moved}}));
+            complete(privateJson({{QStringLiteral("seq"), now}, {QStringLiteral("moved"), moved}}));
         });
     };
     return later;
@@ -175,8 +158,8 @@ HttpResponse AgentApi::waitForChanges(HttpRequest &request)
 HttpResponse AgentApi::command(HttpRequest &request)
 {
     const AgentSession session = authenticate(request);
-    const CommandAnswer answer = m_commands.run(session.agent, jsonBody(request));
-    HttpResponse r = jsonAnswer(answer.body, answer.status);
+    const CommandAnswer answer = m_commands.run(session.agent, jsonObjectBody(request));
+    HttpResponse r = privateJson(answer.body, answer.status);
     if (answer.replayed)
         r.setHeader("Idempotent-Replayed", "true");
     return r;

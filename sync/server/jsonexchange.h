@@ -1,0 +1,15 @@
+// The JSON bodies of the agents' API, read and written the same way by every agent route.
+#pragma once
+
+#include "httptypes.h"
+
+#include <QJsonObject>
+
+namespace creneau::http {
+
+// A JSON answer that caches must not keep (it holds an agent's data).
+HttpResponse privateJson(const QJsonObject &body, int status = 200);
+// The request's JSON object; 415 when not JSON, 400 when malformed (as HttpError, JSON body).
+QJsonObject jsonObjectBody(const HttpRequest &request);
+
+} // namespace creneau::http
