@@ -157,34 +157,65 @@ QString Store::returningId() const
     return m_engine == Engine::Postgres ? QStringLiteral(" RETURNING id") : QString();
 }
 
-WriteTransaction::WriteTransaction(Store &store, Mode mode) : m_store(store)
+WriteTransaction::WriteTransaction(Store &store, Mode mode)
+    : m_store(store), m_level(store.m_transactionDepth)
 {
     const QSqlDatabase db = store.db();
-    if (store.engine() == Store::Engine::Sqlite) {
+    if (m_level > 0) {
+        // Already serialised by the outermost transaction's lock.
+        sql::direct(db, QStringLiteral("SAVEPOINT ") + savepoint());
+    } else if (store.engine() == Store::Engine::Sqlite) {
         sql::direct(db, QStringLiteral("BEGIN IMMEDIATE"));
-        m_open = true;
-        return;
+    } else {
+        sql::direct(db, QStringLiteral("BEGIN"));
+        try {
+            if (mode == Mode::Schema)
+                sql::run(db, QStringLiteral("SELECT pg_advisory_xact_lock(7270727)"));
+            else
+                sql::run(db, QStringLiteral("SELECT value FROM sequence WHERE id = 1 FOR UPDATE"));
+        } catch (...) {
+            // No destructor runs for a constructor that throws: do not leave the BEGIN open.
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("ROLLBACK"));
+            throw;
+        }
     }
-    sql::direct(db, QStringLiteral("BEGIN"));
     m_open = true;
-    if (mode == Mode::Schema)
-        sql::run(db, QStringLiteral("SELECT pg_advisory_xact_lock(7270727)"));
-    else
-        sql::run(db, QStringLiteral("SELECT value FROM sequence WHERE id = 1 FOR UPDATE"));
+    ++store.m_transactionDepth;
 }
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_open) {
-        QSqlQuery q(m_store.db());
+    if (!m_open)
+        return;
+    // No exceptions from a destructor: failures here leave the outer transaction to fail.
+    QSqlQuery q(m_store.db());
+    if (m_level > 0) {
+        q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + savepoint());
+        q.exec(QStringLiteral("RELEASE SAVEPOINT ") + savepoint());
+    } else {
         q.exec(QStringLiteral("ROLLBACK"));
     }
+    close();
 }
 
 void WriteTransaction::commit()
 {
-    sql::direct(m_store.db(), QStringLiteral("COMMIT"));
+    Q_ASSERT(m_open && m_store.m_transactionDepth == m_level + 1);
+    sql::direct(m_store.db(), m_level > 0 ? QStringLiteral("RELEASE SAVEPOINT ") + savepoint()
+                                          : QStringLiteral("COMMIT"));
+    close();
+}
+
+QString WriteTransaction::savepoint() const
+{
+    return QStringLiteral("sp_%1").arg(m_level);
+}
+
+void WriteTransaction::close()
+{
     m_open = false;
+    --m_store.m_transactionDepth;
 }
 
 } // namespace creneau

@@ -42,10 +42,12 @@ public:
     QString returningId() const;
 
 private:
+    friend class WriteTransaction;
     Store(QString connection, QString location, Engine engine);
     QString m_connection;
     QString m_location;
     Engine m_engine;
+    int m_transactionDepth = 0; // open WriteTransactions on this connection, outermost first
 };
 
 // The single writer's transaction: BEGIN IMMEDIATE on SQLite takes the write lock up front, so
@@ -53,6 +55,13 @@ private:
 // same comes from locking the change-sequence row at BEGIN: writers of every server instance
 // queue there, so a créneau cannot be taken twice and sequence numbers commit in order (a reader
 // of the change feed never sees N+1 before N).
+//
+// Transactions nest: one opened while another is open on the same Store is a SAVEPOINT inside
+// it, so a caller can run an operation that has its own transaction (a booking) and write what
+// follows from it (the command's stored answer) atomically with it. An inner commit only
+// releases its savepoint: nothing is durable before the outermost commit. An inner transaction
+// destroyed uncommitted undoes its own writes and leaves the outer one usable. Inner ones must
+// end before the outer one (they are scoped objects).
 class WriteTransaction
 {
 public:
@@ -66,9 +75,13 @@ public:
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
     void commit();
+    bool isNested() const { return m_level > 0; }
 
 private:
+    QString savepoint() const;
+    void close();
     Store &m_store;
+    int m_level = 0; // 0: the outermost transaction
     bool m_open = false;
 };
 

@@ -1,5 +1,5 @@
 // The catalog half of AgentCommands: motifs, lieux, opening ranges and absences. Each runs in
-// one transaction together with its stored answer.
+// the transaction AgentCommands::run opens, together with its stored answer.
 #include "agentcommands.h"
 
 #include "sql.h"
@@ -71,7 +71,6 @@ CommandAnswer invalid(const FieldErrors &fields)
 
 CommandAnswer AgentCommands::runCatalogCommand(const Agent &agent, const Command &c)
 {
-    WriteTransaction tx(m_site.store());
     CommandAnswer answer;
     if (c.type == QLatin1String("save_motif"))
         answer = saveMotif(agent, c);
@@ -81,8 +80,6 @@ CommandAnswer AgentCommands::runCatalogCommand(const Agent &agent, const Command
         answer = savePlage(agent, c);
     else
         answer = saveAbsence(agent, c, c.type == QLatin1String("remove_absence"));
-    storeAnswer(agent.id, c.key, answer);
-    tx.commit();
     return answer;
 }
 

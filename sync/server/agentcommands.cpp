@@ -113,17 +113,19 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
     if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type))
         return {400, errorBody(tr("Unknown command type."))};
+    if (auto stored = storedAnswer(agent.id, c.key)) // a replay, answered without the lock
+        return *stored;
+    // One transaction for the change and its stored answer: BookingService's own transaction
+    // nests in it as a savepoint, so a crash between the two cannot apply a change whose key
+    // then runs again. Looked up again under the write lock: another request, or another server
+    // instance on the same PostgreSQL database, may have run this key while we waited for it.
+    WriteTransaction tx(m_site.store());
     if (auto stored = storedAnswer(agent.id, c.key))
         return *stored;
-    if (kCatalogCommands.contains(c.type))
-        return runCatalogCommand(agent, c);
-    // BookingService runs its own transaction: the answer is stored right after it commits.
-    CommandAnswer answer = runRdvCommand(agent, c);
-    if (answer.status < 500) {
-        WriteTransaction tx(m_site.store());
-        storeAnswer(agent.id, c.key, answer);
-        tx.commit();
-    }
+    const CommandAnswer answer =
+        kCatalogCommands.contains(c.type) ? runCatalogCommand(agent, c) : runRdvCommand(agent, c);
+    storeAnswer(agent.id, c.key, answer);
+    tx.commit();
     return answer;
 }
 

@@ -33,8 +33,8 @@ private:
         int expectedVersion = 0;
         QJsonObject payload;
     };
+    // Both run inside run()'s transaction, which also stores their answer.
     CommandAnswer runRdvCommand(const Agent &agent, const Command &c);
-    // Catalog changes run in one transaction with the stored answer.
     CommandAnswer runCatalogCommand(const Agent &agent, const Command &c);
     CommandAnswer saveMotif(const Agent &agent, const Command &c);
     CommandAnswer saveLieu(const Agent &agent, const Command &c);
