@@ -63,6 +63,17 @@ void AgentApi::addRoutes(Router &router)
     router.post(base + QStringLiteral("/commands"), [this](HttpRequest &r) { return command(r); });
 }
 
+bool AgentApi::isSignedInCall(const HttpRequest &request)
+{
+    if (!request.path.startsWith(QLatin1String("/api/v1/agent/")) ||
+        request.path == QLatin1String("/api/v1/agent/session"))
+        return false;
+    const QByteArray header = request.header("authorization");
+    if (!header.startsWith("Bearer "))
+        return false;
+    return m_sessions.check(QString::fromLatin1(header.mid(7).trimmed())).has_value();
+}
+
 AgentSession AgentApi::authenticate(const HttpRequest &request)
 {
     const QByteArray header = request.header("authorization");

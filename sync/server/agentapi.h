@@ -20,6 +20,10 @@ class AgentApi : public QObject
 public:
     explicit AgentApi(BookingSite &site, QObject *parent = nullptr);
     void addRoutes(Router &router);
+    // True for a call under /api/v1/agent/ carrying a valid bearer token, except sign-in itself:
+    // such calls are exempt from the public POST rate limit (an agent's desktop replays its
+    // offline queue in a burst). A missing, unknown or expired token is not exempt.
+    bool isSignedInCall(const HttpRequest &request);
 
 private:
     AgentSession authenticate(const HttpRequest &request);

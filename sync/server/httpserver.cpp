@@ -90,7 +90,8 @@ HttpResponse HttpServer::dispatch(HttpRequest &request)
                 request, 413,
                 QStringLiteral("La requête dépasse la taille maximale autorisée (64 Kio)."));
         int retryAfter = 0;
-        if (request.method == "POST" &&
+        if (request.method == "POST" && m_rateLimiter.enabled() &&
+            !(m_rateLimitExempt && m_rateLimitExempt(request)) &&
             !m_rateLimiter.allow(request.peer.toString(), QDateTime::currentMSecsSinceEpoch(),
                                  &retryAfter)) {
             response = error(

@@ -22,6 +22,12 @@ public:
     explicit HttpServer(Router router, QObject *parent = nullptr);
 
     void setRateLimit(int postsPerMinute) { m_rateLimiter.setPerMinute(postsPerMinute); }
+    // Requests for which `exempt` answers true are not counted against the POST rate limit
+    // (signed-in agents' calls); it runs only for POSTs while the limit is on.
+    void setRateLimitExemption(std::function<bool(const HttpRequest &)> exempt)
+    {
+        m_rateLimitExempt = std::move(exempt);
+    }
     // Requests from these addresses are attributed to the last X-Forwarded-For address.
     void setTrustedProxies(QList<QHostAddress> proxies) { m_trustedProxies = std::move(proxies); }
     void setErrorPage(ErrorPage page) { m_errorPage = std::move(page); }
@@ -45,6 +51,7 @@ private:
 
     Router m_router;
     RateLimiter m_rateLimiter;
+    std::function<bool(const HttpRequest &)> m_rateLimitExempt;
     QList<QHostAddress> m_trustedProxies;
     ErrorPage m_errorPage;
     LimitedTcpServer *m_tcp = nullptr;

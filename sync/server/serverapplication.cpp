@@ -107,6 +107,9 @@ bool ServerApplication::start()
     });
     m_parts->server = new HttpServer(std::move(router), this);
     m_parts->server->setRateLimit(m_options.rateLimitPerMinute);
+    AgentApi *agentApi = m_parts->agentApi.get();
+    m_parts->server->setRateLimitExemption(
+        [agentApi](const HttpRequest &r) { return agentApi->isSignedInCall(r); });
     m_parts->server->setTrustedProxies(m_options.trustedProxies);
     m_parts->server->setErrorPage([](int status, const QString &message) {
         return PageRenderer::message(status, QStringLiteral("Erreur"), message);
