@@ -470,6 +470,177 @@
     </message>
 </context>
 <context>
+    <name>creneau::ui::CalendarSettingsClient</name>
+    <message>
+        <location filename="../ui/calendarsettingsclient.cpp" line="76"/>
+        <source>The server cannot be reached (%1). Try again later.</source>
+        <translation>Le serveur est injoignable (%1). Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsclient.cpp" line="78"/>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>Le serveur a refusé la demande (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::CalendarSettingsDialog</name>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="45"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="48"/>
+        <source>My external calendar</source>
+        <translation>Mon agenda externe</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="51"/>
+        <source>Choose how your Créneau appointments reach the calendar you already use (Thunderbird, Outlook, Nextcloud, Apple, Google).</source>
+        <translation>Choisissez comment vos rendez-vous Créneau arrivent dans l&apos;agenda que vous utilisez déjà (Thunderbird, Outlook, Nextcloud, Apple, Google).</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="84"/>
+        <source>Where should your appointments go?</source>
+        <translation>Où envoyer vos rendez-vous ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="87"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="87"/>
+        <source>Your appointments stay in the Créneau agenda only.</source>
+        <translation>Vos rendez-vous restent dans l&apos;agenda de Créneau uniquement.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="88"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="89"/>
+        <source>An e-mail for each new, moved or cancelled appointment, with an .ics file that your calendar program adds in one click.</source>
+        <translation>Un e-mail pour chaque rendez-vous nouveau, déplacé ou annulé, avec un fichier .ics que votre logiciel d&apos;agenda ajoute en un clic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="91"/>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="92"/>
+        <source>A private link your calendar program subscribes to: it refreshes on its own and lists your appointments from 30 days back.</source>
+        <translation>Un lien privé auquel votre logiciel d&apos;agenda s&apos;abonne : il se met à jour tout seul et liste vos rendez-vous depuis 30 jours.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="94"/>
+        <source>CalDAV</source>
+        <translation>CalDAV</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="95"/>
+        <source>Créneau writes each appointment straight into your CalDAV calendar (Nextcloud, SOGo, Radicale…), moves it, removes it when cancelled, and catches up if that server was down.</source>
+        <translation>Créneau inscrit chaque rendez-vous directement dans votre agenda CalDAV (Nextcloud, SOGo, Radicale…), le déplace, le retire s&apos;il est annulé, et rattrape son retard si ce serveur était indisponible.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="118"/>
+        <source>Subscription link</source>
+        <translation>Lien d&apos;abonnement</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="128"/>
+        <source>Web address (https)</source>
+        <translation>Adresse web (https)</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="129"/>
+        <source>Calendar programs (webcal)</source>
+        <translation>Logiciels d&apos;agenda (webcal)</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="133"/>
+        <source>Generate a new link</source>
+        <translation>Générer un nouveau lien</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="135"/>
+        <source>Revoke the link</source>
+        <translation>Révoquer le lien</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="143"/>
+        <source>Anyone who has this link can read your appointments: give it to your calendar program only, and revoke it if it leaked.</source>
+        <translation>Toute personne qui a ce lien peut lire vos rendez-vous : ne le donnez qu&apos;à votre logiciel d&apos;agenda, et révoquez-le s&apos;il a circulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="155"/>
+        <source>shown once, after « Generate a new link »</source>
+        <translation>affiché une seule fois, après « Générer un nouveau lien »</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="156"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="170"/>
+        <source>CalDAV calendar</source>
+        <translation>Agenda CalDAV</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="179"/>
+        <source>Calendar address</source>
+        <translation>Adresse de l&apos;agenda</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="180"/>
+        <source>User name</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="181"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="182"/>
+        <source>The password is kept encrypted on the server and never shown again. Leave it empty to keep the current one.</source>
+        <translation>Le mot de passe est conservé chiffré sur le serveur et n&apos;est plus jamais affiché. Laissez le champ vide pour garder le mot de passe actuel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="205"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="242"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="242"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="253"/>
+        <source>Here is your new private link. Copy it now: it is shown only this once. Any previous link no longer works.</source>
+        <translation>Voici votre nouveau lien privé. Copiez-le maintenant : il n&apos;est affiché qu&apos;une seule fois. Tout lien précédent ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="256"/>
+        <source>A private link is active. For your safety it is shown only once, right after it is generated: to see it again, generate a new link (the current one then stops working).</source>
+        <translation>Un lien privé est actif. Par sécurité, il n&apos;est affiché qu&apos;une seule fois, juste après sa création : pour le revoir, générez un nouveau lien (l&apos;actuel cessera alors de fonctionner).</translation>
+    </message>
+    <message>
+        <location filename="../ui/calendarsettingsdialog.cpp" line="260"/>
+        <source>No private link yet: generate one, then paste it into your calendar program.</source>
+        <translation>Pas encore de lien privé : générez-en un, puis collez-le dans votre logiciel d&apos;agenda.</translation>
+    </message>
+</context>
+<context>
     <name>creneau::ui::LieuDialog</name>
     <message>
         <location filename="../ui/lieudialog.cpp" line="30"/>

@@ -97,12 +97,15 @@ HttpResponse CalendarApi::putSettings(HttpRequest &request)
     const Agent agent = authenticate(request);
     const QJsonObject body = jsonObjectBody(request);
     CalendarSettings s = m_settings.load(agent.id);
+    // Every problem at once, by field, so the desktop shows each message next to its field.
+    QJsonObject fields;
     if (body.contains(QStringLiteral("mode"))) {
         CalendarMode mode;
-        if (!fromWord(body.value(QStringLiteral("mode")).toString(), &mode))
-            throw HttpError(
-                400, QStringLiteral("Mode inconnu : none, email, subscription ou caldav."), true);
-        s.mode = mode;
+        if (fromWord(body.value(QStringLiteral("mode")).toString(), &mode))
+            s.mode = mode;
+        else
+            fields.insert(QStringLiteral("mode"),
+                          QStringLiteral("Mode inconnu : none, email, subscription ou caldav."));
     }
     if (body.contains(QStringLiteral("caldav_url")))
         s.caldavUrl = body.value(QStringLiteral("caldav_url")).toString().trimmed();
@@ -111,13 +114,24 @@ HttpResponse CalendarApi::putSettings(HttpRequest &request)
     std::optional<QString> password;
     if (body.contains(QStringLiteral("caldav_password")))
         password = body.value(QStringLiteral("caldav_password")).toString();
-    if (s.caldavUrl.size() > 2000 || s.caldavUser.size() > 320 ||
-        (password && password->size() > 1024))
-        throw HttpError(400, QStringLiteral("Valeur trop longue."), true);
-    if (s.mode == CalendarMode::CalDav || !s.caldavUrl.isEmpty()) {
-        const QString problem = CalendarSettingsRepository::checkCaldavUrl(s.caldavUrl);
-        if (!problem.isEmpty())
-            throw HttpError(400, problem, true);
+    const QString tooLong = QStringLiteral("Valeur trop longue.");
+    if (s.caldavUrl.size() > 2000)
+        fields.insert(QStringLiteral("caldav_url"), tooLong);
+    else if (s.mode == CalendarMode::CalDav || !s.caldavUrl.isEmpty())
+        if (const QString problem = CalendarSettingsRepository::checkCaldavUrl(s.caldavUrl);
+            !problem.isEmpty())
+            fields.insert(QStringLiteral("caldav_url"), problem);
+    if (s.caldavUser.size() > 320)
+        fields.insert(QStringLiteral("caldav_user"), tooLong);
+    if (password && password->size() > 1024)
+        fields.insert(QStringLiteral("caldav_password"), tooLong);
+    if (!fields.isEmpty()) {
+        const QString first = fields.begin().value().toString();
+        return privateJson(
+            {{QStringLiteral("error"),
+              fields.size() == 1 ? first : QStringLiteral("Certains champs sont à corriger.")},
+             {QStringLiteral("fields"), fields}},
+            400);
     }
     m_settings.save(s, password);
     return privateJson(settingsJson(m_settings.load(agent.id)));

@@ -1,7 +1,8 @@
 // The HTTP face of external calendars: the private feed GET /calendrier/<token>.ics (the token
 // is the only credential; unknown or revoked → 404), and the agent's settings under
-// /api/v1/agent (bearer session): calendar-settings (GET, PUT), calendar-feed (POST regenerates,
-// DELETE revokes).
+// /api/v1/agent (bearer session): calendar-settings (GET, PUT; a refused PUT answers 400
+// {error, fields} with a French message per field), calendar-feed (POST regenerates, DELETE
+// revokes).
 #pragma once
 
 #include "agentsessions.h"

@@ -162,6 +162,22 @@ std::optional<QString> CalendarSettingsRepository::caldavPassword(Id agentId) co
     return m_key.open(sealed);
 }
 
+CalendarMode CalendarSettingsRepository::modeOf(Store &store, Id agentId)
+{
+    CalendarMode mode = CalendarMode::None;
+    fromWord(sql::scalar(store.db(),
+                         QStringLiteral("SELECT mode FROM agent_calendars WHERE agent_id = ?"),
+                         {agentId})
+                 .toString(),
+             &mode);
+    return mode;
+}
+
+bool calendarByEmail(Store &store, Id agentId)
+{
+    return CalendarSettingsRepository::modeOf(store, agentId) == CalendarMode::Email;
+}
+
 QString CalendarSettingsRepository::checkCaldavUrl(const QString &text)
 {
     const QUrl url(text.trimmed(), QUrl::StrictMode);

@@ -52,6 +52,9 @@ public:
 
     // Checks a collection URL: http(s), a host, no user info. Empty message when valid (French).
     static QString checkCaldavUrl(const QString &url);
+    // The agent's mode alone, without the key: what the notifications need to decide whether an
+    // agent's appointment e-mails carry the .ics (mode Email). None when the agent never chose.
+    static CalendarMode modeOf(Store &store, Id agentId);
 
 private:
     void ensureRow(Id agentId);
@@ -59,5 +62,9 @@ private:
     Store &m_store;
     CalendarKey m_key; // a copy: 32 bytes, no lifetime to watch
 };
+
+// For notify::NotifyContext::calendarByEmail: the agent chose « E-mail », so each change of their
+// appointments comes with its .ics (the server and the tests wire this same function).
+bool calendarByEmail(Store &store, Id agentId);
 
 } // namespace creneau::calendar

@@ -143,6 +143,9 @@ void Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QStri
     TemplateValues v = values;
     if (agent)
         v[QStringLiteral("agent")] = agent->fullName();
+    // The agents' texts mention the attached file only when there is one.
+    if (method && kind == OutboxMessage::Kind::Email)
+        v[QStringLiteral("invitation")] = QStringLiteral("1");
     const RenderedMessage r = MailTemplate::load(templateName).render(v);
     OutboxMessage m;
     m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
@@ -208,11 +211,16 @@ void Change::toAgents(const QString &templateName, CalendarMethod method, const 
     Catalog catalog(store);
     for (const Id id : agentIds) {
         const auto agent = catalog.agent(id);
-        if (!agent || agent->archived || agent->email.trimmed().isEmpty() ||
-            !NotificationSink::wantsNotice(*agent, event, zone, now))
+        if (!agent || agent->archived || agent->email.trimmed().isEmpty())
+            continue;
+        // An agent whose calendar is fed by e-mail needs every change, their own included, or
+        // the calendar drifts; the notification level only filters the plain notices.
+        const bool byEmail = context.calendarByEmail && context.calendarByEmail(store, id);
+        if (!byEmail && !NotificationSink::wantsNotice(*agent, event, zone, now))
             continue;
         queue(OutboxMessage::Kind::Email, QStringLiteral("agent"), agent->email.trimmed(),
-              agent->fullName(), templateName, now, method, &*agent);
+              agent->fullName(), templateName, now,
+              byEmail ? std::optional<CalendarMethod>(method) : std::nullopt, &*agent);
     }
 }
 

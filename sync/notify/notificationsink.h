@@ -1,7 +1,8 @@
 // Decides who is told what after a booking change and queues it in the outbox, inside the
 // booking transaction (RdvEventSink): the prescriber's confirmation, the usager's confirmation,
-// reminder, move and cancellation notices (e-mail and/or SMS), and the agents' calendar e-mails
-// according to their notification level.
+// reminder, move and cancellation notices (e-mail and/or SMS), and the agents' e-mails: with the
+// .ics invitation for every change when the agent chose e-mail as their external calendar,
+// otherwise a plain notice according to their notification level.
 #pragma once
 
 #include "booking.h"
@@ -20,6 +21,9 @@ struct NotifyContext
     std::function<QString()> publicUrl;
     // The prescriber's recap token for an appointment (BookingSite::recapToken); may be empty.
     std::function<QString(Id)> recapToken;
+    // Whether the agent chose « E-mail » as their external calendar (sync/calendar decides; the
+    // notifications only ask). Unset: nobody did, and agents get plain notices only.
+    std::function<bool(Store &, Id agentId)> calendarByEmail;
 };
 
 class NotificationSink : public RdvEventSink

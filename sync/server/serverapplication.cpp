@@ -147,6 +147,7 @@ bool ServerApplication::startNotifications()
     context.recapToken = [parts](Id id) {
         return parts->site ? parts->site->recapToken(id) : QString();
     };
+    context.calendarByEmail = &calendar::calendarByEmail;
     m_parts->notifications = std::make_unique<notify::NotificationService>(
         *m_parts->store, m_options.dataDir, settings, context);
     return true;

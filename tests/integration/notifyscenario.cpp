@@ -9,9 +9,10 @@ namespace creneau::test {
 const QDate NotifyScenario::kMonday(2027, 3, 1);
 
 namespace {
-notify::NotifyContext context()
+notify::NotifyContext context(std::function<bool(Store &, Id)> calendarByEmail)
 {
     notify::NotifyContext c;
+    c.calendarByEmail = std::move(calendarByEmail);
     c.host = QStringLiteral("rdv.test.fr");
     c.fromAddress = QStringLiteral("rdv@test.fr");
     c.publicUrl = [] { return QStringLiteral("https://rdv.test.fr"); };
@@ -20,7 +21,8 @@ notify::NotifyContext context()
 }
 } // namespace
 
-NotifyScenario::NotifyScenario() : sink(context(), clock)
+NotifyScenario::NotifyScenario(std::function<bool(Store &, Id)> calendarByEmail)
+    : sink(context(std::move(calendarByEmail)), clock)
 {
     // A week ahead: the 48-hour reminder is still to come.
     clock.set(t.local(kMonday.addDays(-7), QTime(12, 0)));

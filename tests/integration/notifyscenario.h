@@ -22,7 +22,8 @@ struct NotifyScenario
     BookingService service{*t.store, engine, clock, &sink};
     Motif partners;
 
-    NotifyScenario();
+    // `calendarByEmail`: as NotifyContext's (unset: no agent chose e-mail invitations).
+    explicit NotifyScenario(std::function<bool(Store &, Id)> calendarByEmail = {});
 
     BookingRequest request(CreatedBy who, const QTime &at);
     BookingOutcome book(CreatedBy who, const QTime &at = QTime(9, 0));

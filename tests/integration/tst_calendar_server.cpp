@@ -1,6 +1,7 @@
 // External calendars through the real creneau-server: the agent's settings over the agent API
 // (bearer session), the private feed regenerated, read back with libical, revoked (404), and a
-// cancellation showing as STATUS:CANCELLED in the feed.
+// cancellation showing as STATUS:CANCELLED in the feed. The OpenAPI document describes these
+// routes, with references that resolve.
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
 #include "calendarfixture.h"
@@ -35,6 +36,23 @@ Reply get(const QString &url)
 {
     QNetworkAccessManager nam;
     return HttpClient::wait(nam.get(QNetworkRequest(QUrl(url))));
+}
+
+// Every "$ref" under `value` ("#/components/schemas/X"), to check against the document.
+void collectRefs(const QJsonValue &value, QStringList &out)
+{
+    if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            collectRefs(v, out);
+    } else if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key() == QLatin1String("$ref"))
+                out << it.value().toString();
+            else
+                collectRefs(it.value(), out);
+        }
+    }
 }
 
 } // namespace
@@ -136,6 +154,49 @@ private slots:
         QCOMPARE(get(fresh).status, 404);
         QCOMPARE(get(m_server.url().toString() + QStringLiteral("/calendrier/nope.ics")).status,
                  404);
+    }
+
+    void openApiDescribesTheCalendarRoutes()
+    {
+        const Reply r = get(m_server.url().toString() + QStringLiteral("/api/v1/openapi.json"));
+        QCOMPARE(r.status, 200);
+        const QJsonObject doc = QJsonDocument::fromJson(r.body).object();
+        const QJsonObject paths = doc[QLatin1String("paths")].toObject();
+        const QList<QPair<QString, QStringList>> routes = {
+            {QStringLiteral("/api/v1/agent/calendar-settings"),
+             {QStringLiteral("get"), QStringLiteral("put")}},
+            {QStringLiteral("/api/v1/agent/calendar-feed"),
+             {QStringLiteral("post"), QStringLiteral("delete")}},
+            {QStringLiteral("/calendrier/{file}"), {QStringLiteral("get")}},
+        };
+        for (const auto &[path, methods] : routes) {
+            QVERIFY2(paths.contains(path), qPrintable(path));
+            for (const QString &method : methods) {
+                const QJsonObject op = paths[path].toObject()[method].toObject();
+                QVERIFY2(!op.isEmpty(), qPrintable(method + QLatin1Char(' ') + path));
+                QVERIFY(!op[QLatin1String("summary")].toString().isEmpty());
+                QVERIFY(!op[QLatin1String("responses")].toObject().isEmpty());
+                // The agent's routes say they need the session.
+                if (path.startsWith(QLatin1String("/api/v1/agent/")))
+                    QVERIFY2(
+                        op[QLatin1String("responses")].toObject().contains(QStringLiteral("401")),
+                        qPrintable(method + QLatin1Char(' ') + path));
+            }
+        }
+        QVERIFY(doc[QLatin1String("components")]
+                    .toObject()[QLatin1String("securitySchemes")]
+                    .toObject()
+                    .contains(QStringLiteral("agentSession")));
+        QStringList refs;
+        collectRefs(doc, refs);
+        QVERIFY(!refs.isEmpty());
+        for (const QString &ref : refs) {
+            QVERIFY2(ref.startsWith(QLatin1String("#/")), qPrintable(ref));
+            QJsonValue target = doc;
+            for (const QString &part : ref.mid(2).split(QLatin1Char('/')))
+                target = target.toObject().value(part);
+            QVERIFY2(target.isObject(), qPrintable(ref));
+        }
     }
 };
 

@@ -1,18 +1,52 @@
 // The real creneau-server: a prescriber's booking through the public API is followed, without
 // waiting for a timer, by the prescriber's and the agents' e-mails over --smtp (aiosmtpd), and
 // with nothing configured by .eml/.sms files in <data>/outbox/. Bad settings stop the start.
+// Agents get the .ics invitation only once they chose « E-mail » as their external calendar
+// (through the agent API), a plain notice before.
+#include "agentapiclient.h"
+#include "catalog.h"
 #include "demoflow.h"
 #include "httpclient.h"
 #include "mailparser.h"
+#include "secrets.h"
 #include "serverprocess.h"
 #include "smtpsink.h"
 
 #include <QJsonDocument>
 #include <QtTest>
 
+using namespace creneau;
 using namespace creneau::test;
 
 namespace {
+
+// The demo's agents who receive CAF bookings.
+const QStringList kCafAgents = {QStringLiteral("karim.benali@demo.creneau.fr"),
+                                QStringLiteral("sophie.lefevre@demo.creneau.fr")};
+
+// Each CAF agent signs in (a password set straight in the store) and chooses « E-mail ».
+bool chooseEmailCalendars(const ServerProcess &server, const QString &dataDir)
+{
+    {
+        auto store = Store::open(QDir(dataDir).filePath(QStringLiteral("creneau.sqlite")));
+        Catalog catalog(*store);
+        WriteTransaction tx(*store);
+        for (const QString &email : kCafAgents)
+            catalog.setPasswordHash(catalog.agentByEmail(email)->id,
+                                    secrets::hashPassword(QStringLiteral("agent-password-1")));
+        tx.commit();
+    }
+    for (const QString &email : kCafAgents) {
+        AgentApiClient api(QUrl(server.url(QString())));
+        if (api.login(email, QStringLiteral("agent-password-1")) != 200)
+            return false;
+        const Reply r =
+            api.call("PUT", QStringLiteral("/api/v1/agent/calendar-settings"), {{"mode", "email"}});
+        if (r.status != 200)
+            return false;
+    }
+    return true;
+}
 
 QJsonObject bookAsPrescriber(HttpClient &client, const QString &lastName)
 {
@@ -54,7 +88,8 @@ private slots:
                 QVERIFY(
                     m.text.contains(server.url(QStringLiteral("/rdv/mfs-vernon/recapitulatif/"))));
             } else {
-                QCOMPARE(parseIcs(m.ics).method, QStringLiteral("REQUEST"));
+                // No external calendar chosen: a plain notice.
+                QVERIFY2(m.ics.isEmpty(), qPrintable(m.header("X-RcptTo")));
             }
         }
         QVERIFY(prescriber);
@@ -62,6 +97,31 @@ private slots:
         QTRY_VERIFY(!QDir(data.filePath(QStringLiteral("outbox")))
                          .entryList({QStringLiteral("*.sms")}, QDir::Files)
                          .isEmpty());
+    }
+
+    void invitationsOnceEmailIsChosen()
+    {
+        SmtpSink smtp;
+        QVERIFY2(smtp.start(), qPrintable(smtp.error()));
+        QTemporaryDir data;
+        ServerProcess server({QStringLiteral("--demo"), QStringLiteral("--rate-limit"),
+                              QStringLiteral("0"), QStringLiteral("--data"), data.path(),
+                              QStringLiteral("--smtp"), smtp.url()});
+        QVERIFY2(server.isRunning(), qPrintable(server.output()));
+        QVERIFY(chooseEmailCalendars(server, data.path()));
+        HttpClient client(server.url(QString()));
+        QVERIFY(!bookAsPrescriber(client, QStringLiteral("Invitation")).isEmpty());
+        QVERIFY2(smtp.waitFor(2), qPrintable(server.output()));
+        QTest::qWait(300); // every agent's message is in
+        int invitations = 0;
+        for (const QByteArray &raw : smtp.messages()) {
+            const ParsedMail m = parseMail(raw);
+            if (!kCafAgents.contains(m.header("X-RcptTo")))
+                continue;
+            QCOMPARE(parseIcs(m.ics).method, QStringLiteral("REQUEST"));
+            ++invitations;
+        }
+        QCOMPARE(invitations, 1); // the one agent of the booked créneau
     }
 
     void outboxFolderByDefault()
