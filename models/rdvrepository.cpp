@@ -150,8 +150,11 @@ std::optional<Rdv> RdvRepository::findByUsagerToken(const QString &tokenHash) co
 {
     if (tokenHash.isEmpty())
         return std::nullopt;
+    // The second term lets the (partial) index on link secrets serve the query.
     QSqlQuery r =
-        sql::run(m_store.db(), q(kRdvColumns) + q("WHERE r.usager_token_hash = ?"), {tokenHash});
+        sql::run(m_store.db(),
+                 q(kRdvColumns) + q("WHERE r.usager_token_hash = ? AND r.usager_token_hash <> ''"),
+                 {tokenHash});
     const QList<Rdv> found = readRdvs(r);
     return found.isEmpty() ? std::nullopt : std::optional(found.first());
 }

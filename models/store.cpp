@@ -218,4 +218,23 @@ void WriteTransaction::close()
     --m_store.m_transactionDepth;
 }
 
+ReadTransaction::ReadTransaction(Store &store) : m_store(store)
+{
+    if (store.m_transactionDepth > 0)
+        return;
+    sql::direct(store.db(), store.engine() == Store::Engine::Postgres
+                                ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                : QStringLiteral("BEGIN"));
+    m_open = true;
+}
+
+void ReadTransaction::end()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    QSqlQuery q(m_store.db());
+    q.exec(QStringLiteral("COMMIT")); // read only: nothing to lose
+}
+
 } // namespace creneau

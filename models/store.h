@@ -43,6 +43,7 @@ public:
 
 private:
     friend class WriteTransaction;
+    friend class ReadTransaction;
     Store(QString connection, QString location, Engine engine);
     QString m_connection;
     QString m_location;
@@ -82,6 +83,23 @@ private:
     void close();
     Store &m_store;
     int m_level = 0; // 0: the outermost transaction
+    bool m_open = false;
+};
+
+// A consistent view for several reads (the change feed reads many tables): a deferred
+// transaction on SQLite pins one WAL snapshot, REPEATABLE READ on PostgreSQL. Nothing to do when
+// a write transaction is already open on the store. No writes inside.
+class ReadTransaction
+{
+public:
+    explicit ReadTransaction(Store &store);
+    ~ReadTransaction() { end(); }
+    ReadTransaction(const ReadTransaction &) = delete;
+    ReadTransaction &operator=(const ReadTransaction &) = delete;
+    void end();
+
+private:
+    Store &m_store;
     bool m_open = false;
 };
 

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace creneau::sync {
 
 namespace {
@@ -56,12 +58,18 @@ SyncCache::SyncCache(const QString &file) : m_store(Store::open(file))
     const QSqlDatabase db = m_store->db();
     // A mirror: rows arrive in sequence order, so a row may name one that comes later.
     sql::run(db, QStringLiteral("PRAGMA foreign_keys=OFF"));
+    // The server checked every row; re-checking them costs a temporary table per row for each
+    // "x IN (...)" constraint.
+    sql::run(db, QStringLiteral("PRAGMA ignore_check_constraints=ON"));
+    // A page of the initial pull is several MB of pages: keep them in memory until the commit.
+    sql::run(db, QStringLiteral("PRAGMA cache_size=-65536"));
     sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, "
                                 "value TEXT NOT NULL)"));
     sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS sync_queue (id INTEGER PRIMARY KEY "
                                 "AUTOINCREMENT, idempotency_key TEXT NOT NULL UNIQUE, type TEXT "
                                 "NOT NULL, expected_version INTEGER NOT NULL, payload TEXT NOT "
                                 "NULL, created_at BIGINT NOT NULL)"));
+    m_writer = PageWriter::create(*m_store);
 }
 
 QString SyncCache::value(const QString &key) const
@@ -83,13 +91,114 @@ qint64 SyncCache::cursor() const
     return value(QStringLiteral("cursor")).toLongLong();
 }
 
-void SyncCache::applyPage(const QJsonArray &changes, qint64 next)
+SyncCache::PageSummary SyncCache::summarise(const QByteArray &page)
+{
+    PageSummary out;
+    JsonReader reader(page);
+    QByteArray scratch;
+    QByteArrayView key;
+    reader.beginObject();
+    for (; reader.nextKey(scratch, &key); scratch.clear()) {
+        if (key == "changes" && reader.peek() == JsonReader::Type::Array) {
+            reader.beginArray();
+            while (reader.nextElement()) {
+                reader.skipValue();
+                ++out.changes;
+            }
+        } else if (key == "next" && reader.peek() == JsonReader::Type::Number) {
+            bool isInteger = false;
+            reader.readNumber(&isInteger, &out.next);
+            if (!isInteger)
+                out.next = 0;
+        } else {
+            reader.skipValue();
+        }
+    }
+    reader.expectEnd();
+    return out;
+}
+
+void SyncCache::applyPage(const QByteArray &page, qint64 next)
 {
     WriteTransaction tx(*m_store);
-    for (const QJsonValue c : changes)
-        apply(c.toObject());
+    if (m_writer)
+        m_writer->discard(); // rows left by a page that failed half-way
+    JsonReader reader(page);
+    QByteArray scratch;
+    QByteArrayView key;
+    reader.beginObject();
+    for (; reader.nextKey(scratch, &key); scratch.clear()) {
+        if (key != "changes" || reader.peek() != JsonReader::Type::Array) {
+            reader.skipValue();
+            continue;
+        }
+        // In the feed's order: a row may replace one written earlier in the page.
+        reader.beginArray();
+        while (reader.nextElement())
+            applyChange(reader, page);
+    }
+    reader.expectEnd();
+    if (m_writer)
+        m_writer->flush();
     setValue(QStringLiteral("cursor"), QString::number(next));
     tx.commit();
+}
+
+void SyncCache::applyChange(JsonReader &reader, const QByteArray &page)
+{
+    const qsizetype start = reader.offset();
+    QByteArray scratch;
+    QByteArrayView key;
+    QString table;
+    bool entityKnown = false;
+    qint64 id = 0;
+    bool deleted = false;
+    bool written = false;
+    qsizetype dataAt = -1; // when "data" came before the entity and id: read it afterwards
+    bool dataEmpty = true;
+    reader.beginObject();
+    for (; reader.nextKey(scratch, &key); scratch.clear()) {
+        const JsonReader::Type type = reader.peek();
+        if (key == "entity" && type == JsonReader::Type::String) {
+            table = tableOf(QString::fromUtf8(reader.readString(scratch)));
+            entityKnown = true;
+        } else if (key == "id" && type == JsonReader::Type::Number) {
+            bool isInteger = false;
+            reader.readNumber(&isInteger, &id);
+            if (!isInteger)
+                id = 0;
+        } else if (key == "deleted" && type == JsonReader::Type::Bool) {
+            deleted = reader.readBool();
+        } else if (key == "data" && type == JsonReader::Type::Object) {
+            dataAt = reader.offset();
+            JsonReader probe(page.constData() + dataAt, page.constData() + page.size());
+            probe.beginObject();
+            QByteArrayView inner;
+            dataEmpty = !probe.nextKey(scratch, &inner);
+            // The feed sends the data last: write the row as it is read.
+            if (entityKnown && !table.isEmpty() && id > 0 && !dataEmpty && m_writer) {
+                m_writer->upsert(table, id, reader);
+                written = true;
+            } else {
+                reader.skipValue();
+            }
+        } else {
+            reader.skipValue();
+        }
+    }
+    if (written || table.isEmpty() || id <= 0)
+        return; // an entity this version does not know: skip it, do not stop the sync
+    if ((deleted && dataEmpty) || dataAt < 0 || !m_writer) {
+        // Tombstones, and every row when SQLite is not reachable directly: the generic way,
+        // after the rows before it.
+        if (m_writer)
+            m_writer->flush();
+        const QByteArrayView text(page.constData() + start, reader.offset() - start);
+        apply(QJsonDocument::fromJson(text.toByteArray()).object());
+        return;
+    }
+    JsonReader data(page.constData() + dataAt, page.constData() + page.size());
+    m_writer->upsert(table, id, data);
 }
 
 void SyncCache::reset()

@@ -3,6 +3,8 @@
 // read it as they read the server's. It also holds the sync cursor and the offline command queue.
 #pragma once
 
+#include "jsonreader.h"
+#include "pagewriter.h"
 #include "store.h"
 
 #include <QJsonArray>
@@ -31,8 +33,17 @@ public:
     explicit SyncCache(const QString &file); // throws StoreError
     Store &store() { return *m_store; }
 
-    // Applies one page of the feed and moves the cursor, in one transaction: a page is seen once.
-    void applyPage(const QJsonArray &changes, qint64 next);
+    // A page of the feed as the server sent it ({"changes": [...], "next": N}), looked through
+    // without writing anything. Throws JsonFormatError when it is not such a page.
+    struct PageSummary
+    {
+        int changes = 0;
+        qint64 next = 0;
+    };
+    static PageSummary summarise(const QByteArray &page);
+    // Writes such a page and moves the cursor to `next`, in one transaction: a page is seen once.
+    // Throws StoreError or JsonFormatError (nothing written then).
+    void applyPage(const QByteArray &page, qint64 next);
     qint64 cursor() const;
     // Forgets every cached row (used when another account signs in).
     void reset();
@@ -47,6 +58,7 @@ public:
     int queued() const;
 
 private:
+    void applyChange(JsonReader &reader, const QByteArray &page);
     void apply(const QJsonObject &change);
     void upsert(const QString &table, const QJsonObject &data);
     void replaceLinks(const QString &table, const QString &ownerColumn, const QString &column,
@@ -56,6 +68,7 @@ private:
     std::unique_ptr<Store> m_store;
     QHash<QString, QSqlRecord> m_columns;
     QHash<QString, QSqlQuery> m_prepared; // after m_store: destroyed before the connection
+    std::unique_ptr<PageWriter> m_writer; // likewise; null when rows go through Qt SQL
 };
 
 } // namespace creneau::sync

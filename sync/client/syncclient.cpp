@@ -205,15 +205,20 @@ void SyncClient::requestPull()
 void SyncClient::pull()
 {
     m_pullAgain = false;
-    const QString path = QStringLiteral("/api/v1/agent/changes?since=%1&limit=%2")
-                             .arg(m_cache.cursor())
-                             .arg(m_pageSize);
-    m_pullReply = m_net.get(request(path));
-    QNetworkReply *reply = m_pullReply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onPulled(reply); });
+    requestPage(m_cache.cursor());
 }
 
-void SyncClient::onPulled(QNetworkReply *reply)
+void SyncClient::requestPage(qint64 since)
+{
+    const QString path =
+        QStringLiteral("/api/v1/agent/changes?since=%1&limit=%2").arg(since).arg(m_pageSize);
+    m_pullReply = m_net.get(request(path));
+    QNetworkReply *reply = m_pullReply;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, since] { onPulled(reply, since); });
+}
+
+void SyncClient::onPulled(QNetworkReply *reply, qint64 since)
 {
     reply->deleteLater();
     m_pullReply = nullptr;
@@ -227,27 +232,45 @@ void SyncClient::onPulled(QNetworkReply *reply)
         wentOffline();
         return;
     }
-    const QJsonObject body = jsonOf(reply->readAll());
-    const QJsonArray changes = body.value(QStringLiteral("changes")).toArray();
-    const qint64 since = m_cache.cursor();
-    const qint64 next = body.value(QStringLiteral("next")).toInteger();
+    if (since != m_cache.cursor()) {
+        // Asked ahead of a page that was not applied (or the cache was reset): ask again.
+        pull();
+        return;
+    }
+    const QByteArray page = reply->readAll();
+    SyncCache::PageSummary summary;
     try {
-        if (!changes.isEmpty() || next > since)
-            m_cache.applyPage(changes, std::max(next, since));
+        summary = SyncCache::summarise(page);
     } catch (const std::exception &e) {
-        qCWarning(lcSync) << "cannot apply a page of changes:" << e.what();
+        qCWarning(lcSync) << "the server sent a malformed page of changes:" << e.what();
         wentOffline();
         return;
     }
-    m_retryMs = 0;
-    if (!changes.isEmpty()) {
-        m_pulledInRound += int(changes.size());
-        emit changesApplied(int(changes.size()), m_cache.cursor());
-    }
-    if ((!changes.isEmpty() && next > since) || m_pullAgain) {
-        setStatus(Status::Syncing);
-        pull();
+    const qint64 next = summary.next;
+    const bool more = summary.changes > 0 && next > since;
+    // Ask for the next page before writing this one: the server reads it meanwhile. Pages are
+    // still applied in order, each after the one before: its answer is handled only once this
+    // function has returned, and only if the cursor is where it was asked from.
+    if (more)
+        requestPage(next);
+    try {
+        if (summary.changes > 0 || next > since)
+            m_cache.applyPage(page, std::max(next, since));
+    } catch (const std::exception &e) {
+        qCWarning(lcSync) << "cannot apply a page of changes:" << e.what();
+        wentOffline(); // also drops the page asked ahead
         return;
+    }
+    m_retryMs = 0;
+    if (summary.changes > 0) {
+        m_pulledInRound += summary.changes;
+        emit changesApplied(summary.changes, m_cache.cursor());
+    }
+    if (more || m_pullAgain) {
+        setStatus(Status::Syncing);
+        if (!more)
+            pull();
+        return; // otherwise the next page's answer goes on
     }
     m_lastSynced = QDateTime::currentDateTimeUtc();
     m_cache.setValue(QStringLiteral("last_synced"),

@@ -77,7 +77,9 @@ private:
     void retry();
     void requestPull();
     void pull();
-    void onPulled(QNetworkReply *reply);
+    // Asks for the page after `since`; answered in onPulled.
+    void requestPage(qint64 since);
+    void onPulled(QNetworkReply *reply, qint64 since);
     void waitForNews();
     void onWaited(QNetworkReply *reply);
     void pushNext();

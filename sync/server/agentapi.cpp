@@ -142,10 +142,8 @@ HttpResponse AgentApi::changes(HttpRequest &request)
 {
     const AgentSession session = authenticate(request);
     const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
-    const int limit = int(intParam(request, QStringLiteral("limit"), 500, 1, 5000));
-    const FeedPage page = m_feed.changesSince(session.agent.organisationId, since, limit);
-    return privateJson(
-        {{QStringLiteral("changes"), page.changes}, {QStringLiteral("next"), page.next}});
+    const int limit = int(intParam(request, QStringLiteral("limit"), 500, 1, 20000));
+    return privateJsonBytes(m_feed.pageJson(session.agent.organisationId, since, limit));
 }
 
 HttpResponse AgentApi::waitForChanges(HttpRequest &request)

@@ -2,9 +2,11 @@
 
 #include "sql.h"
 
+#include <QJsonDocument>
 #include <QSqlRecord>
 
 #include <algorithm>
+#include <charconv>
 
 namespace creneau::http {
 
@@ -15,6 +17,11 @@ struct EntityTable
     const char *entity;
     const char *table;
     const char *orgColumn;
+    // The table listing the row's links, its owner and linked columns, and the list's name.
+    const char *linkTable = nullptr;
+    const char *linkOwner = nullptr;
+    const char *linkColumn = nullptr;
+    const char *linkName = nullptr;
 };
 
 // Entity names of the feed, in the order a cache best applies rows sharing a sequence number.
@@ -23,18 +30,20 @@ const EntityTable kTables[] = {
     {"agents", "agents", "organisation_id"},
     {"lieux", "lieux", "organisation_id"},
     {"motifs", "motifs", "organisation_id"},
-    {"plages", "plages_ouverture", "organisation_id"},
+    {"plages", "plages_ouverture", "organisation_id", "plage_motifs", "plage_id", "motif_id",
+     "motif_ids"},
     {"absences", "absences", "organisation_id"},
     {"usagers", "usagers", "organisation_id"},
-    {"rdvs", "rdvs", "organisation_id"},
+    {"rdvs", "rdvs", "organisation_id", "rdv_agents", "rdv_id", "agent_id", "agent_ids"},
 };
+constexpr int kRdvs = 7;
 
-const EntityTable *tableOf(const QString &entity)
+int tableIndex(const QString &entity)
 {
-    for (const EntityTable &t : kTables)
-        if (entity == QLatin1String(t.entity) || entity == QLatin1String(t.table))
-            return &t;
-    return nullptr;
+    for (int i = 0; i < int(std::size(kTables)); ++i)
+        if (entity == QLatin1String(kTables[i].entity) || entity == QLatin1String(kTables[i].table))
+            return i;
+    return -1;
 }
 
 bool isSecretColumn(const QString &name)
@@ -42,187 +51,321 @@ bool isSecretColumn(const QString &name)
     return name == QLatin1String("password_hash") || name == QLatin1String("usager_token_hash");
 }
 
-// id -> the ids linked to it, for every owner in `owners`, in one query.
-QHash<qint64, QJsonArray> linked(const QSqlDatabase &db, const char *table, const char *owner,
-                                 const char *column, const QList<qint64> &owners)
+void appendInteger(QByteArray &out, qint64 v)
 {
-    QHash<qint64, QJsonArray> out;
-    if (owners.isEmpty())
-        return out;
-    QStringList ids;
-    for (qint64 id : owners)
-        ids << QString::number(id); // integers read from the database: safe to inline
-    QSqlQuery q = sql::run(db, QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IN (%4) ORDER BY %2")
-                                   .arg(QLatin1String(owner), QLatin1String(column),
-                                        QLatin1String(table), ids.join(QLatin1Char(','))));
-    while (q.next())
-        out[q.value(0).toLongLong()].append(q.value(1).toLongLong());
-    return out;
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    out.append(digits, end - digits);
 }
 
-// The rows' lists, which live in link tables.
-void addLinks(const QSqlDatabase &db, const QString &entity, QList<QJsonObject> &changes)
+// A JSON string: UTF-8, with quotes, backslashes and control characters escaped.
+void appendString(QByteArray &out, const QString &text)
 {
-    const bool rdvs = entity == QLatin1String("rdvs");
-    if (changes.isEmpty() || (!rdvs && entity != QLatin1String("plages")))
-        return;
-    QList<qint64> ids;
-    for (const QJsonObject &c : std::as_const(changes))
-        ids << c.value(QStringLiteral("id")).toInteger();
-    const auto first = rdvs ? linked(db, "rdv_agents", "rdv_id", "agent_id", ids)
-                            : linked(db, "plage_motifs", "plage_id", "motif_id", ids);
-    const auto second =
-        rdvs ? linked(db, "rdv_usagers", "rdv_id", "usager_id", ids) : QHash<qint64, QJsonArray>();
-    for (QJsonObject &c : changes) {
-        const qint64 id = c.value(QStringLiteral("id")).toInteger();
-        QJsonObject data = c.value(QStringLiteral("data")).toObject();
-        if (rdvs) {
-            data.insert(QStringLiteral("agent_ids"), first.value(id));
-            data.insert(QStringLiteral("usager_ids"), second.value(id));
-            data.insert(
-                QStringLiteral("prescripteur"),
-                QJsonObject{
-                    {QStringLiteral("first_name"),
-                     data.value(QStringLiteral("prescripteur_first_name"))},
-                    {QStringLiteral("last_name"),
-                     data.value(QStringLiteral("prescripteur_last_name"))},
-                    {QStringLiteral("email"), data.value(QStringLiteral("prescripteur_email"))},
-                    {QStringLiteral("phone"), data.value(QStringLiteral("prescripteur_phone"))}});
-        } else {
-            data.insert(QStringLiteral("motif_ids"), first.value(id));
+    out += '"';
+    const QChar *chars = text.constData();
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    // ASCII (most of what the tables hold) is copied as it goes; the rest is encoded at once.
+    for (; i < size && chars[i].unicode() < 0x80; ++i) {
+        const char c = char(chars[i].unicode());
+        if (uchar(c) >= 0x20 && c != '"' && c != '\\') {
+            out += c;
+            continue;
         }
-        c.insert(QStringLiteral("data"), data);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            const char escaped[] = {'\\', 'u', '0', '0', hex[uchar(c) >> 4], hex[c & 15]};
+            out.append(escaped, 6);
+        }
+        }
     }
-}
-
-// The columns a query's rows show, read once per query: (index, name), secrets left out.
-QList<QPair<int, QString>> shownColumns(const QSqlQuery &q)
-{
-    QList<QPair<int, QString>> out;
-    const QSqlRecord rec = q.record();
-    for (int i = 0; i < rec.count(); ++i)
-        if (!isSecretColumn(rec.fieldName(i)))
-            out.append({i, rec.fieldName(i)});
-    return out;
-}
-
-QJsonObject change(const QString &entity, const QSqlQuery &q,
-                   const QList<QPair<int, QString>> &columns)
-{
-    QJsonObject data;
-    for (const auto &[i, name] : columns) {
-        const QVariant v = q.value(i);
-        if (v.isNull())
-            data.insert(name, QJsonValue(QJsonValue::Null));
-        else if (v.typeId() == QMetaType::QString)
-            data.insert(name, v.toString());
-        else
-            data.insert(name, v.toLongLong());
+    if (i < size) {
+        // Past the first non-ASCII character: UTF-8, then the same escapes on its bytes
+        // (multi-byte sequences never hold bytes below 0x80).
+        const QByteArray utf8 = QStringView(chars + i, size - i).toUtf8();
+        qsizetype plain = 0;
+        for (qsizetype b = 0; b < utf8.size(); ++b) {
+            const uchar c = uchar(utf8.at(b));
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            out.append(utf8.constData() + plain, b - plain);
+            plain = b + 1;
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += char(c);
+            } else {
+                static const char hex[] = "0123456789abcdef";
+                const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(escaped, 6);
+            }
+        }
+        out.append(utf8.constData() + plain, utf8.size() - plain);
     }
-    const qint64 id = data.value(QStringLiteral("id")).toInteger();
-    const bool deleted = data.value(QStringLiteral("deleted")).toInteger() != 0;
-    return QJsonObject{{QStringLiteral("entity"), entity},
-                       {QStringLiteral("id"), id},
-                       {QStringLiteral("seq"), data.value(QStringLiteral("seq"))},
-                       {QStringLiteral("deleted"), deleted},
-                       {QStringLiteral("data"), data}};
+    out += '"';
 }
 
-qint64 seqOf(const QJsonObject &c)
+// Columns are integers or text (the schema has no other types); NULL stays null.
+void appendValue(QByteArray &out, const QVariant &v)
 {
-    return c.value(QStringLiteral("seq")).toInteger();
+    if (v.isNull())
+        out += "null";
+    else if (v.typeId() == QMetaType::QString)
+        appendString(out, v.toString());
+    else
+        appendInteger(out, v.toLongLong());
+}
+
+// The WHERE clause of a range over `table` aliased `alias` (bound: organisation, then value).
+QString rangeClause(const EntityTable &t, const QString &alias, bool onlySeq, bool byId)
+{
+    const QString seq = byId      ? QStringLiteral("%1.id = ?")
+                        : onlySeq ? QStringLiteral("%1.seq = ?")
+                                  : QStringLiteral("%1.seq > ?");
+    return QStringLiteral("%1.%2 = ? AND ").arg(alias, QLatin1String(t.orgColumn)) + seq.arg(alias);
+}
+
+// The cut of a merged, seq-ordered page at `limit`: never between two rows of one seq.
+// Returns false when the rows of one seq alone exceed the limit (the caller sends them all).
+bool cutAtLimit(QList<AgentFeed::Row> &all, int limit, qint64 *boundary)
+{
+    if (all.size() <= limit)
+        return true;
+    *boundary = all.at(limit).seq;
+    all.resize(limit);
+    while (!all.isEmpty() && all.last().seq == *boundary)
+        all.removeLast();
+    return !all.isEmpty();
 }
 
 } // namespace
 
-QList<QJsonObject> AgentFeed::query(const QString &entity, qint64 organisationId, qint64 since,
-                                    qint64 onlySeq, int limit)
+QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Range &range)
 {
-    const EntityTable *t = tableOf(entity);
-    const QString where = onlySeq ? QStringLiteral("seq = ?") : QStringLiteral("seq > ?");
-    const QString statement =
-        QStringLiteral("SELECT * FROM %1 WHERE %2 = ? AND %3 ORDER BY seq LIMIT %4")
-            .arg(QLatin1String(t->table), QLatin1String(t->orgColumn), where)
-            .arg(limit);
-    QSqlQuery q = sql::run(m_store.db(), statement, {organisationId, onlySeq ? onlySeq : since});
-    QList<QJsonObject> out;
-    const auto columns = shownColumns(q);
-    while (q.next())
-        out.append(change(QLatin1String(t->entity), q, columns));
-    addLinks(m_store.db(), QLatin1String(t->entity), out);
+    const EntityTable &t = kTables[table];
+    const QSqlDatabase db = m_store.db();
+    const bool byId = range.id != 0;
+    const qint64 value = byId ? range.id : range.onlySeq ? range.onlySeq : range.since;
+    QString &shown = m_shownColumns[table];
+    if (shown.isEmpty()) {
+        // Named, so that secrets are not even read.
+        QStringList names;
+        const QSqlRecord all = db.record(QLatin1String(t.table));
+        for (int i = 0; i < all.count(); ++i)
+            if (!isSecretColumn(all.fieldName(i)))
+                names << QStringLiteral("r.") + all.fieldName(i);
+        shown = names.join(QLatin1Char(','));
+    }
+    QSqlQuery q = sql::run(db,
+                           QStringLiteral("SELECT %1 FROM %2 r WHERE %3 ORDER BY r.seq LIMIT %4")
+                               .arg(shown, QLatin1String(t.table),
+                                    rangeClause(t, QStringLiteral("r"), range.onlySeq, byId))
+                               .arg(range.limit),
+                           {organisationId, value});
+    // The columns, read once: their index and their key as JSON ("name":).
+    const QSqlRecord record = q.record();
+    QList<QPair<int, QByteArray>> columns;
+    for (int i = 0; i < record.count(); ++i)
+        columns.append({i, '"' + record.fieldName(i).toUtf8() + "\":"});
+    const int idColumn = record.indexOf(QStringLiteral("id"));
+    const int seqColumn = record.indexOf(QStringLiteral("seq"));
+    const int deletedColumn = record.indexOf(QStringLiteral("deleted"));
+    const bool rdvs = table == kRdvs;
+    const int prescripteur[] = {record.indexOf(QStringLiteral("prescripteur_first_name")),
+                                record.indexOf(QStringLiteral("prescripteur_last_name")),
+                                record.indexOf(QStringLiteral("prescripteur_email")),
+                                record.indexOf(QStringLiteral("prescripteur_phone"))};
+
+    struct Pending
+    {
+        qint64 id;
+        Row row;
+    };
+    QList<Pending> pending;
+    QHash<qint64, qsizetype> byRowId;
+    const QByteArray head = "{\"entity\":\"" + QByteArray(t.entity) + "\",\"id\":";
+    while (q.next()) {
+        Pending p;
+        p.id = q.value(idColumn).toLongLong();
+        p.row.seq = q.value(seqColumn).toLongLong();
+        const bool deleted = deletedColumn >= 0 && q.value(deletedColumn).toLongLong() != 0;
+        QByteArray &out = p.row.json;
+        out.reserve(256 + columns.size() * 32);
+        out += head;
+        appendInteger(out, p.id);
+        out += ",\"seq\":";
+        appendInteger(out, p.row.seq);
+        out += deleted ? ",\"deleted\":true,\"data\":{" : ",\"deleted\":false,\"data\":{";
+        for (const auto &[i, key] : std::as_const(columns)) {
+            out += key;
+            appendValue(out, q.value(i));
+            out += ',';
+        }
+        if (rdvs && prescripteur[0] >= 0) {
+            // The prescripteur also as one object, as the API describes it.
+            out += "\"prescripteur\":{\"first_name\":";
+            appendValue(out, q.value(prescripteur[0]));
+            out += ",\"last_name\":";
+            appendValue(out, q.value(prescripteur[1]));
+            out += ",\"email\":";
+            appendValue(out, q.value(prescripteur[2]));
+            out += ",\"phone\":";
+            appendValue(out, q.value(prescripteur[3]));
+            out += "},";
+        }
+        byRowId.insert(p.id, pending.size());
+        pending.append(std::move(p));
+    }
+    if (pending.isEmpty())
+        return {};
+
+    // The rows' lists live in link tables: one joined query per list, over the same range.
+    struct List
+    {
+        const char *table;
+        const char *owner;
+        const char *column;
+        const char *name;
+    };
+    QList<List> lists;
+    if (t.linkTable)
+        lists.append({t.linkTable, t.linkOwner, t.linkColumn, t.linkName});
+    if (rdvs)
+        lists.append({"rdv_usagers", "rdv_id", "usager_id", "usager_ids"});
+    const qint64 lastSeq = pending.last().row.seq;
+    for (const List &list : std::as_const(lists)) {
+        QList<QByteArray> ids(pending.size());
+        QString statement =
+            QStringLiteral("SELECT l.%1, l.%2 FROM %3 l JOIN %4 r ON r.id = l.%1 WHERE %5")
+                .arg(QLatin1String(list.owner), QLatin1String(list.column),
+                     QLatin1String(list.table), QLatin1String(t.table),
+                     rangeClause(t, QStringLiteral("r"), range.onlySeq, byId));
+        if (!byId && !range.onlySeq)
+            statement += QStringLiteral(" AND r.seq <= ?");
+        statement += QStringLiteral(" ORDER BY 1, 2");
+        QSqlQuery links = sql::prepare(db, statement);
+        sql::bind(links, organisationId);
+        sql::bind(links, value);
+        if (!byId && !range.onlySeq)
+            sql::bind(links, lastSeq);
+        sql::exec(links);
+        while (links.next()) {
+            const auto at = byRowId.constFind(links.value(0).toLongLong());
+            if (at == byRowId.cend())
+                continue; // past the page's last row, sharing its seq
+            QByteArray &l = ids[*at];
+            l += l.isEmpty() ? '[' : ',';
+            l += QByteArray::number(links.value(1).toLongLong());
+        }
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            QByteArray &out = pending[i].row.json;
+            out += '"' + QByteArray(list.name) + "\":";
+            out += ids.at(i).isEmpty() ? QByteArray("[]") : ids.at(i) + ']';
+            out += ',';
+        }
+    }
+    QList<Row> out;
+    out.reserve(pending.size());
+    for (Pending &p : pending) {
+        p.row.json.chop(1); // the last ','
+        p.row.json += "}}";
+        out.append(std::move(p.row));
+    }
     return out;
 }
 
-QList<QJsonObject> AgentFeed::tombstones(qint64 since, qint64 onlySeq, int limit)
+QList<AgentFeed::Row> AgentFeed::tombstones(const Range &range)
 {
     // Tombstones carry no organisation: they say only that an id is gone, nothing about it.
     QSqlQuery q =
         sql::run(m_store.db(),
                  QStringLiteral(
                      "SELECT seq, entity, entity_id FROM tombstones WHERE %1 ORDER BY seq LIMIT %2")
-                     .arg(onlySeq ? QStringLiteral("seq = ?") : QStringLiteral("seq > ?"))
-                     .arg(limit),
-                 {onlySeq ? onlySeq : since});
-    QList<QJsonObject> out;
+                     .arg(range.onlySeq ? QStringLiteral("seq = ?") : QStringLiteral("seq > ?"))
+                     .arg(range.limit),
+                 {range.onlySeq ? range.onlySeq : range.since});
+    QList<Row> out;
     while (q.next()) {
-        const EntityTable *t = tableOf(q.value(1).toString());
-        if (!t)
+        const int table = tableIndex(q.value(1).toString());
+        if (table < 0)
             continue;
-        out.append(QJsonObject{{QStringLiteral("entity"), QLatin1String(t->entity)},
-                               {QStringLiteral("id"), q.value(2).toLongLong()},
-                               {QStringLiteral("seq"), q.value(0).toLongLong()},
-                               {QStringLiteral("deleted"), true},
-                               {QStringLiteral("data"), QJsonObject{}}});
+        Row r;
+        r.seq = q.value(0).toLongLong();
+        r.json = "{\"entity\":\"" + QByteArray(kTables[table].entity) +
+                 "\",\"id\":" + QByteArray::number(q.value(2).toLongLong()) +
+                 ",\"seq\":" + QByteArray::number(r.seq) + ",\"deleted\":true,\"data\":{}}";
+        out.append(std::move(r));
     }
     return out;
 }
 
-FeedPage AgentFeed::changesSince(qint64 organisationId, qint64 since, int limit)
+QByteArray AgentFeed::pageJson(qint64 organisationId, qint64 since, int limit)
 {
-    limit = std::clamp(limit, 1, 5000);
-    QList<QJsonObject> all;
-    for (const EntityTable &t : kTables)
-        all += query(QLatin1String(t.entity), organisationId, since, 0, limit + 1);
-    all += tombstones(since, 0, limit + 1);
-    std::stable_sort(all.begin(), all.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return seqOf(a) < seqOf(b);
-    });
-    FeedPage page;
-    page.next = since;
-    if (all.size() > limit) {
-        const qint64 boundary = seqOf(all.at(limit));
-        while (all.size() > limit)
-            all.removeLast();
-        while (!all.isEmpty() && seqOf(all.last()) == boundary)
-            all.removeLast();
-        if (all.isEmpty()) {
-            // More rows share one sequence number than a page holds: send them all at once.
-            for (const EntityTable &t : kTables)
-                all += query(QLatin1String(t.entity), organisationId, 0, boundary, 1000000);
-            all += tombstones(0, boundary, 1000000);
-        }
+    limit = std::clamp(limit, 1, 20000);
+    // One snapshot: a write committing between two tables' queries must not leave its first
+    // rows out of this page while the cursor moves past its last ones.
+    ReadTransaction snapshot(m_store);
+    QList<Row> all;
+    const Range range{since, 0, 0, limit + 1};
+    for (int table = 0; table < int(std::size(kTables)); ++table)
+        all += rows(table, organisationId, range);
+    all += tombstones(range);
+    // Stable: rows sharing a seq keep the tables' order.
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Row &a, const Row &b) { return a.seq < b.seq; });
+    qint64 boundary = 0;
+    if (!cutAtLimit(all, limit, &boundary)) {
+        // More rows share one sequence number than a page holds: send them all at once.
+        const Range one{0, boundary, 0, 1000000};
+        for (int table = 0; table < int(std::size(kTables)); ++table)
+            all += rows(table, organisationId, one);
+        all += tombstones(one);
     }
-    for (const QJsonObject &c : std::as_const(all)) {
-        page.changes.append(c);
-        page.next = std::max(page.next, seqOf(c));
+    snapshot.end();
+    qsizetype size = 32;
+    for (const Row &r : std::as_const(all))
+        size += r.json.size() + 1;
+    QByteArray out;
+    out.reserve(size);
+    out += "{\"changes\":[";
+    qint64 next = since;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (i)
+            out += ',';
+        out += all.at(i).json;
+        next = std::max(next, all.at(i).seq);
     }
-    return page;
+    out += "],\"next\":" + QByteArray::number(next) + '}';
+    return out;
 }
 
 QJsonObject AgentFeed::row(const QString &entity, qint64 organisationId, qint64 id)
 {
-    const EntityTable *t = tableOf(entity);
-    if (!t)
+    const int table = tableIndex(entity);
+    if (table < 0 || id <= 0)
         return {};
-    QSqlQuery q = sql::run(m_store.db(),
-                           QStringLiteral("SELECT * FROM %1 WHERE id = ? AND %2 = ?")
-                               .arg(QLatin1String(t->table), QLatin1String(t->orgColumn)),
-                           {id, organisationId});
-    if (!q.next())
+    const QList<Row> one = rows(table, organisationId, Range{0, 0, id, 1});
+    if (one.isEmpty())
         return {};
-    QList<QJsonObject> one{change(QLatin1String(t->entity), q, shownColumns(q))};
-    addLinks(m_store.db(), QLatin1String(t->entity), one);
-    return one.first().value(QStringLiteral("data")).toObject();
+    return QJsonDocument::fromJson(one.first().json)
+        .object()
+        .value(QStringLiteral("data"))
+        .toObject();
 }
 
 } // namespace creneau::http

@@ -178,16 +178,21 @@ void HttpServer::writeTo(QTcpSocket *socket, HttpResponse response, bool head)
     addSecurityHeaders(response);
     // One buffer, one write: QHttpServerResponder writes the status line and each header
     // separately, which costs a system call and an event-loop turn apiece.
+    // A large body (a page of the change feed: megabytes) goes on its own rather than being
+    // copied once more behind the headers.
+    const bool apart = response.body.size() > 256 * 1024;
     QByteArray out;
-    out.reserve(512 + response.body.size());
+    out.reserve(512 + (apart ? 0 : response.body.size()));
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
            "\r\n";
     for (const auto &h : std::as_const(response.headers))
         out += h.first + ": " + h.second + "\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
-    if (!head)
+    if (!head && !apart)
         out += response.body;
     socket->write(out);
+    if (!head && apart)
+        socket->write(response.body);
 }
 
 } // namespace creneau::http

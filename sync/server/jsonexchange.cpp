@@ -7,7 +7,12 @@ namespace creneau::http {
 
 HttpResponse privateJson(const QJsonObject &body, int status)
 {
-    HttpResponse r = HttpResponse::json(QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    return privateJsonBytes(QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+}
+
+HttpResponse privateJsonBytes(const QByteArray &body, int status)
+{
+    HttpResponse r = HttpResponse::json(body, status);
     r.setHeader("Cache-Control", "no-store");
     return r;
 }

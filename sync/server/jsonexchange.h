@@ -9,6 +9,8 @@ namespace creneau::http {
 
 // A JSON answer that caches must not keep (it holds an agent's data).
 HttpResponse privateJson(const QJsonObject &body, int status = 200);
+// The same with a body already written as JSON.
+HttpResponse privateJsonBytes(const QByteArray &body, int status = 200);
 // The request's JSON object; 415 when not JSON, 400 when malformed (as HttpError, JSON body).
 QJsonObject jsonObjectBody(const HttpRequest &request);
 

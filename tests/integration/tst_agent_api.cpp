@@ -195,6 +195,46 @@ private slots:
                  409);
     }
 
+    void feedCarriesAnyTextAndEveryRowOnce()
+    {
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        const QString odd = QStringLiteral("« Lieu » \"cité\" \\ a/b\nc\r\nd ") +
+                            QString::fromUtf8("\xF0\x9F\x98\x80");
+        const Reply saved = admin.command(QStringLiteral("save_lieu"), {{"name", odd}});
+        QCOMPARE(saved.status, 200);
+        const QJsonObject result = AgentApiClient::json(saved)[QLatin1String("result")].toObject();
+        QCOMPARE(result[QLatin1String("data")][QLatin1String("name")].toString(), odd);
+        // Read in pages of 100 (AgentApiClient::changes): each row once, in sequence order.
+        const QJsonArray all = admin.changes();
+        QSet<QString> seen;
+        qint64 lastSeq = 0;
+        bool found = false;
+        for (const QJsonValue c : all) {
+            const QString key = c[QLatin1String("entity")].toString() + QLatin1Char('/') +
+                                QString::number(c[QLatin1String("id")].toInteger());
+            QVERIFY2(!seen.contains(key), qPrintable(key));
+            seen.insert(key);
+            const qint64 seq = c[QLatin1String("seq")].toInteger();
+            QVERIFY(seq >= lastSeq);
+            lastSeq = seq;
+            if (c[QLatin1String("data")][QLatin1String("name")].toString() == odd)
+                found = true;
+            if (c[QLatin1String("entity")].toString() == QLatin1String("rdvs")) {
+                const QJsonObject data = c[QLatin1String("data")].toObject();
+                QVERIFY(data[QLatin1String("agent_ids")].isArray());
+                QVERIFY(data[QLatin1String("usager_ids")].isArray());
+                QCOMPARE(data[QLatin1String("prescripteur")][QLatin1String("email")].toString(),
+                         data[QLatin1String("prescripteur_email")].toString());
+                QVERIFY(!data.contains(QLatin1String("usager_token_hash")));
+            }
+            if (c[QLatin1String("entity")].toString() == QLatin1String("agents"))
+                QVERIFY(
+                    !c[QLatin1String("data")].toObject().contains(QLatin1String("password_hash")));
+        }
+        QVERIFY(found);
+    }
+
     void longPollAnswersWhenTheSequenceMoves()
     {
         AgentApiClient admin(m_server.url());

@@ -12,6 +12,7 @@
 
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -149,6 +150,87 @@ private slots:
         QCOMPARE(applied, int(api.changes().size()));
         QCOMPARE(count(client.store(), QStringLiteral("rdvs")), 2);
         QCOMPARE(count(client.store(), QStringLiteral("motifs")), 6);
+    }
+
+    void cacheHoldsWhatTheFeedSends()
+    {
+        AgentServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        AgentApiClient api(server.url());
+        QCOMPARE(api.login(kAdmin, kPassword), 200);
+        // Text that the JSON of both sides must carry intact.
+        const QString odd = QStringLiteral("Maison \"France\" \\ services/1\n2\r\n é ñ ") +
+                            QString::fromUtf8("\xF0\x9F\x98\x80 fin");
+        QCOMPARE(api.command(QStringLiteral("save_lieu"), {{"name", odd}, {"address", odd}}).status,
+                 200);
+        const Reply absence =
+            api.command(QStringLiteral("save_absence"),
+                        {{"title", odd}, {"starts_at", 1900000000}, {"ends_at", 1900003600}});
+        QCOMPARE(absence.status, 200);
+        const qint64 absenceId =
+            AgentApiClient::json(absence)[QLatin1String("result")][QLatin1String("id")].toInteger();
+        QCOMPARE(api.command(QStringLiteral("remove_absence"), {{"id", absenceId}}).status, 200);
+
+        QTemporaryDir dir;
+        SyncClient client(dir.path());
+        client.setPageSize(3); // many pages, each asked for before the one before is written
+        client.login(server.url(), kAdmin, kPassword);
+        qint64 next = 0;
+        const QJsonArray changes = api.changes(0, &next);
+        QVERIFY(caughtUp(client, next));
+        const QHash<QString, QString> tables{{QStringLiteral("organisation"), "organisations"},
+                                             {QStringLiteral("plages"), "plages_ouverture"}};
+        int compared = 0;
+        for (const QJsonValue change : changes) {
+            const QString entity = change[QLatin1String("entity")].toString();
+            const QString table = tables.value(entity, entity);
+            const qint64 id = change[QLatin1String("id")].toInteger();
+            const QJsonObject data = change[QLatin1String("data")].toObject();
+            QSqlQuery row =
+                sql::run(client.store().db(),
+                         QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(table), {id});
+            QVERIFY2(row.next(), qPrintable(QStringLiteral("%1 %2 missing").arg(table).arg(id)));
+            const QSqlRecord columns = row.record();
+            for (auto it = data.begin(); it != data.end(); ++it) {
+                const int column = columns.indexOf(it.key());
+                if (column < 0)
+                    continue; // a list or the prescripteur object
+                const QVariant cached = row.value(column);
+                const QString where = QStringLiteral("%1 %2 %3").arg(table).arg(id).arg(it.key());
+                if (it->isNull())
+                    QVERIFY2(cached.isNull(), qPrintable(where));
+                else if (it->isString())
+                    QVERIFY2(cached.toString() == it->toString(), qPrintable(where));
+                else
+                    QVERIFY2(cached.toLongLong() == it->toInteger(), qPrintable(where));
+                ++compared;
+            }
+            if (entity == QLatin1String("rdvs")) {
+                QList<qint64> agents;
+                QSqlQuery a = sql::run(
+                    client.store().db(),
+                    QStringLiteral("SELECT agent_id FROM rdv_agents WHERE rdv_id = ? ORDER BY 1"),
+                    {id});
+                while (a.next())
+                    agents << a.value(0).toLongLong();
+                QList<qint64> sent;
+                for (const QJsonValue v : data[QLatin1String("agent_ids")].toArray())
+                    sent << v.toInteger();
+                QCOMPARE(agents, sent);
+            }
+        }
+        QVERIFY(compared > 100);
+        QCOMPARE(sql::scalar(client.store().db(),
+                             QStringLiteral("SELECT COUNT(*) FROM lieux WHERE name = ? AND "
+                                            "address = ?"),
+                             {odd, odd})
+                     .toInt(),
+                 1);
+        QCOMPARE(sql::scalar(client.store().db(),
+                             QStringLiteral("SELECT deleted FROM absences WHERE id = ?"),
+                             {absenceId})
+                     .toInt(),
+                 1);
     }
 
     void offlineEditsReplayedInOrder()
