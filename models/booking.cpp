@@ -70,28 +70,36 @@ BookingOutcome BookingService::failure(BookingError error, FieldErrors fields) c
     return out;
 }
 
-FieldErrors BookingService::validate(const BookingRequest &request, Usager &usager) const
+FieldErrors validateBookingRequest(const BookingRequest &request, const QDate &today,
+                                   Usager *usager)
 {
     FieldErrors errors;
     if (request.bookedBy == CreatedBy::Prescripteur)
         errors = validatePrescripteur(request.prescripteur);
     if (request.existingUsagerId)
         return errors;
-    usager = request.usager;
-    usager.organisationId = request.organisationId;
-    usager.firstName = usager.firstName.trimmed();
-    usager.lastName = usager.lastName.trimmed();
-    usager.email = usager.email.trimmed();
-    const FieldErrors usagerErrors = validateUsager(usager);
+    Usager u = request.usager;
+    u.organisationId = request.organisationId;
+    u.firstName = u.firstName.trimmed();
+    u.lastName = u.lastName.trimmed();
+    u.email = u.email.trimmed();
+    const FieldErrors usagerErrors = validateUsager(u);
     for (auto it = usagerErrors.cbegin(); it != usagerErrors.cend(); ++it)
         errors.insert(it.key(), it.value());
-    if (usager.birthDate.isValid() && usager.birthDate > m_clock.now().date())
+    if (u.birthDate.isValid() && u.birthDate > today)
         errors.insert(QStringLiteral("usager.birth_date"),
                       QCoreApplication::translate("creneau::Booking",
                                                   "The birth date cannot be in the future."));
-    usager.phone = normalizePhone(usager.phone);
+    u.phone = normalizePhone(u.phone);
     checkText(errors, QStringLiteral("context"), request.context, 2000);
+    if (usager)
+        *usager = u;
     return errors;
+}
+
+FieldErrors BookingService::validate(const BookingRequest &request, Usager &usager) const
+{
+    return validateBookingRequest(request, m_clock.now().date(), &usager);
 }
 
 Id BookingService::freeAgentFor(const Motif &motif, Id lieuId, qint64 start, bool ignoreDelays)

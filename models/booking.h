@@ -91,6 +91,11 @@ public:
     virtual void record(Store &store, const RdvEvent &event) = 0;
 };
 
+// The checks a booking passes before it touches the store (field errors keyed as the API names
+// them: "usager.first_name"...); `usager`, when given, receives the normalised new usager.
+FieldErrors validateBookingRequest(const BookingRequest &request, const QDate &today,
+                                   Usager *usager = nullptr);
+
 class BookingService
 {
 public:

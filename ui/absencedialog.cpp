@@ -168,11 +168,7 @@ bool AbsenceDialog::save()
         errors.insert(QStringLiteral("rrule"), rule.error());
     if (!m_errors.show(errors))
         return false;
-    {
-        WriteTransaction tx(m_source->store());
-        Catalog(m_source->store()).save(absence);
-        tx.commit();
-    }
+    m_source->save(absence);
     reloadList(absence.id);
     emit catalogChanged();
     return true;
@@ -182,11 +178,7 @@ void AbsenceDialog::removeCurrent()
 {
     if (!m_current.id)
         return;
-    {
-        WriteTransaction tx(m_source->store());
-        Catalog(m_source->store()).removeAbsence(m_current.id);
-        tx.commit();
-    }
+    m_source->removeAbsence(m_current.id);
     reloadList(0);
     emit catalogChanged();
 }

@@ -3,18 +3,33 @@
 #include "catalog.h"
 #include "rdvrepository.h"
 #include "recurrence.h"
+#include "syncclient.h"
 
 namespace creneau::ui {
 
 AgendaSource::AgendaSource(const QString &databasePath, RdvEventSink *sink)
-    : m_store(Store::open(databasePath))
+    : m_ownStore(Store::open(databasePath)), m_store(m_ownStore.get())
 {
     m_store->migrate();
     m_engine = std::make_unique<SlotEngine>(*m_store);
     m_booking = std::make_unique<BookingService>(*m_store, *m_engine, Clock::system(), sink);
 }
 
+AgendaSource::AgendaSource(sync::SyncClient *client) : m_store(&client->store()), m_client(client)
+{
+    connect(client, &sync::SyncClient::commandRejected, this,
+            [this](const QString &, int, const QString &message) { emit changeRefused(message); });
+}
+
 AgendaSource::~AgendaSource() = default;
+
+std::optional<Agent> AgendaSource::signedInAgent() const
+{
+    if (!m_client)
+        return std::nullopt;
+    const Id id = m_client->cache().value(QStringLiteral("agent_id")).toLongLong();
+    return id ? Catalog(*m_store).agent(id) : std::nullopt;
+}
 
 Organisation AgendaSource::organisation() const
 {
@@ -137,7 +152,8 @@ QList<AgentInterval> AgendaSource::absences(const QDate &from, const QDate &to) 
 
 qint64 AgendaSource::currentSeq() const
 {
-    return m_store->currentSeq();
+    // The cache keeps the server's sequence numbers on its rows; its cursor is the last it holds.
+    return m_client ? m_client->cache().cursor() : m_store->currentSeq();
 }
 
 } // namespace creneau::ui

@@ -1,5 +1,7 @@
-// The desktop's only door to the data: reads the agenda from the store file the embedded server
-// writes, and changes appointments through BookingService. The sync client replaces it later.
+// The desktop's only door to the data. Embedded mode: reads the store file the in-process server
+// writes, and changes things through BookingService and the catalogue at once. Remote mode: reads
+// the sync client's cache, and changes things as commands the sync client queues and sends; the
+// result comes back through the change feed.
 #pragma once
 
 #include "booking.h"
@@ -7,10 +9,15 @@
 #include "slotengine.h"
 #include "store.h"
 
+#include <QObject>
 #include <QTimeZone>
 
 #include <memory>
 #include <optional>
+
+namespace creneau::sync {
+class SyncClient;
+}
 
 namespace creneau::ui {
 
@@ -24,13 +31,21 @@ struct AgentInterval
     qint64 end = 0;
 };
 
-class AgendaSource
+class AgendaSource : public QObject
 {
+    Q_OBJECT
 public:
-    // Opens its own connection to `databasePath`. Throws StoreError on failure. `sink` (the
-    // embedded server's notifications) hears of every change the panel and dialogs make.
+    // Embedded mode. Opens its own connection to `databasePath`. Throws StoreError on failure.
+    // `sink` (the embedded server's notifications) hears of every change the desktop makes.
     explicit AgendaSource(const QString &databasePath, RdvEventSink *sink = nullptr);
-    ~AgendaSource();
+    // Remote mode: reads `client`'s cache (on its connection) and writes through its queue.
+    explicit AgendaSource(sync::SyncClient *client);
+    ~AgendaSource() override;
+
+    bool isRemote() const { return m_client != nullptr; }
+    sync::SyncClient *syncClient() const { return m_client; }
+    // The agent signed in to the remote server; nullopt in embedded mode (« Je suis » chooses).
+    std::optional<Agent> signedInAgent() const;
 
     // The first organisation of the store (the desktop shows one organisation for now).
     Organisation organisation() const;
@@ -54,12 +69,34 @@ public:
     QList<AgentInterval> absences(const QDate &from, const QDate &to) const;
     qint64 currentSeq() const;
 
-    BookingService &booking() { return *m_booking; }
-    // For the administration dialogs, which write the catalogue in a WriteTransaction.
+    // Changes, made as agent `agentId`. Embedded: done when they return. Remote: checked here
+    // as far as the cache allows, then queued: the outcome is ok with rdv id 0, and a refusal or
+    // a conflict arrives later through the sync client's signals.
+    BookingOutcome book(const BookingRequest &request);
+    BookingOutcome setStatus(Id rdvId, Id agentId, RdvStatus status);
+    BookingOutcome cancel(Id rdvId, Id agentId, const QString &reason);
+    BookingOutcome setContext(Id rdvId, Id agentId, const QString &context);
+    BookingOutcome move(Id rdvId, Id agentId, qint64 start);
+    // The catalogue (administration dialogs); `save` sets the id of a new row in embedded mode.
+    void save(Motif &motif);
+    void save(Lieu &lieu);
+    void save(PlageOuverture &plage);
+    void save(Absence &absence);
+    void removeAbsence(Id absenceId);
+
+    // Reads only: the administration dialogs list plages and absences through the catalogue.
     Store &store() { return *m_store; }
 
+signals:
+    // Remote mode: the server refused a queued change (message in French, from the server).
+    void changeRefused(const QString &message);
+
 private:
-    std::unique_ptr<Store> m_store;
+    BookingOutcome queueRdvCommand(const QString &type, Id rdvId, QJsonObject payload);
+
+    std::unique_ptr<Store> m_ownStore;
+    Store *m_store = nullptr;
+    sync::SyncClient *m_client = nullptr;
     std::unique_ptr<SlotEngine> m_engine;
     std::unique_ptr<BookingService> m_booking;
 };

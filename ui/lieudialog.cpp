@@ -125,11 +125,7 @@ bool LieuDialog::save()
     checkPhone(errors, QStringLiteral("phone"), lieu.phone, false);
     if (!m_errors.show(errors))
         return false;
-    {
-        WriteTransaction tx(m_source->store());
-        Catalog(m_source->store()).save(lieu);
-        tx.commit();
-    }
+    m_source->save(lieu);
     reloadList(lieu.id);
     emit catalogChanged();
     return true;

@@ -1,12 +1,18 @@
 #include "mainwindow.h"
 
 #include "absencedialog.h"
+#include "agentsessions.h"
+#include "calendarsettingsdialog.h"
+#include "conflictprompt.h"
 #include "demodata.h"
 #include "lieudialog.h"
 #include "motifdialog.h"
 #include "newrdvdialog.h"
 #include "plagedialog.h"
+#include "secrets.h"
 #include "sharedialog.h"
+#include "syncclient.h"
+#include "syncstatuslabel.h"
 #include "usagersdialog.h"
 
 #include <QAction>
@@ -16,10 +22,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -75,6 +83,8 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     connect(m_panel, &RdvPanel::rdvChanged, this, [this] { m_watcher->poll(); });
     connect(m_watcher, &ChangeWatcher::changed, this, &MainWindow::onStoreChanged);
 
+    setUpStatusBar();
+
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
         m_tray->show();
@@ -88,6 +98,31 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     setCurrentDate(QDate::currentDate());
     resize(1200, 720);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+void MainWindow::setUpStatusBar()
+{
+    sync::SyncClient *client = m_source->syncClient();
+    if (!client) {
+        auto *embedded = new QLabel(tr("Embedded server: %1").arg(m_serverUrl), this);
+        embedded->setObjectName(QStringLiteral("embeddedServerLabel"));
+        embedded->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        statusBar()->addPermanentWidget(embedded);
+        return;
+    }
+    m_syncStatus = new SyncStatusLabel(client, this);
+    statusBar()->addPermanentWidget(m_syncStatus);
+    // The feed, not the 500 ms poll, tells the agenda: a web booking shows as soon as it arrives.
+    connect(client, &sync::SyncClient::changesApplied, m_watcher, &ChangeWatcher::poll);
+    m_conflicts = new ConflictPrompt(client, m_source->timeZone(), this);
+    connect(m_source, &AgendaSource::changeRefused, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Change refused by the server"),
+                                    message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("refusedBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -136,6 +171,9 @@ QWidget *MainWindow::buildToolbar()
     auto *newRdv = toolButton(tr("New appointment"), QStringLiteral("newRdvButton"), bar);
     newRdv->setToolTip(tr("New appointment (Ctrl+N)"));
     auto *usagers = toolButton(tr("Usagers"), QStringLiteral("usagersButton"), bar);
+    auto *calendar =
+        toolButton(tr("My external calendar…"), QStringLiteral("calendarSettingsButton"), bar);
+    calendar->setToolTip(tr("Send my appointments to my own calendar program"));
     m_adminButton = toolButton(tr("Administration"), QStringLiteral("adminButton"), bar);
     m_adminButton->setPopupMode(QToolButton::InstantPopup);
     auto *adminMenu = new QMenu(m_adminButton);
@@ -165,6 +203,7 @@ QWidget *MainWindow::buildToolbar()
     row->addStretch();
     row->addWidget(new QLabel(tr("I am"), bar));
     row->addWidget(m_meCombo);
+    row->addWidget(calendar);
     row->addWidget(share);
     row->addWidget(m_adminButton);
 
@@ -183,6 +222,7 @@ QWidget *MainWindow::buildToolbar()
         updateAdminAccess();
     });
     connect(share, &QPushButton::clicked, this, &MainWindow::showShareDialog);
+    connect(calendar, &QToolButton::clicked, this, &MainWindow::showCalendarSettingsDialog);
     connect(newRdv, &QToolButton::clicked, this, [this] { showNewRdvDialog(); });
     connect(usagers, &QToolButton::clicked, this, &MainWindow::showUsagersDialog);
     auto *newShortcut = new QShortcut(QKeySequence::New, this);
@@ -206,10 +246,12 @@ void MainWindow::fillFilterCombos()
         m_meCombo->addItem(a.fullName(), a.id);
     }
     fillLieuCombo();
-    // The demo administrator until agents log in (sync issue).
-    const auto admin = m_source->agentByEmail(QString::fromLatin1(demo::kAdminEmail));
-    const int me = admin ? m_meCombo->findData(admin->id) : 0;
-    m_meCombo->setCurrentIndex(std::max(me, 0));
+    // Remote: whoever signed in, and nobody else. Embedded: the demo administrator to begin with.
+    const auto signedIn = m_source->signedInAgent();
+    const auto me =
+        signedIn ? signedIn : m_source->agentByEmail(QString::fromLatin1(demo::kAdminEmail));
+    m_meCombo->setCurrentIndex(std::max(me ? m_meCombo->findData(me->id) : 0, 0));
+    m_meCombo->setEnabled(!m_source->isRemote());
     m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
     updateAdminAccess();
 }
@@ -368,6 +410,29 @@ void MainWindow::showUsagersDialog()
         dialog.accept();
     });
     dialog.exec();
+}
+
+void MainWindow::showCalendarSettingsDialog()
+{
+    // The settings live on the server and the dialog speaks HTTP only. Remote: the sync client's
+    // session. Embedded: this process owns the store, so it opens a session for « Je suis »,
+    // closed again with the dialog.
+    QUrl server(m_serverUrl);
+    QString token;
+    std::function<void()> closeSession = [] {};
+    if (sync::SyncClient *client = m_source->syncClient()) {
+        server = client->session().server;
+        token = client->session().token;
+    } else {
+        token = http::AgentSessions(m_source->store()).open(m_meCombo->currentData().toLongLong());
+        closeSession = [this, token] {
+            http::AgentSessions(m_source->store()).revoke(secrets::tokenHash(token));
+        };
+    }
+    auto *dialog = new CalendarSettingsDialog(server, token, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QObject::destroyed, this, closeSession);
+    dialog->open();
 }
 
 void MainWindow::showShareDialog()

@@ -18,6 +18,9 @@ class QToolButton;
 
 namespace creneau::ui {
 
+class ConflictPrompt;
+class SyncStatusLabel;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +31,8 @@ public:
     AgendaModel *model() const { return m_model; }
     AgendaView *agendaView() const { return m_view; }
     RdvPanel *panel() const { return m_panel; }
+    ConflictPrompt *conflictPrompt() const { return m_conflicts; }
+    SyncStatusLabel *syncStatus() const { return m_syncStatus; }
     QDate currentDate() const { return m_date; }
     void setCurrentDate(const QDate &date);
     void setMode(AgendaView::Mode mode);
@@ -38,6 +43,8 @@ public:
 
 public slots:
     void showShareDialog();
+    // « Mon agenda externe »: how the agent's appointments reach their own calendar program.
+    void showCalendarSettingsDialog();
     // Administration (admins only): the motif editor, modal; the agenda reloads after a change.
     void showMotifDialog();
     void showPlageDialog();
@@ -52,6 +59,8 @@ protected:
 
 private:
     QWidget *buildToolbar();
+    // Remote mode: sync status, conflicts, refusals. Embedded: the embedded server's address.
+    void setUpStatusBar();
     void fillFilterCombos();
     void fillLieuCombo();
     void refreshPeriod();
@@ -76,6 +85,8 @@ private:
     QToolButton *m_adminButton = nullptr;
     QDateEdit *m_dateEdit = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    SyncStatusLabel *m_syncStatus = nullptr;
+    ConflictPrompt *m_conflicts = nullptr;
     QDate m_date;
 };
 

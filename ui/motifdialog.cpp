@@ -180,11 +180,7 @@ bool MotifDialog::save()
     Motif motif = fromForm();
     if (!m_errors.show(validateMotif(motif)))
         return false;
-    {
-        WriteTransaction tx(m_source->store());
-        Catalog(m_source->store()).save(motif);
-        tx.commit();
-    }
+    m_source->save(motif);
     reloadList(motif.id);
     emit catalogChanged();
     return true;

@@ -161,7 +161,7 @@ bool NewRdvDialog::book()
         m_errors.show(early);
         return false;
     }
-    const BookingOutcome outcome = m_source->booking().book(r);
+    const BookingOutcome outcome = m_source->book(r);
     m_errors.show(outcome.fields);
     m_error->setText(outcome.ok() ? QString() : outcome.message);
     m_error->setVisible(!outcome.ok());

@@ -200,11 +200,7 @@ bool PlageDialog::save()
     PlageOuverture plage = fromForm();
     if (!m_errors.show(validatePlage(plage)))
         return false;
-    {
-        WriteTransaction tx(m_source->store());
-        Catalog(m_source->store()).save(plage);
-        tx.commit();
-    }
+    m_source->save(plage);
     reloadList(plage.id);
     emit catalogChanged();
     return true;

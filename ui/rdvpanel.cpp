@@ -173,20 +173,17 @@ bool RdvPanel::apply(const BookingOutcome &outcome)
 
 bool RdvPanel::setStatus(RdvStatus status)
 {
-    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
-    return m_rdvId && apply(m_source->booking().setStatus(m_rdvId, agent, status));
+    return m_rdvId && apply(m_source->setStatus(m_rdvId, m_agentId, status));
 }
 
 bool RdvPanel::cancel(const QString &reason)
 {
-    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
-    return m_rdvId && apply(m_source->booking().cancel(m_rdvId, agent, reason));
+    return m_rdvId && apply(m_source->cancel(m_rdvId, m_agentId, reason));
 }
 
 bool RdvPanel::setContext(const QString &context)
 {
-    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
-    return m_rdvId && apply(m_source->booking().setContext(m_rdvId, agent, context));
+    return m_rdvId && apply(m_source->setContext(m_rdvId, m_agentId, context));
 }
 
 void RdvPanel::askCancel()
@@ -201,8 +198,7 @@ void RdvPanel::askCancel()
 
 bool RdvPanel::move(const QDateTime &start)
 {
-    const Actor agent{Actor::Kind::Agent, m_agentId, {}};
-    return m_rdvId && apply(m_source->booking().move(m_rdvId, agent, start.toSecsSinceEpoch()));
+    return m_rdvId && apply(m_source->move(m_rdvId, m_agentId, start.toSecsSinceEpoch()));
 }
 
 void RdvPanel::askMove()

@@ -1,9 +1,12 @@
-// creneau: the desktop application. Parses the command line, starts the embedded booking server
-// and opens the agenda window; nothing else lives here.
+// creneau: the desktop application. Parses the command line, then either starts the embedded
+// booking server (the default) or connects to a remote one (--server URL, with a sign-in), and
+// opens the agenda window; nothing else lives here.
 #include "agendasource.h"
 #include "appicon.h"
 #include "embeddedserver.h"
 #include "mainwindow.h"
+#include "remoteconnection.h"
+#include "syncclient.h"
 #include "translator.h"
 
 #include <QApplication>
@@ -12,6 +15,75 @@
 #include <QStandardPaths>
 
 #include <cstdio>
+
+namespace {
+
+int runRemote(const QUrl &url, const QString &dataDir)
+{
+    if (!url.isValid() || !url.scheme().startsWith(QLatin1String("http"))) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "Invalid server URL.")));
+        return 2;
+    }
+    QString error;
+    const std::unique_ptr<creneau::sync::SyncClient> client =
+        creneau::ui::connectToServer(url, dataDir, &error);
+    if (!client) {
+        if (!error.isEmpty())
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
+        return error.isEmpty() ? 0 : 1;
+    }
+    try {
+        creneau::ui::AgendaSource source(client.get());
+        creneau::ui::MainWindow window(&source, url.toString(QUrl::StripTrailingSlash));
+        creneau::ui::signInAgainWhenAsked(client.get(), url, &window);
+        window.show();
+        return QApplication::exec();
+    } catch (const std::exception &e) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              QString::fromUtf8(e.what()));
+        return 1;
+    }
+}
+
+int runEmbedded(const QString &dataDir, bool demo)
+{
+    creneau::ui::EmbeddedServer server(dataDir);
+    bool seed = false;
+    if (server.isFirstRun()) {
+        seed = demo || QMessageBox::question(
+                           nullptr, QApplication::applicationDisplayName(),
+                           QCoreApplication::translate("main", "Create the demo organisation?")) ==
+                           QMessageBox::Yes;
+        if (!seed) {
+            QMessageBox::information(
+                nullptr, QApplication::applicationDisplayName(),
+                QCoreApplication::translate(
+                    "main", "Nothing to show yet: start again with --demo, or connect to a "
+                            "creneau-server with --server URL."));
+            return 0;
+        }
+    }
+    if (!server.start(seed)) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              server.errorString());
+        return 1;
+    }
+    std::fprintf(stderr, "Booking server on %s\n", qPrintable(server.publicUrl()));
+
+    try {
+        creneau::ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
+        creneau::ui::MainWindow window(&source, server.publicUrl());
+        window.show();
+        return QApplication::exec();
+    } catch (const std::exception &e) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              QString::fromUtf8(e.what()));
+        return 1;
+    }
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -30,7 +102,12 @@ int main(int argc, char **argv)
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QCoreApplication::translate("main", "Create the demo organisation on first run."));
-    parser.addOptions({data, demo});
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QCoreApplication::translate("main", "Connect to this creneau-server instead of starting "
+                                            "the embedded one (sign-in by e-mail and password)."),
+        QStringLiteral("URL"));
+    parser.addOptions({data, demo, server});
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -58,38 +135,7 @@ int main(int argc, char **argv)
     const QString dataDir = parser.isSet(data)
                                 ? parser.value(data)
                                 : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    creneau::ui::EmbeddedServer server(dataDir);
-    bool seed = false;
-    if (server.isFirstRun()) {
-        seed = parser.isSet(demo) ||
-               QMessageBox::question(
-                   nullptr, QApplication::applicationDisplayName(),
-                   QCoreApplication::translate("main", "Create the demo organisation?")) ==
-                   QMessageBox::Yes;
-        if (!seed) {
-            QMessageBox::information(
-                nullptr, QApplication::applicationDisplayName(),
-                QCoreApplication::translate(
-                    "main", "Nothing to show yet: start again with --demo, or connect to a "
-                            "server once the administration screens exist."));
-            return 0;
-        }
-    }
-    if (!server.start(seed)) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              server.errorString());
-        return 1;
-    }
-    std::fprintf(stderr, "Booking server on %s\n", qPrintable(server.publicUrl()));
-
-    try {
-        creneau::ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
-        creneau::ui::MainWindow window(&source, server.publicUrl());
-        window.show();
-        return app.exec();
-    } catch (const std::exception &e) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QString::fromUtf8(e.what()));
-        return 1;
-    }
+    if (parser.isSet(server))
+        return runRemote(QUrl::fromUserInput(parser.value(server)), dataDir);
+    return runEmbedded(dataDir, parser.isSet(demo));
 }

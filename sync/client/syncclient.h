@@ -52,6 +52,8 @@ public:
     QDateTime lastSynced() const { return m_lastSynced; }
     int pendingCommands() const { return m_cache.queued(); }
     QJsonObject agent() const { return m_agent; }
+    // The server and bearer token in use, for the desktop's own calls (calendar settings).
+    SavedSession session() const { return m_session; }
 
     void setPageSize(int n) { m_pageSize = n; }
     void setFallbackPollMs(int ms) { m_fallback.setInterval(ms); }

@@ -46,7 +46,14 @@ AgentSessions::LoginResult AgentSessions::login(const QString &address, const QS
     m_throttle.succeeded(addressKey);
     m_throttle.succeeded(accountKey);
 
-    out.token = secrets::randomToken(32);
+    out.token = open(agent->id);
+    out.agent = *agent;
+    return out;
+}
+
+QString AgentSessions::open(Id agentId)
+{
+    const QString token = secrets::randomToken(32);
     const qint64 now = m_clock.nowSecs();
     WriteTransaction tx(m_store);
     sql::run(m_store.db(), QStringLiteral("DELETE FROM agent_sessions WHERE expires_at < ?"),
@@ -54,10 +61,9 @@ AgentSessions::LoginResult AgentSessions::login(const QString &address, const QS
     sql::run(m_store.db(),
              QStringLiteral("INSERT INTO agent_sessions (token_hash, agent_id, created_at, "
                             "expires_at) VALUES (?, ?, ?, ?)"),
-             {secrets::tokenHash(out.token), agent->id, now, now + kLifetimeSecs});
+             {secrets::tokenHash(token), agentId, now, now + kLifetimeSecs});
     tx.commit();
-    out.agent = *agent;
-    return out;
+    return token;
 }
 
 std::optional<AgentSession> AgentSessions::check(const QString &token)

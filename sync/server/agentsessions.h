@@ -42,6 +42,9 @@ public:
     };
     LoginResult login(const QString &address, const QString &email, const QString &password);
 
+    // A new session for an agent already known to be who they say (the embedded desktop, which
+    // owns the store); its token.
+    QString open(Id agentId);
     // The session of a bearer token, extending its expiry; nullopt when unknown or expired.
     std::optional<AgentSession> check(const QString &token);
     void revoke(const QString &tokenHash);

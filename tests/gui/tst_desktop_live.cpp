@@ -5,6 +5,7 @@
 #include "embeddedserver.h"
 #include "httpclient.h"
 #include "mainwindow.h"
+#include "webbooking.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,47 +19,6 @@ using namespace creneau;
 namespace {
 
 const QString kSlug = QStringLiteral("mfs-vernon");
-
-QJsonObject bookingBody(qint64 motifId, const QJsonObject &creneau)
-{
-    return {{QStringLiteral("motif_id"), motifId},
-            {QStringLiteral("starts_at"), creneau.value(QStringLiteral("starts_at"))},
-            {QStringLiteral("lieu_id"), creneau.value(QStringLiteral("lieu_id"))},
-            {QStringLiteral("booked_by"), QStringLiteral("prescripteur")},
-            {QStringLiteral("prescripteur"),
-             QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Paul")},
-                         {QStringLiteral("last_name"), QStringLiteral("Mairie")},
-                         {QStringLiteral("email"), QStringLiteral("paul@mairie.example.fr")},
-                         {QStringLiteral("phone"), QStringLiteral("06 11 22 33 44")}}},
-            {QStringLiteral("usager"),
-             QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Léa")},
-                         {QStringLiteral("last_name"), QStringLiteral("Martin")},
-                         {QStringLiteral("birth_date"), QStringLiteral("1980-03-14")},
-                         {QStringLiteral("email"), QStringLiteral("lea.martin@example.fr")},
-                         {QStringLiteral("phone"), QStringLiteral("06 12 34 56 78")}}}};
-}
-
-// The first motif open to prescripteurs that has a créneau in the next five weeks.
-bool firstCreneau(test::HttpClient &client, qint64 *motifId, QJsonObject *creneau)
-{
-    const test::Reply motifs = client.get(QStringLiteral("/api/v1/public/%1/motifs").arg(kSlug));
-    const QDate today = QDate::currentDate();
-    for (const QJsonValue &m : QJsonDocument::fromJson(motifs.body).array()) {
-        const qint64 id = m.toObject().value(QStringLiteral("id")).toInteger();
-        const test::Reply r = client.get(
-            QStringLiteral("/api/v1/public/%1/motifs/%2/creneaux?from=%3&to=%4")
-                .arg(kSlug)
-                .arg(id)
-                .arg(today.toString(Qt::ISODate), today.addDays(35).toString(Qt::ISODate)));
-        const QJsonArray list = QJsonDocument::fromJson(r.body).array();
-        if (r.status == 200 && !list.isEmpty()) {
-            *motifId = id;
-            *creneau = list.first().toObject();
-            return true;
-        }
-    }
-    return false;
-}
 
 } // namespace
 
@@ -85,15 +45,13 @@ void TestDesktopLive::webBookingAppearsWithoutClick()
     test::HttpClient client(server.publicUrl());
     qint64 motifId = 0;
     QJsonObject creneau;
-    QVERIFY(firstCreneau(client, &motifId, &creneau));
+    QVERIFY(test::firstPrescripteurCreneau(client, kSlug, &motifId, &creneau));
     const QDateTime start =
         QDateTime::fromString(creneau.value(QStringLiteral("starts_at")).toString(), Qt::ISODate);
     window.setCurrentDate(start.toTimeZone(source.timeZone()).date());
     const int before = window.model()->rowCount();
 
-    const test::Reply booked =
-        client.postJson(QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
-                        QJsonDocument(bookingBody(motifId, creneau)).toJson());
+    const test::Reply booked = test::bookAsPrescripteur(client, kSlug, motifId, creneau);
     QVERIFY2(booked.status == 201, booked.body.constData());
     QElapsedTimer sinceBooking;
     sinceBooking.start();

@@ -1,0 +1,219 @@
+// AgendaSource's changes: straight through BookingService and the catalogue in embedded mode, as
+// agent-API commands (see sync/server/agentcommands.cpp for their payloads) in remote mode.
+#include "agendasource.h"
+
+#include "catalog.h"
+#include "syncclient.h"
+
+#include <QJsonArray>
+
+namespace creneau::ui {
+
+namespace {
+
+Actor agentActor(Id agentId)
+{
+    return Actor{Actor::Kind::Agent, agentId, {}};
+}
+
+QJsonObject usagerPayload(const Usager &u)
+{
+    QJsonObject out{{QStringLiteral("first_name"), u.firstName},
+                    {QStringLiteral("last_name"), u.lastName},
+                    {QStringLiteral("email"), u.email},
+                    {QStringLiteral("phone"), u.phone}};
+    if (u.birthDate.isValid())
+        out.insert(QStringLiteral("birth_date"), u.birthDate.toString(Qt::ISODate));
+    return out;
+}
+
+QJsonArray idArray(const QList<Id> &ids)
+{
+    QJsonArray out;
+    for (const Id id : ids)
+        out.append(id);
+    return out;
+}
+
+// A queued change: nothing to report until the server answers.
+BookingOutcome queued()
+{
+    return BookingOutcome();
+}
+
+void withId(QJsonObject &payload, Id id)
+{
+    if (id)
+        payload.insert(QStringLiteral("id"), id);
+}
+
+} // namespace
+
+BookingOutcome AgendaSource::queueRdvCommand(const QString &type, Id rdvId, QJsonObject payload)
+{
+    const std::optional<Rdv> cached = rdv(rdvId);
+    if (!cached) {
+        BookingOutcome out;
+        out.error = BookingError::NotFound;
+        out.message = BookingService::messageFor(out.error);
+        return out;
+    }
+    payload.insert(QStringLiteral("rdv_id"), rdvId);
+    // The version the agent saw: if the server moved on meanwhile, the agent is asked.
+    m_client->submit(type, payload, cached->version);
+    return queued();
+}
+
+BookingOutcome AgendaSource::book(const BookingRequest &request)
+{
+    if (!m_client)
+        return m_booking->book(request);
+    BookingOutcome out;
+    out.fields = validateBookingRequest(request, QDate::currentDate());
+    if (!out.fields.isEmpty()) {
+        out.error = BookingError::Invalid;
+        out.message = BookingService::messageFor(out.error);
+        return out;
+    }
+    QJsonObject payload{
+        {QStringLiteral("motif_id"), request.motifId},
+        {QStringLiteral("starts_at"), request.startsAt},
+        {QStringLiteral("context"), request.context},
+    };
+    if (request.lieuId)
+        payload.insert(QStringLiteral("lieu_id"), request.lieuId);
+    if (request.agentId)
+        payload.insert(QStringLiteral("agent_id"), request.agentId);
+    if (request.existingUsagerId)
+        payload.insert(QStringLiteral("usager_id"), request.existingUsagerId);
+    else
+        payload.insert(QStringLiteral("usager"), usagerPayload(request.usager));
+    m_client->submit(QStringLiteral("create_rdv"), payload);
+    return queued();
+}
+
+BookingOutcome AgendaSource::setStatus(Id rdvId, Id agentId, RdvStatus status)
+{
+    if (!m_client)
+        return m_booking->setStatus(rdvId, agentActor(agentId), status);
+    if (status == RdvStatus::Revoked)
+        return cancel(rdvId, agentId, {});
+    return queueRdvCommand(QStringLiteral("set_status"), rdvId,
+                           {{QStringLiteral("status"), toWord(status)}});
+}
+
+BookingOutcome AgendaSource::cancel(Id rdvId, Id agentId, const QString &reason)
+{
+    if (!m_client)
+        return m_booking->cancel(rdvId, agentActor(agentId), reason);
+    return queueRdvCommand(QStringLiteral("cancel_rdv"), rdvId,
+                           {{QStringLiteral("reason"), reason}});
+}
+
+BookingOutcome AgendaSource::setContext(Id rdvId, Id agentId, const QString &context)
+{
+    if (!m_client)
+        return m_booking->setContext(rdvId, agentActor(agentId), context);
+    return queueRdvCommand(QStringLiteral("set_context"), rdvId,
+                           {{QStringLiteral("context"), context}});
+}
+
+BookingOutcome AgendaSource::move(Id rdvId, Id agentId, qint64 start)
+{
+    if (!m_client)
+        return m_booking->move(rdvId, agentActor(agentId), start);
+    return queueRdvCommand(QStringLiteral("move_rdv"), rdvId,
+                           {{QStringLiteral("starts_at"), start}});
+}
+
+void AgendaSource::save(Motif &motif)
+{
+    if (!m_client) {
+        WriteTransaction tx(*m_store);
+        Catalog(*m_store).save(motif);
+        tx.commit();
+        return;
+    }
+    QJsonObject p{{QStringLiteral("name"), motif.name},
+                  {QStringLiteral("color"), motif.color},
+                  {QStringLiteral("duration_minutes"), motif.durationMinutes},
+                  {QStringLiteral("min_delay_minutes"), motif.minDelayMinutes},
+                  {QStringLiteral("max_delay_minutes"), motif.maxDelayMinutes},
+                  {QStringLiteral("instructions"), motif.instructions},
+                  {QStringLiteral("archived"), motif.archived},
+                  {QStringLiteral("location_type"), toWord(motif.locationType)},
+                  {QStringLiteral("bookable_by"), toWord(motif.bookableBy)}};
+    withId(p, motif.id);
+    m_client->submit(QStringLiteral("save_motif"), p);
+}
+
+void AgendaSource::save(Lieu &lieu)
+{
+    if (!m_client) {
+        WriteTransaction tx(*m_store);
+        Catalog(*m_store).save(lieu);
+        tx.commit();
+        return;
+    }
+    QJsonObject p{{QStringLiteral("name"), lieu.name},
+                  {QStringLiteral("address"), lieu.address},
+                  {QStringLiteral("phone"), lieu.phone},
+                  {QStringLiteral("archived"), lieu.archived}};
+    withId(p, lieu.id);
+    m_client->submit(QStringLiteral("save_lieu"), p);
+}
+
+void AgendaSource::save(PlageOuverture &plage)
+{
+    if (!m_client) {
+        WriteTransaction tx(*m_store);
+        Catalog(*m_store).save(plage);
+        tx.commit();
+        return;
+    }
+    QJsonArray exceptions;
+    for (const QDate &d : plage.exceptionDates)
+        exceptions.append(d.toString(Qt::ISODate));
+    QJsonObject p{{QStringLiteral("agent_id"), plage.agentId},
+                  {QStringLiteral("lieu_id"), plage.lieuId},
+                  {QStringLiteral("motif_ids"), idArray(plage.motifIds)},
+                  {QStringLiteral("title"), plage.title},
+                  {QStringLiteral("rrule"), plage.rrule},
+                  {QStringLiteral("archived"), plage.archived},
+                  {QStringLiteral("first_day"), plage.firstDay.toString(Qt::ISODate)},
+                  {QStringLiteral("start_time"), plage.startTime.toString(QStringLiteral("HH:mm"))},
+                  {QStringLiteral("end_time"), plage.endTime.toString(QStringLiteral("HH:mm"))},
+                  {QStringLiteral("exception_dates"), exceptions}};
+    withId(p, plage.id);
+    m_client->submit(QStringLiteral("save_plage"), p);
+}
+
+void AgendaSource::save(Absence &absence)
+{
+    if (!m_client) {
+        WriteTransaction tx(*m_store);
+        Catalog(*m_store).save(absence);
+        tx.commit();
+        return;
+    }
+    QJsonObject p{{QStringLiteral("agent_id"), absence.agentId},
+                  {QStringLiteral("title"), absence.title},
+                  {QStringLiteral("starts_at"), absence.startsAt},
+                  {QStringLiteral("ends_at"), absence.endsAt},
+                  {QStringLiteral("rrule"), absence.rrule}};
+    withId(p, absence.id);
+    m_client->submit(QStringLiteral("save_absence"), p);
+}
+
+void AgendaSource::removeAbsence(Id absenceId)
+{
+    if (!m_client) {
+        WriteTransaction tx(*m_store);
+        Catalog(*m_store).removeAbsence(absenceId);
+        tx.commit();
+        return;
+    }
+    m_client->submit(QStringLiteral("remove_absence"), {{QStringLiteral("id"), absenceId}});
+}
+
+} // namespace creneau::ui
