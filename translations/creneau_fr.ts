@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AgentApi</name>
+    <message>
+        <location filename="../sync/server/jsonexchange.cpp" line="25"/>
+        <source>The body must be JSON (application/json).</source>
+        <translation>Le corps de la requête doit être du JSON (application/json).</translation>
+    </message>
+    <message>
+        <location filename="../sync/server/jsonexchange.cpp" line="31"/>
+        <source>Malformed JSON: an object is expected.</source>
+        <translation>JSON mal formé : un objet est attendu.</translation>
+    </message>
+</context>
+<context>
     <name>creneau::Booking</name>
     <message>
         <location filename="../models/booking.cpp" line="39"/>
@@ -11,42 +24,42 @@
     <message>
         <location filename="../models/booking.cpp" line="41"/>
         <source>This motif cannot be booked online.</source>
-        <translation>Ce motif n'est pas ouvert à la réservation en ligne.</translation>
+        <translation>Ce motif n&apos;est pas ouvert à la réservation en ligne.</translation>
     </message>
     <message>
         <location filename="../models/booking.cpp" line="44"/>
         <source>This créneau is no longer available.</source>
-        <translation>Ce créneau n'est plus disponible.</translation>
+        <translation>Ce créneau n&apos;est plus disponible.</translation>
     </message>
     <message>
         <location filename="../models/booking.cpp" line="47"/>
         <source>You are not allowed to change this appointment. Only the agent and the usager can cancel or change it.</source>
-        <translation>Vous ne pouvez pas modifier ce rendez-vous. Seuls l'agent et l'usager peuvent l'annuler ou le modifier.</translation>
+        <translation>Vous ne pouvez pas modifier ce rendez-vous. Seuls l&apos;agent et l&apos;usager peuvent l&apos;annuler ou le modifier.</translation>
     </message>
     <message>
         <location filename="../models/booking.cpp" line="52"/>
         <source>This appointment does not exist.</source>
-        <translation>Ce rendez-vous n'existe pas.</translation>
+        <translation>Ce rendez-vous n&apos;existe pas.</translation>
     </message>
     <message>
         <location filename="../models/booking.cpp" line="54"/>
         <source>This appointment was changed meanwhile by someone else.</source>
-        <translation>Ce rendez-vous a été modifié entre-temps par quelqu'un d'autre.</translation>
+        <translation>Ce rendez-vous a été modifié entre-temps par quelqu&apos;un d&apos;autre.</translation>
     </message>
     <message>
         <location filename="../models/booking.cpp" line="57"/>
         <source>It is too late to cancel this appointment online: please call the organisation.</source>
-        <translation>Il est trop tard pour annuler ce rendez-vous en ligne : appelez l'organisation.</translation>
+        <translation>Il est trop tard pour annuler ce rendez-vous en ligne : appelez l&apos;organisation.</translation>
     </message>
     <message>
-        <location filename="../models/booking.cpp" line="90"/>
+        <location filename="../models/booking.cpp" line="91"/>
         <source>The birth date cannot be in the future.</source>
         <translation>La date de naissance ne peut pas être dans le futur.</translation>
     </message>
     <message>
-        <location filename="../models/booking.cpp" line="166"/>
+        <location filename="../models/booking.cpp" line="174"/>
         <source>This usager does not exist.</source>
-        <translation>Cet usager n'existe pas.</translation>
+        <translation>Cet usager n&apos;existe pas.</translation>
     </message>
 </context>
 <context>
@@ -118,7 +131,7 @@
         <location filename="../models/recurrence.cpp" line="51"/>
         <location filename="../models/recurrence.cpp" line="71"/>
         <source>The recurrence rule « %1 » is not valid.</source>
-        <translation>La règle de récurrence « %1 » n'est pas valide.</translation>
+        <translation>La règle de récurrence « %1 » n&apos;est pas valide.</translation>
     </message>
     <message>
         <location filename="../models/recurrence.cpp" line="59"/>
@@ -128,7 +141,7 @@
     <message>
         <location filename="../models/recurrence.cpp" line="64"/>
         <source>The interval must be between 1 and 52.</source>
-        <translation>L'intervalle doit être compris entre 1 et 52.</translation>
+        <translation>L&apos;intervalle doit être compris entre 1 et 52.</translation>
     </message>
 </context>
 <context>
@@ -217,7 +230,7 @@
     <message>
         <location filename="../models/validation.cpp" line="240"/>
         <source>The end time must be after the start time.</source>
-        <translation>L'heure de fin doit être après l'heure de début.</translation>
+        <translation>L&apos;heure de fin doit être après l&apos;heure de début.</translation>
     </message>
     <message>
         <location filename="../models/validation.cpp" line="244"/>
@@ -260,27 +273,17 @@
     <message>
         <location filename="../sync/server/agentadmin.cpp" line="126"/>
         <source>Administrator %1 is ready.</source>
-        <translation>L'administrateur %1 est prêt.</translation>
+        <translation>L&apos;administrateur %1 est prêt.</translation>
     </message>
     <message>
         <location filename="../sync/server/agentapi.cpp" line="25"/>
-        <source>The body must be JSON (application/json).</source>
-        <translation>Le corps de la requête doit être du JSON (application/json).</translation>
-    </message>
-    <message>
-        <location filename="../sync/server/agentapi.cpp" line="29"/>
-        <source>Malformed JSON: an object is expected.</source>
-        <translation>JSON mal formé : un objet est attendu.</translation>
-    </message>
-    <message>
-        <location filename="../sync/server/agentapi.cpp" line="42"/>
         <source>Invalid value for &quot;%1&quot;.</source>
         <translation>Valeur invalide pour « %1 ».</translation>
     </message>
     <message>
         <location filename="../sync/server/agentcatalogcommands.cpp" line="56"/>
         <source>Only an administrator may change motifs, lieux and opening ranges.</source>
-        <translation>Seul un administrateur peut modifier les motifs, les lieux et les plages d'ouverture.</translation>
+        <translation>Seul un administrateur peut modifier les motifs, les lieux et les plages d&apos;ouverture.</translation>
     </message>
     <message>
         <location filename="../sync/server/agentcatalogcommands.cpp" line="62"/>
@@ -296,94 +299,94 @@
 <context>
     <name>creneau::http::AgentApi</name>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="87"/>
+        <location filename="../sync/server/agentapi.cpp" line="81"/>
         <source>Sign in first: a bearer token is required.</source>
-        <translation>Connectez-vous d'abord : un jeton est nécessaire.</translation>
+        <translation>Connectez-vous d&apos;abord : un jeton est nécessaire.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="90"/>
+        <location filename="../sync/server/agentapi.cpp" line="84"/>
         <source>Your session has expired or was closed: sign in again.</source>
         <translation>Votre session a expiré ou a été fermée : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="100"/>
+        <location filename="../sync/server/agentapi.cpp" line="94"/>
         <source>E-mail and password are required.</source>
-        <translation>L'e-mail et le mot de passe sont obligatoires.</translation>
+        <translation>L&apos;e-mail et le mot de passe sont obligatoires.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="111"/>
+        <location filename="../sync/server/agentapi.cpp" line="105"/>
         <source>Wrong e-mail or password.</source>
         <translation>E-mail ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="114"/>
+        <location filename="../sync/server/agentapi.cpp" line="108"/>
         <source>Too many failed sign-ins: wait %1 seconds.</source>
-        <translation>Trop d'échecs de connexion : patientez %1 secondes.</translation>
+        <translation>Trop d&apos;échecs de connexion : patientez %1 secondes.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="118"/>
+        <location filename="../sync/server/agentapi.cpp" line="112"/>
         <source>Too many failed sign-ins from this address: try again in %1 minutes.</source>
-        <translation>Trop d'échecs de connexion depuis cette adresse : réessayez dans %1 minutes.</translation>
+        <translation>Trop d&apos;échecs de connexion depuis cette adresse : réessayez dans %1 minutes.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="123"/>
+        <location filename="../sync/server/agentapi.cpp" line="117"/>
         <source>This account is locked after too many failed sign-ins: try again in %1 minutes.</source>
-        <translation>Ce compte est bloqué après trop d'échecs de connexion : réessayez dans %1 minutes.</translation>
+        <translation>Ce compte est bloqué après trop d&apos;échecs de connexion : réessayez dans %1 minutes.</translation>
     </message>
 </context>
 <context>
     <name>creneau::http::AgentCommands</name>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="96"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="93"/>
         <source>Changed by someone else in the meantime.</source>
-        <translation>Modifié entre-temps par quelqu'un d'autre.</translation>
+        <translation>Modifié entre-temps par quelqu&apos;un d&apos;autre.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="124"/>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="126"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="121"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="123"/>
         <source>Unknown value.</source>
         <translation>Valeur inconnue.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="152"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="149"/>
         <source>A name is required.</source>
         <translation>Un nom est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="183"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="180"/>
         <source>Unknown agent.</source>
         <translation>Agent inconnu.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="186"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="183"/>
         <source>Unknown lieu.</source>
         <translation>Lieu inconnu.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="192"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="189"/>
         <source>Unknown motif.</source>
         <translation>Motif inconnu.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="214"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="211"/>
         <source>Invalid date.</source>
         <translation>Date invalide.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="254"/>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="263"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="251"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="260"/>
         <source>Only an administrator may change another agent&apos;s absences.</source>
-        <translation>Seul un administrateur peut modifier les absences d'un autre agent.</translation>
+        <translation>Seul un administrateur peut modifier les absences d&apos;un autre agent.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcatalogcommands.cpp" line="274"/>
+        <location filename="../sync/server/agentcatalogcommands.cpp" line="271"/>
         <source>The end must come after the start.</source>
         <translation>La fin doit venir après le début.</translation>
     </message>
     <message>
         <location filename="../sync/server/agentcommands.cpp" line="113"/>
         <source>An idempotency key of 1 to 200 characters is required.</source>
-        <translation>Une clé d'idempotence de 1 à 200 caractères est obligatoire.</translation>
+        <translation>Une clé d&apos;idempotence de 1 à 200 caractères est obligatoire.</translation>
     </message>
     <message>
         <location filename="../sync/server/agentcommands.cpp" line="115"/>
@@ -391,19 +394,19 @@
         <translation>Type de commande inconnu.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcommands.cpp" line="147"/>
+        <location filename="../sync/server/agentcommands.cpp" line="149"/>
         <source>Only an administrator may book for another agent.</source>
         <translation>Seul un administrateur peut prendre rendez-vous pour un autre agent.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcommands.cpp" line="151"/>
-        <location filename="../sync/server/agentcommands.cpp" line="152"/>
-        <location filename="../sync/server/agentcommands.cpp" line="172"/>
+        <location filename="../sync/server/agentcommands.cpp" line="153"/>
+        <location filename="../sync/server/agentcommands.cpp" line="154"/>
+        <location filename="../sync/server/agentcommands.cpp" line="174"/>
         <source>Invalid start time.</source>
         <translation>Heure de début invalide.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentcommands.cpp" line="180"/>
+        <location filename="../sync/server/agentcommands.cpp" line="182"/>
         <source>Unknown status.</source>
         <translation>Statut inconnu.</translation>
     </message>
@@ -641,6 +644,64 @@
     </message>
 </context>
 <context>
+    <name>creneau::ui::ConflictPrompt</name>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="28"/>
+        <source>move it to %1</source>
+        <translation>le déplacer au %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="31"/>
+        <source>cancel it</source>
+        <translation>l&apos;annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="35"/>
+        <source>mark it « %1 »</source>
+        <translation>le marquer « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="38"/>
+        <source>change its note to « %1 »</source>
+        <translation>changer sa note en « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="39"/>
+        <source>change it</source>
+        <translation>le modifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="45"/>
+        <source>It no longer exists.</source>
+        <translation>Il n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="52"/>
+        <source>Now: %1, %2.</source>
+        <translation>Désormais : %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="60"/>
+        <source>Appointment changed meanwhile</source>
+        <translation>Rendez-vous modifié entre-temps</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="61"/>
+        <source>This appointment was changed on the server while you wanted to %1.</source>
+        <translation>Ce rendez-vous a été modifié sur le serveur alors que vous vouliez %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="68"/>
+        <source>Apply my change</source>
+        <translation>Appliquer ma modification</translation>
+    </message>
+    <message>
+        <location filename="../ui/conflictprompt.cpp" line="70"/>
+        <source>Keep the server&apos;s version</source>
+        <translation>Garder la version du serveur</translation>
+    </message>
+</context>
+<context>
     <name>creneau::ui::LieuDialog</name>
     <message>
         <location filename="../ui/lieudialog.cpp" line="30"/>
@@ -684,139 +745,203 @@
     </message>
 </context>
 <context>
+    <name>creneau::ui::LoginDialog</name>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="16"/>
+        <location filename="../ui/logindialog.cpp" line="77"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="19"/>
+        <source>Sign in to Créneau</source>
+        <translation>Connexion à Créneau</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="34"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="35"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="36"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="52"/>
+        <source>Sign-in failed.</source>
+        <translation>La connexion a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="63"/>
+        <source>Enter your e-mail and your password.</source>
+        <translation>Saisissez votre e-mail et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/logindialog.cpp" line="77"/>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+</context>
+<context>
     <name>creneau::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="56"/>
         <source>Créneau — %1</source>
         <translation>Créneau — %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <source>Embedded server: %1</source>
+        <translation>Serveur intégré : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <source>Change refused by the server</source>
+        <translation>Modification refusée par le serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Lieu</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="115"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>◀</source>
         <translation>◀</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>Previous (Alt+Left)</source>
         <translation>Précédent (Alt+Gauche)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>Next (Alt+Right)</source>
         <translation>Suivant (Alt+Droite)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Today (Ctrl+T)</source>
-        <translation>Aujourd'hui (Ctrl+T)</translation>
+        <translation>Aujourd&apos;hui (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>Share</source>
         <translation>Partager</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>New appointment (Ctrl+N)</source>
         <translation>Nouveau rendez-vous (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="138"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Usagers</source>
         <translation>Usagers</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <source>My external calendar…</source>
+        <translation>Mon agenda externe…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <source>Send my appointments to my own calendar program</source>
+        <translation>Envoyer mes rendez-vous vers mon propre agenda</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Motifs…</source>
         <translation>Motifs…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Lieux…</source>
         <translation>Lieux…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Opening ranges…</source>
-        <translation>Plages d'ouverture…</translation>
+        <translation>Plages d&apos;ouverture…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>Absences…</source>
         <translation>Absences…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>I am</source>
         <translation>Je suis</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
+        <location filename="../ui/mainwindow.cpp" line="242"/>
         <source>All agents</source>
         <translation>Tous les agents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>All lieux</source>
         <translation>Tous les lieux</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>New appointment booked by %1 for %2</source>
         <translation>Nouveau rendez-vous pris par %1 pour %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="296"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="299"/>
+        <location filename="../ui/mainwindow.cpp" line="341"/>
         <source>Créneau</source>
         <translation>Créneau</translation>
     </message>
@@ -1036,12 +1161,12 @@
     <message>
         <location filename="../ui/plagedialog.cpp" line="33"/>
         <source>Opening ranges</source>
-        <translation>Plages d'ouverture</translation>
+        <translation>Plages d&apos;ouverture</translation>
     </message>
     <message>
         <location filename="../ui/plagedialog.cpp" line="36"/>
         <source>New opening range</source>
-        <translation>Nouvelle plage d'ouverture</translation>
+        <translation>Nouvelle plage d&apos;ouverture</translation>
     </message>
     <message>
         <location filename="../ui/plagedialog.cpp" line="42"/>
@@ -1212,32 +1337,32 @@
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../ui/rdvpanel.cpp" line="196"/>
+        <location filename="../ui/rdvpanel.cpp" line="193"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../ui/rdvpanel.cpp" line="197"/>
+        <location filename="../ui/rdvpanel.cpp" line="194"/>
         <source>Reason (the usager is told):</source>
-        <translation>Motif de l'annulation (communiqué à l'usager) :</translation>
+        <translation>Motif de l&apos;annulation (communiqué à l&apos;usager) :</translation>
     </message>
     <message>
-        <location filename="../ui/rdvpanel.cpp" line="215"/>
+        <location filename="../ui/rdvpanel.cpp" line="211"/>
         <source>Move the appointment</source>
         <translation>Déplacer le rendez-vous</translation>
     </message>
     <message>
-        <location filename="../ui/rdvpanel.cpp" line="224"/>
+        <location filename="../ui/rdvpanel.cpp" line="220"/>
         <source>New date and time</source>
         <translation>Nouvelle date et heure</translation>
     </message>
     <message>
-        <location filename="../ui/rdvpanel.cpp" line="235"/>
+        <location filename="../ui/rdvpanel.cpp" line="231"/>
         <source>Context note</source>
         <translation>Note de contexte</translation>
     </message>
     <message>
-        <location filename="../ui/rdvpanel.cpp" line="235"/>
+        <location filename="../ui/rdvpanel.cpp" line="231"/>
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
@@ -1257,7 +1382,7 @@
     <message>
         <location filename="../ui/recurrenceeditor.cpp" line="48"/>
         <source>Until</source>
-        <translation>Jusqu'au</translation>
+        <translation>Jusqu&apos;au</translation>
     </message>
     <message>
         <location filename="../ui/recurrenceeditor.cpp" line="59"/>
@@ -1293,6 +1418,37 @@
         <location filename="../ui/recurrenceeditor.cpp" line="182"/>
         <source>No date to come.</source>
         <translation>Aucune date à venir.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::RemoteConnection</name>
+    <message>
+        <location filename="../ui/remoteconnection.cpp" line="35"/>
+        <source>Syncing with the server…</source>
+        <translation>Synchronisation avec le serveur…</translation>
+    </message>
+    <message>
+        <location filename="../ui/remoteconnection.cpp" line="36"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/remoteconnection.cpp" line="55"/>
+        <source>Syncing with the server… %n change(s) received</source>
+        <translation>
+            <numerusform>Synchronisation avec le serveur… %n modification reçue</numerusform>
+            <numerusform>Synchronisation avec le serveur… %n modifications reçues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/remoteconnection.cpp" line="84"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/remoteconnection.cpp" line="102"/>
+        <source>The server %1 cannot be reached, and nothing was synced from it yet.</source>
+        <translation>Le serveur %1 est injoignable, et rien n&apos;en a encore été synchronisé.</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1507,42 @@ Bien cordialement</translation>
     </message>
 </context>
 <context>
+    <name>creneau::ui::SyncStatusLabel</name>
+    <message>
+        <location filename="../ui/syncstatuslabel.cpp" line="32"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location filename="../ui/syncstatuslabel.cpp" line="36"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/syncstatuslabel.cpp" line="40"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../ui/syncstatuslabel.cpp" line="48"/>
+        <source>last synced at %1</source>
+        <translation>synchronisé à %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/syncstatuslabel.cpp" line="51"/>
+        <source>never synced</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/syncstatuslabel.cpp" line="54"/>
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n modification en attente d&apos;envoi</numerusform>
+            <numerusform>%n modifications en attente d&apos;envoi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>creneau::ui::UsagerSearch</name>
     <message>
         <location filename="../ui/usagersearch.cpp" line="13"/>
@@ -1394,29 +1586,39 @@ Bien cordialement</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="24"/>
+        <location filename="../app/desktop/main.cpp" line="25"/>
+        <source>Invalid server URL.</source>
+        <translation>Adresse de serveur invalide.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="61"/>
+        <source>Nothing to show yet: start again with --demo, or connect to a creneau-server with --server URL.</source>
+        <translation>Rien à afficher pour l&apos;instant : relancez avec --demo, ou connectez-vous à un creneau-server avec --server URL.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="96"/>
         <source>Créneau: appointments for public services</source>
         <translation>Créneau : prise de rendez-vous pour les services publics</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="28"/>
+        <location filename="../app/desktop/main.cpp" line="100"/>
         <source>Data directory.</source>
         <translation>Dossier des données.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="32"/>
+        <location filename="../app/desktop/main.cpp" line="104"/>
         <source>Create the demo organisation on first run.</source>
-        <translation>Créer l'organisation de démonstration au premier lancement.</translation>
+        <translation>Créer l&apos;organisation de démonstration au premier lancement.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="67"/>
+        <location filename="../app/desktop/main.cpp" line="107"/>
+        <source>Connect to this creneau-server instead of starting the embedded one (sign-in by e-mail and password).</source>
+        <translation>Se connecter à ce creneau-server au lieu de démarrer le serveur intégré (connexion par e-mail et mot de passe).</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="56"/>
         <source>Create the demo organisation?</source>
-        <translation>Créer l'organisation de démonstration ?</translation>
-    </message>
-    <message>
-        <location filename="../app/desktop/main.cpp" line="72"/>
-        <source>Nothing to show yet: start again with --demo, or connect to a server once the administration screens exist.</source>
-        <translation>Rien à afficher pour l'instant : relancez avec --demo, ou connectez-vous à un serveur quand les écrans d'administration existeront.</translation>
+        <translation>Créer l&apos;organisation de démonstration ?</translation>
     </message>
 </context>
 </TS>
