@@ -157,6 +157,17 @@ QString Store::returningId() const
     return m_engine == Engine::Postgres ? QStringLiteral(" RETURNING id") : QString();
 }
 
+int Store::addCommitListener(std::function<void()> listener)
+{
+    m_commitListeners.append({++m_nextListener, std::move(listener)});
+    return m_nextListener;
+}
+
+void Store::removeCommitListener(int id)
+{
+    m_commitListeners.removeIf([id](const auto &l) { return l.first == id; });
+}
+
 WriteTransaction::WriteTransaction(Store &store, Mode mode)
     : m_store(store), m_level(store.m_transactionDepth)
 {
@@ -205,6 +216,11 @@ void WriteTransaction::commit()
     sql::direct(m_store.db(), m_level > 0 ? QStringLiteral("RELEASE SAVEPOINT ") + savepoint()
                                           : QStringLiteral("COMMIT"));
     close();
+    if (m_level == 0) {
+        const auto listeners = m_store.m_commitListeners; // a listener may remove itself
+        for (const auto &l : listeners)
+            l.second();
+    }
 }
 
 QString WriteTransaction::savepoint() const

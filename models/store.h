@@ -4,9 +4,11 @@
 
 #include "sql.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace creneau {
@@ -41,6 +43,12 @@ public:
     // "INSERT ... RETURNING id" where the engine needs it to report the new id.
     QString returningId() const;
 
+    // Called after each outermost commit on this connection (long-polling answers at once
+    // instead of at its next look at the sequence). Writes of other connections and server
+    // instances are not seen here. Returns an id for removeCommitListener.
+    int addCommitListener(std::function<void()> listener);
+    void removeCommitListener(int id);
+
 private:
     friend class WriteTransaction;
     friend class ReadTransaction;
@@ -49,6 +57,8 @@ private:
     QString m_location;
     Engine m_engine;
     int m_transactionDepth = 0; // open WriteTransactions on this connection, outermost first
+    QList<QPair<int, std::function<void()>>> m_commitListeners;
+    int m_nextListener = 0;
 };
 
 // The single writer's transaction: BEGIN IMMEDIATE on SQLite takes the write lock up front, so

@@ -8,6 +8,23 @@ AgentLongPoll::AgentLongPoll(Store &store, QObject *parent) : QObject(parent), m
 {
     m_timer.setInterval(150);
     connect(&m_timer, &QTimer::timeout, this, &AgentLongPoll::poll);
+    m_listener = m_store.addCommitListener([this] {
+        if (m_waiters.empty() || m_pollQueued)
+            return;
+        m_pollQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_pollQueued = false;
+                poll();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+AgentLongPoll::~AgentLongPoll()
+{
+    m_store.removeCommitListener(m_listener);
 }
 
 void AgentLongPoll::wait(qint64 since, int timeoutMs,

@@ -1,6 +1,8 @@
 // Long-polling on the change sequence: waiters are answered as soon as the store's sequence
-// moves past theirs, or when their time is up. A timer looks at Store::currentSeq every 150 ms
-// while someone waits; nothing blocks the event loop.
+// moves past theirs, or when their time is up. A commit on this server's store wakes them at
+// once (from the event loop, after the request that wrote); a timer also looks at
+// Store::currentSeq every 150 ms while someone waits, for writes of other server instances on
+// the same PostgreSQL database. Nothing blocks the event loop.
 #pragma once
 
 #include "store.h"
@@ -17,6 +19,7 @@ class AgentLongPoll : public QObject
     Q_OBJECT
 public:
     explicit AgentLongPoll(Store &store, QObject *parent = nullptr);
+    ~AgentLongPoll() override;
 
     // `done(seq, moved)` is called once, from the event loop.
     void wait(qint64 since, int timeoutMs, std::function<void(qint64 seq, bool moved)> done);
@@ -31,6 +34,8 @@ private:
         std::function<void(qint64, bool)> done;
     };
     Store &m_store;
+    int m_listener = 0;
+    bool m_pollQueued = false;
     QTimer m_timer;
     std::vector<Waiter> m_waiters;
 };

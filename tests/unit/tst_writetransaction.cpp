@@ -144,6 +144,36 @@ private slots:
         QCOMPARE(lieuNames(*t.store, t.org.id), sorted({QStringLiteral("A"), QStringLiteral("B"),
                                                         QStringLiteral("D"), t.lieu.name}));
     }
+
+    void commitListenersHearOutermostCommitsOnly()
+    {
+        test::TestOrganisation t;
+        int heard = 0;
+        const int id = t.store->addCommitListener([&heard] { ++heard; });
+        {
+            WriteTransaction outer(*t.store);
+            {
+                WriteTransaction inner(*t.store);
+                addLieu(t, QStringLiteral("A"));
+                inner.commit();
+            }
+            QCOMPARE(heard, 0); // nothing is visible to others yet
+            outer.commit();
+        }
+        QCOMPARE(heard, 1);
+        {
+            WriteTransaction rolledBack(*t.store);
+            addLieu(t, QStringLiteral("B"));
+        }
+        QCOMPARE(heard, 1);
+        t.store->removeCommitListener(id);
+        {
+            WriteTransaction tx(*t.store);
+            addLieu(t, QStringLiteral("D"));
+            tx.commit();
+        }
+        QCOMPARE(heard, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWriteTransaction)
