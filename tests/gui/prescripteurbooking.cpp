@@ -8,7 +8,7 @@ PrescripteurBooking::PrescripteurBooking()
 {
     const QDate today = QDate::currentDate();
     org.addPlage(org.agent.id, org.lieu.id, {org.motif.id}, today, QTime(9, 0), QTime(12, 0),
-                 QStringLiteral("FREQ=DAILY"));
+                 QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"));
     SlotEngine engine(*org.store);
     const QList<Creneau> free = engine.creneaux(
         {org.motif.id, 0, today.addDays(1), today.addDays(8), QDateTime::currentDateTimeUtc()});

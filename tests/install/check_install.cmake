@@ -15,7 +15,7 @@ endforeach()
 # The installed programs run from their new place (resources and translations are built in).
 execute_process(COMMAND "${PREFIX}/bin/creneau-server" --version
   RESULT_VARIABLE result OUTPUT_VARIABLE out)
-if(NOT result EQUAL 0 OR NOT out MATCHES "creneau-server")
+if(NOT result EQUAL 0 OR NOT out MATCHES "^creneau [0-9]")
   message(FATAL_ERROR "installed creneau-server does not run: ${result} ${out}")
 endif()
 file(STRINGS "${PREFIX}/share/applications/creneau.desktop" exec REGEX "^Exec=")
