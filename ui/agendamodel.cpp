@@ -108,6 +108,10 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromSecsSinceEpoch(rdv.startsAt, m_zone);
     case EndRole:
         return QDateTime::fromSecsSinceEpoch(rdv.endsAt(), m_zone);
+    case StartSecsRole:
+        return rdv.startsAt;
+    case EndSecsRole:
+        return rdv.endsAt();
     case MotifNameRole:
         return row.motifName;
     case MotifColorRole:
@@ -139,6 +143,8 @@ QHash<int, QByteArray> AgendaModel::roleNames() const
     names[RdvIdRole] = "rdvId";
     names[StartRole] = "start";
     names[EndRole] = "end";
+    names[StartSecsRole] = "startSecs";
+    names[EndSecsRole] = "endSecs";
     names[MotifNameRole] = "motifName";
     names[MotifColorRole] = "motifColor";
     names[UsagerNameRole] = "usagerName";

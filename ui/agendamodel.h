@@ -30,6 +30,8 @@ public:
         PrescripteurNameRole,     // QString
         StatusRole,               // int, a creneau::RdvStatus
         SeqRole,                  // qint64
+        StartSecsRole,            // qint64, UTC seconds (cheaper than StartRole for layout)
+        EndSecsRole,              // qint64, UTC seconds
     };
 
     explicit AgendaModel(AgendaSource *source, QObject *parent = nullptr);

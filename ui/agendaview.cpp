@@ -15,10 +15,41 @@ constexpr double kHeader = 28;
 constexpr double kGutter = 48;
 constexpr double kFooter = 10; // room for the last hour's label
 
-QDate dayOf(const QDateTime &t)
+constexpr qint64 kDaySecs = 86400;
+
+qint64 floorDiv(qint64 a, qint64 b)
 {
-    return t.date();
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
+
+// Wall-clock seconds since the epoch, in the model's zone, for the days around a period. The
+// offset is read once per day, at noon: a zone lookup costs microseconds and a busy week has
+// thousands of boxes, while the agenda's hours never straddle a DST change (those happen at
+// night).
+class LocalClock
+{
+public:
+    LocalClock(const QTimeZone &zone, const QDate &from, const QDate &to)
+    {
+        const QDate epoch(1970, 1, 1);
+        for (QDate d = from.addDays(-1); d <= to.addDays(1); d = d.addDays(1))
+            m_offsets.insert(epoch.daysTo(d), zone.offsetFromUtc(QDateTime(d, QTime(12, 0), zone)));
+        m_guess = m_offsets.value(epoch.daysTo(from));
+    }
+    qint64 local(qint64 utcSecs) const
+    {
+        const qint64 day = floorDiv(utcSecs + m_guess, kDaySecs);
+        return utcSecs + m_offsets.value(day, m_guess);
+    }
+    static QDate dayOf(qint64 localSecs)
+    {
+        return QDate(1970, 1, 1).addDays(floorDiv(localSecs, kDaySecs));
+    }
+
+private:
+    QHash<qint64, int> m_offsets;
+    int m_guess = 0;
+};
 
 } // namespace
 
@@ -89,8 +120,14 @@ int AgendaView::columnOf(const QList<Column> &cols, const QDate &day, const QLis
 
 double AgendaView::yOf(const QDateTime &t) const
 {
+    return yOfLocal(t.time().msecsSinceStartOfDay() / 1000);
+}
+
+double AgendaView::yOfLocal(qint64 localSecs) const
+{
     const double hourHeight = (height() - kHeader - kFooter) / double(kLastHour - kFirstHour);
-    const double hours = t.time().msecsSinceStartOfDay() / 3'600'000.0 - kFirstHour;
+    const qint64 ofDay = localSecs - floorDiv(localSecs, kDaySecs) * kDaySecs;
+    const double hours = ofDay / 3600.0 - kFirstHour;
     return kHeader + std::clamp(hours, 0.0, double(kLastHour - kFirstHour)) * hourHeight;
 }
 
@@ -102,16 +139,24 @@ void AgendaView::relayout()
     if (!m_model)
         return;
     QList<QList<Box>> perColumn(m_columns.size());
+    if (!m_model->from().isValid())
+        return;
+    const LocalClock clock(m_model->timeZone(), m_model->from(), m_model->to());
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex idx = m_model->index(row);
-        const QDateTime start = idx.data(AgendaModel::StartRole).toDateTime();
-        const QDateTime end = idx.data(AgendaModel::EndRole).toDateTime();
+        const qint64 start = clock.local(idx.data(AgendaModel::StartSecsRole).toLongLong());
+        const qint64 end = clock.local(idx.data(AgendaModel::EndSecsRole).toLongLong());
         const auto agents = idx.data(AgendaModel::AgentIdsRole).value<QList<Id>>();
-        const int col = columnOf(m_columns, dayOf(start), agents);
+        const int col = columnOf(m_columns, LocalClock::dayOf(start), agents);
         if (col < 0)
             continue;
+        // An appointment running past midnight ends at the bottom of its day.
+        const double bottom = LocalClock::dayOf(end) == LocalClock::dayOf(start)
+                                  ? yOfLocal(end)
+                                  : yOfLocal(floorDiv(start, kDaySecs) * kDaySecs + kDaySecs - 1);
+        const double top = yOfLocal(start);
         perColumn[col] << Box{idx, idx.data(AgendaModel::RdvIdRole).toLongLong(),
-                              QRectF(0, yOf(start), 0, std::max(yOf(end) - yOf(start), 14.0))};
+                              QRectF(0, top, 0, std::max(bottom - top, 14.0))};
     }
     for (int c = 0; c < perColumn.size(); ++c) {
         QList<Box> &boxes = perColumn[c];
@@ -135,6 +180,7 @@ void AgendaView::relayout()
             m_boxes << b;
         }
     }
+    m_picture = QImage();
     update();
 }
 
@@ -204,7 +250,7 @@ void AgendaView::paintAbsences(QPainter &p, const QList<Column> &cols) const
     }
 }
 
-void AgendaView::paintBox(QPainter &p, const Box &box) const
+void AgendaView::paintBox(QPainter &p, const Box &box, bool selected) const
 {
     const QModelIndex &idx = box.index;
     const bool cancelled = idx.data(AgendaModel::StatusRole).toInt() == int(RdvStatus::Revoked);
@@ -217,13 +263,13 @@ void AgendaView::paintBox(QPainter &p, const Box &box) const
     // Too narrow for a word (a busy week of many agents): a plain box, the badge as a top strip;
     // laying out text nobody can read is what made such weeks slow to paint.
     if (box.rect.width() < 28 || box.rect.height() < 10) {
-        p.fillRect(box.rect, box.rdvId == m_selected ? QColor(Qt::black) : fill);
+        p.fillRect(box.rect, selected ? QColor(Qt::black) : fill);
         if (prescripteur)
             p.fillRect(QRectF(box.rect.left(), box.rect.top(), box.rect.width(), 3),
                        QColor(255, 196, 0));
         return;
     }
-    p.setPen(box.rdvId == m_selected ? QPen(Qt::black, 2) : QPen(fill.darker(130)));
+    p.setPen(selected ? QPen(Qt::black, 2) : QPen(fill.darker(130)));
     p.setBrush(fill);
     p.drawRoundedRect(box.rect, 3, 3);
 
@@ -249,9 +295,14 @@ void AgendaView::paintBox(QPainter &p, const Box &box) const
     p.setFont(font());
 }
 
-void AgendaView::paintEvent(QPaintEvent *event)
+void AgendaView::renderPicture()
 {
-    QPainter p(this);
+    const qreal ratio = devicePixelRatioF();
+    // A raster image in the painter's own premultiplied format: text and antialiasing are
+    // drawn fastest there, whatever the screen's pixmap format.
+    m_picture = QImage(size() * ratio, QImage::Format_ARGB32_Premultiplied);
+    m_picture.setDevicePixelRatio(ratio);
+    QPainter p(&m_picture);
     p.fillRect(rect(), palette().color(QPalette::Base));
     if (!m_model)
         return;
@@ -259,10 +310,32 @@ void AgendaView::paintEvent(QPaintEvent *event)
     paintOpenings(p, m_columns);
     paintAbsences(p, m_columns);
     paintGrid(p, m_columns);
-    const QRectF exposed = event->rect();
     for (const Box &b : m_boxes)
-        if (b.rect.intersects(exposed))
-            paintBox(p, b);
+        paintBox(p, b, false);
+}
+
+void AgendaView::paintEvent(QPaintEvent *event)
+{
+    if (m_picture.isNull() || m_picture.deviceIndependentSize() != QSizeF(size()))
+        renderPicture();
+    QPainter p(this);
+    const QRectF exposed = event->rect();
+    p.drawImage(exposed, m_picture,
+                QRectF(exposed.topLeft() * m_picture.devicePixelRatio(),
+                       exposed.size() * m_picture.devicePixelRatio()));
+    p.setRenderHint(QPainter::Antialiasing);
+    for (const Box &b : m_boxes)
+        if (b.rdvId == m_selected && b.rect.intersects(exposed))
+            paintBox(p, b, true);
+}
+
+void AgendaView::changeEvent(QEvent *event)
+{
+    // Another palette, font or screen: the picture must be drawn again.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::StyleChange)
+        m_picture = QImage();
+    QWidget::changeEvent(event);
 }
 
 void AgendaView::mousePressEvent(QMouseEvent *event)

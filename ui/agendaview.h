@@ -5,6 +5,7 @@
 
 #include "agendamodel.h"
 
+#include <QImage>
 #include <QWidget>
 
 namespace creneau::ui {
@@ -43,6 +44,7 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     // Up/Down select the previous/next appointment in time order.
@@ -67,16 +69,24 @@ private:
     QList<Column> columns() const;
     int columnOf(const QList<Column> &cols, const QDate &day, const QList<Id> &agents) const;
     double yOf(const QDateTime &t) const;
+    // `localSecs`: wall-clock seconds since the epoch (only the time of day counts).
+    double yOfLocal(qint64 localSecs) const;
     void paintGrid(QPainter &p, const QList<Column> &cols) const;
     void paintOpenings(QPainter &p, const QList<Column> &cols) const;
     void paintAbsences(QPainter &p, const QList<Column> &cols) const;
-    void paintBox(QPainter &p, const Box &box) const;
+    void paintBox(QPainter &p, const Box &box, bool selected) const;
+    // Draws the period without the selection into m_picture.
+    void renderPicture();
 
     AgendaModel *m_model = nullptr;
     Mode m_mode = Mode::Week;
     Id m_selected = 0;
     QList<Column> m_columns;
     QList<Box> m_boxes;
+    // The period as last drawn, without the selection. Laying out the text of 2,000 boxes costs
+    // milliseconds, and most repaints (an expose, a new selection, a dialog closing) change none
+    // of it; a relayout (model reset, resize, mode) drops it.
+    QImage m_picture;
 };
 
 } // namespace creneau::ui
