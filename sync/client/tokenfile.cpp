@@ -1,5 +1,7 @@
 #include "tokenfile.h"
 
+#include "keychain.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,8 +16,17 @@ SavedSession TokenFile::load() const
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QJsonObject o = QJsonDocument::fromJson(file.read(64 * 1024)).object();
-    return {QUrl(o.value(QStringLiteral("server")).toString()),
-            o.value(QStringLiteral("token")).toString()};
+    const QUrl server(o.value(QStringLiteral("server")).toString());
+    if (o.value(QStringLiteral("keychain")).toBool()) {
+        const std::optional<QString> token = keychain::read(keychainKey());
+        return token ? SavedSession{server, *token} : SavedSession{server, {}};
+    }
+    return {server, o.value(QStringLiteral("token")).toString()};
+}
+
+QString TokenFile::keychainKey() const
+{
+    return QStringLiteral("session:") + m_path;
 }
 
 bool TokenFile::save(const SavedSession &session) const
@@ -28,13 +39,24 @@ bool TokenFile::save(const SavedSession &session) const
     if (!opened)
         return false;
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QJsonObject o{{QStringLiteral("server"), session.server.toString()},
-                        {QStringLiteral("token"), session.token}};
+    QJsonObject o{{QStringLiteral("server"), session.server.toString()}};
+    // The token goes to the system keychain when there is one, else into this private file.
+    if (keychain::write(keychainKey(), session.token))
+        o.insert(QStringLiteral("keychain"), true);
+    else
+        o.insert(QStringLiteral("token"), session.token);
     return file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) > 0 && file.flush();
 }
 
 void TokenFile::clear() const
 {
+    QFile file(m_path);
+    if (file.open(QIODevice::ReadOnly) && QJsonDocument::fromJson(file.read(64 * 1024))
+                                              .object()
+                                              .value(QStringLiteral("keychain"))
+                                              .toBool())
+        keychain::remove(keychainKey());
+    file.close();
     QFile::remove(m_path);
 }
 

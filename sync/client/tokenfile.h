@@ -1,5 +1,5 @@
-// The agent's session (server URL and bearer token) in a file only its owner can read (0600).
-// QtKeychain is not packaged in Debian 12, so the system keychain is not used yet.
+// The agent's session: the server URL in a file only its owner can read (0600), and the bearer
+// token in the system keychain (QtKeychain) when one answers, else in that same file.
 #pragma once
 
 #include <QString>
@@ -23,6 +23,7 @@ public:
     void clear() const;
 
 private:
+    QString keychainKey() const;
     QString m_path;
 };
 
