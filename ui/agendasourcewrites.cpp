@@ -35,6 +35,14 @@ QJsonArray idArray(const QList<Id> &ids)
     return out;
 }
 
+// Embedded mode: the catalogue row written at once (a new one gets its id).
+template <typename Row> void saveHere(Store &store, Row &row)
+{
+    WriteTransaction tx(store);
+    Catalog(store).save(row);
+    tx.commit();
+}
+
 // A queued change: nothing to report until the server answers.
 BookingOutcome queued()
 {
@@ -128,12 +136,8 @@ BookingOutcome AgendaSource::move(Id rdvId, Id agentId, qint64 start)
 
 void AgendaSource::save(Motif &motif)
 {
-    if (!m_client) {
-        WriteTransaction tx(*m_store);
-        Catalog(*m_store).save(motif);
-        tx.commit();
-        return;
-    }
+    if (!m_client)
+        return saveHere(*m_store, motif);
     QJsonObject p{{QStringLiteral("name"), motif.name},
                   {QStringLiteral("color"), motif.color},
                   {QStringLiteral("duration_minutes"), motif.durationMinutes},
@@ -149,12 +153,8 @@ void AgendaSource::save(Motif &motif)
 
 void AgendaSource::save(Lieu &lieu)
 {
-    if (!m_client) {
-        WriteTransaction tx(*m_store);
-        Catalog(*m_store).save(lieu);
-        tx.commit();
-        return;
-    }
+    if (!m_client)
+        return saveHere(*m_store, lieu);
     QJsonObject p{{QStringLiteral("name"), lieu.name},
                   {QStringLiteral("address"), lieu.address},
                   {QStringLiteral("phone"), lieu.phone},
@@ -165,12 +165,8 @@ void AgendaSource::save(Lieu &lieu)
 
 void AgendaSource::save(PlageOuverture &plage)
 {
-    if (!m_client) {
-        WriteTransaction tx(*m_store);
-        Catalog(*m_store).save(plage);
-        tx.commit();
-        return;
-    }
+    if (!m_client)
+        return saveHere(*m_store, plage);
     QJsonArray exceptions;
     for (const QDate &d : plage.exceptionDates)
         exceptions.append(d.toString(Qt::ISODate));
@@ -190,12 +186,8 @@ void AgendaSource::save(PlageOuverture &plage)
 
 void AgendaSource::save(Absence &absence)
 {
-    if (!m_client) {
-        WriteTransaction tx(*m_store);
-        Catalog(*m_store).save(absence);
-        tx.commit();
-        return;
-    }
+    if (!m_client)
+        return saveHere(*m_store, absence);
     QJsonObject p{{QStringLiteral("agent_id"), absence.agentId},
                   {QStringLiteral("title"), absence.title},
                   {QStringLiteral("starts_at"), absence.startsAt},

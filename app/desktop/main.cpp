@@ -15,8 +15,21 @@
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <functional>
 
 namespace {
+
+// Runs the agenda; a store that cannot be opened ends in a message, not a crash.
+int guarded(const std::function<int()> &run)
+{
+    try {
+        return run();
+    } catch (const std::exception &e) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              QString::fromUtf8(e.what()));
+        return 1;
+    }
+}
 
 int runRemote(const QUrl &url, const QString &dataDir)
 {
@@ -33,17 +46,13 @@ int runRemote(const QUrl &url, const QString &dataDir)
             QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
         return error.isEmpty() ? 0 : 1;
     }
-    try {
+    return guarded([&] {
         creneau::ui::AgendaSource source(client.get());
         creneau::ui::MainWindow window(&source, url.toString(QUrl::StripTrailingSlash));
         creneau::ui::signInAgainWhenAsked(client.get(), url, &window);
         window.show();
         return QApplication::exec();
-    } catch (const std::exception &e) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QString::fromUtf8(e.what()));
-        return 1;
-    }
+    });
 }
 
 int runEmbedded(const QString &dataDir, bool demo)
@@ -71,16 +80,12 @@ int runEmbedded(const QString &dataDir, bool demo)
     }
     std::fprintf(stderr, "Booking server on %s\n", qPrintable(server.publicUrl()));
 
-    try {
+    return guarded([&] {
         creneau::ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
         creneau::ui::MainWindow window(&source, server.publicUrl());
         window.show();
         return QApplication::exec();
-    } catch (const std::exception &e) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QString::fromUtf8(e.what()));
-        return 1;
-    }
+    });
 }
 
 } // namespace
