@@ -78,6 +78,12 @@ async function walk(page, base, startPath, motifName, viaChoice, usagerName, rem
   await audit(page, `organisation ${startPath}`);
   await page.getByRole('link', { name: new RegExp(`Voir les créneaux.*${motifName}`) }).click();
   await audit(page, `créneaux of ${motifName}`);
+  // Late in the week no créneau is left: the page offers the next available one, as a user sees.
+  if (await page.locator('a.slot').count() === 0) {
+    const next = page.getByText('Prochaine disponibilité').getByRole('link');
+    check(await next.count() === 1, 'an empty week links to the next available créneau');
+    await next.click();
+  }
   await page.locator('a.slot').first().click();
   if (viaChoice) {
     await audit(page, 'choice');
