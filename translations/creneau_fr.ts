@@ -949,113 +949,118 @@
 <context>
     <name>creneau::ui::MotifDialog</name>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="34"/>
+        <location filename="../ui/motifdialog.cpp" line="44"/>
         <source>Motifs</source>
         <translation>Motifs</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="37"/>
+        <location filename="../ui/motifdialog.cpp" line="47"/>
         <source>New motif</source>
         <translation>Nouveau motif</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="44"/>
+        <location filename="../ui/motifdialog.cpp" line="54"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="74"/>
-        <location filename="../ui/motifdialog.cpp" line="86"/>
+        <location filename="../ui/motifdialog.cpp" line="84"/>
+        <source>Choose the colour…</source>
+        <translation>Choisir la couleur…</translation>
+    </message>
+    <message>
+        <location filename="../ui/motifdialog.cpp" line="90"/>
+        <location filename="../ui/motifdialog.cpp" line="102"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="76"/>
+        <location filename="../ui/motifdialog.cpp" line="92"/>
         <source>On site</source>
         <translation>Sur place</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="77"/>
+        <location filename="../ui/motifdialog.cpp" line="93"/>
         <source>By phone</source>
         <translation>Par téléphone</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="78"/>
+        <location filename="../ui/motifdialog.cpp" line="94"/>
         <source>At home</source>
         <translation>À domicile</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="79"/>
+        <location filename="../ui/motifdialog.cpp" line="95"/>
         <source>By video call</source>
         <translation>Par visioconférence</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="81"/>
+        <location filename="../ui/motifdialog.cpp" line="97"/>
         <source>Agents only</source>
         <translation>Agents uniquement</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="82"/>
+        <location filename="../ui/motifdialog.cpp" line="98"/>
         <source>Agents and prescripteurs</source>
         <translation>Agents et prescripteurs</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="83"/>
+        <location filename="../ui/motifdialog.cpp" line="99"/>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="89"/>
+        <location filename="../ui/motifdialog.cpp" line="105"/>
         <source> days</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="92"/>
+        <location filename="../ui/motifdialog.cpp" line="108"/>
         <source>Archived (no longer offered)</source>
         <translation>Archivé (plus proposé)</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="94"/>
+        <location filename="../ui/motifdialog.cpp" line="110"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="95"/>
+        <location filename="../ui/motifdialog.cpp" line="111"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="96"/>
+        <location filename="../ui/motifdialog.cpp" line="112"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="97"/>
+        <location filename="../ui/motifdialog.cpp" line="113"/>
         <source>Location type</source>
         <translation>Type de lieu</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="98"/>
+        <location filename="../ui/motifdialog.cpp" line="114"/>
         <source>Online booking</source>
         <translation>Réservation en ligne</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="99"/>
+        <location filename="../ui/motifdialog.cpp" line="115"/>
         <source>Minimum delay</source>
         <translation>Délai minimum</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="100"/>
+        <location filename="../ui/motifdialog.cpp" line="116"/>
         <source>Maximum delay</source>
         <translation>Délai maximum</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="101"/>
+        <location filename="../ui/motifdialog.cpp" line="117"/>
         <source>Instructions</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="112"/>
+        <location filename="../ui/motifdialog.cpp" line="128"/>
         <source>%1 (archived)</source>
         <translation>%1 (archivé)</translation>
     </message>
@@ -1586,37 +1591,37 @@ Bien cordialement</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="25"/>
+        <location filename="../app/desktop/main.cpp" line="38"/>
         <source>Invalid server URL.</source>
         <translation>Adresse de serveur invalide.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="61"/>
+        <location filename="../app/desktop/main.cpp" line="70"/>
         <source>Nothing to show yet: start again with --demo, or connect to a creneau-server with --server URL.</source>
         <translation>Rien à afficher pour l&apos;instant : relancez avec --demo, ou connectez-vous à un creneau-server avec --server URL.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="96"/>
+        <location filename="../app/desktop/main.cpp" line="101"/>
         <source>Créneau: appointments for public services</source>
         <translation>Créneau : prise de rendez-vous pour les services publics</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="100"/>
+        <location filename="../app/desktop/main.cpp" line="105"/>
         <source>Data directory.</source>
         <translation>Dossier des données.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="104"/>
+        <location filename="../app/desktop/main.cpp" line="109"/>
         <source>Create the demo organisation on first run.</source>
         <translation>Créer l&apos;organisation de démonstration au premier lancement.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="107"/>
+        <location filename="../app/desktop/main.cpp" line="112"/>
         <source>Connect to this creneau-server instead of starting the embedded one (sign-in by e-mail and password).</source>
         <translation>Se connecter à ce creneau-server au lieu de démarrer le serveur intégré (connexion par e-mail et mot de passe).</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="56"/>
+        <location filename="../app/desktop/main.cpp" line="65"/>
         <source>Create the demo organisation?</source>
         <translation>Créer l&apos;organisation de démonstration ?</translation>
     </message>

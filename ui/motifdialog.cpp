@@ -2,7 +2,9 @@
 
 #include "catalog.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -19,6 +21,14 @@ namespace creneau::ui {
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
+
+// A small square of the motif's colour, for the picker inside the colour field.
+QIcon swatch(const QColor &colour)
+{
+    QPixmap square(16, 16);
+    square.fill(colour.isValid() ? colour : QColor(Qt::transparent));
+    return QIcon(square);
+}
 
 template <typename W> W *named(W *widget, const char *name)
 {
@@ -69,6 +79,12 @@ QWidget *MotifDialog::buildForm()
     m_name = named(new QLineEdit(box), "nameEdit");
     m_color = named(new QLineEdit(box), "colorEdit");
     m_color->setPlaceholderText(QStringLiteral("#1f6feb"));
+    QAction *pick = m_color->addAction(swatch({}), QLineEdit::TrailingPosition);
+    pick->setObjectName(QStringLiteral("pickColorAction"));
+    pick->setToolTip(tr("Choose the colour…"));
+    connect(pick, &QAction::triggered, this, &MotifDialog::pickColour);
+    connect(m_color, &QLineEdit::textChanged, pick,
+            [pick](const QString &text) { pick->setIcon(swatch(QColor(text))); });
     m_duration = named(new QSpinBox(box), "durationSpin");
     m_duration->setRange(0, 24 * 60);
     m_duration->setSuffix(tr(" min"));
@@ -173,6 +189,16 @@ Motif MotifDialog::fromForm() const
     m.instructions = m_instructions->toPlainText().trimmed();
     m.archived = m_archived->isChecked();
     return m;
+}
+
+void MotifDialog::pickColour()
+{
+    auto *picker = new QColorDialog(QColor(m_color->text()), this);
+    picker->setObjectName(QStringLiteral("colorDialog"));
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QColorDialog::colorSelected, m_color,
+            [this](const QColor &colour) { m_color->setText(colour.name()); });
+    picker->open();
 }
 
 bool MotifDialog::save()

@@ -27,6 +27,8 @@ public:
     void selectMotif(Id motifId);
     // Validates and saves the form; false (messages shown, values kept) when invalid.
     bool save();
+    // The colour field's picker (QColorDialog, not modal to the application).
+    void pickColour();
     void startNew();
 
 signals:

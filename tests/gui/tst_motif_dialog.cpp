@@ -6,6 +6,8 @@
 #include "motifdialog.h"
 #include "testorganisation.h"
 
+#include <QAction>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +24,7 @@ class TestMotifDialog : public QObject
 private slots:
     void agentsOnlyLeavesThePublicPage();
     void invalidFormKeepsValues();
+    void colourPickerFillsTheField();
 };
 
 void TestMotifDialog::agentsOnlyLeavesThePublicPage()
@@ -51,6 +54,23 @@ void TestMotifDialog::agentsOnlyLeavesThePublicPage()
     const test::Reply after = client.get(page);
     QCOMPARE(after.status, 200);
     QVERIFY(!after.text().contains(org.motif.name));
+}
+
+void TestMotifDialog::colourPickerFillsTheField()
+{
+    test::TestOrganisation org;
+    ui::AgendaSource source(org.databasePath());
+    ui::MotifDialog dialog(&source);
+    dialog.show();
+    auto *color = dialog.findChild<QLineEdit *>(QStringLiteral("colorEdit"));
+    color->setText(QStringLiteral("#1f6feb"));
+    dialog.findChild<QAction *>(QStringLiteral("pickColorAction"))->trigger();
+    auto *picker = dialog.findChild<QColorDialog *>(QStringLiteral("colorDialog"));
+    QVERIFY(picker);
+    QCOMPARE(picker->currentColor(), QColor(QStringLiteral("#1f6feb"))); // starts from the field
+    picker->setCurrentColor(QColor(QStringLiteral("#aa3300")));
+    picker->accept();
+    QCOMPARE(color->text(), QStringLiteral("#aa3300"));
 }
 
 void TestMotifDialog::invalidFormKeepsValues()
