@@ -1,5 +1,5 @@
-// Watches the store's change sequence every 500 ms and says when it moved, so the agenda
-// refreshes without a click. The sync client's change feed replaces the polling later.
+// Says when the store's change sequence moved, so the agenda refreshes without a click. Embedded
+// mode looks every 500 ms; in remote mode the sync client's changesApplied drives poll().
 #pragma once
 
 #include "agendasource.h"
