@@ -74,6 +74,10 @@ enum class BookableBy
     Everyone
 };
 
+// How far ahead anything can be booked online: two years. Bounds the motif's maximum delay and
+// every scan of the future, so one motif cannot make a request walk centuries week by week.
+constexpr int kMaxBookingHorizonMinutes = 731 * 24 * 60;
+
 struct Motif
 {
     Id id = 0;

@@ -1,5 +1,7 @@
 #include "slotengine.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <tuple>
 
@@ -18,6 +20,12 @@ struct Tile
     }
 };
 
+// Rows stored before the two-year bound existed may hold more: the bound holds whatever is stored.
+qint64 maxDelaySeconds(const Motif &motif)
+{
+    return qint64(std::min(motif.maxDelayMinutes, kMaxBookingHorizonMinutes)) * 60;
+}
+
 } // namespace
 
 QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
@@ -35,7 +43,7 @@ QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
     QDate to = query.to;
     if (!query.ignoreDelays) {
         earliest = now + qint64(motif->minDelayMinutes) * 60;
-        latest = now + qint64(motif->maxDelayMinutes) * 60;
+        latest = now + maxDelaySeconds(*motif);
         from = std::max(from, m_availability.localDate(motif->organisationId, earliest));
         to = std::min(to, m_availability.localDate(motif->organisationId, latest));
     }
@@ -82,16 +90,19 @@ QList<Creneau> SlotEngine::creneaux(const SlotQuery &query)
     return out;
 }
 
-std::optional<QDate> SlotEngine::nextAvailableDay(const SlotQuery &query)
+std::optional<QDate> SlotEngine::nextAvailableDay(const SlotQuery &query,
+                                                  std::chrono::milliseconds budget)
 {
     m_availability.refresh();
     const Motif *motif = m_availability.motif(query.motifId);
-    if (!motif)
+    if (!motif || motif->archived || m_availability.plagesOffering(motif->id).isEmpty())
         return std::nullopt;
     const QTimeZone zone = m_availability.timeZone(motif->organisationId);
-    const QDate last =
-        query.now.addSecs(qint64(motif->maxDelayMinutes) * 60).toTimeZone(zone).date();
-    // Week by week: one query per week keeps the cost of a far-away first créneau bounded.
+    const QDate last = query.now.addSecs(maxDelaySeconds(*motif)).toTimeZone(zone).date();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    // Week by week: one query per week keeps the cost of a far-away first créneau bounded, and
+    // the budget bounds the whole scan on a busy agenda (no answer is better than a stalled loop).
     for (QDate start = query.from; start <= last; start = start.addDays(7)) {
         SlotQuery week = query;
         week.from = start;
@@ -99,6 +110,8 @@ std::optional<QDate> SlotEngine::nextAvailableDay(const SlotQuery &query)
         const QList<Creneau> found = creneaux(week);
         if (!found.isEmpty())
             return QDateTime::fromSecsSinceEpoch(found.first().startsAt, zone).date();
+        if (elapsed.elapsed() > budget.count())
+            break;
     }
     return std::nullopt;
 }

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 
+#include <chrono>
 #include <optional>
 
 namespace creneau {
@@ -36,8 +37,11 @@ public:
 
     // Sorted by start, then lieu. Refreshes the picture of the database first.
     QList<Creneau> creneaux(const SlotQuery &query);
-    // The first day on or after query.from that has a créneau, within the motif's maximum delay.
-    std::optional<QDate> nextAvailableDay(const SlotQuery &query);
+    // The first day on or after query.from that has a créneau, within the motif's maximum delay
+    // (never more than two years), found within `budget` of work; none otherwise.
+    std::optional<QDate>
+    nextAvailableDay(const SlotQuery &query,
+                     std::chrono::milliseconds budget = std::chrono::milliseconds(200));
     // Among the créneau's agents: least appointments that day, then lowest id.
     Id chooseAgent(const Creneau &creneau);
     bool isAgentFree(Id agentId, qint64 start, qint64 end, Id ignoredRdv = 0);

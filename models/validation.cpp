@@ -220,6 +220,10 @@ FieldErrors validateMotif(const Motif &m)
             QStringLiteral("max_delay_minutes"),
             QCoreApplication::translate(
                 "creneau::Validation", "The maximum delay must be longer than the minimum delay."));
+    else if (m.maxDelayMinutes > kMaxBookingHorizonMinutes)
+        e.insert(QStringLiteral("max_delay_minutes"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "The maximum delay cannot exceed two years."));
     static const QRegularExpression colour(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!colour.match(m.color).hasMatch())
         e.insert(

@@ -237,6 +237,10 @@
         <source>Choose at least one motif.</source>
         <translation>Choisissez au moins un motif.</translation>
     </message>
+    <message>
+        <source>The maximum delay cannot exceed two years.</source>
+        <translation>Le délai maximum ne peut pas dépasser deux ans.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::http</name>

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QTcpServer>
 
 namespace creneau::ui {
 
@@ -31,15 +32,42 @@ bool EmbeddedServer::isFirstRun() const
     }
 }
 
+namespace {
+
+// The saved port when it is free, else the next free one of the twenty that follow.
+quint16 freePort(const QHostAddress &address, quint16 wanted)
+{
+    for (quint32 port = wanted; port < quint32(wanted) + 20 && port <= 65535; ++port) {
+        QTcpServer probe;
+        if (probe.listen(address, quint16(port)))
+            return quint16(port);
+    }
+    return 0; // any free port: the link changes, but the program starts
+}
+
+} // namespace
+
 bool EmbeddedServer::start(bool seedDemo)
 {
+    BookingLinkAddress address = BookingLinkAddress::load(m_dataDir);
+    const quint16 port = freePort(address.listenAddress(), address.port);
     http::ServerOptions options;
     options.dataDir = m_dataDir;
-    options.address = QHostAddress::LocalHost;
-    options.port = 0;
+    options.address = address.listenAddress();
+    options.port = port;
     options.demo = seedDemo ? http::ServerOptions::Demo::Small : http::ServerOptions::Demo::None;
+    if (port != 0)
+        options.publicUrl = address.linkBase(port);
     m_server = std::make_unique<http::ServerApplication>(options);
-    return m_server->start();
+    if (!m_server->start())
+        return false;
+    if (port == 0)
+        return true;
+    // Kept from now on, so the link given to partners does not change at the next start.
+    address.port = port;
+    address.save(m_dataDir);
+    m_address = address;
+    return true;
 }
 
 QString EmbeddedServer::errorString() const
@@ -50,6 +78,11 @@ QString EmbeddedServer::errorString() const
 QString EmbeddedServer::publicUrl() const
 {
     return m_server ? m_server->publicUrl() : QString();
+}
+
+QString EmbeddedServer::localUrl() const
+{
+    return m_server ? QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()) : QString();
 }
 
 QString EmbeddedServer::publicLink(const QString &slug) const

@@ -2,6 +2,8 @@
 
 #include "absencedialog.h"
 #include "agentsessions.h"
+#include "bookinglinkaddress.h"
+#include "bookinglinkdialog.h"
 #include "calendarsettingsdialog.h"
 #include "conflictprompt.h"
 #include "demodata.h"
@@ -104,10 +106,14 @@ void MainWindow::setUpStatusBar()
 {
     sync::SyncClient *client = m_source->syncClient();
     if (!client) {
-        auto *embedded = new QLabel(tr("Embedded server: %1").arg(m_serverUrl), this);
-        embedded->setObjectName(QStringLiteral("embeddedServerLabel"));
-        embedded->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        statusBar()->addPermanentWidget(embedded);
+        m_embeddedLabel = new QLabel(this);
+        m_embeddedLabel->setObjectName(QStringLiteral("embeddedServerLabel"));
+        m_embeddedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_embeddedLabel->setText(
+            worksOnlyOnThisComputer(partnerLink())
+                ? tr("Booking link: %1 (this computer only)").arg(partnerLink())
+                : tr("Booking link: %1").arg(partnerLink()));
+        statusBar()->addPermanentWidget(m_embeddedLabel);
         return;
     }
     m_syncStatus = new SyncStatusLabel(client, this);
@@ -177,6 +183,7 @@ QWidget *MainWindow::buildToolbar()
     m_adminButton = toolButton(tr("Administration"), QStringLiteral("adminButton"), bar);
     m_adminButton->setPopupMode(QToolButton::InstantPopup);
     auto *adminMenu = new QMenu(m_adminButton);
+    m_adminMenu = adminMenu;
     QAction *motifs = adminMenu->addAction(tr("Motifs…"), this, &MainWindow::showMotifDialog);
     motifs->setObjectName(QStringLiteral("actionMotifs"));
     QAction *lieux = adminMenu->addAction(tr("Lieux…"), this, &MainWindow::showLieuDialog);
@@ -417,7 +424,7 @@ void MainWindow::showCalendarSettingsDialog()
     // The settings live on the server and the dialog speaks HTTP only. Remote: the sync client's
     // session. Embedded: this process owns the store, so it opens a session for « Je suis »,
     // closed again with the dialog.
-    QUrl server(m_serverUrl);
+    QUrl server(m_localUrl.isEmpty() ? m_serverUrl : m_localUrl);
     QString token;
     std::function<void()> closeSession = [] {};
     if (sync::SyncClient *client = m_source->syncClient()) {
@@ -433,6 +440,21 @@ void MainWindow::showCalendarSettingsDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QObject::destroyed, this, closeSession);
     dialog->open();
+}
+
+void MainWindow::setEmbeddedEndpoint(const QString &localUrl, const QString &dataDir)
+{
+    m_localUrl = localUrl;
+    m_dataDir = dataDir;
+    QAction *link = m_adminMenu->addAction(tr("Booking link address…"), this,
+                                           &MainWindow::showBookingLinkDialog);
+    link->setObjectName(QStringLiteral("actionBookingLink"));
+}
+
+void MainWindow::showBookingLinkDialog()
+{
+    BookingLinkDialog dialog(m_dataDir, this);
+    dialog.exec();
 }
 
 void MainWindow::showShareDialog()

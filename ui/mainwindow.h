@@ -13,6 +13,7 @@
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QMenu;
 class QSystemTrayIcon;
 class QToolButton;
 
@@ -40,6 +41,9 @@ public:
     void showRdv(Id rdvId);
     QString partnerLink() const;
     QString publicLink() const;
+    // Embedded mode: the endpoint's loopback address (for this process's own HTTP calls) and the
+    // data directory whose booking-link address the administrators may change.
+    void setEmbeddedEndpoint(const QString &localUrl, const QString &dataDir);
 
 public slots:
     void showShareDialog();
@@ -53,6 +57,7 @@ public slots:
     // The agent books: at `start` (organisation's zone) for `agentId` (0: « Je suis »).
     void showNewRdvDialog(const QDateTime &start = {}, qint64 agentId = 0);
     void showUsagersDialog();
+    void showBookingLinkDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +77,10 @@ private:
 
     AgendaSource *m_source;
     QString m_serverUrl;
+    QString m_localUrl; // embedded: http://127.0.0.1:<port>, whatever the links say
+    QString m_dataDir;  // embedded only
+    QMenu *m_adminMenu = nullptr;
+    QLabel *m_embeddedLabel = nullptr;
     AgendaModel *m_model;
     AgendaView *m_view;
     RdvPanel *m_panel;

@@ -101,7 +101,7 @@ QWidget *MotifDialog::buildForm()
     m_minDelay->setRange(-1, 365 * kMinutesPerDay);
     m_minDelay->setSuffix(tr(" min"));
     m_maxDelay = named(new QSpinBox(box), "maxDelaySpin");
-    m_maxDelay->setRange(0, 3650);
+    m_maxDelay->setRange(1, kMaxBookingHorizonMinutes / kMinutesPerDay);
     m_maxDelay->setSuffix(tr(" days"));
     m_instructions = named(new QPlainTextEdit(box), "instructionsEdit");
     m_instructions->setFixedHeight(80);

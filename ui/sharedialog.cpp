@@ -1,5 +1,6 @@
 #include "sharedialog.h"
 
+#include "bookinglinkaddress.h"
 #include "qrcode.h"
 
 #include <QApplication>
@@ -22,12 +23,38 @@ ShareDialog::ShareDialog(const QString &organisationName, const QString &partner
     setObjectName(QStringLiteral("shareDialog"));
     setWindowTitle(tr("Share"));
     auto *layout = new QVBoxLayout(this);
+    if (worksOnlyOnThisComputer(partnerLink)) {
+        // Handing partners a link that opens nowhere else would waste their time: say so, and
+        // offer neither QR codes nor a message to send.
+        auto *warning = new QLabel(
+            tr("<b>These links only work on this computer.</b> Partners cannot open them. To "
+               "share them, choose « This local network » or « A public address » in "
+               "Administration › Booking link address… (embedded mode), or use a "
+               "creneau-server reachable by your partners."),
+            this);
+        warning->setObjectName(QStringLiteral("onlyHereWarning"));
+        warning->setWordWrap(true);
+        layout->addWidget(warning);
+        m_shareable = false;
+    }
     auto *links = new QHBoxLayout;
     links->addWidget(linkBox(tr("Partners' link (town halls, associations, administrations)"),
                              partnerLink, QStringLiteral("partner")));
     links->addWidget(linkBox(tr("Public link"), publicLink, QStringLiteral("public")));
     layout->addLayout(links);
 
+    if (m_shareable) {
+        addPartnerMessage(layout, organisationName, partnerLink);
+    }
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void ShareDialog::addPartnerMessage(QVBoxLayout *layout, const QString &organisationName,
+                                    const QString &partnerLink)
+{
     layout->addWidget(new QLabel(tr("Message to send to a partner:"), this));
     auto *message = new QPlainTextEdit(partnerMessage(organisationName, partnerLink), this);
     message->setObjectName(QStringLiteral("partnerMessageEdit"));
@@ -38,10 +65,6 @@ ShareDialog::ShareDialog(const QString &organisationName, const QString &partner
     connect(copyMessage, &QPushButton::clicked, this,
             [message] { QApplication::clipboard()->setText(message->toPlainText()); });
     layout->addWidget(copyMessage, 0, Qt::AlignLeft);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
 }
 
 QWidget *ShareDialog::linkBox(const QString &title, const QString &url, const QString &name)
@@ -60,6 +83,8 @@ QWidget *ShareDialog::linkBox(const QString &title, const QString &url, const QS
     row->addWidget(edit);
     row->addWidget(copy);
     layout->addLayout(row);
+    if (!m_shareable)
+        return box;
     auto *qr = new QLabel(box);
     qr->setObjectName(name + QStringLiteral("QrLabel"));
     qr->setPixmap(QPixmap::fromImage(qrCodeImage(url)));

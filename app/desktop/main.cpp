@@ -16,6 +16,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <sys/stat.h>
 
 namespace {
 
@@ -83,6 +84,7 @@ int runEmbedded(const QString &dataDir, bool demo)
     return guarded([&] {
         creneau::ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
         creneau::ui::MainWindow window(&source, server.publicUrl());
+        window.setEmbeddedEndpoint(server.localUrl(), dataDir);
         window.show();
         return QApplication::exec();
     });
@@ -92,6 +94,8 @@ int runEmbedded(const QString &dataDir, bool demo)
 
 int main(int argc, char **argv)
 {
+    // The embedded store, its journal, the outbox and the keys are readable by this user alone.
+    ::umask(077);
     QApplication::setApplicationName(QStringLiteral("creneau"));
     QApplication::setApplicationDisplayName(QStringLiteral("Créneau"));
     QApplication::setApplicationVersion(QStringLiteral(CRENEAU_VERSION));

@@ -17,6 +17,7 @@
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -92,6 +93,8 @@ bool parseListen(const QString &text, creneau::http::ServerOptions &o)
 
 int main(int argc, char **argv)
 {
+    // Every file the server creates (store, journal, outbox, keys) is readable by it alone.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("creneau"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRENEAU_VERSION));
@@ -107,7 +110,8 @@ int main(int argc, char **argv)
                                     QStringLiteral("Address and port (port 0: any free port)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
     const QCommandLineOption publicUrl(QStringLiteral("public-url"),
-                                       QStringLiteral("Base of every printed or mailed link."),
+                                       QStringLiteral("Base of every printed or mailed link (or "
+                                                      "CRENEAU_PUBLIC_URL)."),
                                        QStringLiteral("URL"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Seed the small demo organisation when empty."));
@@ -133,7 +137,8 @@ int main(int argc, char **argv)
         QStringLiteral("SLUG"));
     const QCommandLineOption db(QStringLiteral("db"),
                                 QStringLiteral("PostgreSQL database instead of the SQLite file "
-                                               "(password from PGPASSWORD or ~/.pgpass)."),
+                                               "(or CRENEAU_DB; password from PGPASSWORD or "
+                                               "~/.pgpass)."),
                                 QStringLiteral("postgresql://USER@HOST:PORT/DB"));
     const QCommandLineOption trustedProxy(
         QStringLiteral("trusted-proxy"),
@@ -148,27 +153,40 @@ int main(int argc, char **argv)
                        idleTimeout, createAdmin, organisation, db, trustedProxy, migrateTo});
     const QCommandLineOption smtp(
         QStringLiteral("smtp"),
-        QStringLiteral("SMTP server for e-mail (default: files in <data>/outbox)."),
+        QStringLiteral("SMTP server for e-mail (or CRENEAU_SMTP, which keeps the password "
+                       "out of the command line; default: files in <data>/outbox)."),
         QStringLiteral("smtp[s]://[USER:PASSWORD@]HOST[:PORT]"));
     const QCommandLineOption mailFrom(QStringLiteral("mail-from"),
-                                      QStringLiteral("Sender address of notification e-mails."),
+                                      QStringLiteral("Sender address of notification e-mails "
+                                                     "(or CRENEAU_MAIL_FROM)."),
                                       QStringLiteral("ADDRESS"));
     const QCommandLineOption smsGateway(
         QStringLiteral("sms-gateway"),
-        QStringLiteral("HTTP gateway for SMS, one JSON POST {to, text} each (default: files)."),
+        QStringLiteral("HTTP gateway for SMS, one JSON POST {to, text} each (or "
+                       "CRENEAU_SMS_GATEWAY; default: files)."),
         QStringLiteral("URL"));
     const QCommandLineOption smsToken(
         QStringLiteral("sms-token"),
         QStringLiteral("Bearer token of the SMS gateway (or CRENEAU_SMS_TOKEN)."),
         QStringLiteral("TOKEN"));
-    parser.addOptions({smtp, mailFrom, smsGateway, smsToken});
+    const QCommandLineOption demoPassword(
+        QStringLiteral("demo-password"),
+        QStringLiteral("The demo administrator's password; required with --demo on an address "
+                       "other than loopback (the default one is public)."),
+        QStringLiteral("PASSWORD"));
+    parser.addOptions({smtp, mailFrom, smsGateway, smsToken, demoPassword});
     parser.process(app);
+    // Settings an operator keeps in /etc/creneau/env (see the systemd unit): the command line wins,
+    // and secrets such as the SMTP password need never appear in it (nor in `ps`).
+    const auto setting = [&parser](const QCommandLineOption &option, const char *variable) {
+        return parser.isSet(option) ? parser.value(option) : qEnvironmentVariable(variable);
+    };
 
     creneau::http::ServerOptions options;
     options.dataDir = parser.isSet(data)
                           ? parser.value(data)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    options.database = parser.value(db);
+    options.database = setting(db, "CRENEAU_DB");
     for (const QString &address : parser.values(trustedProxy)) {
         const QHostAddress proxy(address);
         if (proxy.isNull()) {
@@ -187,9 +205,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "Invalid --listen value: expected HOST:PORT\n");
         return 2;
     }
-    options.publicUrl = parser.value(publicUrl);
-    options.notify = {parser.value(smtp), parser.value(mailFrom), parser.value(smsGateway),
-                      parser.value(smsToken)};
+    options.publicUrl = setting(publicUrl, "CRENEAU_PUBLIC_URL");
+    options.notify = {setting(smtp, "CRENEAU_SMTP"), setting(mailFrom, "CRENEAU_MAIL_FROM"),
+                      setting(smsGateway, "CRENEAU_SMS_GATEWAY"), parser.value(smsToken)};
     while (options.publicUrl.endsWith(QLatin1Char('/')))
         options.publicUrl.chop(1);
     const QString size = parser.value(demoSize);
@@ -202,6 +220,15 @@ int main(int argc, char **argv)
         options.demo = creneau::http::ServerOptions::Demo::Large;
     else if (parser.isSet(demo) || size == QLatin1String("small"))
         options.demo = creneau::http::ServerOptions::Demo::Small;
+    options.demoPassword = parser.value(demoPassword);
+    if (options.demo != creneau::http::ServerOptions::Demo::None && !options.address.isLoopback() &&
+        options.demoPassword.isEmpty()) {
+        std::fprintf(stderr,
+                     "--demo on %s needs --demo-password: the demo administrator's default "
+                     "password is published\n",
+                     qPrintable(options.address.toString()));
+        return 2;
+    }
     bool ok = false;
     options.rateLimitPerMinute = parser.value(rateLimit).toInt(&ok);
     if (!ok || options.rateLimitPerMinute < 0) {

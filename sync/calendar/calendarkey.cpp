@@ -1,7 +1,8 @@
 #include "calendarkey.h"
 
+#include "keyfile.h"
+
 #include <QDir>
-#include <QFile>
 
 #include <sodium.h>
 
@@ -16,23 +17,44 @@ CalendarKey CalendarKey::random()
     return CalendarKey(key);
 }
 
+namespace {
+
+secrets::KeyFile keyFile(const QString &dataDir)
+{
+    return secrets::loadOrCreateKeyFile(
+        QDir(dataDir).filePath(QStringLiteral("calendar.key")),
+        [] {
+            QByteArray key(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
+            crypto_secretbox_keygen(reinterpret_cast<unsigned char *>(key.data()));
+            return key.toBase64();
+        },
+        [](const QByteArray &text) {
+            return QByteArray::fromBase64(text).size() == crypto_secretbox_KEYBYTES;
+        });
+}
+
+} // namespace
+
+QString CalendarKey::checkFile(const QString &dataDir)
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium cannot start");
+    return dataDir.isEmpty() ? QString() : keyFile(dataDir).error;
+}
+
 CalendarKey CalendarKey::load(const QString &dataDir)
 {
     if (dataDir.isEmpty())
         return random();
-    QFile file(QDir(dataDir).filePath(QStringLiteral("calendar.key")));
-    if (file.open(QIODevice::ReadOnly)) {
-        const QByteArray key = QByteArray::fromBase64(file.readAll().trimmed());
-        if (key.size() == crypto_secretbox_KEYBYTES)
-            return CalendarKey(key);
-        file.close();
+    if (sodium_init() < 0)
+        qFatal("libsodium cannot start");
+    const secrets::KeyFile file = keyFile(dataDir);
+    if (!file.ok()) {
+        // Only reached without checkFile() first: what is sealed now will not outlive the process.
+        qWarning("%s", qPrintable(file.error));
+        return random();
     }
-    CalendarKey key = random();
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.write(key.m_key.toBase64());
-    }
-    return key;
+    return CalendarKey(QByteArray::fromBase64(file.contents));
 }
 
 QString CalendarKey::seal(const QString &plain) const

@@ -67,8 +67,11 @@ DeliveryResult SmtpTransport::send(const QString &url, const QString &from, cons
     Upload upload{&bytes};
     curl_easy_setopt(curl, CURLOPT_URL, urlBytes.constData());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+    // With credentials, STARTTLS is required: a man in the middle who strips it must not get
+    // the password in clear. Without, a relay that cannot do TLS still gets the message.
     if (url.startsWith(QLatin1String("smtp://"), Qt::CaseInsensitive))
-        curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_TRY));
+        curl_easy_setopt(curl, CURLOPT_USE_SSL,
+                         long(QUrl(url).userInfo().isEmpty() ? CURLUSESSL_TRY : CURLUSESSL_ALL));
     curl_easy_setopt(curl, CURLOPT_MAIL_FROM, fromBytes.constData());
     curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, readChunk);

@@ -3,7 +3,9 @@
 #include "agentapi.h"
 #include "bookingpages.h"
 #include "bookingsite.h"
+#include "calendarkey.h"
 #include "calendarservice.h"
+#include "catalog.h"
 #include "csrf.h"
 #include "demodata.h"
 #include "httpserver.h"
@@ -12,11 +14,13 @@
 #include "pagerenderer.h"
 #include "publicapi.h"
 #include "recappages.h"
+#include "secrets.h"
 #include "serversecret.h"
 #include "sql.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace creneau::http {
 
@@ -68,6 +72,45 @@ QString ServerApplication::publicUrl() const
     return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
 }
 
+namespace {
+
+// Usagers' data, private links in the outbox, keys: the data directory is the service's alone.
+// Directories and files made by older versions (0755 / 0644) are tightened at start.
+QString protectDataDir(const QString &dataDir)
+{
+    if (!QDir().mkpath(dataDir))
+        return QStringLiteral("cannot create the data directory %1").arg(dataDir);
+    const auto ownerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                              QFileDevice::ExeOwner;
+    const auto ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    if (!QFile::setPermissions(dataDir, ownerOnlyDir))
+        return QStringLiteral("cannot make %1 private (chmod 700)").arg(dataDir);
+    const QDir dir(dataDir);
+    for (const QFileInfo &entry :
+         dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        if (entry.fileName().endsWith(QLatin1String(".key")))
+            continue; // a loose key is refused by checkFile, not silently fixed
+        QFile::setPermissions(entry.filePath(), entry.isDir() ? ownerOnlyDir : ownerOnlyFile);
+        if (entry.isDir() && entry.fileName() == QLatin1String("outbox"))
+            for (const QFileInfo &message : QDir(entry.filePath()).entryInfoList(QDir::Files))
+                QFile::setPermissions(message.filePath(), ownerOnlyFile);
+    }
+    return {};
+}
+
+void setDemoPassword(Store &store, const QString &password)
+{
+    Catalog catalog(store);
+    WriteTransaction tx(store);
+    if (const std::optional<Agent> admin =
+            catalog.agentByEmail(QString::fromLatin1(demo::kAdminEmail))) {
+        catalog.setPasswordHash(admin->id, secrets::hashPassword(password));
+        tx.commit();
+    }
+}
+
+} // namespace
+
 QString ServerOptions::storeLocation() const
 {
     return database.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("creneau.sqlite")) : database;
@@ -75,14 +118,28 @@ QString ServerOptions::storeLocation() const
 
 bool ServerApplication::start()
 {
+    if (!m_options.dataDir.isEmpty()) {
+        if (const QString error = protectDataDir(m_options.dataDir); !error.isEmpty()) {
+            m_error = error;
+            return false;
+        }
+        for (const QString &error : {ServerSecret::checkFile(m_options.dataDir),
+                                     calendar::CalendarKey::checkFile(m_options.dataDir)}) {
+            if (!error.isEmpty()) {
+                m_error = error;
+                return false;
+            }
+        }
+    }
     try {
-        QDir().mkpath(m_options.dataDir);
         m_parts->store = Store::open(m_options.storeLocation());
         m_parts->store->migrate();
         if (m_options.demo == ServerOptions::Demo::Small)
             demo::seedSmall(*m_parts->store);
         else if (m_options.demo == ServerOptions::Demo::Large)
             demo::seedLarge(*m_parts->store);
+        if (m_options.demo != ServerOptions::Demo::None && !m_options.demoPassword.isEmpty())
+            setDemoPassword(*m_parts->store, m_options.demoPassword);
     } catch (const std::exception &e) {
         m_error = QStringLiteral("cannot open the store: ") + QString::fromUtf8(e.what());
         return false;

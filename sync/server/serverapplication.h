@@ -35,6 +35,7 @@ struct ServerOptions
         Small,
         Large
     } demo = Demo::None;
+    QString demoPassword; // replaces the demo administrator's published password when set
     int rateLimitPerMinute = 60;
     int maxConnections = 512;
     int idleTimeoutSecs = 30;

@@ -10,8 +10,11 @@ namespace creneau::http {
 class ServerSecret
 {
 public:
-    // Reads DIR/server.key, creating it (owner-only) when missing; an empty dir gives a key that
-    // lives as long as the process.
+    // Creates DIR/server.key (owner-only) when missing; an error when it cannot be used (readable
+    // by others, damaged), in which case it is left untouched and the server must not start.
+    static QString checkFile(const QString &dataDir);
+    // Reads DIR/server.key (see checkFile); an empty dir gives a key that lives as long as the
+    // process.
     static ServerSecret load(const QString &dataDir);
     explicit ServerSecret(QByteArray key) : m_key(std::move(key)) {}
 

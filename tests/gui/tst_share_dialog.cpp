@@ -1,5 +1,6 @@
 // « Partager »: both links shown with a working copy button and a QR code, and a message for
-// partners that carries the partners' link. Writes a screenshot.
+// partners that carries the partners' link; links that only open on this computer get a plain
+// warning instead of QR codes and message. Writes a screenshot.
 #include "sharedialog.h"
 
 #include <QApplication>
@@ -17,12 +18,14 @@ class TestShareDialog : public QObject
     Q_OBJECT
 private slots:
     void linksCopyAndQrCodes();
+    void linksOfThisComputerOnlyAreNotOffered_data();
+    void linksOfThisComputerOnlyAreNotOffered();
 };
 
 void TestShareDialog::linksCopyAndQrCodes()
 {
-    const QString partner = QStringLiteral("http://127.0.0.1:8080/rdv/mfs-vernon/prescripteur");
-    const QString pub = QStringLiteral("http://127.0.0.1:8080/rdv/mfs-vernon");
+    const QString partner = QStringLiteral("http://192.168.1.20:8080/rdv/mfs-vernon/prescripteur");
+    const QString pub = QStringLiteral("http://192.168.1.20:8080/rdv/mfs-vernon");
     ui::ShareDialog dialog(QStringLiteral("Maison France Services de Vernon"), partner, pub);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -45,12 +48,39 @@ void TestShareDialog::linksCopyAndQrCodes()
         dialog.findChild<QPlainTextEdit *>(QStringLiteral("partnerMessageEdit"))->toPlainText();
     QVERIFY(message.contains(partner));
     QVERIFY(message.contains(QStringLiteral("Maison France Services de Vernon")));
+    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("onlyHereWarning")));
 
     QTemporaryDir dir;
     dir.setAutoRemove(false); // keeps the screenshot
     const QString shot = dir.filePath(QStringLiteral("share.png"));
     QVERIFY(dialog.grab().save(shot));
     qInfo("screenshot: %s", qPrintable(shot));
+}
+
+void TestShareDialog::linksOfThisComputerOnlyAreNotOffered_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<bool>("onlyHere");
+    QTest::addRow("loopback") << "http://127.0.0.1:8080" << true;
+    QTest::addRow("loopback range") << "http://127.0.1.1:8080" << true;
+    QTest::addRow("localhost") << "http://localhost:8080" << true;
+    QTest::addRow("ipv6 loopback") << "http://[::1]:8080" << true;
+    QTest::addRow("local network") << "http://192.168.1.20:8080" << false;
+    QTest::addRow("public https") << "https://rdv.mfs-vernon.fr" << false;
+}
+
+void TestShareDialog::linksOfThisComputerOnlyAreNotOffered()
+{
+    QFETCH(QString, base);
+    QFETCH(bool, onlyHere);
+    const QString pub = base + QStringLiteral("/rdv/mfs-vernon");
+    ui::ShareDialog dialog(QStringLiteral("MFS"), pub + QStringLiteral("/prescripteur"), pub);
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("onlyHereWarning")) != nullptr, onlyHere);
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("partnerQrLabel")) == nullptr, onlyHere);
+    QCOMPARE(dialog.findChild<QPlainTextEdit *>(QStringLiteral("partnerMessageEdit")) == nullptr,
+             onlyHere);
+    // The links themselves stay visible and copyable: they are what the agent tries first.
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("publicLinkEdit"))->text(), pub);
 }
 
 QTEST_MAIN(TestShareDialog)

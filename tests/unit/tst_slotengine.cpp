@@ -268,6 +268,53 @@ private slots:
         q.from = kMonday.addDays(50); // past the maximum delay
         QCOMPARE(engine.nextAvailableDay(q), std::nullopt);
     }
+
+    // A motif stored with a maximum delay of centuries (before the two-year rule) is bounded all
+    // the same: neither créneaux nor the next-day scan look past two years.
+    void storedHugeDelayIsBoundedToTwoYears_data()
+    {
+        QTest::addColumn<int>("daysAhead");
+        QTest::addColumn<bool>("found");
+        QTest::addRow("in 700 days") << 700 << true;
+        QTest::addRow("in 740 days") << 740 << false;
+        QTest::addRow("in 3 years") << 3 * 365 << false;
+    }
+    void storedHugeDelayIsBoundedToTwoYears()
+    {
+        QFETCH(int, daysAhead);
+        QFETCH(bool, found);
+        TestOrganisation t;
+        t.motif.maxDelayMinutes = std::numeric_limits<int>::max();
+        {
+            WriteTransaction tx(*t.store);
+            Catalog(*t.store).save(t.motif);
+            tx.commit();
+        }
+        const QDate first = kMonday.addDays(daysAhead);
+        t.addPlage(t.agent.id, t.lieu.id, {t.motif.id}, first, QTime(9, 0), QTime(10, 0),
+                   QStringLiteral("FREQ=DAILY"));
+        SlotEngine engine(*t.store);
+        SlotQuery q = query(t, kMonday, kMonday.addDays(6), t.local(kMonday, QTime(8, 0)));
+        QCOMPARE(engine.nextAvailableDay(q).has_value(), found);
+        if (found)
+            QCOMPARE(*engine.nextAvailableDay(q), first);
+        q.from = first;
+        q.to = first;
+        QCOMPARE(engine.creneaux(q).isEmpty(), !found);
+    }
+
+    // Past its budget the scan gives up rather than stall the server: with no time at all, it
+    // looks at one week only.
+    void nextAvailableDayStopsAtItsBudget()
+    {
+        TestOrganisation t;
+        t.addPlage(t.agent.id, t.lieu.id, {t.motif.id}, kMonday.addDays(21), QTime(9, 0),
+                   QTime(10, 0));
+        SlotEngine engine(*t.store);
+        const SlotQuery q = query(t, kMonday, kMonday.addDays(6), t.local(kMonday, QTime(8, 0)));
+        QCOMPARE(engine.nextAvailableDay(q, std::chrono::milliseconds(-1)), std::nullopt);
+        QCOMPARE(engine.nextAvailableDay(q), std::optional<QDate>(kMonday.addDays(21)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSlotEngine)

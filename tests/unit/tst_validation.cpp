@@ -171,6 +171,33 @@ private slots:
         QVERIFY(e.contains(QStringLiteral("max_delay_minutes")));
         QVERIFY(e.contains(QStringLiteral("color")));
     }
+
+    void motifDelays_data()
+    {
+        QTest::addColumn<int>("minDelay");
+        QTest::addColumn<int>("maxDelay");
+        QTest::addColumn<QStringList>("fields");
+        const int day = 24 * 60;
+        QTest::addRow("defaults") << 30 << 42 * day << QStringList{};
+        QTest::addRow("two years") << 0 << 731 * day << QStringList{};
+        QTest::addRow("past two years") << 0 << 731 * day + 1
+                                        << QStringList{"max_delay_minutes"};
+        QTest::addRow("centuries") << 0 << std::numeric_limits<int>::max()
+                                   << QStringList{"max_delay_minutes"};
+        QTest::addRow("max equals min") << 60 << 60 << QStringList{"max_delay_minutes"};
+        QTest::addRow("negative min") << -1 << day << QStringList{"min_delay_minutes"};
+    }
+    void motifDelays()
+    {
+        QFETCH(int, minDelay);
+        QFETCH(int, maxDelay);
+        QFETCH(QStringList, fields);
+        Motif m;
+        m.name = QStringLiteral("Accueil");
+        m.minDelayMinutes = minDelay;
+        m.maxDelayMinutes = maxDelay;
+        QCOMPARE(validateMotif(m).keys(), fields);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestValidation)

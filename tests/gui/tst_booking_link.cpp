@@ -1,0 +1,185 @@
+// The embedded endpoint's address: saved in the data directory, the same link at every start (the
+// next free port when the saved one is taken, then kept), listening where the chosen reach says,
+// and the dialog that chooses it (French message beside the public address, value kept).
+#include "bookinglinkaddress.h"
+#include "bookinglinkdialog.h"
+#include "embeddedserver.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace creneau::ui;
+
+namespace {
+
+// A port nobody listens on now, with the next one free as well.
+quint16 freePortPair()
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        QTcpServer a;
+        if (!a.listen(QHostAddress::LocalHost, 0))
+            continue;
+        QTcpServer b;
+        if (a.serverPort() < 65535 && b.listen(QHostAddress::LocalHost, a.serverPort() + 1))
+            return a.serverPort();
+    }
+    return 0;
+}
+
+QString startedUrl(const QString &dataDir)
+{
+    EmbeddedServer server(dataDir);
+    if (!server.start(true))
+        return QStringLiteral("failed: ") + server.errorString();
+    return server.publicUrl();
+}
+
+bool answers(const QString &host, quint16 port)
+{
+    QTcpSocket s;
+    s.connectToHost(host, port);
+    return s.waitForConnected(3000);
+}
+
+} // namespace
+
+class TestBookingLink : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sameLinkAtEveryStart()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePortPair();
+        QVERIFY(port != 0);
+        BookingLinkAddress saved;
+        saved.port = port;
+        QVERIFY(saved.save(dir.path()));
+        const QString first = startedUrl(dir.path());
+        QCOMPARE(first, QStringLiteral("http://127.0.0.1:%1").arg(port));
+        QCOMPARE(startedUrl(dir.path()), first);
+    }
+
+    void takenPortMovesToTheNextOneAndKeepsIt()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePortPair();
+        QVERIFY(port != 0);
+        BookingLinkAddress saved;
+        saved.port = port;
+        QVERIFY(saved.save(dir.path()));
+        {
+            QTcpServer squatter;
+            QVERIFY(squatter.listen(QHostAddress::LocalHost, port));
+            QCOMPARE(startedUrl(dir.path()), QStringLiteral("http://127.0.0.1:%1").arg(port + 1));
+        }
+        // The saved port is free again, but partners already have the other link.
+        QCOMPARE(startedUrl(dir.path()), QStringLiteral("http://127.0.0.1:%1").arg(port + 1));
+        QCOMPARE(BookingLinkAddress::load(dir.path()).port, quint16(port + 1));
+    }
+
+    void localNetworkListensOnEveryInterface()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePortPair();
+        QVERIFY(port != 0);
+        BookingLinkAddress saved;
+        saved.reach = BookingLinkAddress::Reach::LocalNetwork;
+        saved.port = port;
+        QVERIFY(saved.save(dir.path()));
+        EmbeddedServer server(dir.path());
+        QVERIFY2(server.start(true), qPrintable(server.errorString()));
+        const QUrl link(server.publicUrl());
+        QCOMPARE(link.host(), BookingLinkAddress::localNetworkHost());
+        QCOMPARE(link.port(), int(port));
+        QVERIFY(answers(QStringLiteral("127.0.0.1"), port)); // any address includes loopback
+    }
+
+    void publicAddressIsTheLink()
+    {
+        QTemporaryDir dir;
+        BookingLinkAddress saved;
+        saved.reach = BookingLinkAddress::Reach::PublicAddress;
+        saved.publicUrl = QStringLiteral("https://rdv.mfs-vernon.fr/");
+        saved.port = freePortPair();
+        QVERIFY(saved.save(dir.path()));
+        EmbeddedServer server(dir.path());
+        QVERIFY2(server.start(true), qPrintable(server.errorString()));
+        QCOMPARE(server.partnerLink(QStringLiteral("mfs-vernon")),
+                 QStringLiteral("https://rdv.mfs-vernon.fr/rdv/mfs-vernon/prescripteur"));
+    }
+
+    void publicAddressRules_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("https host") << "https://rdv.example.fr" << true;
+        QTest::addRow("https host and port") << "https://rdv.example.fr:8443/" << true;
+        QTest::addRow("plain http") << "http://rdv.example.fr" << false;
+        QTest::addRow("a path") << "https://example.fr/rdv" << false;
+        QTest::addRow("empty") << "" << false;
+        QTest::addRow("credentials") << "https://user:pw@rdv.example.fr" << false;
+        QTest::addRow("not a url") << "rdv example fr" << false;
+    }
+    void publicAddressRules()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, valid);
+        BookingLinkAddress a;
+        a.reach = BookingLinkAddress::Reach::PublicAddress;
+        a.publicUrl = url;
+        QCOMPARE(a.validate().isEmpty(), valid);
+    }
+
+    void dialogRefusesABadAddressAndSavesAGoodOne()
+    {
+        QTemporaryDir dir;
+        BookingLinkDialog dialog(dir.path());
+        dialog.show();
+        auto *publicRadio = dialog.findChild<QRadioButton *>(QStringLiteral("publicAddressRadio"));
+        auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("publicUrlEdit"));
+        QVERIFY(publicRadio && edit);
+        QVERIFY(dialog.findChild<QRadioButton *>(QStringLiteral("thisComputerRadio"))->isChecked());
+        QVERIFY(!edit->isEnabled());
+        publicRadio->click();
+        QVERIFY(edit->isEnabled());
+        QTest::keyClicks(edit, QStringLiteral("http://rdv.example.fr"));
+        auto *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        save->click();
+        QVERIFY(dialog.isVisible());
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("publicUrlEditError"));
+        QVERIFY(error && error->isVisible());
+        QVERIFY(error->text().contains(QStringLiteral("https")));
+        QCOMPARE(edit->text(), QStringLiteral("http://rdv.example.fr"));
+        QCOMPARE(BookingLinkAddress::load(dir.path()).reach,
+                 BookingLinkAddress::Reach::ThisComputer);
+
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("https://rdv.example.fr"));
+        save->click();
+        QVERIFY(!dialog.isVisible());
+        const BookingLinkAddress saved = BookingLinkAddress::load(dir.path());
+        QCOMPARE(saved.reach, BookingLinkAddress::Reach::PublicAddress);
+        QCOMPARE(saved.publicUrl, QStringLiteral("https://rdv.example.fr"));
+    }
+
+    void localNetworkDialogNamesThePortToOpen()
+    {
+        QTemporaryDir dir;
+        BookingLinkDialog dialog(dir.path());
+        dialog.findChild<QRadioButton *>(QStringLiteral("localNetworkRadio"))->click();
+        const QString text =
+            dialog.findChild<QLabel *>(QStringLiteral("bookingLinkExplanation"))->text();
+        QVERIFY2(text.contains(QStringLiteral("8080")), qPrintable(text));
+        QVERIFY2(text.contains(BookingLinkAddress::localNetworkHost()), qPrintable(text));
+    }
+};
+
+QTEST_MAIN(TestBookingLink)
+#include "tst_booking_link.moc"
