@@ -949,6 +949,18 @@
         <source>Créneau</source>
         <translation>Créneau</translation>
     </message>
+    <message>
+        <source>Booking link: %1 (this computer only)</source>
+        <translation>Lien de réservation : %1 (cet ordinateur seulement)</translation>
+    </message>
+    <message>
+        <source>Booking link: %1</source>
+        <translation>Lien de réservation : %1</translation>
+    </message>
+    <message>
+        <source>Booking link address…</source>
+        <translation>Adresse du lien de réservation…</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::MotifDialog</name>
@@ -1514,6 +1526,10 @@ Choisissez le motif et un horaire libre, puis saisissez les coordonnées de la p
 
 Bien cordialement</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;These links only work on this computer.&lt;/b&gt; Partners cannot open them. To share them, choose « This local network » or « A public address » in Administration › Booking link address… (embedded mode), or use a creneau-server reachable by your partners.</source>
+        <translation>&lt;b&gt;Ces liens ne fonctionnent que sur cet ordinateur.&lt;/b&gt; Vos partenaires ne peuvent pas les ouvrir. Pour les partager, choisissez « Ce réseau local » ou « Une adresse publique » dans Administration › Adresse du lien de réservation… (mode intégré), ou utilisez un creneau-server que vos partenaires peuvent joindre.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::SyncStatusLabel</name>
@@ -1628,6 +1644,60 @@ Bien cordialement</translation>
         <location filename="../app/desktop/main.cpp" line="65"/>
         <source>Create the demo organisation?</source>
         <translation>Créer l&apos;organisation de démonstration ?</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::BookingLinkDialog</name>
+    <message>
+        <source>Booking link address</source>
+        <translation>Adresse du lien de réservation</translation>
+    </message>
+    <message>
+        <source>Who must be able to open the booking link you give partners?</source>
+        <translation>Qui doit pouvoir ouvrir le lien de réservation que vous donnez aux partenaires ?</translation>
+    </message>
+    <message>
+        <source>Only this computer (to try Créneau)</source>
+        <translation>Seulement cet ordinateur (pour essayer Créneau)</translation>
+    </message>
+    <message>
+        <source>This local network</source>
+        <translation>Ce réseau local</translation>
+    </message>
+    <message>
+        <source>A public address</source>
+        <translation>Une adresse publique</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>Adresse publique</translation>
+    </message>
+    <message>
+        <source>The link works on this computer only: partners cannot open it. Choose this to try Créneau.</source>
+        <translation>Le lien ne fonctionne que sur cet ordinateur : les partenaires ne peuvent pas l&apos;ouvrir. À choisir pour essayer Créneau.</translation>
+    </message>
+    <message>
+        <source>The link will be %1: it works on the computers of this network. Open port %2 (TCP) in this computer&apos;s firewall.</source>
+        <translation>Le lien sera %1 : il fonctionne sur les ordinateurs de ce réseau. Ouvrez le port %2 (TCP) dans le pare-feu de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The https address that your reverse proxy or host points at port %1 of this computer. Partners open it from anywhere.</source>
+        <translation>L&apos;adresse https que votre mandataire inverse ou votre hébergeur dirige vers le port %1 de cet ordinateur. Les partenaires l&apos;ouvrent de partout.</translation>
+    </message>
+    <message>
+        <source>A new address takes effect at the next start of Créneau.</source>
+        <translation>Une nouvelle adresse prend effet au prochain démarrage de Créneau.</translation>
+    </message>
+    <message>
+        <source>The address could not be saved.</source>
+        <translation>L&apos;adresse n&apos;a pas pu être enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::BookingLinkAddress</name>
+    <message>
+        <source>Enter an https address such as https://rdv.example.fr (no path).</source>
+        <translation>Saisissez une adresse https comme https://rdv.example.fr (sans chemin).</translation>
     </message>
 </context>
 </TS>
