@@ -117,6 +117,15 @@ int main(int argc, char **argv)
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
                                        QStringLiteral("POSTs per minute per client (0: off)."),
                                        QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption maxBookings(
+        QStringLiteral("max-bookings-per-hour"),
+        QStringLiteral("Public bookings per client address per hour; past it 429 (0: off)."),
+        QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption maxMessages(
+        QStringLiteral("max-messages-per-recipient"),
+        QStringLiteral("Messages per e-mail address or phone per day caused by online bookings; "
+                       "later ones are held and the agents told (0: off)."),
+        QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
                                             QStringLiteral("Open connections at most."),
                                             QStringLiteral("N"), QStringLiteral("512"));
@@ -161,7 +170,7 @@ int main(int argc, char **argv)
         QStringLiteral("sms-token"),
         QStringLiteral("Bearer token of the SMS gateway (or CRENEAU_SMS_TOKEN)."),
         QStringLiteral("TOKEN"));
-    parser.addOptions({smtp, mailFrom, smsGateway, smsToken});
+    parser.addOptions({smtp, mailFrom, smsGateway, smsToken, maxBookings, maxMessages});
     parser.process(app);
 
     creneau::http::ServerOptions options;
@@ -206,6 +215,16 @@ int main(int argc, char **argv)
     options.rateLimitPerMinute = parser.value(rateLimit).toInt(&ok);
     if (!ok || options.rateLimitPerMinute < 0) {
         std::fprintf(stderr, "Invalid --rate-limit: expected a number >= 0\n");
+        return 2;
+    }
+    options.maxBookingsPerHour = parser.value(maxBookings).toInt(&ok);
+    if (!ok || options.maxBookingsPerHour < 0) {
+        std::fprintf(stderr, "Invalid --max-bookings-per-hour: expected a number >= 0\n");
+        return 2;
+    }
+    options.maxMessagesPerRecipient = parser.value(maxMessages).toInt(&ok);
+    if (!ok || options.maxMessagesPerRecipient < 0) {
+        std::fprintf(stderr, "Invalid --max-messages-per-recipient: expected a number >= 0\n");
         return 2;
     }
 
