@@ -113,7 +113,7 @@ void checkName(FieldErrors &errors, const QString &field, const QString &value, 
         errors.insert(field, QCoreApplication::translate(
                                  "creneau::Validation",
                                  "This field contains characters that are not allowed."));
-    else if (!v.at(0).isLetter())
+    else if (!QChar::isLetter(v.toUcs4().value(0))) // by code point: 𠮷 is a letter too
         errors.insert(field, QCoreApplication::translate("creneau::Validation",
                                                          "A name starts with a letter."));
 }
