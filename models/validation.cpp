@@ -139,8 +139,16 @@ void checkPersonName(FieldErrors &errors, const QString &field, const QString &v
         return;
     // People's names reach messages sent in the organisation's name: no digits, links or
     // punctuation that would turn a name into an advert (« URGENT appelez le 0899… »).
-    for (const char32_t c : value.trimmed().toUcs4()) {
-        if (!isPersonNameCharacter(c)) {
+    const QList<uint> text = value.trimmed().toUcs4();
+    int lettersBefore = 0; // of the word before the current character
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char32_t c = text.at(i);
+        // A dot ends an initial (« J.R.R. », « St. John »), never joins two words as in a
+        // link (« www.exemple.fr »).
+        const bool joinsWords = c == U'.' && lettersBefore >= 2 && i + 1 < text.size() &&
+                                QChar::isLetter(text.at(i + 1));
+        lettersBefore = QChar::isLetter(c) ? lettersBefore + 1 : 0;
+        if (!isPersonNameCharacter(c) || joinsWords) {
             errors.insert(field, QCoreApplication::translate(
                                      "creneau::Validation",
                                      "A name may contain only letters, spaces, hyphens, "

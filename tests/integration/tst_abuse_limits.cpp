@@ -188,7 +188,7 @@ private slots:
         QTest::addRow("advert") << "usager.last_name"
                                 << QStringLiteral("URGENT dossier suspendu appelez 0899");
         QTest::addRow("link") << "usager.first_name" << QStringLiteral("Voir www.exemple.fr");
-        QTest::addRow("markup") << "usager.first_name" << QStringLiteral("<b>Ana</b>");
+        QTest::addRow("markup") << "usager.first_name" << QStringLiteral("Ana <b>Diallo</b>");
         QTest::addRow("emoji") << "usager.last_name" << QStringLiteral("Diallo \U0001F4DE");
         QTest::addRow("prescriber") << "prescripteur.last_name" << QStringLiteral("Mairie 24/7");
     }

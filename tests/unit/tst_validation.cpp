@@ -117,6 +117,8 @@ private slots:
         QTest::addRow("Chinese") << QStringLiteral("李小龍") << true;
         QTest::addRow("Cyrillic") << QStringLiteral("Ольга") << true;
         QTest::addRow("outside the BMP") << QStringLiteral("\U00020BB7田") << true;
+        QTest::addRow("initials") << QStringLiteral("J.R.R. Tolkien") << true;
+        QTest::addRow("dotted domain") << QStringLiteral("Voir www.exemple.fr") << false;
         QTest::addRow("digits") << QStringLiteral("Amina2") << false;
         QTest::addRow("advert") << QStringLiteral("URGENT dossier suspendu appelez 0899") << false;
         QTest::addRow("link") << QStringLiteral("Diallo www.exemple.fr/x") << false;
