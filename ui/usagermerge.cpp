@@ -1,5 +1,6 @@
 #include "usagermerge.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QMessageBox>
 

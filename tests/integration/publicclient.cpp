@@ -15,6 +15,8 @@ Reply PublicClient::send(const QByteArray &method, const QString &path, const QB
     request.setRawHeader("X-Forwarded-For", m_address);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
+    if (!cookies.isEmpty())
+        request.setRawHeader("Cookie", cookies);
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     QNetworkAccessManager &m = m_http.manager();

@@ -24,6 +24,10 @@ public:
         return postJson(QStringLiteral("/api/v1/public/mfs-vernon/rdvs"), json);
     }
 
+    // Sent as the Cookie header when set, instead of the jar's cookies: a cookie marked Secure
+    // is not given back over plain http by the jar, yet the server under test listens on http.
+    QByteArray cookies;
+
 private:
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body,
                const QByteArray &contentType);

@@ -35,6 +35,46 @@ QString pathOf(const QString &url)
 class TestPublicPrivacy : public QObject
 {
     Q_OBJECT
+
+    // Books m_caf's `creneau` on the public link as a prescriber (Paul Mairie for Lina Benali)
+    // through the HTML pages; returns the Set-Cookie of the last step (the remembered details).
+    QByteArray prescriberBooking(PublicClient &browser, const QJsonObject &creneau)
+    {
+        const QString slotUrl =
+            QStringLiteral("/rdv/mfs-vernon/creneau?motif=%1&lieu=%2&debut=%3&pour=prescripteur")
+                .arg(m_caf)
+                .arg(creneau.value(QStringLiteral("lieu_id")).toInteger())
+                .arg(QDateTime::fromString(creneau.value(QStringLiteral("starts_at")).toString(),
+                                           Qt::ISODate)
+                         .toSecsSinceEpoch());
+        Reply page = browser.get(slotUrl);
+        if (page.status != 200)
+            return {};
+        // The CSRF cookie, sent back by hand (the jar keeps a Secure one for https only).
+        m_csrfCookie = page.header("set-cookie");
+        browser.cookies = m_csrfCookie.split(';').first();
+        auto set = [](QList<QPair<QString, QString>> &fields, const QString &k, const QString &v) {
+            fields.removeIf([&](const auto &p) { return p.first == k; });
+            fields.append({k, v});
+        };
+        const QString step1 = QStringLiteral("/rdv/mfs-vernon/prescripteur-coordonnees");
+        auto f = hiddenFields(page.text(), step1);
+        set(f, QStringLiteral("prescripteur.first_name"), QStringLiteral("Paul"));
+        set(f, QStringLiteral("prescripteur.last_name"), QStringLiteral("Mairie"));
+        set(f, QStringLiteral("prescripteur.email"), QStringLiteral("paul@mairie.example.fr"));
+        page = browser.postForm(step1, f);
+        const QString step2 = QStringLiteral("/rdv/mfs-vernon/beneficiaire");
+        f = hiddenFields(page.text(), step2);
+        set(f, QStringLiteral("usager.first_name"), QStringLiteral("Lina"));
+        set(f, QStringLiteral("usager.last_name"), QStringLiteral("Benali"));
+        set(f, QStringLiteral("usager.phone"), QStringLiteral("0698765432"));
+        set(f, QStringLiteral("usager.email"), QStringLiteral("lina.benali@example.org"));
+        page = browser.postForm(step2, f);
+        const QString confirm = QStringLiteral("/rdv/mfs-vernon/confirmer");
+        const Reply done = browser.postForm(confirm, hiddenFields(page.text(), confirm));
+        return done.status == 303 ? done.header("set-cookie") : QByteArray(done.body.left(300));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -138,54 +178,35 @@ private slots:
 
     void prescriberCookieHoldsOnlyTheirFields()
     {
-        // Covered on the HTML flow: the remembered details are the prescriber's four fields.
         PublicClient browser(m_server.url(QString()), "192.0.2.11");
-        const QJsonObject creneau = m_slots.at(5).toObject();
-        const QString slotUrl =
-            QStringLiteral("/rdv/mfs-vernon/creneau?motif=%1&lieu=%2&debut=%3&pour=prescripteur")
-                .arg(m_caf)
-                .arg(creneau.value(QStringLiteral("lieu_id")).toInteger())
-                .arg(QDateTime::fromString(creneau.value(QStringLiteral("starts_at")).toString(),
-                                           Qt::ISODate)
-                         .toSecsSinceEpoch());
-        Reply page = browser.get(slotUrl);
-        QCOMPARE(page.status, 200);
-        const QString step1 = QStringLiteral("/rdv/mfs-vernon/prescripteur-coordonnees");
-        auto f = hiddenFields(page.text(), step1);
-        QVERIFY(!f.isEmpty());
-        auto set = [](QList<QPair<QString, QString>> &fields, const QString &k, const QString &v) {
-            fields.removeIf([&](const auto &p) { return p.first == k; });
-            fields.append({k, v});
-        };
-        set(f, QStringLiteral("prescripteur.first_name"), QStringLiteral("Paul"));
-        set(f, QStringLiteral("prescripteur.last_name"), QStringLiteral("Mairie"));
-        set(f, QStringLiteral("prescripteur.email"), QStringLiteral("paul@mairie.example.fr"));
-        page = browser.postForm(step1, f);
-        QCOMPARE(page.status, 200);
-        const QString step2 = QStringLiteral("/rdv/mfs-vernon/beneficiaire");
-        f = hiddenFields(page.text(), step2);
-        set(f, QStringLiteral("usager.first_name"), QStringLiteral("Lina"));
-        set(f, QStringLiteral("usager.last_name"), QStringLiteral("Benali"));
-        set(f, QStringLiteral("usager.phone"), QStringLiteral("0698765432"));
-        set(f, QStringLiteral("usager.email"), QStringLiteral("lina.benali@example.org"));
-        page = browser.postForm(step2, f);
-        QCOMPARE(page.status, 200);
-        const QString confirm = QStringLiteral("/rdv/mfs-vernon/confirmer");
-        const Reply done = browser.postForm(confirm, hiddenFields(page.text(), confirm));
-        QCOMPARE(done.status, 303);
-        const QByteArray cookie = done.header("set-cookie");
+        const QByteArray cookie = prescriberBooking(browser, m_slots.at(5).toObject());
         QVERIFY(cookie.startsWith("creneau_prescripteur="));
         QVERIFY(!cookie.contains("Secure")); // the public URL is http here
         const QByteArray value = cookie.mid(cookie.indexOf('=') + 1).split(';').first();
-        const QJsonObject remembered =
-            QJsonDocument::fromJson(QByteArray::fromBase64(value, QByteArray::Base64UrlEncoding))
-                .object();
-        QStringList keys = remembered.keys();
+        QVERIFY(!value.isEmpty());
+        const QByteArray json = QByteArray::fromBase64(value, QByteArray::Base64UrlEncoding);
+        QStringList keys = QJsonDocument::fromJson(json).object().keys();
         keys.sort();
         QCOMPARE(keys, (QStringList{"prescripteur.email", "prescripteur.first_name",
                                     "prescripteur.last_name", "prescripteur.phone"}));
-        QVERIFY(!value.isEmpty());
-        QVERIFY(!QByteArray::fromBase64(value, QByteArray::Base64UrlEncoding).contains("Benali"));
+        for (const char *usagerValue : {"Benali", "Lina", "0698765432", "lina.benali"})
+            QVERIFY2(!json.contains(usagerValue), json.constData());
+    }
+
+    void everyCookieIsSecureOnHttps()
+    {
+        ServerProcess https({QStringLiteral("--demo"), QStringLiteral("--rate-limit"),
+                             QStringLiteral("0"), QStringLiteral("--public-url"),
+                             QStringLiteral("https://rdv.example.fr")});
+        QVERIFY2(https.isRunning(), qPrintable(https.output()));
+        HttpClient plain(https.url(QString()));
+        const QJsonArray list = creneaux(plain, m_caf);
+        QVERIFY(!list.isEmpty());
+        PublicClient browser(https.url(QString()), "192.0.2.12");
+        const QByteArray cookie = prescriberBooking(browser, list.first().toObject());
+        QVERIFY2(cookie.startsWith("creneau_prescripteur="), cookie.constData());
+        QVERIFY(cookie.contains("; Secure"));
+        QVERIFY(m_csrfCookie.contains("; Secure"));
     }
 
 private:
@@ -197,6 +218,7 @@ private:
     std::unique_ptr<PublicClient> m_client;
     qint64 m_caf = 0;
     QJsonArray m_slots;
+    QByteArray m_csrfCookie; // the last Set-Cookie of a booking page
 };
 
 QTEST_GUILESS_MAIN(TestPublicPrivacy)

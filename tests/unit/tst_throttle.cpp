@@ -64,12 +64,15 @@ private slots:
         QFETCH(QString, key);
         QFETCH(qint64, at);
         QFETCH(int, expected);
-        static TestOrganisation t; // shared by the rows, which build on each other
-        ThrottleCounters counters(*t.store);
+        if (!m_shared) // shared by the rows, which build on each other
+            m_shared = std::make_unique<TestOrganisation>();
+        ThrottleCounters counters(*m_shared->store);
         const ThrottleWindow day{86400};
         QCOMPARE(counters.hit(scope, key, day, at), expected);
         QCOMPARE(counters.count(scope, key, day, at), expected);
     }
+
+    void cleanupTestCase() { m_shared.reset(); }
 
     void keysAreStoredHashed()
     {
@@ -106,6 +109,9 @@ private slots:
                 .toInt(),
             1);
     }
+
+private:
+    std::unique_ptr<TestOrganisation> m_shared;
 };
 
 QTEST_GUILESS_MAIN(TestThrottle)
