@@ -175,7 +175,11 @@ BookingOutcome BookingService::book(const BookingRequest &request)
         out.usager = *existing;
         out.usagerReused = true;
     } else if (const auto match = repo.findMatchingUsager(usager)) {
-        out.usager = *match;
+        // Reused only when every field typed is the one stored: a booking never learns, nor
+        // overwrites, what it did not type. Otherwise a new usager, flagged to the agents as a
+        // possible duplicate (UsagerDuplicates). The answer carries what was typed.
+        out.usager = usager;
+        out.usager.id = match->id;
         out.usagerReused = true;
     } else {
         repo.insert(usager, now);

@@ -1,5 +1,6 @@
 #include "rdvrepository.h"
 
+#include "usagerduplicates.h"
 #include "validation.h"
 
 namespace creneau {
@@ -223,10 +224,15 @@ std::optional<Usager> RdvRepository::findMatchingUsager(const Usager &u) const
         m_store.db(),
         q(kUsagerColumns) + q("WHERE organisation_id = ? AND folded_name = ? AND "
                               "((phone <> '' AND phone = ?) OR (email <> '' AND LOWER(email) = ?)) "
-                              "ORDER BY id LIMIT 1"),
+                              "ORDER BY id LIMIT 20"),
         {u.organisationId, foldName(u.firstName + QLatin1Char(' ') + u.lastName), u.phone,
          u.email.toLower()});
-    return r.next() ? std::optional(readUsager(r)) : std::nullopt;
+    while (r.next()) {
+        const Usager stored = readUsager(r);
+        if (sameUsagerData(stored, u))
+            return stored;
+    }
+    return std::nullopt;
 }
 
 QList<Usager> RdvRepository::searchUsagers(Id organisationId, const QString &text, int limit) const

@@ -26,8 +26,8 @@ public:
     void insert(Usager &u, qint64 now);
     void update(Usager &u);
     std::optional<Usager> usager(Id id) const;
-    // The usager of the organisation with the same name (accents and case ignored) and the same
-    // phone or e-mail, if any.
+    // The usager of the organisation whose stored data are exactly `u`'s (sameUsagerData), found
+    // by folded name and phone or e-mail; none when the stored data differ in any field.
     std::optional<Usager> findMatchingUsager(const Usager &u) const;
     // By name, phone or birth date ("1980-03-14" or "14/03/1980").
     QList<Usager> searchUsagers(Id organisationId, const QString &text, int limit = 50) const;

@@ -113,9 +113,49 @@ void checkName(FieldErrors &errors, const QString &field, const QString &value, 
         errors.insert(field, QCoreApplication::translate(
                                  "creneau::Validation",
                                  "This field contains characters that are not allowed."));
-    else if (!v.at(0).isLetter())
+    else if (!QChar::isLetter(v.toUcs4().value(0))) // by code point: 𠮷 is a letter too
         errors.insert(field, QCoreApplication::translate("creneau::Validation",
                                                          "A name starts with a letter."));
+}
+
+static bool isPersonNameCharacter(char32_t c)
+{
+    if (QChar::isLetter(c))
+        return true;
+    switch (QChar::category(c)) {
+    case QChar::Mark_NonSpacing: // accents written as combining marks
+    case QChar::Mark_SpacingCombining:
+        return true;
+    default:
+        break;
+    }
+    return c == U' ' || c == U'-' || c == U'\'' || c == U'\u2019' || c == U'.';
+}
+
+void checkPersonName(FieldErrors &errors, const QString &field, const QString &value, bool required)
+{
+    checkName(errors, field, value, required);
+    if (errors.contains(field))
+        return;
+    // People's names reach messages sent in the organisation's name: no digits, links or
+    // punctuation that would turn a name into an advert (« URGENT appelez le 0899… »).
+    const QList<uint> text = value.trimmed().toUcs4();
+    int lettersBefore = 0; // of the word before the current character
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char32_t c = text.at(i);
+        // A dot ends an initial (« J.R.R. », « St. John »), never joins two words as in a
+        // link (« www.exemple.fr »).
+        const bool joinsWords = c == U'.' && lettersBefore >= 2 && i + 1 < text.size() &&
+                                QChar::isLetter(text.at(i + 1));
+        lettersBefore = QChar::isLetter(c) ? lettersBefore + 1 : 0;
+        if (!isPersonNameCharacter(c) || joinsWords) {
+            errors.insert(field, QCoreApplication::translate(
+                                     "creneau::Validation",
+                                     "A name may contain only letters, spaces, hyphens, "
+                                     "apostrophes and dots."));
+            return;
+        }
+    }
 }
 
 void checkEmail(FieldErrors &errors, const QString &field, const QString &value, bool required)
@@ -184,8 +224,8 @@ QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &v
 FieldErrors validatePrescripteur(const Prescripteur &p)
 {
     FieldErrors e;
-    checkName(e, QStringLiteral("prescripteur.first_name"), p.firstName, true);
-    checkName(e, QStringLiteral("prescripteur.last_name"), p.lastName, true);
+    checkPersonName(e, QStringLiteral("prescripteur.first_name"), p.firstName, true);
+    checkPersonName(e, QStringLiteral("prescripteur.last_name"), p.lastName, true);
     checkEmail(e, QStringLiteral("prescripteur.email"), p.email, true);
     checkPhone(e, QStringLiteral("prescripteur.phone"), p.phone, false);
     return e;
@@ -194,8 +234,8 @@ FieldErrors validatePrescripteur(const Prescripteur &p)
 FieldErrors validateUsager(const Usager &u)
 {
     FieldErrors e;
-    checkName(e, QStringLiteral("usager.first_name"), u.firstName, true);
-    checkName(e, QStringLiteral("usager.last_name"), u.lastName, true);
+    checkPersonName(e, QStringLiteral("usager.first_name"), u.firstName, true);
+    checkPersonName(e, QStringLiteral("usager.last_name"), u.lastName, true);
     checkEmail(e, QStringLiteral("usager.email"), u.email, false);
     checkPhone(e, QStringLiteral("usager.phone"), u.phone, false);
     checkText(e, QStringLiteral("usager.address"), u.address, 300);

@@ -22,6 +22,10 @@ QString foldName(const QString &name);
 
 // Checks one field and records a message under `field` when it is wrong.
 void checkName(FieldErrors &errors, const QString &field, const QString &value, bool required);
+// checkName() for a person (usager, prescripteur): letters of any script, spaces, hyphens,
+// apostrophes and dots only.
+void checkPersonName(FieldErrors &errors, const QString &field, const QString &value,
+                     bool required);
 void checkEmail(FieldErrors &errors, const QString &field, const QString &value, bool required);
 void checkPhone(FieldErrors &errors, const QString &field, const QString &value, bool required);
 void checkText(FieldErrors &errors, const QString &field, const QString &value, int maxLength);

@@ -241,6 +241,10 @@
         <source>The maximum delay cannot exceed two years.</source>
         <translation>Le délai maximum ne peut pas dépasser deux ans.</translation>
     </message>
+    <message>
+        <source>A name may contain only letters, spaces, hyphens, apostrophes and dots.</source>
+        <translation>Un nom ne peut contenir que des lettres, des espaces, des traits d’union, des apostrophes et des points.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::http</name>
@@ -1387,6 +1391,14 @@
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Fusionner…</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1</source>
+        <translation>Doublon possible : %1</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::RecurrenceEditor</name>
@@ -1574,6 +1586,10 @@ Bien cordialement</translation>
         <source>Name, phone or birth date (dd/mm/yyyy)</source>
         <translation>Nom, téléphone ou date de naissance (jj/mm/aaaa)</translation>
     </message>
+    <message>
+        <source>possible duplicate</source>
+        <translation>doublon possible</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::UsagersDialog</name>
@@ -1606,6 +1622,14 @@ Bien cordialement</translation>
         <location filename="../ui/usagersdialog.cpp" line="37"/>
         <source>Usagers</source>
         <translation>Usagers</translation>
+    </message>
+    <message>
+        <source>Merge into this usager</source>
+        <translation>Fusionner dans cet usager</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: the same name with the same phone, e-mail or birth date. If it is the same person, merge it into this usager (its appointments move here).</source>
+        <translation>Doublon possible : même nom avec le même téléphone, e-mail ou date de naissance. S’il s’agit de la même personne, fusionnez-le dans cet usager (ses rendez-vous sont rattachés ici).</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1722,38 @@ Bien cordialement</translation>
     <message>
         <source>Enter an https address such as https://rdv.example.fr (no path).</source>
         <translation>Saisissez une adresse https comme https://rdv.example.fr (sans chemin).</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::UsagerDuplicates</name>
+    <message>
+        <source>A usager cannot be merged with themself.</source>
+        <translation>Un usager ne peut pas être fusionné avec lui-même.</translation>
+    </message>
+    <message>
+        <source>This usager does not exist.</source>
+        <translation>Cet usager n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::UsagerMerge</name>
+    <message>
+        <source>Merge usagers</source>
+        <translation>Fusionner des usagers</translation>
+    </message>
+    <message>
+        <source>Is this the same person?
+
+Kept: %1
+Merged into it: %2
+
+The appointments of the second record move to the first one, which keeps its details; the second record is removed.</source>
+        <translation>S’agit-il de la même personne ?
+
+Conservé : %1
+Fusionné dedans : %2
+
+Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde ses coordonnées ; la seconde fiche est supprimée.</translation>
     </message>
 </context>
 </TS>

@@ -97,6 +97,17 @@ QList<Rdv> AgendaSource::rdvsOfUsager(Id usagerId) const
     return RdvRepository(*m_store).ofUsager(usagerId);
 }
 
+QSet<Id> AgendaSource::usagersWithDuplicates(const QList<Id> &ids) const
+{
+    return UsagerDuplicates(*m_store).flagged(organisation().id, ids);
+}
+
+QList<Usager> AgendaSource::possibleDuplicatesOf(Id usagerId) const
+{
+    const auto u = usager(usagerId);
+    return u ? UsagerDuplicates(*m_store).of(*u) : QList<Usager>();
+}
+
 QList<Rdv> AgendaSource::rdvsBetween(qint64 from, qint64 to) const
 {
     return RdvRepository(*m_store).between(organisation().id, from, to);

@@ -8,6 +8,7 @@
 #include "domain.h"
 #include "slotengine.h"
 #include "store.h"
+#include "usagerduplicates.h"
 
 #include <QObject>
 #include <QTimeZone>
@@ -61,6 +62,9 @@ public:
     // By name (accents and case ignored), phone or birth date (dd/MM/yyyy or ISO).
     QList<Usager> searchUsagers(const QString &text) const;
     QList<Rdv> rdvsOfUsager(Id usagerId) const;
+    // « Doublon possible » (UsagerDuplicates): which of `ids` have one, and who they are.
+    QSet<Id> usagersWithDuplicates(const QList<Id> &ids) const;
+    QList<Usager> possibleDuplicatesOf(Id usagerId) const;
     QList<Rdv> rdvsBetween(qint64 from, qint64 to) const;
     // Appointments created (not changed) after change number `seq`, from yesterday on.
     QList<Rdv> rdvsCreatedSince(qint64 seq) const;
@@ -83,6 +87,9 @@ public:
     void save(PlageOuverture &plage);
     void save(Absence &absence);
     void removeAbsence(Id absenceId);
+    // Moves `duplicateId`'s appointments to `keepId` and removes the duplicate. Embedded: done
+    // when it returns; remote: queued as the merge_usagers command.
+    MergeOutcome mergeUsagers(Id keepId, Id duplicateId);
 
     // Reads only: the administration dialogs list plages and absences through the catalogue.
     Store &store() { return *m_store; }

@@ -208,4 +208,16 @@ void AgendaSource::removeAbsence(Id absenceId)
     m_client->submit(QStringLiteral("remove_absence"), {{QStringLiteral("id"), absenceId}});
 }
 
+MergeOutcome AgendaSource::mergeUsagers(Id keepId, Id duplicateId)
+{
+    if (!m_client)
+        return UsagerDuplicates(*m_store).merge(organisation().id, keepId, duplicateId);
+    // The server checks both ids against the agent's organisation; a refusal comes back through
+    // changeRefused like any queued change.
+    m_client->submit(
+        QStringLiteral("merge_usagers"),
+        {{QStringLiteral("keep_id"), keepId}, {QStringLiteral("duplicate_id"), duplicateId}});
+    return MergeOutcome();
+}
+
 } // namespace creneau::ui

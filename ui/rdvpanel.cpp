@@ -1,5 +1,7 @@
 #include "rdvpanel.h"
 
+#include "usagermerge.h"
+
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -58,6 +60,18 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     m_usagerBirth = addRow(form, tr("Birth date"), QStringLiteral("usagerBirthLabel"));
     m_usagerPhone = addRow(form, tr("Phone"), QStringLiteral("usagerPhoneLabel"));
     m_usagerEmail = addRow(form, tr("E-mail"), QStringLiteral("usagerEmailLabel"));
+    m_duplicateRow = new QWidget(this);
+    auto *duplicateLayout = new QHBoxLayout(m_duplicateRow);
+    duplicateLayout->setContentsMargins(0, 0, 0, 0);
+    m_usagerDuplicate = new QLabel(m_duplicateRow);
+    m_usagerDuplicate->setObjectName(QStringLiteral("usagerDuplicateLabel"));
+    m_usagerDuplicate->setWordWrap(true);
+    auto *merge = actionButton(tr("Merge…"), QStringLiteral("usagerMergeButton"), m_duplicateRow);
+    duplicateLayout->addWidget(m_usagerDuplicate, 1);
+    duplicateLayout->addWidget(merge);
+    form->addRow(QString(), m_duplicateRow);
+    m_duplicateRow->hide();
+    connect(merge, &QPushButton::clicked, this, &RdvPanel::askMergeDuplicate);
     m_context = addRow(form, tr("Context"), QStringLiteral("contextLabel"));
     layout->addLayout(form);
 
@@ -118,6 +132,8 @@ void RdvPanel::showRdv(Id rdvId)
     m_rdvId = rdvId;
     const std::optional<Rdv> rdv = rdvId ? m_source->rdv(rdvId) : std::nullopt;
     setEnabled(bool(rdv));
+    if (!rdv)
+        m_duplicateRow->hide();
     m_prescripteurBox->setVisible(rdv && rdv->createdBy == CreatedBy::Prescripteur);
     if (!rdv) {
         for (QLabel *l : findChildren<QLabel *>(QString(), Qt::FindDirectChildrenOnly))
@@ -149,6 +165,12 @@ void RdvPanel::showRdv(Id rdvId)
                                : QString());
     m_usagerPhone->setText(usager ? usager->phone : QString());
     m_usagerEmail->setText(usager ? usager->email : QString());
+    const QList<Usager> duplicates =
+        usager ? m_source->possibleDuplicatesOf(usager->id) : QList<Usager>();
+    m_usagerDuplicate->setText(
+        duplicates.isEmpty() ? QString()
+                             : tr("Possible duplicate: %1").arg(usagerSummary(duplicates.first())));
+    m_duplicateRow->setVisible(!duplicates.isEmpty());
     m_context->setText(rdv->context);
 
     const Prescripteur &p = rdv->prescripteur;
@@ -232,6 +254,22 @@ void RdvPanel::askContext()
                                                         m_context->text(), &ok);
     if (ok)
         setContext(text);
+}
+
+void RdvPanel::askMergeDuplicate()
+{
+    const std::optional<Rdv> rdv = m_source->rdv(m_rdvId);
+    if (!rdv || rdv->usagerIds.isEmpty())
+        return;
+    const auto usager = m_source->usager(rdv->usagerIds.first());
+    const QList<Usager> duplicates =
+        usager ? m_source->possibleDuplicatesOf(usager->id) : QList<Usager>();
+    // The appointment's usager is kept: its booking shows the details its booker typed.
+    if (duplicates.isEmpty() ||
+        !confirmAndMergeUsagers(this, m_source, *usager, duplicates.first()))
+        return;
+    showRdv(m_rdvId);
+    emit rdvChanged(m_rdvId);
 }
 
 } // namespace creneau::ui

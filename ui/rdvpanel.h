@@ -40,6 +40,8 @@ private:
     void askCancel();
     void askContext();
     void askMove();
+    // « Doublon possible »: merges the usager's first possible duplicate into it.
+    void askMergeDuplicate();
     bool apply(const BookingOutcome &outcome);
 
     AgendaSource *m_source;
@@ -53,6 +55,8 @@ private:
     QLabel *m_usagerBirth;
     QLabel *m_usagerPhone;
     QLabel *m_usagerEmail;
+    QWidget *m_duplicateRow;
+    QLabel *m_usagerDuplicate;
     QLabel *m_context;
     QGroupBox *m_prescripteurBox;
     QLabel *m_prescripteurName;

@@ -1,6 +1,11 @@
 #include "usagersdialog.h"
 
+#include "usagermerge.h"
 #include "usagersearch.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -31,21 +36,37 @@ QString statusText(RdvStatus status)
 
 UsagersDialog::UsagersDialog(AgendaSource *source, QWidget *parent)
     : QDialog(parent), m_source(source), m_search(new UsagerSearch(source, this)),
-      m_rdvs(new QListWidget(this))
+      m_rdvs(new QListWidget(this)), m_duplicates(new QWidget(this)),
+      m_duplicateLabel(new QLabel(m_duplicates)), m_duplicateCombo(new QComboBox(m_duplicates)),
+      m_mergeButton(new QPushButton(tr("Merge into this usager"), m_duplicates))
 {
     setObjectName(QStringLiteral("usagersDialog"));
     setWindowTitle(tr("Usagers"));
     m_rdvs->setObjectName(QStringLiteral("usagerRdvList"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_duplicateLabel->setObjectName(QStringLiteral("duplicateLabel"));
+    m_duplicateLabel->setWordWrap(true);
+    m_duplicateCombo->setObjectName(QStringLiteral("duplicateCombo"));
+    m_mergeButton->setObjectName(QStringLiteral("mergeUsagerButton"));
+    auto *duplicatesLayout = new QVBoxLayout(m_duplicates);
+    duplicatesLayout->setContentsMargins(0, 0, 0, 0);
+    duplicatesLayout->addWidget(m_duplicateLabel);
+    duplicatesLayout->addWidget(m_duplicateCombo);
+    duplicatesLayout->addWidget(m_mergeButton);
+    m_duplicates->hide();
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_rdvs, 1);
+    right->addWidget(m_duplicates);
     auto *columns = new QHBoxLayout;
     columns->addWidget(m_search, 1);
-    columns->addWidget(m_rdvs, 1);
+    columns->addLayout(right, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns);
     layout->addWidget(buttons);
     resize(760, 420);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_search, &UsagerSearch::usagerSelected, this, &UsagersDialog::showUsager);
+    connect(m_mergeButton, &QPushButton::clicked, this, &UsagersDialog::mergeSelectedDuplicate);
     connect(m_rdvs, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         emit rdvActivated(item->data(Qt::UserRole).toLongLong());
     });
@@ -54,6 +75,15 @@ UsagersDialog::UsagersDialog(AgendaSource *source, QWidget *parent)
 void UsagersDialog::showUsager(Id usagerId)
 {
     m_rdvs->clear();
+    m_duplicateCombo->clear();
+    const QList<Usager> duplicates =
+        usagerId ? m_source->possibleDuplicatesOf(usagerId) : QList<Usager>();
+    for (const Usager &d : duplicates)
+        m_duplicateCombo->addItem(usagerSummary(d), d.id);
+    m_duplicateLabel->setText(tr("Possible duplicate: the same name with the same phone, e-mail "
+                                 "or birth date. If it is the same person, merge it into this "
+                                 "usager (its appointments move here)."));
+    m_duplicates->setVisible(!duplicates.isEmpty());
     if (!usagerId)
         return;
     const QTimeZone zone = m_source->timeZone();
@@ -68,6 +98,16 @@ void UsagersDialog::showUsager(Id usagerId)
             m_rdvs);
         item->setData(Qt::UserRole, rdv.id);
     }
+}
+
+void UsagersDialog::mergeSelectedDuplicate()
+{
+    const auto keep = m_source->usager(m_search->selectedUsager());
+    const auto duplicate = m_source->usager(m_duplicateCombo->currentData().toLongLong());
+    if (!keep || !duplicate)
+        return;
+    if (confirmAndMergeUsagers(this, m_source, *keep, *duplicate))
+        m_search->refresh(); // remote mode: the feed brings the change, the list follows later
 }
 
 } // namespace creneau::ui

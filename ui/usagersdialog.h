@@ -1,12 +1,15 @@
-// The usagers of the organisation: search by name, phone or birth date, and the appointments of
-// the one selected (past and future, with their status).
+// The usagers of the organisation: search by name, phone or birth date, the appointments of the
+// one selected (past and future, with their status), and its possible duplicates to merge.
 #pragma once
 
 #include "agendasource.h"
 
 #include <QDialog>
 
+class QComboBox;
+class QLabel;
 class QListWidget;
+class QPushButton;
 
 namespace creneau::ui {
 
@@ -25,10 +28,15 @@ signals:
 
 private:
     void showUsager(Id usagerId);
+    void mergeSelectedDuplicate();
 
     AgendaSource *m_source;
     UsagerSearch *m_search;
     QListWidget *m_rdvs;
+    QWidget *m_duplicates;
+    QLabel *m_duplicateLabel;
+    QComboBox *m_duplicateCombo;
+    QPushButton *m_mergeButton;
 };
 
 } // namespace creneau::ui

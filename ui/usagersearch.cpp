@@ -32,16 +32,33 @@ void UsagerSearch::search(const QString &text)
         return;
     }
     const QLocale locale;
-    for (const Usager &u : m_source->searchUsagers(text)) {
+    const QList<Usager> found = m_source->searchUsagers(text);
+    QList<Id> ids;
+    for (const Usager &u : found)
+        ids << u.id;
+    const QSet<Id> flagged = m_source->usagersWithDuplicates(ids);
+    for (const Usager &u : found) {
         QStringList parts{u.fullName()};
         if (u.birthDate.isValid())
             parts << locale.toString(u.birthDate, QStringLiteral("dd/MM/yyyy"));
         if (!u.phone.isEmpty())
             parts << u.phone;
+        if (flagged.contains(u.id))
+            parts << tr("possible duplicate");
         auto *item = new QListWidgetItem(parts.join(QStringLiteral(" — ")), m_list);
         item->setData(Qt::UserRole, u.id);
+        item->setData(kDuplicateRole, flagged.contains(u.id));
     }
     emit usagerSelected(selectedUsager());
+}
+
+void UsagerSearch::refresh()
+{
+    const Id selected = selectedUsager();
+    search(m_edit->text());
+    for (int row = 0; row < m_list->count(); ++row)
+        if (m_list->item(row)->data(Qt::UserRole).toLongLong() == selected)
+            m_list->setCurrentRow(row);
 }
 
 Id UsagerSearch::selectedUsager() const

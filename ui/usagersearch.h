@@ -17,7 +17,12 @@ class UsagerSearch : public QWidget
 public:
     explicit UsagerSearch(AgendaSource *source, QWidget *parent = nullptr);
 
+    // Items of list(): Qt::UserRole the usager's id, this role true for « doublon possible ».
+    static constexpr int kDuplicateRole = Qt::UserRole + 1;
+
     void search(const QString &text);
+    // The current search again (after a merge).
+    void refresh();
     Id selectedUsager() const;
     QListWidget *list() const { return m_list; }
 

@@ -121,6 +121,15 @@ int main(int argc, char **argv)
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
                                        QStringLiteral("POSTs per minute per client (0: off)."),
                                        QStringLiteral("N"), QStringLiteral("60"));
+    const QCommandLineOption maxBookings(
+        QStringLiteral("max-bookings-per-hour"),
+        QStringLiteral("Public bookings per client address per hour; past it 429 (0: off)."),
+        QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption maxMessages(
+        QStringLiteral("max-messages-per-recipient"),
+        QStringLiteral("Messages per e-mail address or phone per day caused by online bookings; "
+                       "later ones are held and the agents told (0: off)."),
+        QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
                                             QStringLiteral("Open connections at most."),
                                             QStringLiteral("N"), QStringLiteral("512"));
@@ -174,7 +183,8 @@ int main(int argc, char **argv)
         QStringLiteral("The demo administrator's password; required with --demo on an address "
                        "other than loopback (the default one is public)."),
         QStringLiteral("PASSWORD"));
-    parser.addOptions({smtp, mailFrom, smsGateway, smsToken, demoPassword});
+    parser.addOptions(
+        {smtp, mailFrom, smsGateway, smsToken, maxBookings, maxMessages, demoPassword});
     parser.process(app);
     // Settings an operator keeps in /etc/creneau/env (see the systemd unit): the command line wins,
     // and secrets such as the SMTP password need never appear in it (nor in `ps`).
@@ -233,6 +243,16 @@ int main(int argc, char **argv)
     options.rateLimitPerMinute = parser.value(rateLimit).toInt(&ok);
     if (!ok || options.rateLimitPerMinute < 0) {
         std::fprintf(stderr, "Invalid --rate-limit: expected a number >= 0\n");
+        return 2;
+    }
+    options.maxBookingsPerHour = parser.value(maxBookings).toInt(&ok);
+    if (!ok || options.maxBookingsPerHour < 0) {
+        std::fprintf(stderr, "Invalid --max-bookings-per-hour: expected a number >= 0\n");
+        return 2;
+    }
+    options.maxMessagesPerRecipient = parser.value(maxMessages).toInt(&ok);
+    if (!ok || options.maxMessagesPerRecipient < 0) {
+        std::fprintf(stderr, "Invalid --max-messages-per-recipient: expected a number >= 0\n");
         return 2;
     }
 

@@ -5,9 +5,11 @@
 #include "rdvcalendar.h"
 #include "rdvrepository.h"
 #include "secrets.h"
+#include "throttle.h"
 #include "validation.h"
 
 #include <QLocale>
+#include <QSet>
 #include <QTimeZone>
 
 namespace creneau::notify {
@@ -54,9 +56,17 @@ struct Change
     {}
 
     bool load();
-    void queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
-               const QString &name, const QString &templateName, qint64 dueAt,
-               std::optional<CalendarMethod> method = std::nullopt, const Agent *agent = nullptr);
+    // Returns the queued message's id.
+    Id queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
+             const QString &name, const QString &templateName, qint64 dueAt,
+             std::optional<CalendarMethod> method = std::nullopt, const Agent *agent = nullptr);
+    // A message to the public (usager or prescriber): queued, or held past the recipient's
+    // daily limit when the public made this change.
+    void queueLimited(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
+                      const QString &name, const QString &templateName, qint64 dueAt,
+                      std::optional<CalendarMethod> method = std::nullopt);
+    void tellAgentsOfHeld(const QString &recipient);
+    QSet<QString> held; // recipients whose messages of this change are held
     void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
                   std::optional<CalendarMethod> method);
     void toAgents(const QString &templateName, CalendarMethod method, const QList<Id> &agentIds);
@@ -136,9 +146,9 @@ bool Change::load()
     return true;
 }
 
-void Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
-                   const QString &name, const QString &templateName, qint64 dueAt,
-                   std::optional<CalendarMethod> method, const Agent *agent)
+Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
+                 const QString &name, const QString &templateName, qint64 dueAt,
+                 std::optional<CalendarMethod> method, const Agent *agent)
 {
     TemplateValues v = values;
     if (agent)
@@ -191,6 +201,63 @@ void Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QStri
         m.icsMethod = methodName(*method);
     }
     Outbox(store).enqueue(m);
+    return m.id;
+}
+
+void Change::queueLimited(OutboxMessage::Kind kind, const QString &purpose,
+                          const QString &recipient, const QString &name,
+                          const QString &templateName, qint64 dueAt,
+                          std::optional<CalendarMethod> method)
+{
+    const int limit = context.maxMessagesPerRecipient;
+    if (limit <= 0 || event.actor == Actor::Kind::Agent) {
+        queue(kind, purpose, recipient, name, templateName, dueAt, method);
+        return;
+    }
+    // A reminder follows its confirmation: held with it, and not counted apart.
+    int count = 0;
+    if (purpose != QLatin1String("reminder"))
+        count = ThrottleCounters(store).hit(QLatin1String(ThrottleCounters::kMessagesPerRecipient),
+                                            recipient, ThrottleWindow{86400}, now);
+    if (count > limit)
+        held.insert(recipient);
+    const Id id = queue(kind, purpose, recipient, name, templateName, dueAt, method);
+    if (!held.contains(recipient))
+        return;
+    Outbox(store).hold(id, QStringLiteral("Retenu : plus de %1 messages aujourd'hui pour ce "
+                                          "destinataire (limite anti-abus).")
+                               .arg(limit));
+    if (count == limit + 1)
+        tellAgentsOfHeld(recipient);
+}
+
+void Change::tellAgentsOfHeld(const QString &recipient)
+{
+    Catalog catalog(store);
+    TemplateValues v = values;
+    v[QStringLiteral("held_recipient")] = recipient;
+    v[QStringLiteral("held_limit")] = QString::number(context.maxMessagesPerRecipient);
+    for (const Id id : event.rdv.agentIds) {
+        const auto agent = catalog.agent(id);
+        if (!agent || agent->archived || agent->email.trimmed().isEmpty())
+            continue;
+        v[QStringLiteral("agent")] = agent->fullName();
+        const RenderedMessage r = MailTemplate::load(QStringLiteral("agent_held")).render(v);
+        OutboxMessage m;
+        m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
+                      QLatin1Char('@') + context.host;
+        m.kind = OutboxMessage::Kind::Email;
+        m.purpose = QStringLiteral("agent");
+        m.rdvId = event.rdv.id;
+        m.recipient = agent->email.trimmed();
+        m.recipientName = agent->fullName();
+        m.subject = r.subject;
+        m.bodyText = r.text;
+        m.bodyHtml = r.html;
+        m.dueAt = now;
+        m.createdAt = now;
+        Outbox(store).enqueue(m);
+    }
 }
 
 void Change::toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
@@ -199,11 +266,11 @@ void Change::toUsager(const QString &purpose, const QString &templateName, qint6
     if (!usager)
         return;
     if (!usager->email.trimmed().isEmpty())
-        queue(OutboxMessage::Kind::Email, purpose, usager->email.trimmed(), usager->fullName(),
-              templateName, dueAt, method);
+        queueLimited(OutboxMessage::Kind::Email, purpose, usager->email.trimmed(),
+                     usager->fullName(), templateName, dueAt, method);
     if (isMobilePhone(usager->phone))
-        queue(OutboxMessage::Kind::Sms, purpose, usager->phone, usager->fullName(), templateName,
-              dueAt);
+        queueLimited(OutboxMessage::Kind::Sms, purpose, usager->phone, usager->fullName(),
+                     templateName, dueAt);
 }
 
 void Change::toAgents(const QString &templateName, CalendarMethod method, const QList<Id> &agentIds)
@@ -280,9 +347,9 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         if (!c.load())
             return;
         if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.email.trimmed().isEmpty())
-            c.queue(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
-                    rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(),
-                    QStringLiteral("prescripteur_confirmation"), c.now);
+            c.queueLimited(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
+                           rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(),
+                           QStringLiteral("prescripteur_confirmation"), c.now);
         c.toUsager(QStringLiteral("confirmation"), QStringLiteral("usager_confirmation"), c.now,
                    CalendarMethod::Publish);
         c.reminder();

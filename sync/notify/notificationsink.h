@@ -24,6 +24,11 @@ struct NotifyContext
     // Whether the agent chose « E-mail » as their external calendar (sync/calendar decides; the
     // notifications only ask). Unset: nobody did, and agents get plain notices only.
     std::function<bool(Store &, Id agentId)> calendarByEmail;
+    // Messages a recipient (e-mail address or phone) may get per day from changes made by the
+    // public (usagers, prescribers); later ones are held: kept in the outbox as 'dropped' with
+    // the reason, and the appointment's agents are told once a day per recipient. Changes made
+    // by agents are not counted. 0: no limit.
+    int maxMessagesPerRecipient = 3;
 };
 
 class NotificationSink : public RdvEventSink

@@ -66,6 +66,13 @@ void Outbox::enqueue(OutboxMessage &m)
     m.nextAttemptAt = m.dueAt;
 }
 
+void Outbox::hold(Id id, const QString &reason)
+{
+    sql::run(m_store.db(),
+             QStringLiteral("UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ?"),
+             {reason, id});
+}
+
 int Outbox::drop(Id rdvId, const QString &purpose)
 {
     QSqlQuery q =

@@ -50,6 +50,8 @@ public:
     void enqueue(OutboxMessage &message);
     // Pending messages of an appointment with this purpose become 'dropped'; returns how many.
     int drop(Id rdvId, const QString &purpose);
+    // A message kept but not sent (an abuse limit): 'dropped', with `reason` as its last error.
+    void hold(Id id, const QString &reason);
 
     // Ids of pending messages due at `now`, oldest first.
     QList<Id> due(qint64 now, int limit) const;

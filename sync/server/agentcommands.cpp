@@ -3,6 +3,7 @@
 #include "formatting.h"
 #include "rdvrepository.h"
 #include "sql.h"
+#include "usagerduplicates.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -21,6 +22,7 @@ QString tr(const char *text)
 const QStringList kRdvCommands = {QStringLiteral("create_rdv"), QStringLiteral("move_rdv"),
                                   QStringLiteral("cancel_rdv"), QStringLiteral("set_status"),
                                   QStringLiteral("set_context")};
+const QString kMergeUsagers = QStringLiteral("merge_usagers");
 const QStringList kCatalogCommands = {QStringLiteral("save_motif"), QStringLiteral("save_lieu"),
                                       QStringLiteral("save_plage"), QStringLiteral("save_absence"),
                                       QStringLiteral("remove_absence")};
@@ -111,7 +113,8 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     c.payload = command.value(QStringLiteral("payload")).toObject();
     if (c.key.isEmpty() || c.key.size() > 200)
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
-    if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type))
+    if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type) &&
+        c.type != kMergeUsagers)
         return {400, errorBody(tr("Unknown command type."))};
     if (auto stored = storedAnswer(agent.id, c.key)) // a replay, answered without the lock
         return *stored;
@@ -122,8 +125,9 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     WriteTransaction tx(m_site.store());
     if (auto stored = storedAnswer(agent.id, c.key))
         return *stored;
-    const CommandAnswer answer =
-        kCatalogCommands.contains(c.type) ? runCatalogCommand(agent, c) : runRdvCommand(agent, c);
+    const CommandAnswer answer = c.type == kMergeUsagers             ? mergeUsagers(agent, c)
+                                 : kCatalogCommands.contains(c.type) ? runCatalogCommand(agent, c)
+                                                                     : runRdvCommand(agent, c);
     storeAnswer(agent.id, c.key, answer);
     tx.commit();
     return answer;
@@ -193,6 +197,23 @@ CommandAnswer AgentCommands::runRdvCommand(const Agent &agent, const Command &c)
         body.insert(QStringLiteral("current"),
                     m_feed.row(QStringLiteral("rdvs"), agent.organisationId, idOf(p, "rdv_id")));
     return {statusFor(out.error), body};
+}
+
+CommandAnswer AgentCommands::mergeUsagers(const Agent &agent, const Command &c)
+{
+    // Ids of another organisation answer as unknown ones: nothing says they exist.
+    const MergeOutcome out = UsagerDuplicates(m_site.store())
+                                 .merge(agent.organisationId, idOf(c.payload, "keep_id"),
+                                        idOf(c.payload, "duplicate_id"));
+    switch (out.error) {
+    case MergeError::None:
+        return saved(agent, QStringLiteral("usagers"), out.kept.id);
+    case MergeError::NotFound:
+        return {404, errorBody(out.message)};
+    case MergeError::SameUsager:
+        return {422, errorBody(out.message)};
+    }
+    return {400, errorBody(out.message)};
 }
 
 CommandAnswer AgentCommands::saved(const Agent &agent, const QString &entity, Id id)

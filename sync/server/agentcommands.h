@@ -1,6 +1,7 @@
 // The agent API's commands: each changes one thing (an appointment, a motif, a lieu, an opening
-// range, an absence), carries the version its sender last saw and an idempotency key. The first
-// answer to a key is stored and returned again for every replay, so a change applies once.
+// range, an absence, two usagers merged), carries the version its sender last saw and an
+// idempotency key. The first answer to a key is stored and returned again for every replay, so a
+// change applies once.
 #pragma once
 
 #include "agentfeed.h"
@@ -36,6 +37,8 @@ private:
     // Both run inside run()'s transaction, which also stores their answer.
     CommandAnswer runRdvCommand(const Agent &agent, const Command &c);
     CommandAnswer runCatalogCommand(const Agent &agent, const Command &c);
+    // merge_usagers {keep_id, duplicate_id}: see UsagerDuplicates::merge.
+    CommandAnswer mergeUsagers(const Agent &agent, const Command &c);
     CommandAnswer saveMotif(const Agent &agent, const Command &c);
     CommandAnswer saveLieu(const Agent &agent, const Command &c);
     CommandAnswer savePlage(const Agent &agent, const Command &c);

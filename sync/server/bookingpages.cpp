@@ -367,7 +367,9 @@ void rememberedPrescripteur(const HttpRequest &r, FlowState &s)
             s.values.insert(key, o.value(key).toString().left(300));
 }
 
-QByteArray rememberCookie(const FlowState &s)
+// The prescriber's own four fields and nothing else (never the usager's), to fill in their
+// details next time.
+QByteArray rememberCookie(const FlowState &s, bool secure)
 {
     QJsonObject o;
     for (const QString &key : FlowState::prescripteurKeys())
@@ -376,7 +378,28 @@ QByteArray rememberCookie(const FlowState &s)
            QJsonDocument(o)
                .toJson(QJsonDocument::Compact)
                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
-           "; Path=/rdv; Max-Age=15552000; HttpOnly; SameSite=Lax";
+           "; Path=/rdv; Max-Age=15552000; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+}
+
+// The last step: what was typed, to check before confirming; with `refusal` (a limit reached),
+// the same page with the message, the values kept.
+HttpResponse confirmPage(const Page &p, const HttpRequest &r, const Motif &motif,
+                         const FlowState &s, const QString &refusal = {}, int status = 200)
+{
+    QVariantMap v = p.vars();
+    v[QStringLiteral("creneau")] = creneauVars(p, motif, s);
+    v[QStringLiteral("hidden")] = s.hidden();
+    v[QStringLiteral("by_prescripteur")] = s.byPrescripteur();
+    QVariantMap values;
+    for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
+        values[QString(it.key()).replace(QLatin1Char('.'), QLatin1Char('_'))] = it.value();
+    v[QStringLiteral("values")] = values;
+    v[QStringLiteral("action")] = p.base + QStringLiteral("/confirmer");
+    v[QStringLiteral("refusal")] = refusal;
+    return p.pages.render(r, QStringLiteral("confirm.html"), v,
+                          (refusal.isEmpty() ? QString() : QStringLiteral("Erreur — ")) +
+                              QStringLiteral("Vérifiez et confirmez le rendez-vous"),
+                          status);
 }
 
 // Shows the step the state has reached: choice, prescriber, usager or confirmation.
@@ -409,17 +432,7 @@ HttpResponse resume(const Page &p, const HttpRequest &r, FlowState s)
     }
     if (!usagerErrors(p.site, s, p.org.id).isEmpty())
         return formPage(p, r, *motif, s, false, {});
-    QVariantMap v = p.vars();
-    v[QStringLiteral("creneau")] = creneauVars(p, *motif, s);
-    v[QStringLiteral("hidden")] = s.hidden();
-    v[QStringLiteral("by_prescripteur")] = s.byPrescripteur();
-    QVariantMap values;
-    for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
-        values[QString(it.key()).replace(QLatin1Char('.'), QLatin1Char('_'))] = it.value();
-    v[QStringLiteral("values")] = values;
-    v[QStringLiteral("action")] = p.base + QStringLiteral("/confirmer");
-    return p.pages.render(r, QStringLiteral("confirm.html"), v,
-                          QStringLiteral("Vérifiez et confirmez le rendez-vous"));
+    return confirmPage(p, r, *motif, s);
 }
 
 HttpResponse creneauStep(const Page &p, const HttpRequest &r)
@@ -479,7 +492,14 @@ HttpResponse confirmStep(const Page &p, const HttpRequest &r)
         return formPage(p, r, *motif, s, true, prescripteurErrors(s));
     if (!errors.isEmpty())
         return formPage(p, r, *motif, s, false, errors);
+    if (const int wait = p.site.bookingLimit().retryAfter(r.peer)) {
+        HttpResponse refused = confirmPage(p, r, *motif, s, BookingLimit::message(wait), 429);
+        refused.setHeader("Retry-After", QByteArray::number(wait));
+        return refused;
+    }
     const BookingOutcome out = p.site.booking().book(s.request(p.org.id));
+    if (out.ok())
+        p.site.bookingLimit().count(r.peer);
     if (out.error == BookingError::CreneauTaken)
         return takenPage(p, r, *motif, s);
     if (out.error == BookingError::Invalid)
@@ -495,7 +515,9 @@ HttpResponse confirmStep(const Page &p, const HttpRequest &r)
         return HttpResponse::redirect(slugPath + QStringLiteral("/mon-rdv/") + out.usagerToken);
     HttpResponse redirect = HttpResponse::redirect(slugPath + QStringLiteral("/recapitulatif/") +
                                                    p.site.recapToken(out.rdv.id));
-    redirect.addHeader("Set-Cookie", rememberCookie(s));
+    redirect.addHeader("Set-Cookie",
+                       rememberCookie(s, p.site.publicUrl().startsWith(QLatin1String("https://"),
+                                                                       Qt::CaseInsensitive)));
     return redirect;
 }
 

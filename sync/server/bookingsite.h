@@ -3,6 +3,7 @@
 #pragma once
 
 #include "booking.h"
+#include "bookinglimit.h"
 #include "catalog.h"
 #include "clock.h"
 #include "serversecret.h"
@@ -27,6 +28,7 @@ public:
     Catalog &catalog() { return m_catalog; }
     SlotEngine &engine() { return m_engine; }
     BookingService &booking() { return m_booking; }
+    BookingLimit &bookingLimit() { return m_bookingLimit; }
     const Clock &clock() const { return m_clock; }
     const ServerSecret &secret() const { return m_secret; }
     QString publicUrl() const { return m_publicUrl; }
@@ -65,6 +67,7 @@ private:
     Catalog m_catalog;
     SlotEngine m_engine;
     BookingService m_booking;
+    BookingLimit m_bookingLimit;
     struct CachedCreneaux
     {
         qint64 seq = -1;

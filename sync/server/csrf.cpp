@@ -24,7 +24,8 @@ QString Csrf::token(const HttpRequest &request, HttpResponse &response) const
     if (!plausibleCookie(cookie)) {
         cookie = secrets::randomToken(24);
         response.addHeader("Set-Cookie", (kCookie + QLatin1Char('=') + cookie).toLatin1() +
-                                             "; Path=/; HttpOnly; SameSite=Lax");
+                                             "; Path=/; HttpOnly; SameSite=Lax" +
+                                             (m_secure ? "; Secure" : ""));
     }
     return QString::fromLatin1(m_secret.sign("csrf:" + cookie.toLatin1()));
 }

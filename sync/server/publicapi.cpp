@@ -166,6 +166,11 @@ HttpResponse book(BookingSite &site, HttpRequest &request)
     if (!request.header("content-type").toLower().startsWith("application/json"))
         throw HttpError(415, QStringLiteral("Le corps doit être du JSON (application/json)."),
                         true);
+    if (const int wait = site.bookingLimit().retryAfter(request.peer)) {
+        HttpResponse r = HttpResponse::jsonError(429, BookingLimit::message(wait));
+        r.setHeader("Retry-After", QByteArray::number(wait));
+        return r;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
@@ -191,6 +196,8 @@ HttpResponse book(BookingSite &site, HttpRequest &request)
     default:
         return HttpResponse::jsonError(403, out.message);
     }
+    site.bookingLimit().count(request.peer);
+    // out.usager holds what was typed (a stored usager is reused only when identical).
     QVariantMap recap = rdvRecap(site, org, out.rdv, out.usager);
     const QString base = site.publicUrl() + QStringLiteral("/rdv/") + org.slug;
     if (!out.usagerToken.isEmpty())

@@ -183,6 +183,9 @@ bool ServerApplication::start()
     }
     // Known only now when the port was chosen by the system.
     m_parts->site->setPublicUrl(publicUrl());
+    m_parts->csrf->setSecure(
+        publicUrl().startsWith(QLatin1String("https://"), Qt::CaseInsensitive));
+    m_parts->site->bookingLimit().setPerHour(m_options.maxBookingsPerHour);
     m_parts->notifications->start();
     m_parts->calendars->start();
     return true;
@@ -205,6 +208,7 @@ bool ServerApplication::startNotifications()
         return parts->site ? parts->site->recapToken(id) : QString();
     };
     context.calendarByEmail = &calendar::calendarByEmail;
+    context.maxMessagesPerRecipient = m_options.maxMessagesPerRecipient;
     m_parts->notifications = std::make_unique<notify::NotificationService>(
         *m_parts->store, m_options.dataDir, settings, context);
     return true;

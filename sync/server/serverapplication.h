@@ -37,6 +37,10 @@ struct ServerOptions
     } demo = Demo::None;
     QString demoPassword; // replaces the demo administrator's published password when set
     int rateLimitPerMinute = 60;
+    // Abuse limits (0: none): public bookings per client address per hour; messages per
+    // recipient per day caused by the public (see notify::NotifyContext).
+    int maxBookingsPerHour = 20;
+    int maxMessagesPerRecipient = 3;
     int maxConnections = 512;
     int idleTimeoutSecs = 30;
     // --smtp, --mail-from, --sms-gateway, --sms-token; completed from <dataDir>/creneau.conf.

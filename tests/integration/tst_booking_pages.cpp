@@ -124,6 +124,9 @@ private slots:
         QVERIFY(page.text().contains(QStringLiteral("aucune notification ne sera envoyée")));
         QVERIFY(page.text().contains(QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;")));
         QVERIFY(!page.text().contains(QStringLiteral("<script>")));
+        // Markup is no name: refused next to the field (the value kept, escaped, above).
+        QVERIFY(page.text().contains(QStringLiteral("Un nom ne peut contenir que des lettres")));
+        set(f, QStringLiteral("usager.first_name"), QStringLiteral("Jo'Anne"));
         set(f, QStringLiteral("usager.acknowledge_no_notification"), QStringLiteral("1"));
         page = browser.postForm(step2, f);
         QCOMPARE(page.status, 200);
@@ -144,7 +147,7 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("Accompagnement RSA")));
         QVERIFY(html.contains(QRegularExpression(QStringLiteral(
             "(lundi|mardi|mercredi|jeudi|vendredi) \\d+ \\S+ 20\\d\\d à \\d\\d:\\d\\d"))));
-        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;")));
+        QVERIFY(html.contains(QStringLiteral("Jo&#39;Anne")));
         QVERIFY(html.contains(QStringLiteral("paul@mairie.example.fr")));
         QVERIFY(html.contains(QStringLiteral("02 32 00 00 00"))); // organisation contact
         QVERIFY(html.contains(QStringLiteral("Apportez votre dernière attestation")));
@@ -166,7 +169,7 @@ private slots:
         const Reply resumed = browser.postForm(resume, alternative);
         QCOMPARE(resumed.status, 200);
         QVERIFY(resumed.text().contains(QStringLiteral("Confirmer le rendez-vous")));
-        QVERIFY(resumed.text().contains(QStringLiteral("Jo&lt;script&gt;")));
+        QVERIFY(resumed.text().contains(QStringLiteral("Jo&#39;Anne")));
 
         // The prescriber is remembered for the next booking in this browser.
         const QString other =

@@ -28,10 +28,14 @@ private slots:
     {
         const QString url = m_cluster.createDatabase(QStringLiteral("race"));
         ServerProcess first({QStringLiteral("--db"), url, QStringLiteral("--demo"),
-                             QStringLiteral("--rate-limit"), QStringLiteral("0")});
+                             QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                             QStringLiteral("--max-bookings-per-hour"), QStringLiteral("0"),
+                             QStringLiteral("--max-messages-per-recipient"), QStringLiteral("0")});
         QVERIFY2(first.isRunning(), qPrintable(first.output()));
-        ServerProcess second(
-            {QStringLiteral("--db"), url, QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        ServerProcess second({QStringLiteral("--db"), url, QStringLiteral("--rate-limit"),
+                              QStringLiteral("0"), QStringLiteral("--max-bookings-per-hour"),
+                              QStringLiteral("0"), QStringLiteral("--max-messages-per-recipient"),
+                              QStringLiteral("0")});
         QVERIFY2(second.isRunning(), qPrintable(second.output()));
         QVERIFY(second.output().contains(QLatin1String("Partner URL:")));
 
@@ -108,7 +112,10 @@ private slots:
         QVERIFY(migrate.waitForFinished(60000));
         QCOMPARE(migrate.exitCode(), 1);
 
-        ServerProcess onSqlite({QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        ServerProcess onSqlite({QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                                QStringLiteral("--max-bookings-per-hour"), QStringLiteral("0"),
+                                QStringLiteral("--max-messages-per-recipient"),
+                                QStringLiteral("0")});
         ServerProcess onPostgres({QStringLiteral("--db"), url});
         QVERIFY2(onPostgres.isRunning(), qPrintable(onPostgres.output()));
         HttpClient pg(onPostgres.url(QString()));
@@ -130,10 +137,14 @@ private slots:
     {
         const QString url = m_cluster.createDatabase(QStringLiteral("outbox"));
         ServerProcess a({QStringLiteral("--db"), url, QStringLiteral("--demo"),
-                         QStringLiteral("--rate-limit"), QStringLiteral("0")});
+                         QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                         QStringLiteral("--max-bookings-per-hour"), QStringLiteral("0"),
+                         QStringLiteral("--max-messages-per-recipient"), QStringLiteral("0")});
         QVERIFY2(a.isRunning(), qPrintable(a.output()));
-        ServerProcess b(
-            {QStringLiteral("--db"), url, QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        ServerProcess b({QStringLiteral("--db"), url, QStringLiteral("--rate-limit"),
+                         QStringLiteral("0"), QStringLiteral("--max-bookings-per-hour"),
+                         QStringLiteral("0"), QStringLiteral("--max-messages-per-recipient"),
+                         QStringLiteral("0")});
         QVERIFY2(b.isRunning(), qPrintable(b.output()));
         HttpClient ca(a.url(QString())), cb(b.url(QString()));
         const qint64 caf = motifId(ca, QStringLiteral("Aide aux démarches CAF"));
@@ -143,7 +154,7 @@ private slots:
             HttpClient &client = i % 2 ? cb : ca;
             const Reply r = client.postJson(
                 QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
-                bookingJson(caf, free[i].toObject(), QStringLiteral("Boite %1").arg(i)));
+                bookingJson(caf, free[i].toObject(), QStringLiteral("Boite") + QChar(u'a' + i)));
             QCOMPARE(r.status, 201);
         }
         const QString connection = QStringLiteral("outbox-check");
@@ -191,10 +202,14 @@ private slots:
     {
         const QString url = m_cluster.createDatabase(QStringLiteral("feed"));
         ServerProcess a({QStringLiteral("--db"), url, QStringLiteral("--demo"),
-                         QStringLiteral("--rate-limit"), QStringLiteral("0")});
+                         QStringLiteral("--rate-limit"), QStringLiteral("0"),
+                         QStringLiteral("--max-bookings-per-hour"), QStringLiteral("0"),
+                         QStringLiteral("--max-messages-per-recipient"), QStringLiteral("0")});
         QVERIFY2(a.isRunning(), qPrintable(a.output()));
-        ServerProcess b(
-            {QStringLiteral("--db"), url, QStringLiteral("--rate-limit"), QStringLiteral("0")});
+        ServerProcess b({QStringLiteral("--db"), url, QStringLiteral("--rate-limit"),
+                         QStringLiteral("0"), QStringLiteral("--max-bookings-per-hour"),
+                         QStringLiteral("0"), QStringLiteral("--max-messages-per-recipient"),
+                         QStringLiteral("0")});
         QVERIFY2(b.isRunning(), qPrintable(b.output()));
         AgentApiClient fa(QUrl(a.url(QString()))), fb(QUrl(b.url(QString())));
         QCOMPARE(fa.login(QStringLiteral("admin@demo.creneau.fr"), QStringLiteral("demo-creneau")),
@@ -226,7 +241,7 @@ private slots:
             HttpClient &client = i % 2 ? cb : ca;
             const Reply r = client.postJson(
                 QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
-                bookingJson(caf, free[i].toObject(), QStringLiteral("Flux %1").arg(i)));
+                bookingJson(caf, free[i].toObject(), QStringLiteral("Flux") + QChar(u'a' + i)));
             QCOMPARE(r.status, 201);
             booked.insert(
                 QJsonDocument::fromJson(r.body).object().value(QStringLiteral("id")).toInteger());

@@ -161,18 +161,24 @@ private slots:
         QCOMPARE(f.t.store->currentSeq(), seq);
     }
 
-    void matchingUsagerIsReused()
+    void identicalUsagerIsReusedOnly()
     {
         Fixture f;
         const BookingOutcome first =
             f.service.book(f.request(CreatedBy::Prescripteur, f.partners.id, QTime(9, 0)));
         BookingRequest again = f.request(CreatedBy::Prescripteur, f.partners.id, QTime(9, 30));
-        again.usager.firstName = QStringLiteral("AMINA");
-        again.usager.lastName = QStringLiteral("Diallö");
-        again.usager.phone = QStringLiteral("+33 6 12 34 56 78");
+        again.usager.phone = QStringLiteral("+33 6 12 34 56 78"); // the same number, written apart
         const BookingOutcome second = f.service.book(again);
         QVERIFY(second.usagerReused);
         QCOMPARE(second.usager.id, first.usager.id);
+        // Another spelling of the name: not silently the same usager (see tst_usagerduplicates).
+        BookingRequest spelled = f.request(CreatedBy::Prescripteur, f.partners.id, QTime(11, 0));
+        spelled.usager.firstName = QStringLiteral("AMINA");
+        spelled.usager.lastName = QStringLiteral("Diallö");
+        const BookingOutcome fourth = f.service.book(spelled);
+        QVERIFY(fourth.ok());
+        QVERIFY(!fourth.usagerReused);
+        QVERIFY(fourth.usager.id != first.usager.id);
         BookingRequest other = f.request(CreatedBy::Prescripteur, f.partners.id, QTime(10, 0));
         other.usager.phone = QStringLiteral("06 99 99 99 99");
         const BookingOutcome third = f.service.book(other);

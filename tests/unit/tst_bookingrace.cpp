@@ -45,7 +45,8 @@ private slots:
                                   QStringLiteral("p.roux@mairie.fr"),
                                   {}};
                 r.usager.firstName = QStringLiteral("Usager");
-                r.usager.lastName = QStringLiteral("N%1").arg(i);
+                r.usager.lastName =
+                    QStringLiteral("N") + QChar(u'a' + i % 26) + QChar(u'a' + i / 26 % 26);
                 {
                     std::unique_lock lock(gate);
                     ++ready;

@@ -101,6 +101,53 @@ private slots:
             QVERIFY(!errors.value(QStringLiteral("f")).isEmpty());
     }
 
+    void personNames_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("accents") << QStringLiteral("Élodie") << true;
+        QTest::addRow("hyphen") << QStringLiteral("Jean-Pierre") << true;
+        QTest::addRow("apostrophe") << QStringLiteral("N'Diaye") << true;
+        QTest::addRow("typographic apostrophe") << QStringLiteral("D\u2019Almeida") << true;
+        QTest::addRow("dot and space") << QStringLiteral("St. John") << true;
+        QTest::addRow("combining accent") << QStringLiteral("Nguye\u0302\u0303n") << true;
+        QTest::addRow("Vietnamese") << QStringLiteral("Nguyễn") << true;
+        QTest::addRow("Greek") << QStringLiteral("Ἀλέξανδρος") << true;
+        QTest::addRow("Arabic") << QStringLiteral("محمد") << true;
+        QTest::addRow("Chinese") << QStringLiteral("李小龍") << true;
+        QTest::addRow("Cyrillic") << QStringLiteral("Ольга") << true;
+        QTest::addRow("outside the BMP") << QStringLiteral("\U00020BB7田") << true;
+        QTest::addRow("initials") << QStringLiteral("J.R.R. Tolkien") << true;
+        QTest::addRow("dotted domain") << QStringLiteral("Voir www.exemple.fr") << false;
+        QTest::addRow("digits") << QStringLiteral("Amina2") << false;
+        QTest::addRow("advert") << QStringLiteral("URGENT dossier suspendu appelez 0899") << false;
+        QTest::addRow("link") << QStringLiteral("Diallo www.exemple.fr/x") << false;
+        QTest::addRow("markup") << QStringLiteral("<b>Ana</b>") << false;
+        QTest::addRow("at sign") << QStringLiteral("ana@exemple") << false;
+        QTest::addRow("emoji") << QStringLiteral("Ana \U0001F600") << false;
+        QTest::addRow("colon") << QStringLiteral("Alerte: dossier") << false;
+        QTest::addRow("control") << QStringLiteral("Ana\u0007") << false;
+        QTest::addRow("starts with a hyphen") << QStringLiteral("-Ana") << false;
+    }
+    void personNames()
+    {
+        QFETCH(QString, input);
+        QFETCH(bool, valid);
+        FieldErrors errors;
+        checkPersonName(errors, QStringLiteral("f"), input, true);
+        QCOMPARE(errors.isEmpty(), valid);
+        if (!valid)
+            QVERIFY(!errors.value(QStringLiteral("f")).isEmpty());
+        // The usager and prescripteur names of a booking follow the same rule.
+        Usager u;
+        u.firstName = input;
+        u.lastName = QStringLiteral("Diallo");
+        QCOMPARE(validateUsager(u).contains(QStringLiteral("usager.first_name")), !valid);
+        Prescripteur p{QStringLiteral("Paul"), input, QStringLiteral("p@mairie.fr"), {}};
+        QCOMPARE(validatePrescripteur(p).contains(QStringLiteral("prescripteur.last_name")),
+                 !valid);
+    }
+
     void folding()
     {
         QCOMPARE(foldName(QStringLiteral("Élodie  DUPONT")), QStringLiteral("elodie dupont"));

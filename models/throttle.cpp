@@ -1,0 +1,51 @@
+#include "throttle.h"
+
+#include "secrets.h"
+
+namespace creneau {
+
+namespace {
+// Windows older than this are of no use to any limit (the longest is a day).
+constexpr qint64 kKeepSecs = 2 * 86400;
+} // namespace
+
+QString ThrottleCounters::keyHash(const QString &key)
+{
+    return secrets::tokenHash(key.trimmed().toLower());
+}
+
+int ThrottleCounters::count(const QString &scope, const QString &key, ThrottleWindow window,
+                            qint64 now) const
+{
+    return sql::scalar(m_store.db(),
+                       QStringLiteral("SELECT hits FROM throttle_counters WHERE scope = ? AND "
+                                      "key_hash = ? AND window_start = ?"),
+                       {scope, keyHash(key), window.startOf(now)})
+        .toInt();
+}
+
+int ThrottleCounters::hit(const QString &scope, const QString &key, ThrottleWindow window,
+                          qint64 now)
+{
+    WriteTransaction tx(m_store);
+    const QSqlDatabase db = m_store.db();
+    const QString hash = keyHash(key);
+    const qint64 start = window.startOf(now);
+    // Both SQLite (3.24+) and PostgreSQL know this upsert.
+    sql::run(db,
+             QStringLiteral("INSERT INTO throttle_counters (scope, key_hash, window_start, hits) "
+                            "VALUES (?, ?, ?, 1) ON CONFLICT (scope, key_hash, window_start) "
+                            "DO UPDATE SET hits = throttle_counters.hits + 1"),
+             {scope, hash, start});
+    sql::run(db, QStringLiteral("DELETE FROM throttle_counters WHERE window_start < ?"),
+             {now - kKeepSecs});
+    const int hits = sql::scalar(db,
+                                 QStringLiteral("SELECT hits FROM throttle_counters WHERE scope = "
+                                                "? AND key_hash = ? AND window_start = ?"),
+                                 {scope, hash, start})
+                         .toInt();
+    tx.commit();
+    return hits;
+}
+
+} // namespace creneau
