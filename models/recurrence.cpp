@@ -74,7 +74,16 @@ RecurrenceRule RecurrenceRule::parse(const QString &rrule)
         icalerror_clear_errno();
         return r;
     }
+    // A rule no day satisfies (BYSETPOS beyond the set, February 30th...) makes libical walk
+    // centuries at every expansion (about a second each): refused here, once.
+    const bool someDay = !icaltime_is_null_time(icalrecur_iterator_next(probe));
     icalrecur_iterator_free(probe);
+    if (!someDay) {
+        r.m_error = QCoreApplication::translate("creneau::Recurrence",
+                                                "The recurrence rule « %1 » is not valid.")
+                        .arg(r.m_text);
+        return r;
+    }
     r.m_rule = std::make_shared<const Parsed>(Parsed{rule});
     return r;
 }

@@ -169,7 +169,8 @@ QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &v
     if (v.isEmpty())
         return {};
     const QDate d = QDate::fromString(v, Qt::ISODate);
-    if (!d.isValid() || v.size() != 10)
+    // Exactly the ISO text: Qt's ISO reading also takes "2000/02/29" or "2000-02)29".
+    if (!d.isValid() || d.toString(Qt::ISODate) != v)
         errors.insert(field, QCoreApplication::translate("creneau::Validation",
                                                          "Enter a date such as 1980-03-14."));
     else if (d > today)

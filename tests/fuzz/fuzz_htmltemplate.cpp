@@ -66,10 +66,14 @@ QVariantMap context(const Names &names, const std::function<QString(int)> &value
     for (const QString &name : names.raws)
         setPath(leaves, name.split(QLatin1Char('.')), kRaw);
     QVariantMap root = leaves;
+    // Nested sections over two-item lists double the page at each level: beyond a few, one item.
+    const bool repeat = names.sections.size() <= 8;
     for (int i = 0; i < names.sections.size(); ++i) {
         const QString &name = names.sections.at(i);
         QVariant v;
-        if (i % 3 == 0)
+        if (!repeat)
+            v = i % 2 ? QVariant(QStringList{value(slot++)}) : QVariant(QVariantList{leaves});
+        else if (i % 3 == 0)
             v = QVariantList{leaves, leaves};
         else if (i % 3 == 1)
             v = QStringList{value(slot++), value(slot++)};

@@ -89,6 +89,9 @@ private slots:
         QTest::addRow("hourly") << "FREQ=HOURLY";
         QTest::addRow("bad interval") << "FREQ=WEEKLY;INTERVAL=0";
         QTest::addRow("bad day") << "FREQ=WEEKLY;BYDAY=XX";
+        // Found by fuzz_recurrence: no day ever matches, and libical walked centuries to see it.
+        QTest::addRow("set position beyond the set") << "FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=2";
+        QTest::addRow("february 30th") << "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30";
     }
     void invalid()
     {

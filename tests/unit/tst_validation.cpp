@@ -131,6 +131,9 @@ private slots:
         QTest::addRow("impossible") << "1980-02-30" << false;
         QTest::addRow("french order") << "14/03/1980" << false;
         QTest::addRow("ancient") << "1850-01-01" << false;
+        // Found by fuzz_validation: Qt's ISO reading takes any separator.
+        QTest::addRow("odd separator") << "2000-02)29" << false;
+        QTest::addRow("slashes in ISO order") << "2000/02/29" << false;
     }
     void birthDate()
     {
