@@ -70,7 +70,8 @@ bool isValidEmail(const QString &email)
 {
     static const QRegularExpression re(QStringLiteral(
         R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
-        R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
+        // \z and not $, which also matches before a final line feed.
+        R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+\z)"));
     if (email.size() > 254 || email.contains(QLatin1String("..")))
         return false;
     return re.match(email).hasMatch();

@@ -134,7 +134,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // addresses 254, subjects from our templates): a plain ASCII value is written unfolded, so an
     // unbounded one would only measure the 998-character line limit.
     auto header = [](const QByteArray &bytes, int max) {
-        return QString::fromUtf8(bytes).left(max);
+        QString s = QString::fromUtf8(bytes).left(max);
+        if (!s.isEmpty() && s.back().isHighSurrogate())
+            s.chop(1); // not half a character
+        return s;
     };
     MimeMail m;
     m.from = {header(f[1], 254), header(f[0], 200)};

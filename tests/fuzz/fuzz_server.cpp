@@ -54,7 +54,7 @@ struct Fixture
     std::unique_ptr<AgentApi> agentApi;
     std::unique_ptr<HttpServer> server;
     QByteArray token, csrfToken, manage, recap;
-    QList<Slot> slots;
+    QList<Slot> freeCreneaux;
     quint64 turn = 0;
     QSet<QString> tags; // element names our templates write
 
@@ -152,6 +152,9 @@ Fixture &fixture()
         for (const QJsonValue &m : motifs) {
             const QByteArray id =
                 QByteArray::number(m.toObject().value(QStringLiteral("id")).toInteger());
+            // Only motifs anyone may book online: the seeds use both links.
+            if (f->call("GET", "/rdv/mfs-vernon/motif/" + id).status != 200)
+                continue;
             const QByteArray target = "/api/v1/public/mfs-vernon/motifs/" + id + "/creneaux?from=" +
                                       today.addDays(1).toString(Qt::ISODate).toLatin1() +
                                       "&to=" + today.addDays(28).toString(Qt::ISODate).toLatin1();
@@ -159,13 +162,13 @@ Fixture &fixture()
             for (const QJsonValue &c : found) {
                 const QJsonObject o = c.toObject();
                 const QString at = o.value(QStringLiteral("starts_at")).toString();
-                f->slots.append(
+                f->freeCreneaux.append(
                     {id, QByteArray::number(o.value(QStringLiteral("lieu_id")).toInteger()),
                      QByteArray::number(QDateTime::fromString(at, Qt::ISODate).toSecsSinceEpoch()),
                      at.toLatin1()});
             }
         }
-        FUZZ_CHECK(!f->slots.isEmpty(), "no créneau in the demo data");
+        FUZZ_CHECK(!f->freeCreneaux.isEmpty(), "no créneau in the demo data");
         return f;
     }();
     return *f;
@@ -212,7 +215,7 @@ void checkHtml(const Fixture &f, const QByteArray &body, const QByteArray &input
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     Fixture &f = fixture();
-    const Slot slot = f.slots.at(qsizetype(f.turn++ % quint64(f.slots.size())));
+    const Slot slot = f.freeCreneaux.at(qsizetype(f.turn++ % quint64(f.freeCreneaux.size())));
     const QList<QByteArray> parts = fuzzcheck::fields(data, size, 2);
     const QByteArray head = substitute(parts[0], f, slot);
     const QList<QByteArray> lines = head.split('\n');
@@ -235,6 +238,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     request.peer = QHostAddress(QStringLiteral("192.0.2.7"));
 
     const HttpResponse response = f.server->dispatch(request);
+    // CRENEAU_FUZZ_TRACE=1: one line per request, to check that the seeds get past the checks.
+    static const bool trace = qEnvironmentVariableIsSet("CRENEAU_FUZZ_TRACE");
+    if (trace)
+        std::fprintf(stderr, "trace: %s %s -> %d %s\n", request.method.constData(),
+                     request.path.toUtf8().constData(), response.status,
+                     response.status >= 400 ? response.body.left(300).constData() : "");
     if (response.deferred)
         return 0; // a long-poll: answered later, not by this call
     const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));

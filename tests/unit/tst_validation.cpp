@@ -70,6 +70,9 @@ private slots:
         QTest::addRow("space") << "marie curie@exemple.fr" << false;
         QTest::addRow("script") << "<script>@exemple.fr" << false;
         QTest::addRow("too long") << QString(250, QLatin1Char('a')) + "@exemple.fr" << false;
+        // Found by fuzz_validation: the pattern's $ matched before a final line feed.
+        QTest::addRow("final line feed") << "a@b.fr\n" << false;
+        QTest::addRow("header after a line feed") << "a@b.fr\nBcc: c@d.fr" << false;
     }
     void email()
     {
