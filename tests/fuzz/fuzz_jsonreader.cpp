@@ -82,10 +82,15 @@ QJsonValue readValue(JsonReader &r, QByteArray &scratch, int depth)
 
 bool sameValue(const QJsonValue &mine, const QJsonValue &qt)
 {
-    // An integer Qt reads exactly (within 64 bits, no fraction nor exponent) the reader must too.
-    if (qt.toVariant().typeId() == QMetaType::LongLong)
-        return mine.toVariant().typeId() == QMetaType::LongLong &&
-               mine.toInteger() == qt.toInteger();
+    // An integer Qt holds exactly, the reader holds exactly too: as an integer, or as a double of
+    // that very value (Qt also turns integral doubles such as 1e3 into integers).
+    if (qt.toVariant().typeId() == QMetaType::LongLong) {
+        if (mine.toVariant().typeId() == QMetaType::LongLong)
+            return mine.toInteger() == qt.toInteger();
+        const double d = mine.toDouble();
+        return mine.isDouble() && d >= -9223372036854775808.0 && d < 9223372036854775808.0 &&
+               qint64(d) == qt.toInteger();
+    }
     if (qt.isDouble() && mine.isDouble()) {
         const double a = mine.toDouble(), b = qt.toDouble();
         return a == b || (std::isnan(a) && std::isnan(b));

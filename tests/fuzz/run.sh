@@ -7,6 +7,7 @@
 #   CRENEAU_FUZZ_BUILD  build directory (default: build-fuzz)
 #   CRENEAU_FUZZ_WORK   work directory (default: BUILD/work)
 #   CRENEAU_FUZZ_NO_BUILD=1  use the targets already built
+#   CRENEAU_FUZZ_TIMEOUT     seconds one input may take (default 30)
 set -euo pipefail
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET...]}
 shift
@@ -25,7 +26,7 @@ if [[ -z ${CRENEAU_FUZZ_NO_BUILD:-} ]]; then
   cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 fi
 
-# -timeout=30: refusing an RRULE no day satisfies costs libical about a second (its search for a
+# A 30 s timeout by default: refusing an RRULE no day satisfies costs libical about a second (its search for a
 # first occurrence has no bound we can set), ten times that under ASan on a busy machine.
 # Sanitizer reports abort, so that libFuzzer keeps the input; leaks of one input count too.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
@@ -38,7 +39,7 @@ for t in "${targets[@]}"; do
   echo "== fuzz_$t for ${seconds}s"
   set +e
   # The first corpus directory receives the new entries; the seeds are only read.
-  "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
+  "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout="${CRENEAU_FUZZ_TIMEOUT:-30}" -rss_limit_mb=4096 \
     -max_len=8192 -print_final_stats=1 -artifact_prefix="$work/$t/artifacts/" \
     "$work/$t/corpus" "$root/tests/fuzz/corpus/$t" >"$work/$t/log" 2>&1
   rc=$?
