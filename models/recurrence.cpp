@@ -115,7 +115,8 @@ QList<QDate> RecurrenceRule::dates(const QDate &first, const QDate &from, const 
         const QDate d = fromIcal(t);
         if (d > to)
             break;
-        if (d >= from && !exceptions.contains(d))
+        // libical repeats a day named twice (BYDAY=WE,WE): each day once.
+        if (d >= from && !exceptions.contains(d) && (out.isEmpty() || out.last() < d))
             out.append(d);
     }
     icalrecur_iterator_free(it);
