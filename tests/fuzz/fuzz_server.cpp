@@ -31,6 +31,8 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <cstdlib>
+
 using namespace creneau;
 using namespace creneau::http;
 
@@ -122,6 +124,9 @@ Fixture &fixture()
             QDir(QStringLiteral("/dev/shm")).exists()
                 ? std::make_unique<QTemporaryDir>(QStringLiteral("/dev/shm/creneau-fuzz-XXXXXX"))
                 : std::make_unique<QTemporaryDir>();
+        // The fixture lives as long as the process: its files go when the fuzzer exits.
+        static QTemporaryDir *dir = f->dir.get();
+        std::atexit([] { dir->remove(); });
         f->store = Store::open(f->dir->filePath(QStringLiteral("creneau.sqlite")));
         f->store->migrate();
         demo::seedSmall(*f->store);
