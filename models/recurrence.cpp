@@ -74,7 +74,16 @@ RecurrenceRule RecurrenceRule::parse(const QString &rrule)
         icalerror_clear_errno();
         return r;
     }
+    // A rule no day satisfies (BYSETPOS beyond the set, February 30th...) makes libical walk
+    // centuries at every expansion (about a second each): refused here, once.
+    const bool someDay = !icaltime_is_null_time(icalrecur_iterator_next(probe));
     icalrecur_iterator_free(probe);
+    if (!someDay) {
+        r.m_error = QCoreApplication::translate("creneau::Recurrence",
+                                                "The recurrence rule « %1 » is not valid.")
+                        .arg(r.m_text);
+        return r;
+    }
     r.m_rule = std::make_shared<const Parsed>(Parsed{rule});
     return r;
 }
@@ -106,7 +115,8 @@ QList<QDate> RecurrenceRule::dates(const QDate &first, const QDate &from, const 
         const QDate d = fromIcal(t);
         if (d > to)
             break;
-        if (d >= from && !exceptions.contains(d))
+        // libical repeats a day named twice (BYDAY=WE,WE): each day once.
+        if (d >= from && !exceptions.contains(d) && (out.isEmpty() || out.last() < d))
             out.append(d);
     }
     icalrecur_iterator_free(it);

@@ -70,7 +70,8 @@ bool isValidEmail(const QString &email)
 {
     static const QRegularExpression re(QStringLiteral(
         R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)"
-        R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$)"));
+        // \z and not $, which also matches before a final line feed.
+        R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+\z)"));
     if (email.size() > 254 || email.contains(QLatin1String("..")))
         return false;
     return re.match(email).hasMatch();
@@ -209,7 +210,8 @@ QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &v
     if (v.isEmpty())
         return {};
     const QDate d = QDate::fromString(v, Qt::ISODate);
-    if (!d.isValid() || v.size() != 10)
+    // Exactly the ISO text: Qt's ISO reading also takes "2000/02/29" or "2000-02)29".
+    if (!d.isValid() || d.toString(Qt::ISODate) != v)
         errors.insert(field, QCoreApplication::translate("creneau::Validation",
                                                          "Enter a date such as 1980-03-14."));
     else if (d > today)

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <string>
 
 namespace creneau::sync {
@@ -252,14 +253,19 @@ double JsonReader::readNumber(bool *isInteger, qint64 *integer)
         if (m_at == exponent)
             fail("bad number");
     }
-    *isInteger = plain && m_at - digits <= 18; // fits in 64 bits without overflow checks
-    if (*isInteger) {
-        qint64 v = 0;
+    // Up to 19 digits fit in an unsigned 64-bit accumulator; the sign decides the limit.
+    if (plain && m_at - digits <= 19) {
+        quint64 v = 0;
         for (const char *d = digits; d < m_at; ++d)
-            v = v * 10 + (*d - '0');
-        *integer = *start == '-' ? -v : v;
-        return double(*integer);
+            v = v * 10 + quint64(*d - '0');
+        const bool negative = *start == '-';
+        if (v <= quint64(std::numeric_limits<qint64>::max()) + (negative ? 1 : 0)) {
+            *isInteger = true;
+            *integer = negative ? qint64(0 - v) : qint64(v);
+            return double(*integer);
+        }
     }
+    *isInteger = false;
     const double d = std::strtod(std::string(start, m_at).c_str(), nullptr);
     if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
         *isInteger = true;

@@ -129,6 +129,8 @@ QByteArray quotedPrintable(const QByteArray &utf8)
             if (width + piece.size() > 75) {
                 out += "=\r\n";
                 width = 0;
+                if (c == '.') // now first on its line too
+                    piece = "=2E";
             }
             out += piece;
             width += int(piece.size());

@@ -118,12 +118,13 @@ BookingRequest parseBooking(const Organisation &org, const QJsonObject &o, Field
     BookingRequest req;
     req.organisationId = org.id;
     const QJsonValue motif = o.value(QStringLiteral("motif_id"));
-    req.motifId = motif.isDouble() ? Id(motif.toDouble()) : 0;
+    // toInteger(): a double beyond 64 bits (1e300) cast to an integer is undefined behaviour.
+    req.motifId = motif.isDouble() ? Id(motif.toInteger(0)) : 0;
     if (req.motifId <= 0)
         errors.insert(QStringLiteral("motif_id"), QStringLiteral("Motif obligatoire."));
     const QJsonValue lieu = o.value(QStringLiteral("lieu_id"));
     if (lieu.isDouble())
-        req.lieuId = Id(lieu.toDouble());
+        req.lieuId = Id(lieu.toInteger(-1)); // not an id: refused as an unknown lieu
     else if (!lieu.isUndefined() && !lieu.isNull())
         errors.insert(QStringLiteral("lieu_id"), QStringLiteral("Lieu invalide."));
     if (!parseIsoInstant(o.value(QStringLiteral("starts_at")).toString(), &req.startsAt))

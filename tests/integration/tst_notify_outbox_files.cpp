@@ -123,6 +123,21 @@ private slots:
             test::parseMail(toRfc5322(m)).text.replace(QLatin1String("\r\n"), QLatin1String("\n")),
             QString::fromUtf8(text));
     }
+
+    // Found by fuzz_mime: a dot pushed to the start of a line by a soft break stayed bare.
+    void quotedPrintableEscapesDotAfterSoftBreak_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addRow("dot after 75 characters") << QByteArray(75, 'a') + ".fr";
+        QTest::addRow("dot at the start") << QByteArray(".fr");
+    }
+    void quotedPrintableEscapesDotAfterSoftBreak()
+    {
+        QFETCH(QByteArray, text);
+        const QByteArray qp = quotedPrintable(text);
+        for (const QByteArray &line : qp.split('\n'))
+            QVERIFY2(!line.startsWith('.'), qp.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotifyOutboxFiles)

@@ -63,6 +63,15 @@ private slots:
         QTest::addRow("empty object")
             << "POST"
             << "/api/v1/public/mfs-vernon/rdvs" << QByteArray("{}") << 422;
+        // Found by fuzz_server (UBSan): casting 1e300 to an id was undefined behaviour.
+        QTest::addRow("ids beyond 64 bits")
+            << "POST"
+            << "/api/v1/public/mfs-vernon/rdvs"
+            << QByteArray(
+                   R"({"motif_id":1e300,"lieu_id":-1e300,"starts_at":"2026-01-05T09:00:00+01:00",)"
+                   R"("booked_by":"usager","usager":{"first_name":"A","last_name":"B",)"
+                   R"("phone":"0612345678"}})")
+            << 422;
         QTest::addRow("unknown route") << "GET"
                                        << "/api/v1/nothing" << QByteArray() << 404;
     }

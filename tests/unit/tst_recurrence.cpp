@@ -35,6 +35,10 @@ private slots:
         QTest::addRow("count from later")
             << "FREQ=DAILY;COUNT=3" << mon << mon.addDays(1) << mon.addDays(10)
             << QList<QDate>{mon.addDays(1), mon.addDays(2)};
+        // Found by fuzz_recurrence: libical gave the Wednesday twice.
+        QTest::addRow("day named twice")
+            << "FREQ=WEEKLY;BYDAY=WE,WE,FR" << mon << mon << mon.addDays(6)
+            << QList<QDate>{mon.addDays(2), mon.addDays(4)};
         QTest::addRow("prefix -RRULE") << "RRULE:FREQ=DAILY;COUNT=2" << mon << mon << mon.addDays(9)
                                        << QList<QDate>{mon, mon.addDays(1)};
     }
@@ -89,6 +93,9 @@ private slots:
         QTest::addRow("hourly") << "FREQ=HOURLY";
         QTest::addRow("bad interval") << "FREQ=WEEKLY;INTERVAL=0";
         QTest::addRow("bad day") << "FREQ=WEEKLY;BYDAY=XX";
+        // Found by fuzz_recurrence: no day ever matches, and libical walked centuries to see it.
+        QTest::addRow("set position beyond the set") << "FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=2";
+        QTest::addRow("february 30th") << "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30";
     }
     void invalid()
     {

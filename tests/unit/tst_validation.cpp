@@ -70,6 +70,9 @@ private slots:
         QTest::addRow("space") << "marie curie@exemple.fr" << false;
         QTest::addRow("script") << "<script>@exemple.fr" << false;
         QTest::addRow("too long") << QString(250, QLatin1Char('a')) + "@exemple.fr" << false;
+        // Found by fuzz_validation: the pattern's $ matched before a final line feed.
+        QTest::addRow("final line feed") << "a@b.fr\n" << false;
+        QTest::addRow("header after a line feed") << "a@b.fr\nBcc: c@d.fr" << false;
     }
     void email()
     {
@@ -178,6 +181,9 @@ private slots:
         QTest::addRow("impossible") << "1980-02-30" << false;
         QTest::addRow("french order") << "14/03/1980" << false;
         QTest::addRow("ancient") << "1850-01-01" << false;
+        // Found by fuzz_validation: Qt's ISO reading takes any separator.
+        QTest::addRow("odd separator") << "2000-02)29" << false;
+        QTest::addRow("slashes in ISO order") << "2000/02/29" << false;
     }
     void birthDate()
     {
