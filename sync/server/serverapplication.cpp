@@ -3,6 +3,7 @@
 #include "agentapi.h"
 #include "bookingpages.h"
 #include "bookingsite.h"
+#include "calendardomain.h"
 #include "calendarservice.h"
 #include "csrf.h"
 #include "demodata.h"
@@ -79,6 +80,8 @@ bool ServerApplication::start()
         QDir().mkpath(m_options.dataDir);
         m_parts->store = Store::open(m_options.storeLocation());
         m_parts->store->migrate();
+        // Created now rather than by the first request that writes an .ics.
+        ical::calendarDomain(*m_parts->store);
         if (m_options.demo == ServerOptions::Demo::Small)
             demo::seedSmall(*m_parts->store);
         else if (m_options.demo == ServerOptions::Demo::Large)
@@ -98,7 +101,7 @@ bool ServerApplication::start()
     Router router;
     addPublicApiRoutes(router, *m_parts->site);
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
-    addRecapPageRoutes(router, *m_parts->site, *m_parts->pages);
+    addRecapPageRoutes(router, *m_parts->site, *m_parts->pages, m_options.notify.mailFrom);
     m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
     m_parts->agentApi->addRoutes(router);
     m_parts->calendars->addRoutes(router);
@@ -156,10 +159,10 @@ bool ServerApplication::startNotifications()
 RdvEventSink *ServerApplication::startCalendars()
 {
     Parts *parts = m_parts.get();
-    m_parts->calendars = std::make_unique<calendar::CalendarService>(
-        *m_parts->store, m_options.dataDir,
-        notify::hostFor(m_options.publicUrl, m_options.notify.mailFrom),
-        [parts] { return parts->site ? parts->site->publicUrl() : QString(); });
+    m_parts->calendars =
+        std::make_unique<calendar::CalendarService>(*m_parts->store, m_options.dataDir, [parts] {
+            return parts->site ? parts->site->publicUrl() : QString();
+        });
     return m_parts->calendars->sink(m_parts->notifications->sink());
 }
 
