@@ -9,6 +9,7 @@
 #include "calendarsettings.h"
 #include "catalog.h"
 #include "filetransport.h"
+#include "icalwriter.h"
 #include "mailparser.h"
 #include "notifyscenario.h"
 #include "smtpsink.h"

@@ -3,6 +3,7 @@
 // encodings those bytes rely on (RFC 2047 words, quoted-printable, no header injection).
 #include "calendardomain.h"
 #include "filetransport.h"
+#include "icalwriter.h"
 #include "mailparser.h"
 #include "mimemessage.h"
 #include "notifyscenario.h"

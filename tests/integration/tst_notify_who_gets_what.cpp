@@ -6,6 +6,7 @@
 #include "calendardomain.h"
 #include "catalog.h"
 #include "filetransport.h"
+#include "icalwriter.h"
 #include "mailparser.h"
 #include "notifyscenario.h"
 #include "outbox.h"
