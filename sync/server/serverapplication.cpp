@@ -34,6 +34,9 @@ struct ServerApplication::Parts
     std::unique_ptr<BookingSite> site;
     std::unique_ptr<AgentApi> agentApi;
     HttpServer *server = nullptr;
+    // The address e-mails come from, as NotificationService sends them: the .ics files'
+    // ORGANIZER when the organisation has none, else its SENT-BY.
+    QString mailSender;
 };
 
 namespace {
@@ -101,7 +104,7 @@ bool ServerApplication::start()
     Router router;
     addPublicApiRoutes(router, *m_parts->site);
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
-    addRecapPageRoutes(router, *m_parts->site, *m_parts->pages, m_options.notify.mailFrom);
+    addRecapPageRoutes(router, *m_parts->site, *m_parts->pages, m_parts->mailSender);
     m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
     m_parts->agentApi->addRoutes(router);
     m_parts->calendars->addRoutes(router);
@@ -144,7 +147,10 @@ bool ServerApplication::startNotifications()
     }
     notify::NotifyContext context;
     context.host = notify::hostFor(m_options.publicUrl, settings.mailFrom);
-    context.fromAddress = settings.mailFrom;
+    m_parts->mailSender = settings.mailFrom.isEmpty()
+                              ? QStringLiteral("ne-pas-repondre@") + context.host
+                              : settings.mailFrom;
+    context.fromAddress = m_parts->mailSender;
     Parts *parts = m_parts.get();
     context.publicUrl = [parts] { return parts->site ? parts->site->publicUrl() : QString(); };
     context.recapToken = [parts](Id id) {
