@@ -1,7 +1,7 @@
 #include "caldavworker.h"
 
-#include "rdvcalendar.h"
-#include "rdvevent.h"
+#include "calendardomain.h"
+#include "rdvical.h"
 #include "rdvrepository.h"
 #include "sql.h"
 
@@ -12,10 +12,9 @@ Q_LOGGING_CATEGORY(lcCaldav, "creneau.caldav")
 
 namespace creneau::calendar {
 
-CaldavWorker::CaldavWorker(Store &store, const CalendarKey &key, QString host, const Clock &clock,
+CaldavWorker::CaldavWorker(Store &store, const CalendarKey &key, const Clock &clock,
                            QObject *parent)
-    : QObject(parent), m_store(store), m_settings(store, key), m_host(std::move(host)),
-      m_clock(clock)
+    : QObject(parent), m_store(store), m_settings(store, key), m_clock(clock)
 {
     m_timer.setSingleShot(false);
     connect(&m_timer, &QTimer::timeout, this, &CaldavWorker::kick);
@@ -77,6 +76,21 @@ void CaldavWorker::next()
     }
 }
 
+QByteArray CaldavWorker::resource(Store &store, const Rdv &rdv, qint64 now)
+{
+    const auto event = ical::rdvEvent(store, rdv, ical::Audience::Agent);
+    if (!event)
+        return {};
+    // A stored resource: no METHOD (RFC 4791), and no ORGANIZER nor ATTENDEE, or a server that
+    // schedules (RFC 6638) would send invitations of its own.
+    ical::Calendar cal;
+    cal.domain = ical::calendarDomain(store);
+    cal.timeZone = ical::timeZoneOf(store, rdv.organisationId);
+    cal.stamp = now;
+    cal.events << *event;
+    return ical::write(cal);
+}
+
 void CaldavWorker::send(const Job &job)
 {
     const CalendarSettings settings = m_settings.load(job.agentId);
@@ -110,7 +124,7 @@ void CaldavWorker::send(const Job &job)
         href = base + resourceName(job.rdvId);
     }
     const auto rdv = RdvRepository(m_store).find(job.rdvId);
-    const bool keep = rdv && !isCancelled(*rdv) && rdv->agentIds.contains(job.agentId);
+    const bool keep = rdv && !ical::isCancelled(*rdv) && rdv->agentIds.contains(job.agentId);
     if (!keep && !known) {
         markDone(job); // nothing there to remove
         return;
@@ -127,14 +141,13 @@ void CaldavWorker::send(const Job &job)
         request.setRawHeader("If-None-Match", "*");
     QNetworkReply *reply = nullptr;
     if (keep) {
-        const auto event = rdvEvent(m_store, *rdv, m_host, m_clock.nowSecs());
-        if (!event) {
+        const QByteArray body = resource(m_store, *rdv, m_clock.nowSecs());
+        if (body.isEmpty()) {
             markDone(job);
             return;
         }
         request.setHeader(QNetworkRequest::ContentTypeHeader, "text/calendar; charset=utf-8");
-        reply = m_network.put(
-            request, notify::toIcsCalendar({*event}, timeZoneOf(m_store, rdv->organisationId)));
+        reply = m_network.put(request, body);
     } else {
         reply = m_network.deleteResource(request);
     }

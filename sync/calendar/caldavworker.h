@@ -18,8 +18,8 @@ class CaldavWorker : public QObject
 {
     Q_OBJECT
 public:
-    CaldavWorker(Store &store, const CalendarKey &key, QString host,
-                 const Clock &clock = Clock::system(), QObject *parent = nullptr);
+    CaldavWorker(Store &store, const CalendarKey &key, const Clock &clock = Clock::system(),
+                 QObject *parent = nullptr);
 
     void start(int pollMs = 2000);
     void stop();
@@ -33,6 +33,8 @@ public:
 
     // The resource name of an appointment in a collection.
     static QString resourceName(Id rdvId);
+    // The resource PUT for an appointment (the agents' view, sync/ical); empty when it is gone.
+    static QByteArray resource(Store &store, const Rdv &rdv, qint64 now);
 
 signals:
     void delivered(qint64 jobId, int httpStatus);
@@ -54,7 +56,6 @@ private:
 
     Store &m_store;
     CalendarSettingsRepository m_settings;
-    QString m_host;
     const Clock &m_clock;
     QNetworkAccessManager m_network;
     QTimer m_timer;

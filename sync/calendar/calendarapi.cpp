@@ -29,10 +29,10 @@ QJsonObject settingsJson(const CalendarSettings &s)
 
 } // namespace
 
-CalendarApi::CalendarApi(Store &store, const CalendarKey &key, QString host,
-                         std::function<QString()> publicUrl, const Clock &clock)
-    : m_store(store), m_settings(store, key), m_host(std::move(host)),
-      m_publicUrl(std::move(publicUrl)), m_clock(clock), m_sessions(store, clock)
+CalendarApi::CalendarApi(Store &store, const CalendarKey &key, std::function<QString()> publicUrl,
+                         const Clock &clock)
+    : m_store(store), m_settings(store, key), m_publicUrl(std::move(publicUrl)), m_clock(clock),
+      m_sessions(store, clock)
 {}
 
 void CalendarApi::addRoutes(http::Router &router)
@@ -78,9 +78,8 @@ HttpResponse CalendarApi::feed(HttpRequest &request)
     const auto agentId = m_settings.agentForFeedToken(token);
     if (!agentId)
         throw notFound();
-    HttpResponse r =
-        HttpResponse::text(CalendarFeed::render(m_store, *agentId, m_host, m_clock.nowSecs()),
-                           "text/calendar; charset=utf-8");
+    HttpResponse r = HttpResponse::text(CalendarFeed::render(m_store, *agentId, m_clock.nowSecs()),
+                                        "text/calendar; charset=utf-8");
     r.setHeader("Cache-Control", "private, no-cache");
     r.setHeader("Content-Disposition", "inline; filename=\"creneau.ics\"");
     r.setHeader("Referrer-Policy", "no-referrer");

@@ -16,9 +16,9 @@ namespace creneau::calendar {
 class CalendarApi
 {
 public:
-    // `host` names the UIDs (as the notification e-mails do); `publicUrl` gives the feed's links.
-    CalendarApi(Store &store, const CalendarKey &key, QString host,
-                std::function<QString()> publicUrl, const Clock &clock = Clock::system());
+    // `publicUrl` gives the feed's links.
+    CalendarApi(Store &store, const CalendarKey &key, std::function<QString()> publicUrl,
+                const Clock &clock = Clock::system());
     void addRoutes(http::Router &router);
 
     // The two forms of a feed URL: https:// (or the server's scheme) and webcal://.
@@ -34,7 +34,6 @@ private:
 
     Store &m_store;
     CalendarSettingsRepository m_settings;
-    QString m_host;
     std::function<QString()> m_publicUrl;
     const Clock &m_clock;
     http::AgentSessions m_sessions;

@@ -1,29 +1,32 @@
 #include "calendarfeed.h"
 
+#include "calendardomain.h"
 #include "catalog.h"
-#include "rdvcalendar.h"
-#include "rdvevent.h"
+#include "rdvical.h"
 #include "rdvrepository.h"
 
 namespace creneau::calendar {
 
-QByteArray CalendarFeed::render(Store &store, Id agentId, const QString &host, qint64 now)
+QByteArray CalendarFeed::render(Store &store, Id agentId, qint64 now)
 {
     Catalog catalog(store);
+    ical::Calendar cal;
+    cal.domain = ical::calendarDomain(store);
+    cal.stamp = now;
     const auto agent = catalog.agent(agentId);
     if (!agent)
-        return notify::toIcsCalendar({}, QStringLiteral("UTC"));
+        return ical::write(cal);
     const auto org = catalog.organisation(agent->organisationId);
-    const QString zone = org ? org->timeZone : QStringLiteral("UTC");
-    QList<notify::StoredEvent> events;
+    cal.timeZone = org ? org->timeZone : QStringLiteral("UTC");
+    cal.name = org ? QStringLiteral("Créneau — ") + org->name : QStringLiteral("Créneau");
     const qint64 day = 24 * 3600;
+    // Stored events (no METHOD, ORGANIZER nor ATTENDEE): a subscription only shows them.
     for (const Rdv &rdv : RdvRepository(store).between(agent->organisationId, now - kDaysBack * day,
                                                        now + kDaysAhead * day, agentId)) {
-        if (auto e = rdvEvent(store, rdv, host, now))
-            events << *e;
+        if (auto e = ical::rdvEvent(store, rdv, ical::Audience::Agent))
+            cal.events << *e;
     }
-    const QString name = org ? QStringLiteral("Créneau — ") + org->name : QStringLiteral("Créneau");
-    return notify::toIcsCalendar(events, zone, name);
+    return ical::write(cal);
 }
 
 } // namespace creneau::calendar

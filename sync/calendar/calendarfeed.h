@@ -16,7 +16,7 @@ public:
     static constexpr int kDaysAhead = 183;
 
     // An empty calendar when the agent is unknown.
-    static QByteArray render(Store &store, Id agentId, const QString &host, qint64 now);
+    static QByteArray render(Store &store, Id agentId, qint64 now);
 };
 
 } // namespace creneau::calendar

@@ -4,10 +4,10 @@
 
 namespace creneau::calendar {
 
-CalendarService::CalendarService(Store &store, const QString &dataDir, const QString &host,
+CalendarService::CalendarService(Store &store, const QString &dataDir,
                                  std::function<QString()> publicUrl, const Clock &clock)
-    : m_key(CalendarKey::load(dataDir)), m_queue(clock), m_worker(store, m_key, host, clock),
-      m_api(store, m_key, host, std::move(publicUrl), clock)
+    : m_key(CalendarKey::load(dataDir)), m_queue(clock), m_worker(store, m_key, clock),
+      m_api(store, m_key, std::move(publicUrl), clock)
 {}
 
 RdvEventSink *CalendarService::sink(RdvEventSink *first)

@@ -15,9 +15,9 @@ namespace creneau::calendar {
 class CalendarService
 {
 public:
-    // `host` names the UIDs as the notification e-mails do; `publicUrl` gives the feed links.
-    CalendarService(Store &store, const QString &dataDir, const QString &host,
-                    std::function<QString()> publicUrl, const Clock &clock = Clock::system());
+    // `publicUrl` gives the feed links.
+    CalendarService(Store &store, const QString &dataDir, std::function<QString()> publicUrl,
+                    const Clock &clock = Clock::system());
 
     // The sink to give the booking service: `first` (may be null), then the CalDAV queue, then a
     // wake-up of the worker once the transaction is over.

@@ -165,30 +165,37 @@ QByteArray toRfc5322(const MimeMail &m)
     const QByteArray textPart = "Content-Type: text/plain; charset=UTF-8" + kCrlf +
                                 "Content-Transfer-Encoding: quoted-printable" + kCrlf + kCrlf +
                                 quotedPrintable(crlfText(m.text));
-    QByteArray body;
-    QByteArray bodyHeaders;
-    if (m.html.isEmpty()) {
-        body = textPart;
-    } else {
-        const QByteArray alt = boundary("alt");
-        body = "Content-Type: multipart/alternative; boundary=\"" + alt + '"' + kCrlf + kCrlf;
-        body += "--" + alt + kCrlf + textPart;
+    if (m.html.isEmpty() && m.ics.isEmpty()) {
+        out += textPart;
+        return out;
+    }
+    // The readable alternatives: the text, its HTML, and the invitation itself, which Outlook
+    // and Gmail show with their answer buttons when it sits here with its method.
+    const QByteArray method = cleanAddress(m.icsMethod).toLatin1();
+    const QByteArray alt = boundary("alt");
+    QByteArray body =
+        "Content-Type: multipart/alternative; boundary=\"" + alt + '"' + kCrlf + kCrlf;
+    body += "--" + alt + kCrlf + textPart;
+    if (!m.html.isEmpty())
         body += "--" + alt + kCrlf + "Content-Type: text/html; charset=UTF-8" + kCrlf +
                 "Content-Transfer-Encoding: quoted-printable" + kCrlf + kCrlf +
                 quotedPrintable(crlfText(m.html));
-        body += "--" + alt + "--" + kCrlf;
-    }
+    if (!m.ics.isEmpty())
+        body += "--" + alt + kCrlf +
+                "Content-Type: text/calendar; charset=UTF-8; method=" + method + kCrlf +
+                "Content-Transfer-Encoding: base64" + kCrlf + kCrlf + base64Lines(m.ics);
+    body += "--" + alt + "--" + kCrlf;
     if (m.ics.isEmpty()) {
         out += body;
         return out;
     }
-    const QByteArray method = cleanAddress(m.icsMethod).toLatin1();
+    // The same file once more as an attachment, for the clients that only offer to open one;
+    // application/ics so that none takes it for a second invitation.
     const QByteArray mixed = boundary("mixed");
     out += "Content-Type: multipart/mixed; boundary=\"" + mixed + '"' + kCrlf + kCrlf;
     out += "--" + mixed + kCrlf + body;
     out += "--" + mixed + kCrlf;
-    out += "Content-Type: text/calendar; charset=UTF-8; method=" + method + "; name=\"rdv.ics\"" +
-           kCrlf;
+    out += "Content-Type: application/ics; name=\"rdv.ics\"" + kCrlf;
     out += "Content-Disposition: attachment; filename=\"rdv.ics\"" + kCrlf;
     out += "Content-Transfer-Encoding: base64" + kCrlf + kCrlf;
     out += base64Lines(m.ics);

@@ -1,6 +1,6 @@
-// An e-mail as the exact RFC 5322 bytes SMTP carries: multipart/alternative (plain text and
-// HTML, UTF-8, quoted-printable) inside multipart/mixed with the .ics attachment, RFC 2047
-// encoded headers, Date and a stable Message-ID.
+// An e-mail as the exact RFC 5322 bytes SMTP carries: multipart/alternative (plain text, HTML,
+// and the invitation as text/calendar with its method) inside multipart/mixed with the .ics
+// attachment, UTF-8 quoted-printable, RFC 2047 encoded headers, Date and a stable Message-ID.
 #pragma once
 
 #include <QByteArray>

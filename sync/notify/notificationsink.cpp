@@ -1,8 +1,9 @@
 #include "notificationsink.h"
 
+#include "calendardomain.h"
 #include "catalog.h"
 #include "mailtemplate.h"
-#include "rdvcalendar.h"
+#include "rdvical.h"
 #include "rdvrepository.h"
 #include "secrets.h"
 #include "throttle.h"
@@ -59,17 +60,18 @@ struct Change
     // Returns the queued message's id.
     Id queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
              const QString &name, const QString &templateName, qint64 dueAt,
-             std::optional<CalendarMethod> method = std::nullopt, const Agent *agent = nullptr);
+             std::optional<ical::Method> method = std::nullopt, const Agent *agent = nullptr);
     // A message to the public (usager or prescriber): queued, or held past the recipient's
     // daily limit when the public made this change.
     void queueLimited(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
                       const QString &name, const QString &templateName, qint64 dueAt,
-                      std::optional<CalendarMethod> method = std::nullopt);
+                      std::optional<ical::Method> method = std::nullopt);
     void tellAgentsOfHeld(const QString &recipient);
+    QByteArray calendar(ical::Method method, const QString &purpose, const Agent *agent);
     QSet<QString> held; // recipients whose messages of this change are held
     void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
-                  std::optional<CalendarMethod> method);
-    void toAgents(const QString &templateName, CalendarMethod method, const QList<Id> &agentIds);
+                  std::optional<ical::Method> method);
+    void toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds);
     void reminder();
 };
 
@@ -148,7 +150,7 @@ bool Change::load()
 
 Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
                  const QString &name, const QString &templateName, qint64 dueAt,
-                 std::optional<CalendarMethod> method, const Agent *agent)
+                 std::optional<ical::Method> method, const Agent *agent)
 {
     TemplateValues v = values;
     if (agent)
@@ -175,30 +177,8 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
         m.bodyHtml = r.html;
     }
     if (method && kind == OutboxMessage::Kind::Email) {
-        CalendarEvent c;
-        c.uid = QStringLiteral("rdv-%1@%2").arg(event.rdv.id).arg(context.host);
-        c.sequence = event.rdv.version;
-        c.startsAt = event.rdv.startsAt;
-        c.endsAt = event.rdv.endsAt();
-        c.stamp = now;
-        c.timeZone = org.timeZone;
-        const RenderedMessage d = MailTemplate::load(QStringLiteral("ics_description")).render(v);
-        c.summary = d.subject;
-        c.description = d.text.trimmed();
-        if (lieu && motif.locationType == LocationType::PublicOffice)
-            c.location = lieu->address.isEmpty()
-                             ? lieu->name
-                             : lieu->name + QStringLiteral(", ") + lieu->address;
-        else
-            c.location = howItTakesPlace(motif.locationType);
-        c.organizerEmail = context.fromAddress.isEmpty() ? org.email : context.fromAddress;
-        c.organizerName = org.name;
-        if (agent) {
-            c.attendeeEmail = agent->email;
-            c.attendeeName = agent->fullName();
-        }
-        m.ics = toIcs(c, *method);
-        m.icsMethod = methodName(*method);
+        m.ics = calendar(*method, purpose, agent);
+        m.icsMethod = ical::methodName(*method);
     }
     Outbox(store).enqueue(m);
     return m.id;
@@ -207,7 +187,7 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
 void Change::queueLimited(OutboxMessage::Kind kind, const QString &purpose,
                           const QString &recipient, const QString &name,
                           const QString &templateName, qint64 dueAt,
-                          std::optional<CalendarMethod> method)
+                          std::optional<ical::Method> method)
 {
     const int limit = context.maxMessagesPerRecipient;
     if (limit <= 0 || event.actor == Actor::Kind::Agent) {
@@ -260,8 +240,36 @@ void Change::tellAgentsOfHeld(const QString &recipient)
     }
 }
 
+// The .ics of this change for one recipient: the agents' view for an agent (its attendee), the
+// public's for the usager (the attendee of its CANCEL, their own address: RFC 5546 wants one
+// there and none in a PUBLISH) and for the prescriber (nobody's contact). Every face writes the
+// appointment through sync/ical, under the same UID.
+QByteArray Change::calendar(ical::Method method, const QString &purpose, const Agent *agent)
+{
+    const ical::Audience audience = agent ? ical::Audience::Agent
+                                    : purpose == QLatin1String("prescripteur")
+                                        ? ical::Audience::Prescripteur
+                                        : ical::Audience::Usager;
+    auto e = ical::rdvEvent(store, event.rdv, audience);
+    if (!e)
+        return {};
+    e->organizer = ical::organizer(org, context.fromAddress);
+    e->sentBy = context.fromAddress;
+    if (agent)
+        e->attendees << ical::Person{agent->email.trimmed(), agent->fullName()};
+    else if (audience == ical::Audience::Usager && usager)
+        e->attendees << ical::Person{usager->email.trimmed(), usager->fullName()};
+    ical::Calendar cal;
+    cal.method = method;
+    cal.domain = ical::calendarDomain(store);
+    cal.timeZone = org.timeZone;
+    cal.stamp = now;
+    cal.events << *e;
+    return ical::write(cal);
+}
+
 void Change::toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
-                      std::optional<CalendarMethod> method)
+                      std::optional<ical::Method> method)
 {
     if (!usager)
         return;
@@ -273,7 +281,7 @@ void Change::toUsager(const QString &purpose, const QString &templateName, qint6
                      templateName, dueAt);
 }
 
-void Change::toAgents(const QString &templateName, CalendarMethod method, const QList<Id> &agentIds)
+void Change::toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds)
 {
     Catalog catalog(store);
     for (const Id id : agentIds) {
@@ -287,7 +295,7 @@ void Change::toAgents(const QString &templateName, CalendarMethod method, const 
             continue;
         queue(OutboxMessage::Kind::Email, QStringLiteral("agent"), agent->email.trimmed(),
               agent->fullName(), templateName, now,
-              byEmail ? std::optional<CalendarMethod>(method) : std::nullopt, &*agent);
+              byEmail ? std::optional<ical::Method>(method) : std::nullopt, &*agent);
     }
 }
 
@@ -349,11 +357,12 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.email.trimmed().isEmpty())
             c.queueLimited(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
                            rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(),
-                           QStringLiteral("prescripteur_confirmation"), c.now);
+                           QStringLiteral("prescripteur_confirmation"), c.now,
+                           ical::Method::Publish);
         c.toUsager(QStringLiteral("confirmation"), QStringLiteral("usager_confirmation"), c.now,
-                   CalendarMethod::Publish);
+                   ical::Method::Publish);
         c.reminder();
-        c.toAgents(QStringLiteral("agent_created"), CalendarMethod::Request, rdv.agentIds);
+        c.toAgents(QStringLiteral("agent_created"), ical::Method::Request, rdv.agentIds);
         break;
     }
     case RdvEvent::Kind::Moved: {
@@ -361,14 +370,14 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         if (!c.load())
             return;
         c.toUsager(QStringLiteral("moved"), QStringLiteral("usager_moved"), c.now,
-                   CalendarMethod::Publish);
+                   ical::Method::Publish);
         c.reminder();
-        c.toAgents(QStringLiteral("agent_moved"), CalendarMethod::Request, rdv.agentIds);
+        c.toAgents(QStringLiteral("agent_moved"), ical::Method::Request, rdv.agentIds);
         QList<Id> removed;
         for (const Id id : event.previous.agentIds)
             if (!rdv.agentIds.contains(id))
                 removed << id;
-        c.toAgents(QStringLiteral("agent_cancelled"), CalendarMethod::Cancel, removed);
+        c.toAgents(QStringLiteral("agent_cancelled"), ical::Method::Cancel, removed);
         break;
     }
     case RdvEvent::Kind::Cancelled: {
@@ -376,8 +385,8 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         if (!c.load())
             return;
         c.toUsager(QStringLiteral("cancelled"), QStringLiteral("usager_cancelled"), c.now,
-                   CalendarMethod::Cancel);
-        c.toAgents(QStringLiteral("agent_cancelled"), CalendarMethod::Cancel, rdv.agentIds);
+                   ical::Method::Cancel);
+        c.toAgents(QStringLiteral("agent_cancelled"), ical::Method::Cancel, rdv.agentIds);
         break;
     }
     case RdvEvent::Kind::StatusChanged:

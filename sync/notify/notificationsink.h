@@ -15,8 +15,10 @@ namespace creneau::notify {
 
 struct NotifyContext
 {
-    QString host = QStringLiteral("creneau.localhost"); // for UIDs and Message-IDs
-    QString fromAddress;                                // the ORGANIZER of agents' invitations
+    QString host = QStringLiteral("creneau.localhost"); // for Message-IDs (UIDs: sync/ical)
+    // The mails' sender: the .ics files' ORGANIZER when the organisation has no address of its
+    // own, else its SENT-BY.
+    QString fromAddress;
     // Base of the links in messages ("https://rdv.example.fr"); empty: no links.
     std::function<QString()> publicUrl;
     // The prescriber's recap token for an appointment (BookingSite::recapToken); may be empty.

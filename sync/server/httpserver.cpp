@@ -122,13 +122,18 @@ HttpResponse HttpServer::dispatch(HttpRequest &request)
 
 void HttpServer::addSecurityHeaders(HttpResponse &r)
 {
-    r.setHeader("Content-Security-Policy",
-                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-    r.setHeader("X-Content-Type-Options", "nosniff");
-    r.setHeader("Referrer-Policy", "same-origin");
-    r.setHeader("X-Frame-Options", "DENY");
-    if (r.header("Cache-Control").isEmpty())
-        r.setHeader("Cache-Control", "no-cache");
+    // Defaults only: a route that set one of these (the calendar feed's stricter
+    // Referrer-Policy, a page's own Cache-Control) knows better and keeps its value.
+    auto byDefault = [&r](const QByteArray &name, const QByteArray &value) {
+        if (r.header(name).isEmpty())
+            r.setHeader(name, value);
+    };
+    byDefault("Content-Security-Policy",
+              "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    byDefault("X-Content-Type-Options", "nosniff");
+    byDefault("Referrer-Policy", "same-origin");
+    byDefault("X-Frame-Options", "DENY");
+    byDefault("Cache-Control", "no-cache");
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -1,7 +1,7 @@
 #include "recappages.h"
 
+#include "calendardomain.h"
 #include "formatting.h"
-#include "icsexport.h"
 #include "rdvrecap.h"
 #include "rdvrepository.h"
 #include "secrets.h"
@@ -78,24 +78,14 @@ HttpResponse recap(BookingSite &site, const PageRenderer &pages, const HttpReque
     return out;
 }
 
-HttpResponse ics(BookingSite &site, const Found &f)
+HttpResponse ics(BookingSite &site, const Found &f, ical::Audience audience,
+                 const QString &mailFrom)
 {
-    const QVariantMap v = rdvRecap(site, f.org, f.rdv, f.usager);
-    IcsEvent e;
-    e.uid = QStringLiteral("rdv-%1@creneau").arg(f.rdv.id);
-    e.startsAt = f.rdv.startsAt;
-    e.endsAt = f.rdv.endsAt();
-    e.summary = v.value(QStringLiteral("motif")).toMap().value(QStringLiteral("name")).toString() +
-                QStringLiteral(" — ") + f.org.name;
-    const QVariantMap lieu = v.value(QStringLiteral("lieu")).toMap();
-    e.location = lieu.isEmpty()
-                     ? v.value(QStringLiteral("how")).toString()
-                     : lieu.value(QStringLiteral("name")).toString() + QStringLiteral(", ") +
-                           lieu.value(QStringLiteral("address")).toString();
-    e.description = v.value(QStringLiteral("instructions")).toString() +
-                    QStringLiteral("\nContact : ") + f.org.phone + QLatin1Char(' ') + f.org.email;
-    e.cancelled = f.rdv.status == RdvStatus::Revoked;
-    HttpResponse out = HttpResponse::text(toIcs(e), "text/calendar; charset=utf-8");
+    const QByteArray body =
+        recapCalendar(site.store(), f.org, f.rdv, audience, mailFrom, site.clock().nowSecs());
+    if (body.isEmpty())
+        throw notFound();
+    HttpResponse out = HttpResponse::text(body, "text/calendar; charset=utf-8");
     out.setHeader("Content-Disposition", "attachment; filename=\"rendez-vous.ics\"");
     out.setHeader("Cache-Control", "private, no-store");
     return out;
@@ -119,7 +109,25 @@ HttpResponse cancel(BookingSite &site, const PageRenderer &pages, const HttpRequ
 
 } // namespace
 
-void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages)
+// The same event as the e-mails' (UID, SEQUENCE, ORGANIZER), as the reader may see it.
+QByteArray recapCalendar(Store &store, const Organisation &org, const Rdv &rdv,
+                         ical::Audience audience, const QString &mailFrom, qint64 now)
+{
+    auto e = ical::rdvEvent(store, rdv, audience);
+    if (!e)
+        return {};
+    e->organizer = ical::organizer(org, mailFrom);
+    ical::Calendar cal;
+    cal.method = ical::Method::Publish;
+    cal.domain = ical::calendarDomain(store);
+    cal.timeZone = org.timeZone;
+    cal.stamp = now;
+    cal.events << *e;
+    return ical::write(cal);
+}
+
+void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages,
+                        const QString &mailFrom)
 {
     router.get(QStringLiteral("/rdv/{slug}/recapitulatif/{token}"),
                [&site, &pages](HttpRequest &r) {
@@ -127,13 +135,17 @@ void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &p
                    return recap(site, pages, r, f, r.path, false);
                });
     router.get(QStringLiteral("/rdv/{slug}/recapitulatif/{token}/rdv.ics"),
-               [&site](HttpRequest &r) { return ics(site, byRecapToken(site, r)); });
+               [&site, mailFrom](HttpRequest &r) {
+                   return ics(site, byRecapToken(site, r), ical::Audience::Prescripteur, mailFrom);
+               });
     router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}"), [&site, &pages](HttpRequest &r) {
         const Found f = byUsagerToken(site, r);
         return recap(site, pages, r, f, r.path, true);
     });
     router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/rdv.ics"),
-               [&site](HttpRequest &r) { return ics(site, byUsagerToken(site, r)); });
+               [&site, mailFrom](HttpRequest &r) {
+                   return ics(site, byUsagerToken(site, r), ical::Audience::Usager, mailFrom);
+               });
     router.post(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/annuler"),
                 [&site, &pages](HttpRequest &r) { return cancel(site, pages, r); });
 }

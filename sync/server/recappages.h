@@ -4,10 +4,19 @@
 
 #include "bookingsite.h"
 #include "pagerenderer.h"
+#include "rdvical.h"
 #include "router.h"
 
 namespace creneau::http {
 
-void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages);
+// `mailFrom`: the address e-mails come from, the files' ORGANIZER when the organisation has none
+// (as in the e-mails, so that both name one organiser).
+// The recap's download: the appointment as `audience` may see it (Usager on the usager's page,
+// Prescripteur on the prescriber's recap), METHOD PUBLISH; empty when its motif is gone.
+QByteArray recapCalendar(Store &store, const Organisation &org, const Rdv &rdv,
+                         ical::Audience audience, const QString &mailFrom, qint64 now);
+
+void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages,
+                        const QString &mailFrom = {});
 
 } // namespace creneau::http

@@ -3,6 +3,7 @@
 #include "agentapi.h"
 #include "bookingpages.h"
 #include "bookingsite.h"
+#include "calendardomain.h"
 #include "calendarkey.h"
 #include "calendarservice.h"
 #include "catalog.h"
@@ -37,6 +38,9 @@ struct ServerApplication::Parts
     std::unique_ptr<BookingSite> site;
     std::unique_ptr<AgentApi> agentApi;
     HttpServer *server = nullptr;
+    // The address e-mails come from, as NotificationService sends them: the .ics files'
+    // ORGANIZER when the organisation has none, else its SENT-BY.
+    QString mailSender;
 };
 
 namespace {
@@ -134,6 +138,8 @@ bool ServerApplication::start()
     try {
         m_parts->store = Store::open(m_options.storeLocation());
         m_parts->store->migrate();
+        // Created now rather than by the first request that writes an .ics.
+        ical::calendarDomain(*m_parts->store);
         if (m_options.demo == ServerOptions::Demo::Small)
             demo::seedSmall(*m_parts->store);
         else if (m_options.demo == ServerOptions::Demo::Large)
@@ -155,7 +161,7 @@ bool ServerApplication::start()
     Router router;
     addPublicApiRoutes(router, *m_parts->site);
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
-    addRecapPageRoutes(router, *m_parts->site, *m_parts->pages);
+    addRecapPageRoutes(router, *m_parts->site, *m_parts->pages, m_parts->mailSender);
     m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
     m_parts->agentApi->addRoutes(router);
     m_parts->calendars->addRoutes(router);
@@ -201,7 +207,10 @@ bool ServerApplication::startNotifications()
     }
     notify::NotifyContext context;
     context.host = notify::hostFor(m_options.publicUrl, settings.mailFrom);
-    context.fromAddress = settings.mailFrom;
+    m_parts->mailSender = settings.mailFrom.isEmpty()
+                              ? QStringLiteral("ne-pas-repondre@") + context.host
+                              : settings.mailFrom;
+    context.fromAddress = m_parts->mailSender;
     Parts *parts = m_parts.get();
     context.publicUrl = [parts] { return parts->site ? parts->site->publicUrl() : QString(); };
     context.recapToken = [parts](Id id) {
@@ -217,10 +226,10 @@ bool ServerApplication::startNotifications()
 RdvEventSink *ServerApplication::startCalendars()
 {
     Parts *parts = m_parts.get();
-    m_parts->calendars = std::make_unique<calendar::CalendarService>(
-        *m_parts->store, m_options.dataDir,
-        notify::hostFor(m_options.publicUrl, m_options.notify.mailFrom),
-        [parts] { return parts->site ? parts->site->publicUrl() : QString(); });
+    m_parts->calendars =
+        std::make_unique<calendar::CalendarService>(*m_parts->store, m_options.dataDir, [parts] {
+            return parts->site ? parts->site->publicUrl() : QString();
+        });
     return m_parts->calendars->sink(m_parts->notifications->sink());
 }
 

@@ -74,6 +74,7 @@ void walk(const Part &p, ParsedMail &mail)
 {
     const QByteArray type = p.headers.value("content-type");
     const QByteArray lower = type.toLower();
+    mail.parts << QString::fromLatin1(lower.left(lower.indexOf(';')).trimmed());
     if (lower.startsWith("multipart/")) {
         const QByteArray boundary = "--" + param(type, "boundary");
         const QList<QByteArray> chunks = p.body.split('\n');
@@ -98,6 +99,9 @@ void walk(const Part &p, ParsedMail &mail)
     else if (lower.startsWith("text/calendar")) {
         mail.ics = body;
         mail.icsContentType = QString::fromLatin1(type);
+    } else if (lower.startsWith("application/ics")) {
+        mail.icsAttachment = body;
+        mail.icsAttachmentDisposition = QString::fromLatin1(p.headers.value("content-disposition"));
     } else
         mail.text = QString::fromUtf8(body);
 }

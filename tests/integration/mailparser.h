@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace creneau::test {
 
@@ -27,8 +28,11 @@ struct ParsedMail
     QHash<QByteArray, QString> headers; // lower-case names, decoded values
     QString text;
     QString html;
-    QByteArray ics;
+    QByteArray ics; // the text/calendar part shown as the invitation
     QString icsContentType;
+    QByteArray icsAttachment; // the same file, as the attachment "rdv.ics"
+    QString icsAttachmentDisposition;
+    QStringList parts; // every part's type, lower case, depth-first ("multipart/mixed", ...)
     QString header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
 };
 

@@ -1,10 +1,16 @@
 // CalDAV push against a real Radicale started on loopback (temporary storage, htpasswd): create,
 // move, cancel an appointment and check the collection holds exactly the expected events after
-// each step; Radicale down, then up again: the queued change arrives.
+// each step; Radicale down, then up again: the queued change arrives. One appointment is one
+// event everywhere: its e-mails, recap download, feed and CalDAV resource share its UID.
 #include "caldavworker.h"
+#include "calendardomain.h"
+#include "calendarfeed.h"
 #include "calendarfixture.h"
 #include "calendarsettings.h"
-#include "rdvevent.h"
+#include "notificationsink.h"
+#include "outbox.h"
+#include "rdvrepository.h"
+#include "recappages.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -23,7 +29,21 @@ using test::parseCalendar;
 
 namespace {
 
-const QString kHost = QStringLiteral("rdv.test");
+QString rdvUid(CalendarFixture &f, Id rdvId)
+{
+    return ical::uid(rdvId, ical::calendarDomain(*f.t.store));
+}
+
+// Every UID of a calendar, in order.
+QStringList uidsOf(const QByteArray &ics)
+{
+    bool ok = false;
+    QString problem;
+    const auto events = parseCalendar(ics, &ok, &problem);
+    if (!ok)
+        qWarning() << "unreadable calendar:" << problem;
+    return events.keys();
+}
 
 class Radicale
 {
@@ -167,7 +187,7 @@ private slots:
         s.caldavUser = QStringLiteral("agent");
         settings.save(s, QStringLiteral("s3cret"));
 
-        CaldavWorker worker(*f.t.store, key, kHost);
+        CaldavWorker worker(*f.t.store, key);
         worker.setRetryDelays(1, 2);
         const Actor agent{Actor::Kind::Agent, f.t.agent.id, {}};
         QStringList files;
@@ -180,7 +200,7 @@ private slots:
         auto events = radicale.events(&files, &ok);
         QVERIFY(ok);
         QCOMPARE(files, QStringList{CaldavWorker::resourceName(rdv.id)});
-        const QString uid = rdvUid(rdv.id, kHost);
+        const QString uid = rdvUid(f, rdv.id);
         QCOMPARE(events.keys(), QStringList{uid});
         QCOMPARE(events[uid].value("DTSTART_UTC").toLongLong(), f.t.at(f.monday, QTime(9, 0)));
         QCOMPARE(events[uid].value("SEQUENCE").toInt(), rdv.version);
@@ -207,7 +227,7 @@ private slots:
         events = radicale.events(&files, &ok);
         QVERIFY(ok);
         QCOMPARE(files, QStringList{CaldavWorker::resourceName(second.id)});
-        QCOMPARE(events.keys(), QStringList{rdvUid(second.id, kHost)});
+        QCOMPARE(events.keys(), QStringList{rdvUid(f, second.id)});
 
         // Radicale down: the change waits; back up: it arrives, once.
         radicale.stop();
@@ -221,9 +241,9 @@ private slots:
         events = radicale.events(&files, &ok);
         QVERIFY(ok);
         QCOMPARE(files, QStringList{CaldavWorker::resourceName(second.id)});
-        QCOMPARE(events[rdvUid(second.id, kHost)].value("DTSTART_UTC").toLongLong(),
+        QCOMPARE(events[rdvUid(f, second.id)].value("DTSTART_UTC").toLongLong(),
                  f.t.at(f.monday, QTime(15, 0)));
-        QCOMPARE(events[rdvUid(second.id, kHost)].value("SEQUENCE").toInt(), second.version + 1);
+        QCOMPARE(events[rdvUid(f, second.id)].value("SEQUENCE").toInt(), second.version + 1);
     }
 
     void wrongPasswordRetriesThenGivesUp()
@@ -239,7 +259,7 @@ private slots:
         s.caldavUrl = radicale.collectionUrl();
         s.caldavUser = QStringLiteral("agent");
         CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("wrong"));
-        CaldavWorker worker(*f.t.store, key, kHost);
+        CaldavWorker worker(*f.t.store, key);
         worker.setRetryDelays(0, 0, 3);
         QVERIFY(f.book(QTime(9, 0)).id);
         QVERIFY(drain(worker));
@@ -267,13 +287,94 @@ private slots:
         s.caldavUrl = radicale.collectionUrl();
         s.caldavUser = QStringLiteral("agent");
         CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("s3cret"));
-        CaldavWorker worker(*f.t.store, key, kHost);
+        CaldavWorker worker(*f.t.store, key);
         QVERIFY(drain(worker));
         QStringList files;
         bool ok = false;
         const auto events = radicale.events(&files, &ok);
         QVERIFY(ok);
-        QCOMPARE(events.keys(), QStringList{rdvUid(kept.id, kHost)});
+        QCOMPARE(events.keys(), QStringList{rdvUid(f, kept.id)});
+    }
+
+    // The usager adds the recap's file, then gets the e-mails; the agent subscribes to the feed
+    // and pushes to CalDAV: each sees one event, whose UID does not change as it moves and is
+    // cancelled, and the CalDAV collection never holds a second resource for it.
+    void oneUidInEveryFace()
+    {
+        Radicale radicale;
+        QVERIFY(radicale.start());
+        QCOMPARE(send("MKCALENDAR", QUrl(radicale.collectionUrl())), 201);
+        CalendarFixture f;
+        notify::NotifyContext context;
+        context.host = QStringLiteral("mail.example.org"); // not what names the UIDs
+        context.fromAddress = QStringLiteral("ne-pas-repondre@example.org");
+        context.calendarByEmail = [](Store &, Id) { return true; };
+        notify::NotificationSink notifications(context, f.clock);
+        f.sink.add(&notifications);
+        const CalendarKey key = CalendarKey::random();
+        CalendarSettings s;
+        s.agentId = f.t.agent.id;
+        s.mode = CalendarMode::CalDav;
+        s.caldavUrl = radicale.collectionUrl();
+        s.caldavUser = QStringLiteral("agent");
+        CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("s3cret"));
+        CaldavWorker worker(*f.t.store, key);
+        const Actor agent{Actor::Kind::Agent, f.t.agent.id, {}};
+
+        BookingRequest r;
+        r.organisationId = f.t.org.id;
+        r.motifId = f.t.motif.id;
+        r.lieuId = f.t.lieu.id;
+        r.startsAt = f.t.at(f.monday, QTime(9, 0));
+        r.bookedBy = CreatedBy::Prescripteur;
+        r.prescripteur = {QStringLiteral("Nathalie"),
+                          QStringLiteral("Roux"),
+                          QStringLiteral("n.roux@mairie.fr"),
+                          {}};
+        r.usager.firstName = QStringLiteral("Amina");
+        r.usager.lastName = QStringLiteral("Diallo");
+        r.usager.email = QStringLiteral("amina@example.org");
+        const BookingOutcome booked = f.service.book(r);
+        QVERIFY2(booked.ok(), qPrintable(booked.message));
+        const Id id = booked.rdv.id;
+        const QString uid = rdvUid(f, id);
+        QVERIFY(uid.startsWith(QStringLiteral("rdv-%1@").arg(id)));
+        QVERIFY(!uid.contains(QStringLiteral("example.org")));
+
+        const auto checkEveryFace = [&](int expectedResources) {
+            const Rdv rdv = *RdvRepository(*f.t.store).find(id);
+            const qint64 now = f.clock.nowSecs();
+            QCOMPARE(uidsOf(http::recapCalendar(*f.t.store, f.t.org, rdv, ical::Audience::Usager,
+                                                context.fromAddress, now)),
+                     QStringList{uid});
+            QCOMPARE(
+                uidsOf(http::recapCalendar(*f.t.store, f.t.org, rdv, ical::Audience::Prescripteur,
+                                           context.fromAddress, now)),
+                QStringList{uid});
+            QCOMPARE(uidsOf(CalendarFeed::render(*f.t.store, f.t.agent.id, now)), QStringList{uid});
+            int mails = 0;
+            for (const notify::OutboxMessage &m : notify::Outbox(*f.t.store).ofRdv(id)) {
+                if (m.ics.isEmpty())
+                    continue;
+                ++mails;
+                QCOMPARE(uidsOf(m.ics), QStringList{uid});
+            }
+            QVERIFY(mails >= 3);
+            QVERIFY(drain(worker));
+            QStringList files;
+            bool ok = false;
+            const auto stored = radicale.events(&files, &ok);
+            QVERIFY(ok);
+            QCOMPARE(files.size(), expectedResources);
+            QCOMPARE(stored.keys(), expectedResources ? QStringList{uid} : QStringList{});
+        };
+
+        checkEveryFace(1);
+        QVERIFY(f.service.move(id, agent, f.t.at(f.monday, QTime(14, 0))).ok());
+        checkEveryFace(1);
+        // Cancelled: the resource is removed (the feed and e-mails say STATUS:CANCELLED).
+        QVERIFY(f.service.cancel(id, agent).ok());
+        checkEveryFace(0);
     }
 
     void agentsWithoutCaldavQueueNothing()

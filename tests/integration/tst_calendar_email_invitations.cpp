@@ -5,9 +5,11 @@
 // at most the plain notice their notification level gives, never an .ics. The usager's messages
 // do not depend on it. The mode is stored through the real settings repository and read with the
 // function the server wires (calendar::calendarByEmail).
+#include "calendardomain.h"
 #include "calendarsettings.h"
 #include "catalog.h"
 #include "filetransport.h"
+#include "icalwriter.h"
 #include "mailparser.h"
 #include "notifyscenario.h"
 #include "smtpsink.h"
@@ -153,7 +155,7 @@ private slots:
             const test::ParsedIcs ics = test::parseIcs(m.ics);
             QVERIFY(ics.valid);
             QCOMPARE(ics.method, method);
-            QCOMPARE(ics.uid, QStringLiteral("rdv-%1@rdv.test.fr").arg(rdv.id));
+            QCOMPARE(ics.uid, ical::uid(rdv.id, ical::calendarDomain(*s.t.store)));
             QCOMPARE(ics.sequence, rdv.version);
             QCOMPARE(ics.start, rdv.startsAt);
             QCOMPARE(ics.end, rdv.endsAt());

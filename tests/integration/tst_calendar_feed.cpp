@@ -2,15 +2,17 @@
 // field (UID, SEQUENCE, DTSTART/DTEND with TZID and VTIMEZONE, SUMMARY, LOCATION, DESCRIPTION,
 // STATUS), privacy initials, and the feed over HTTP on loopback: wrong or revoked token → 404.
 #include "calendarapi.h"
+#include "calendardomain.h"
 #include "calendarfeed.h"
 #include "calendarfixture.h"
 #include "calendarsettings.h"
 #include "httpserver.h"
-#include "rdvevent.h"
+#include "rdvical.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace creneau;
@@ -20,13 +22,18 @@ using test::parseCalendar;
 
 namespace {
 
-const QString kHost = QStringLiteral("rdv.test");
+// The appointment's UID, named by the store's installation domain.
+QString rdvUid(CalendarFixture &f, Id rdvId)
+{
+    return ical::uid(rdvId, ical::calendarDomain(*f.t.store));
+}
 
 struct Reply
 {
     int status = 0;
     QByteArray body;
     QByteArray type;
+    QByteArray referrerPolicy;
 };
 
 Reply httpGet(QNetworkAccessManager &nam, const QUrl &url)
@@ -36,7 +43,8 @@ Reply httpGet(QNetworkAccessManager &nam, const QUrl &url)
     QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     Reply out{r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), r->readAll(),
-              r->header(QNetworkRequest::ContentTypeHeader).toByteArray()};
+              r->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+              r->rawHeader("Referrer-Policy")};
     r->deleteLater();
     return out;
 }
@@ -61,18 +69,18 @@ private slots:
 
         bool ok = false;
         QString problem;
-        const auto events =
-            parseCalendar(CalendarFeed::render(*f.t.store, f.t.agent.id, kHost, f.clock.nowSecs()),
-                          &ok, &problem);
+        const auto events = parseCalendar(
+            CalendarFeed::render(*f.t.store, f.t.agent.id, f.clock.nowSecs()), &ok, &problem);
         QVERIFY2(ok, qPrintable(problem));
         QCOMPARE(events.size(), 3);
 
-        const auto e = events.value(rdvUid(office.id, kHost));
-        QCOMPARE(e.value("UID"), QStringLiteral("rdv-%1@rdv.test").arg(office.id));
+        const auto e = events.value(rdvUid(f, office.id));
+        QVERIFY(QRegularExpression(QStringLiteral("^rdv-%1@[0-9a-f]{20}\\.creneau$").arg(office.id))
+                    .match(e.value("UID"))
+                    .hasMatch());
         QCOMPARE(e.value("SEQUENCE"), QString::number(office.version));
-        // libical's built-in zones carry its prefix:
-        // "/freeassociation.sourceforge.net/Europe/Paris".
-        QVERIFY(e.value("DTSTART_TZID").endsWith(QStringLiteral("/Europe/Paris")));
+        // The IANA name, not libical's "/freeassociation.sourceforge.net/Europe/Paris".
+        QCOMPARE(e.value("DTSTART_TZID"), QStringLiteral("Europe/Paris"));
         QCOMPARE(e.value("DTSTART_UTC").toLongLong(), f.t.at(f.monday, QTime(9, 0)));
         QCOMPARE(e.value("DTEND_UTC").toLongLong(), f.t.at(f.monday, QTime(9, 30)));
         QCOMPARE(e.value("SUMMARY"), f.t.motif.name + QStringLiteral(" — Amina Diallo"));
@@ -86,11 +94,11 @@ private slots:
         QVERIFY(d.contains(QStringLiteral("E-mail du prescripteur : n.roux@mairie.fr")));
         QVERIFY(d.contains(QStringLiteral("Téléphone du prescripteur : 0232641500")));
 
-        const auto p = events.value(rdvUid(phone.id, kHost));
+        const auto p = events.value(rdvUid(f, phone.id));
         QCOMPARE(p.value("LOCATION"), QStringLiteral("Par téléphone"));
         QCOMPARE(p.value("DTEND_UTC").toLongLong() - p.value("DTSTART_UTC").toLongLong(), 45 * 60);
 
-        const auto c = events.value(rdvUid(later.id, kHost));
+        const auto c = events.value(rdvUid(f, later.id));
         QCOMPARE(c.value("STATUS"), QStringLiteral("CANCELLED"));
         QCOMPARE(c.value("SEQUENCE").toInt(), later.version + 1);
         QVERIFY(c.value("DESCRIPTION").contains(QStringLiteral("Empêchement")));
@@ -105,13 +113,12 @@ private slots:
         QVERIFY2(moved.ok(), qPrintable(moved.message));
         bool ok = false;
         QString problem;
-        const auto events =
-            parseCalendar(CalendarFeed::render(*f.t.store, f.t.agent.id, kHost, f.clock.nowSecs()),
-                          &ok, &problem);
+        const auto events = parseCalendar(
+            CalendarFeed::render(*f.t.store, f.t.agent.id, f.clock.nowSecs()), &ok, &problem);
         QVERIFY2(ok, qPrintable(problem));
         QCOMPARE(events.size(), 1);
         const auto e = events.first();
-        QCOMPARE(e.value("UID"), rdvUid(rdv.id, kHost));
+        QCOMPARE(e.value("UID"), rdvUid(f, rdv.id));
         QCOMPARE(e.value("SEQUENCE").toInt(), rdv.version + 1);
         QCOMPARE(e.value("DTSTART_UTC").toLongLong(), f.t.at(f.monday, QTime(14, 0)));
     }
@@ -123,21 +130,20 @@ private slots:
         const Agent other = f.t.addAgent(QStringLiteral("Martin"));
         bool ok = false;
         QString problem;
-        QCOMPARE(parseCalendar(CalendarFeed::render(*f.t.store, other.id, kHost, f.clock.nowSecs()),
-                               &ok, &problem)
+        QCOMPARE(parseCalendar(CalendarFeed::render(*f.t.store, other.id, f.clock.nowSecs()), &ok,
+                               &problem)
                      .size(),
                  0);
         QVERIFY(ok);
         // Seen from seven months later, the appointment is older than 30 days.
-        QCOMPARE(parseCalendar(CalendarFeed::render(*f.t.store, f.t.agent.id, kHost,
+        QCOMPARE(parseCalendar(CalendarFeed::render(*f.t.store, f.t.agent.id,
                                                     f.clock.nowSecs() + 210 * 24 * 3600),
                                &ok, &problem)
                      .size(),
                  0);
         QVERIFY(ok);
         // An unknown agent gets an empty, valid calendar.
-        parseCalendar(CalendarFeed::render(*f.t.store, 999999, kHost, f.clock.nowSecs()), &ok,
-                      &problem);
+        parseCalendar(CalendarFeed::render(*f.t.store, 999999, f.clock.nowSecs()), &ok, &problem);
         QVERIFY(ok);
     }
 
@@ -150,16 +156,15 @@ private slots:
         f.book(QTime(9, 0));
         bool ok = false;
         QString problem;
-        const QByteArray ics =
-            CalendarFeed::render(*f.t.store, f.t.agent.id, kHost, f.clock.nowSecs());
+        const QByteArray ics = CalendarFeed::render(*f.t.store, f.t.agent.id, f.clock.nowSecs());
         const auto events = parseCalendar(ics, &ok, &problem);
         QVERIFY2(ok, qPrintable(problem));
         QCOMPARE(events.first().value("SUMMARY"), f.t.motif.name + QStringLiteral(" — A. D."));
         QVERIFY(!ics.contains("Amina"));
         QVERIFY(!ics.contains("Diallo"));
-        QCOMPARE(initials(QStringLiteral("Jean-Luc  de la Tour")),
+        QCOMPARE(ical::initials(QStringLiteral("Jean-Luc  de la Tour")),
                  QStringLiteral("J.-L. D. L. T."));
-        QCOMPARE(initials(QStringLiteral("  ")), QStringLiteral("?"));
+        QCOMPARE(ical::initials(QStringLiteral("  ")), QStringLiteral("?"));
     }
 
     void settingsSealThePasswordAndTokensRotate()
@@ -215,7 +220,7 @@ private slots:
         CalendarSettingsRepository repo(*f.t.store, key);
         QString base;
         CalendarApi api(
-            *f.t.store, key, kHost, [&base] { return base; }, f.clock);
+            *f.t.store, key, [&base] { return base; }, f.clock);
         http::Router router;
         api.addRoutes(router);
         http::HttpServer server(std::move(router));
@@ -235,13 +240,16 @@ private slots:
         Reply r = httpGet(nam, QUrl(urls.first));
         QCOMPARE(r.status, 200);
         QVERIFY(r.type.startsWith("text/calendar"));
+        // The feed's own policy survives the common security headers: its secret URL must not
+        // leak through a link followed from a calendar.
+        QCOMPARE(r.referrerPolicy, QByteArray("no-referrer"));
         bool ok = false;
         QString problem;
         const auto events = parseCalendar(r.body, &ok, &problem);
         QVERIFY2(ok, qPrintable(problem));
         QCOMPARE(events.size(), 2);
-        QCOMPARE(events.value(rdvUid(kept.id, kHost)).value("STATUS"), QStringLiteral("CONFIRMED"));
-        QCOMPARE(events.value(rdvUid(cancelled.id, kHost)).value("STATUS"),
+        QCOMPARE(events.value(rdvUid(f, kept.id)).value("STATUS"), QStringLiteral("CONFIRMED"));
+        QCOMPARE(events.value(rdvUid(f, cancelled.id)).value("STATUS"),
                  QStringLiteral("CANCELLED"));
 
         // Wrong tokens, odd paths.

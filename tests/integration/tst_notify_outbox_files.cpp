@@ -1,7 +1,9 @@
 // With no SMTP server and no SMS gateway, each message is written to the outbox folder: an
 // e-mail as <message-id>.eml with the RFC 5322 bytes SMTP would carry, an SMS as .sms. Also the
 // encodings those bytes rely on (RFC 2047 words, quoted-printable, no header injection).
+#include "calendardomain.h"
 #include "filetransport.h"
+#include "icalwriter.h"
 #include "mailparser.h"
 #include "mimemessage.h"
 #include "notifyscenario.h"
@@ -59,7 +61,7 @@ private slots:
             QVERIFY(mail.html.contains(QStringLiteral("<html lang=\"fr\">")));
             if (!m.ics.isEmpty())
                 QCOMPARE(test::parseIcs(mail.ics).uid,
-                         QStringLiteral("rdv-%1@rdv.test.fr").arg(b.rdv.id));
+                         ical::uid(b.rdv.id, ical::calendarDomain(*s.t.store)));
         }
         // CRENEAU_KEEP_OUTBOX=<dir> keeps the files to read them by eye.
         if (const QString keep = qEnvironmentVariable("CRENEAU_KEEP_OUTBOX"); !keep.isEmpty()) {

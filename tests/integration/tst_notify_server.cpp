@@ -13,6 +13,7 @@
 #include "smtpsink.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace creneau;
@@ -114,14 +115,38 @@ private slots:
         QVERIFY2(smtp.waitFor(2), qPrintable(server.output()));
         QTest::qWait(300); // every agent's message is in
         int invitations = 0;
+        QSet<QString> uids;
+        QString recap;
         for (const QByteArray &raw : smtp.messages()) {
             const ParsedMail m = parseMail(raw);
+            if (!m.ics.isEmpty())
+                uids.insert(parseIcs(m.ics).uid);
+            if (m.header("X-RcptTo") == QLatin1String("paul@mairie.example.fr")) {
+                // The prescriber's confirmation carries the file too, for information.
+                QCOMPARE(parseIcs(m.ics).method, QStringLiteral("PUBLISH"));
+                const auto link =
+                    QRegularExpression(QStringLiteral("(/rdv/[^\\s]+/recapitulatif/[^\\s]+)"))
+                        .match(m.text);
+                QVERIFY2(link.hasMatch(), qPrintable(m.text));
+                recap = link.captured(1);
+            }
             if (!kCafAgents.contains(m.header("X-RcptTo")))
                 continue;
             QCOMPARE(parseIcs(m.ics).method, QStringLiteral("REQUEST"));
             ++invitations;
         }
         QCOMPARE(invitations, 1); // the one agent of the booked créneau
+        // The recap page's download is the same event as the e-mails': one UID, not a second
+        // event in the calendar of whoever adds both.
+        QVERIFY(!recap.isEmpty());
+        const Reply file = client.get(recap + QStringLiteral("/rdv.ics"));
+        QCOMPARE(file.status, 200);
+        uids.insert(parseIcs(file.body).uid);
+        QCOMPARE(uids.size(), 1);
+        QVERIFY2(QRegularExpression(QStringLiteral("^rdv-\\d+@[0-9a-f]{20}\\.creneau$"))
+                     .match(*uids.cbegin())
+                     .hasMatch(),
+                 qPrintable(*uids.cbegin()));
     }
 
     void outboxFolderByDefault()

@@ -3,8 +3,10 @@
 // with libical (METHOD, UID, SEQUENCE, DTSTART). The agent here has no external calendar: their
 // notification level gives plain notices, without .ics (the calendar modes have their own test,
 // tst_calendar_email_invitations).
+#include "calendardomain.h"
 #include "catalog.h"
 #include "filetransport.h"
+#include "icalwriter.h"
 #include "mailparser.h"
 #include "notifyscenario.h"
 #include "outbox.h"
@@ -54,14 +56,14 @@ private slots:
         const QString book = QStringLiteral("book");
 
         QTest::addRow("prescripteur books, agent all")
-            << presc << book << all << 7 << QList<Expected>{{p, {}, 0}, {u, pub, 1}, {a, {}, 0}}
+            << presc << book << all << 7 << QList<Expected>{{p, pub, 1}, {u, pub, 1}, {a, {}, 0}}
             << 1 << true;
         QTest::addRow("prescripteur books, agent none")
-            << presc << book << none << 7 << QList<Expected>{{p, {}, 0}, {u, pub, 1}} << 1 << true;
+            << presc << book << none << 7 << QList<Expected>{{p, pub, 1}, {u, pub, 1}} << 1 << true;
         QTest::addRow("prescripteur books in a week, agent soon")
-            << presc << book << soon << 7 << QList<Expected>{{p, {}, 0}, {u, pub, 1}} << 1 << true;
+            << presc << book << soon << 7 << QList<Expected>{{p, pub, 1}, {u, pub, 1}} << 1 << true;
         QTest::addRow("prescripteur books for tomorrow, agent soon")
-            << presc << book << soon << 1 << QList<Expected>{{p, {}, 0}, {u, pub, 1}, {a, {}, 0}}
+            << presc << book << soon << 1 << QList<Expected>{{p, pub, 1}, {u, pub, 1}, {a, {}, 0}}
             << 1 << false;
         QTest::addRow("usager books, agent others")
             << usager << book << others << 7 << QList<Expected>{{u, pub, 1}, {a, {}, 0}} << 1
@@ -165,24 +167,32 @@ private slots:
             QVERIFY2(m.text.contains(QStringLiteral("Amina Diallo")), qPrintable(m.text));
             QVERIFY(m.html.contains(QStringLiteral("Amina Diallo")));
             QVERIFY(m.text.contains(QStringLiteral("1 mars 2027")));
-            if (e->method.isEmpty()) {
-                QVERIFY(m.ics.isEmpty());
-                if (to == QLatin1String("durand@test.fr")) {
-                    // A plain notice: it does not promise an attached file.
-                    QVERIFY2(!m.text.contains(QStringLiteral("fichier joint")), qPrintable(m.text));
-                    continue;
-                }
-                // The prescriber's recap: no link to cancel.
+            if (to == QLatin1String("n.roux@mairie.fr")) {
+                // The prescriber's recap: no link to cancel, and a file without the usager's
+                // contact.
                 QVERIFY(m.text.contains(QStringLiteral("/recapitulatif/")));
                 QVERIFY(!m.text.contains(QStringLiteral("mon-rdv")));
+                QVERIFY(!m.ics.contains("amina@example.org"));
+                QVERIFY(!m.ics.contains("ATTENDEE"));
+            }
+            if (e->method.isEmpty()) {
+                QVERIFY(m.ics.isEmpty());
+                QVERIFY(m.icsAttachment.isEmpty());
+                // A plain notice: it does not promise an attached file.
+                QVERIFY2(!m.text.contains(QStringLiteral("fichier joint")), qPrintable(m.text));
                 continue;
             }
             QVERIFY2(!m.ics.isEmpty(), qPrintable(to));
             QVERIFY(m.icsContentType.contains(QStringLiteral("method=") + e->method));
+            // The invitation next to the text, as Outlook wants it, and the same file attached.
+            QCOMPARE(m.parts, (QStringList{"multipart/mixed", "multipart/alternative", "text/plain",
+                                           "text/html", "text/calendar", "application/ics"}));
+            QCOMPARE(m.icsAttachment, m.ics);
+            QVERIFY(m.icsAttachmentDisposition.startsWith(QStringLiteral("attachment")));
             const test::ParsedIcs ics = test::parseIcs(m.ics);
             QVERIFY(ics.valid);
             QCOMPARE(ics.method, e->method);
-            QCOMPARE(ics.uid, QStringLiteral("rdv-%1@rdv.test.fr").arg(rdv.id));
+            QCOMPARE(ics.uid, ical::uid(rdv.id, ical::calendarDomain(*s.t.store)));
             QCOMPARE(ics.sequence, e->sequence);
             QVERIFY2(m.ics.contains("TZID=") && m.ics.contains("BEGIN:VTIMEZONE"),
                      m.ics.constData());

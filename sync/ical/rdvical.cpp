@@ -1,0 +1,163 @@
+#include "rdvical.h"
+
+#include "catalog.h"
+#include "rdvrepository.h"
+
+namespace creneau::ical {
+
+namespace {
+
+QString howItTakesPlace(LocationType type)
+{
+    switch (type) {
+    case LocationType::PublicOffice:
+        return QStringLiteral("Sur place");
+    case LocationType::Phone:
+        return QStringLiteral("Par téléphone");
+    case LocationType::Home:
+        return QStringLiteral("À domicile");
+    case LocationType::Visio:
+        return QStringLiteral("En visioconférence");
+    }
+    return {};
+}
+
+QString initialsOfWord(const QString &word)
+{
+    QStringList parts;
+    for (const QString &p : word.split(QLatin1Char('-'), Qt::SkipEmptyParts))
+        parts << p.left(1).toUpper() + QLatin1Char('.');
+    return parts.join(QLatin1Char('-'));
+}
+
+QString location(Catalog &catalog, const Rdv &rdv, const Motif &motif)
+{
+    if (motif.locationType != LocationType::PublicOffice)
+        return howItTakesPlace(motif.locationType);
+    if (!rdv.lieuId)
+        return {};
+    const auto lieu = catalog.lieu(rdv.lieuId);
+    if (!lieu)
+        return {};
+    return lieu->address.trimmed().isEmpty()
+               ? lieu->name
+               : lieu->name + QStringLiteral(", ") + lieu->address.trimmed();
+}
+
+// The agents' view: who comes and how to reach them.
+void forAgents(Event &e, const Organisation &org, const Motif &motif, const Rdv &rdv,
+               const std::optional<Usager> &usager)
+{
+    QString who;
+    if (usager) {
+        who = usager->fullName().simplified();
+        if (org.privacyInitials)
+            who = initials(who);
+    }
+    e.summary = who.isEmpty() ? motif.name : motif.name + QStringLiteral(" — ") + who;
+    QStringList lines;
+    if (!who.isEmpty())
+        lines << QStringLiteral("Usager : ") + who;
+    if (usager && !usager->phone.isEmpty())
+        lines << QStringLiteral("Téléphone de l'usager : ") + usager->phone;
+    if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.isEmpty()) {
+        lines << QStringLiteral("Pris par le prescripteur : ") +
+                     rdv.prescripteur.fullName().simplified();
+        if (!rdv.prescripteur.email.isEmpty())
+            lines << QStringLiteral("E-mail du prescripteur : ") + rdv.prescripteur.email;
+        if (!rdv.prescripteur.phone.isEmpty())
+            lines << QStringLiteral("Téléphone du prescripteur : ") + rdv.prescripteur.phone;
+    }
+    e.description = lines.join(QLatin1Char('\n'));
+}
+
+// The public's view (usager, prescriber): what the appointment is and how to reach the
+// organisation; never the usager's phone or e-mail.
+void forPublic(Event &e, const Organisation &org, const Motif &motif, const Rdv &rdv,
+               const std::optional<Usager> &usager, Audience audience)
+{
+    e.summary = motif.name + QStringLiteral(" (") + org.name + QLatin1Char(')');
+    QStringList lines;
+    lines << QStringLiteral("Rendez-vous « ") + motif.name + QStringLiteral(" » avec ") + org.name +
+                 QLatin1Char('.');
+    if (usager && !usager->fullName().trimmed().isEmpty())
+        lines << QStringLiteral("Usager : ") + usager->fullName().simplified();
+    if (motif.locationType != LocationType::PublicOffice)
+        lines << QStringLiteral("Modalité : ") + howItTakesPlace(motif.locationType);
+    if (!motif.instructions.trimmed().isEmpty())
+        lines << motif.instructions.trimmed();
+    if (!org.phone.isEmpty())
+        lines << QStringLiteral("Téléphone : ") + org.phone;
+    if (!org.email.isEmpty())
+        lines << QStringLiteral("E-mail : ") + org.email;
+    if (audience == Audience::Usager && rdv.createdBy == CreatedBy::Prescripteur &&
+        !rdv.prescripteur.isEmpty())
+        lines << QStringLiteral("Pris par le prescripteur ") +
+                     rdv.prescripteur.fullName().simplified();
+    e.description = lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+QString initials(const QString &name)
+{
+    QStringList out;
+    for (const QString &word : name.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString i = initialsOfWord(word);
+        if (!i.isEmpty())
+            out << i;
+    }
+    return out.isEmpty() ? QStringLiteral("?") : out.join(QLatin1Char(' '));
+}
+
+bool isCancelled(const Rdv &rdv)
+{
+    return rdv.status == RdvStatus::Revoked;
+}
+
+QString timeZoneOf(Store &store, Id organisationId)
+{
+    const auto org = Catalog(store).organisation(organisationId);
+    return org ? org->timeZone : QStringLiteral("UTC");
+}
+
+Person organizer(const Organisation &org, const QString &mailFrom)
+{
+    return {org.email.trimmed().isEmpty() ? mailFrom.trimmed() : org.email.trimmed(), org.name};
+}
+
+std::optional<Event> rdvEvent(Store &store, const Rdv &rdv, Audience audience)
+{
+    Catalog catalog(store);
+    const auto org = catalog.organisation(rdv.organisationId);
+    const auto motif = catalog.motif(rdv.motifId);
+    if (!org || !motif)
+        return std::nullopt;
+    std::optional<Usager> usager;
+    if (!rdv.usagerIds.isEmpty())
+        usager = RdvRepository(store).usager(rdv.usagerIds.first());
+
+    Event e;
+    e.rdvId = rdv.id;
+    e.sequence = rdv.version;
+    e.startsAt = rdv.startsAt;
+    e.endsAt = rdv.endsAt();
+    e.cancelled = isCancelled(rdv);
+    e.location = location(catalog, rdv, *motif);
+    if (audience == Audience::Agent)
+        forAgents(e, *org, *motif, rdv, usager);
+    else
+        forPublic(e, *org, *motif, rdv, usager, audience);
+    if (e.cancelled) {
+        QStringList lines;
+        if (!e.description.isEmpty())
+            lines << e.description;
+        lines << QStringLiteral("Rendez-vous annulé.");
+        if (!rdv.cancelReason.isEmpty())
+            lines << QStringLiteral("Motif de l'annulation : ") + rdv.cancelReason;
+        e.description = lines.join(QLatin1Char('\n'));
+    }
+    return e;
+}
+
+} // namespace creneau::ical
