@@ -28,6 +28,7 @@ public:
     // Scopes in use.
     static constexpr char kBookingsPerAddress[] = "booking-address";
     static constexpr char kMessagesPerRecipient[] = "message-recipient";
+    static constexpr char kMessagesPerPrescripteur[] = "message-prescripteur";
 
     explicit ThrottleCounters(Store &store) : m_store(store) {}
 

@@ -130,6 +130,11 @@ int main(int argc, char **argv)
         QStringLiteral("Messages per e-mail address or phone per day caused by online bookings; "
                        "later ones are held and the agents told (0: off)."),
         QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption maxPrescriberMessages(
+        QStringLiteral("max-prescriber-messages"),
+        QStringLiteral("Confirmations per prescriber e-mail address per day; later ones are held "
+                       "and the agents told (0: off)."),
+        QStringLiteral("N"), QStringLiteral("20"));
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
                                             QStringLiteral("Open connections at most."),
                                             QStringLiteral("N"), QStringLiteral("512"));
@@ -183,8 +188,8 @@ int main(int argc, char **argv)
         QStringLiteral("The demo administrator's password; required with --demo on an address "
                        "other than loopback (the default one is public)."),
         QStringLiteral("PASSWORD"));
-    parser.addOptions(
-        {smtp, mailFrom, smsGateway, smsToken, maxBookings, maxMessages, demoPassword});
+    parser.addOptions({smtp, mailFrom, smsGateway, smsToken, maxBookings, maxMessages,
+                       maxPrescriberMessages, demoPassword});
     parser.process(app);
     // Settings an operator keeps in /etc/creneau/env (see the systemd unit): the command line wins,
     // and secrets such as the SMTP password need never appear in it (nor in `ps`).
@@ -253,6 +258,11 @@ int main(int argc, char **argv)
     options.maxMessagesPerRecipient = parser.value(maxMessages).toInt(&ok);
     if (!ok || options.maxMessagesPerRecipient < 0) {
         std::fprintf(stderr, "Invalid --max-messages-per-recipient: expected a number >= 0\n");
+        return 2;
+    }
+    options.maxMessagesPerPrescripteur = parser.value(maxPrescriberMessages).toInt(&ok);
+    if (!ok || options.maxMessagesPerPrescripteur < 0) {
+        std::fprintf(stderr, "Invalid --max-prescriber-messages: expected a number >= 0\n");
         return 2;
     }
 

@@ -66,7 +66,7 @@ struct Change
     void queueLimited(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
                       const QString &name, const QString &templateName, qint64 dueAt,
                       std::optional<ical::Method> method = std::nullopt);
-    void tellAgentsOfHeld(const QString &recipient);
+    void tellAgentsOfHeld(const QString &recipient, int limit);
     QByteArray calendar(ical::Method method, const QString &purpose, const Agent *agent);
     QSet<QString> held; // recipients whose messages of this change are held
     void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
@@ -189,7 +189,9 @@ void Change::queueLimited(OutboxMessage::Kind kind, const QString &purpose,
                           const QString &templateName, qint64 dueAt,
                           std::optional<ical::Method> method)
 {
-    const int limit = context.maxMessagesPerRecipient;
+    const bool prescripteur = purpose == QLatin1String("prescripteur");
+    const int limit =
+        prescripteur ? context.maxMessagesPerPrescripteur : context.maxMessagesPerRecipient;
     if (limit <= 0 || event.actor == Actor::Kind::Agent) {
         queue(kind, purpose, recipient, name, templateName, dueAt, method);
         return;
@@ -197,8 +199,10 @@ void Change::queueLimited(OutboxMessage::Kind kind, const QString &purpose,
     // A reminder follows its confirmation: held with it, and not counted apart.
     int count = 0;
     if (purpose != QLatin1String("reminder"))
-        count = ThrottleCounters(store).hit(QLatin1String(ThrottleCounters::kMessagesPerRecipient),
-                                            recipient, ThrottleWindow{86400}, now);
+        count = ThrottleCounters(store).hit(
+            QLatin1String(prescripteur ? ThrottleCounters::kMessagesPerPrescripteur
+                                       : ThrottleCounters::kMessagesPerRecipient),
+            recipient, ThrottleWindow{86400}, now);
     if (count > limit)
         held.insert(recipient);
     const Id id = queue(kind, purpose, recipient, name, templateName, dueAt, method);
@@ -208,15 +212,15 @@ void Change::queueLimited(OutboxMessage::Kind kind, const QString &purpose,
                                           "destinataire (limite anti-abus).")
                                .arg(limit));
     if (count == limit + 1)
-        tellAgentsOfHeld(recipient);
+        tellAgentsOfHeld(recipient, limit);
 }
 
-void Change::tellAgentsOfHeld(const QString &recipient)
+void Change::tellAgentsOfHeld(const QString &recipient, int limit)
 {
     Catalog catalog(store);
     TemplateValues v = values;
     v[QStringLiteral("held_recipient")] = recipient;
-    v[QStringLiteral("held_limit")] = QString::number(context.maxMessagesPerRecipient);
+    v[QStringLiteral("held_limit")] = QString::number(limit);
     for (const Id id : event.rdv.agentIds) {
         const auto agent = catalog.agent(id);
         if (!agent || agent->archived || agent->email.trimmed().isEmpty())

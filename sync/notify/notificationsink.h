@@ -31,6 +31,10 @@ struct NotifyContext
     // the reason, and the appointment's agents are told once a day per recipient. Changes made
     // by agents are not counted. 0: no limit.
     int maxMessagesPerRecipient = 3;
+    // The same for the prescriber's own confirmations, counted apart: a social worker may orient
+    // several beneficiaries a day and expects each confirmation. Names hold no digits nor links,
+    // so what a spammer could put in these messages is limited.
+    int maxMessagesPerPrescripteur = 20;
 };
 
 class NotificationSink : public RdvEventSink

@@ -218,6 +218,7 @@ bool ServerApplication::startNotifications()
     };
     context.calendarByEmail = &calendar::calendarByEmail;
     context.maxMessagesPerRecipient = m_options.maxMessagesPerRecipient;
+    context.maxMessagesPerPrescripteur = m_options.maxMessagesPerPrescripteur;
     m_parts->notifications = std::make_unique<notify::NotificationService>(
         *m_parts->store, m_options.dataDir, settings, context);
     return true;

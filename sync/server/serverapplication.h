@@ -41,6 +41,7 @@ struct ServerOptions
     // recipient per day caused by the public (see notify::NotifyContext).
     int maxBookingsPerHour = 20;
     int maxMessagesPerRecipient = 3;
+    int maxMessagesPerPrescripteur = 20; // the prescriber's own confirmations, counted apart
     int maxConnections = 512;
     int idleTimeoutSecs = 30;
     // --smtp, --mail-from, --sms-gateway, --sms-token; completed from <dataDir>/creneau.conf.

@@ -60,6 +60,7 @@ private slots:
         const QString out = QString::fromUtf8(help.readAllStandardOutput());
         QVERIFY2(out.contains(QStringLiteral("--max-bookings-per-hour <N>")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("--max-messages-per-recipient <N>")));
+        QVERIFY(out.contains(QStringLiteral("--max-prescriber-messages <N>")));
     }
 
     void spamLoopReachesTheVictimThreeTimes()
@@ -217,6 +218,47 @@ private slots:
         QVERIFY2(message.contains(QStringLiteral("que des lettres")), r.body.constData());
         // Nothing stored: the créneau is still the first free one.
         QCOMPARE(creneaux(plain, m_caf).first().toObject(), slot);
+    }
+
+    // A social worker orients several beneficiaries a day: their own confirmations are counted
+    // apart from the per-recipient limit, under --max-prescriber-messages.
+    void prescriberConfirmationsHaveTheirOwnLimit()
+    {
+        ServerProcess server({QStringLiteral("--demo"), QStringLiteral("--rate-limit"),
+                              QStringLiteral("0"), QStringLiteral("--max-messages-per-recipient"),
+                              QStringLiteral("1"), QStringLiteral("--max-prescriber-messages"),
+                              QStringLiteral("3")});
+        QVERIFY2(server.isRunning(), qPrintable(server.output()));
+        HttpClient plain(server.url(QString()));
+        const QJsonArray list = creneaux(plain, m_caf);
+        QVERIFY(list.size() >= 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(plain
+                         .postJson(QStringLiteral("/api/v1/public/mfs-vernon/rdvs"),
+                                   bookingJson(m_caf, list.at(i).toObject(),
+                                               QStringLiteral("Oriente") + letters(i)))
+                         .status,
+                     201);
+        const QString prescriber = QStringLiteral("paul@mairie.example.fr");
+        auto count = [&] {
+            int n = 0;
+            for (const OutboxFile &f : outboxFiles(server.dataDir()))
+                n += f.recipient.compare(prescriber, Qt::CaseInsensitive) == 0;
+            return n;
+        };
+        // Three confirmations although one message per recipient is the other limit; the
+        // fourth is held and the agents told.
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 3, 20000);
+        auto held = [&] {
+            int n = 0;
+            for (const OutboxFile &f : outboxFiles(server.dataDir()))
+                n += f.text.startsWith(QStringLiteral("Messages retenus pour")) &&
+                     f.text.contains(prescriber);
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(held(), 1, 20000);
+        QTest::qWait(1500);
+        QCOMPARE(count(), 3);
     }
 
 private:
