@@ -1,12 +1,17 @@
 #include "caldavworker.h"
 
+#include "caldavtarget.h"
 #include "rdvcalendar.h"
 #include "rdvevent.h"
 #include "rdvrepository.h"
 #include "sql.h"
 
+#include <QHostInfo>
 #include <QLoggingCategory>
+#include <QNetworkProxy>
 #include <QNetworkReply>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcCaldav, "creneau.caldav")
 
@@ -19,6 +24,8 @@ CaldavWorker::CaldavWorker(Store &store, const CalendarKey &key, QString host, c
 {
     m_timer.setSingleShot(false);
     connect(&m_timer, &QTimer::timeout, this, &CaldavWorker::kick);
+    // A proxy would connect on our behalf to whatever the name resolves to there.
+    m_network.setProxy(QNetworkProxy::NoProxy);
 }
 
 void CaldavWorker::start(int pollMs)
@@ -53,28 +60,49 @@ int CaldavWorker::pendingCount() const
 
 void CaldavWorker::kick()
 {
-    if (!m_busy)
+    if (m_inFlight.size() < kMaxParallel)
         next();
 }
 
 void CaldavWorker::next()
 {
+    QList<Job> jobs;
     try {
+        // The oldest due job of each agent without one under way, a few agents at a time.
         QSqlQuery q = sql::run(m_store.db(),
                                QStringLiteral("SELECT id, agent_id, rdv_id, attempts FROM "
                                               "caldav_jobs WHERE status = 'pending' AND "
                                               "next_attempt_at <= ? ORDER BY next_attempt_at, id "
-                                              "LIMIT 1"),
+                                              "LIMIT 500"),
                                {m_clock.nowSecs()});
-        if (!q.next())
-            return;
-        Job job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                q.value(3).toInt()};
-        send(job);
+        QSet<Id> taken = m_inFlight;
+        while (q.next() && taken.size() < kMaxParallel) {
+            Job job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                    q.value(3).toInt()};
+            if (taken.contains(job.agentId))
+                continue;
+            taken.insert(job.agentId);
+            jobs.append(job);
+        }
     } catch (const std::exception &e) {
         qCWarning(lcCaldav) << "cannot read the CalDAV queue:" << e.what();
-        m_busy = false;
+        return;
     }
+    for (const Job &job : jobs) {
+        m_inFlight.insert(job.agentId);
+        try {
+            send(job);
+        } catch (const std::exception &e) {
+            qCWarning(lcCaldav) << "cannot send a CalDAV job:" << e.what();
+            m_inFlight.remove(job.agentId);
+        }
+    }
+}
+
+void CaldavWorker::release(const Job &job)
+{
+    m_inFlight.remove(job.agentId);
+    QTimer::singleShot(0, this, &CaldavWorker::kick);
 }
 
 void CaldavWorker::send(const Job &job)
@@ -125,7 +153,7 @@ void CaldavWorker::send(const Job &job)
         request.setRawHeader("If-Match", etag.toUtf8());
     else if (!known)
         request.setRawHeader("If-None-Match", "*");
-    QNetworkReply *reply = nullptr;
+    QByteArray body;
     if (keep) {
         const auto event = rdvEvent(m_store, *rdv, m_host, m_clock.nowSecs());
         if (!event) {
@@ -133,20 +161,78 @@ void CaldavWorker::send(const Job &job)
             return;
         }
         request.setHeader(QNetworkRequest::ContentTypeHeader, "text/calendar; charset=utf-8");
-        reply = m_network.put(
-            request, notify::toIcsCalendar({*event}, timeZoneOf(m_store, rdv->organisationId)));
-    } else {
-        reply = m_network.deleteResource(request);
+        body = notify::toIcsCalendar({*event}, timeZoneOf(m_store, rdv->organisationId));
     }
-    m_busy = true;
+    connectChecked(job, request, !keep, body, href);
+}
+
+void CaldavWorker::connectChecked(const Job &job, QNetworkRequest request, bool deleting,
+                                  QByteArray body, const QString &href)
+{
+    const QUrl url = request.url();
+    if (!CaldavTarget::checkUrl(url.toString(), m_allowInsecure).isEmpty()) {
+        retry(job, QStringLiteral("refused target: %1").arg(url.host()));
+        return;
+    }
+    // The budget covers the name resolution too: a resolver that hangs frees the slot as well.
+    auto pending = std::make_shared<bool>(true);
+    QTimer::singleShot(m_budgetMs, this, [this, job, pending] {
+        if (!std::exchange(*pending, false))
+            return;
+        retry(job, QStringLiteral("no address within the time budget"));
+        emit failed(job.id, QStringLiteral("timeout"));
+    });
+    QHostInfo::lookupHost(
+        url.host(), this,
+        [this, job, request, deleting, body, href, pending](const QHostInfo &info) {
+            if (!std::exchange(*pending, false))
+                return; // the budget ran out first
+            const QList<QHostAddress> addresses = info.addresses();
+            if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
+                retry(job, QStringLiteral("cannot resolve %1").arg(request.url().host()));
+                emit failed(job.id, info.errorString());
+                return;
+            }
+            // Every address the name gives must be allowed: the one used is pinned below.
+            for (const QHostAddress &a : addresses) {
+                if (!CaldavTarget::isAllowedAddress(a, m_allowInsecure)) {
+                    const QString error = QStringLiteral("refused internal address %1 for %2")
+                                              .arg(a.toString(), request.url().host());
+                    retry(job, error);
+                    emit failed(job.id, error);
+                    return;
+                }
+            }
+            sendTo(job, request, addresses.first(), deleting, body, href);
+        });
+}
+
+void CaldavWorker::sendTo(const Job &job, QNetworkRequest request, const QHostAddress &address,
+                          bool deleting, const QByteArray &body, const QString &href)
+{
+    // Connect to the checked address itself, naming the host in Host and for TLS (SNI and
+    // certificate), so a second resolution cannot lead elsewhere.
+    QUrl pinned = request.url();
+    const QString host = pinned.host();
+    QByteArray hostHeader = QUrl::toAce(host);
+    if (pinned.port() != -1)
+        hostHeader += ':' + QByteArray::number(pinned.port());
+    pinned.setHost(address.toString());
+    request.setUrl(pinned);
+    request.setRawHeader("Host", hostHeader);
+    request.setPeerVerifyName(host);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = deleting ? m_network.deleteResource(request)
+                                    : m_network.put(request, body);
+    QTimer::singleShot(m_budgetMs, reply, [reply] { reply->abort(); });
     connect(reply, &QNetworkReply::finished, this,
-            [this, job, reply, keep, href] { finish(job, reply, !keep, href); });
+            [this, job, reply, deleting, href] { finish(job, reply, deleting, href); });
 }
 
 void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, const QString &href)
 {
     reply->deleteLater();
-    m_busy = false;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     try {
         if (status == 412) {
@@ -182,6 +268,7 @@ void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, c
                                     "1, last_error = '' WHERE id = ?"),
                      {job.id});
             tx.commit();
+            release(job);
             emit delivered(job.id, status);
         } else {
             const QString error =
@@ -191,8 +278,8 @@ void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, c
         }
     } catch (const std::exception &e) {
         qCWarning(lcCaldav) << "cannot record a CalDAV delivery:" << e.what();
+        release(job);
     }
-    QTimer::singleShot(0, this, &CaldavWorker::kick);
 }
 
 void CaldavWorker::markDone(const Job &job)
@@ -201,7 +288,7 @@ void CaldavWorker::markDone(const Job &job)
     sql::run(m_store.db(), QStringLiteral("UPDATE caldav_jobs SET status = 'done' WHERE id = ?"),
              {job.id});
     tx.commit();
-    QTimer::singleShot(0, this, &CaldavWorker::kick);
+    release(job);
 }
 
 void CaldavWorker::retry(const Job &job, const QString &error, bool immediately)
@@ -221,6 +308,7 @@ void CaldavWorker::retry(const Job &job, const QString &error, bool immediately)
              {giveUp ? QStringLiteral("failed") : QStringLiteral("pending"), attempts, error,
               m_clock.nowSecs() + delay, job.id});
     tx.commit();
+    release(job);
 }
 
 } // namespace creneau::calendar

@@ -98,7 +98,7 @@ HttpResponse AgentApi::login(HttpRequest &request)
     case AgentSessions::LoginError::None:
         return privateJson(
             {{QStringLiteral("token"), result.token},
-             {QStringLiteral("expires_in"), AgentSessions::kLifetimeSecs},
+             {QStringLiteral("expires_in"), m_sessions.firstLifetimeSecs()},
              {QStringLiteral("agent"), agentJson(result.agent, m_site.catalog().organisation(
                                                                    result.agent.organisationId))}});
     case AgentSessions::LoginError::BadCredentials:

@@ -61,7 +61,7 @@ QString AgentSessions::open(Id agentId)
     sql::run(m_store.db(),
              QStringLiteral("INSERT INTO agent_sessions (token_hash, agent_id, created_at, "
                             "expires_at) VALUES (?, ?, ?, ?)"),
-             {secrets::tokenHash(token), agentId, now, now + kLifetimeSecs});
+             {secrets::tokenHash(token), agentId, now, now + firstLifetimeSecs()});
     tx.commit();
     return token;
 }
@@ -72,8 +72,8 @@ std::optional<AgentSession> AgentSessions::check(const QString &token)
         return std::nullopt;
     const QString hash = secrets::tokenHash(token);
     QSqlQuery q = sql::run(m_store.db(),
-                           QStringLiteral("SELECT token_hash, agent_id, expires_at FROM "
-                                          "agent_sessions WHERE token_hash = ?"),
+                           QStringLiteral("SELECT token_hash, agent_id, expires_at, created_at "
+                                          "FROM agent_sessions WHERE token_hash = ?"),
                            {hash});
     if (!q.next())
         return std::nullopt;
@@ -81,18 +81,20 @@ std::optional<AgentSession> AgentSessions::check(const QString &token)
         return std::nullopt;
     const Id agentId = q.value(1).toLongLong();
     const qint64 expiresAt = q.value(2).toLongLong();
+    const qint64 endOfLife = q.value(3).toLongLong() + m_maxAgeSecs;
     const qint64 now = m_clock.nowSecs();
-    if (expiresAt <= now)
+    if (expiresAt <= now || endOfLife <= now)
         return std::nullopt;
     const auto agent = Catalog(m_store).agent(agentId);
     if (!agent || agent->archived)
         return std::nullopt;
-    // Sliding expiry, written at most once a minute per session.
-    if (now + kLifetimeSecs - expiresAt >= 60) {
+    // Sliding expiry, never past the absolute end, written at most once a minute per session.
+    const qint64 extended = std::min(now + kLifetimeSecs, endOfLife);
+    if (extended - expiresAt >= 60) {
         WriteTransaction tx(m_store);
         sql::run(m_store.db(),
                  QStringLiteral("UPDATE agent_sessions SET expires_at = ? WHERE token_hash = ?"),
-                 {now + kLifetimeSecs, hash});
+                 {extended, hash});
         tx.commit();
     }
     return AgentSession{*agent, hash};

@@ -1,5 +1,6 @@
 // Agent sign-in: checks e-mail and password, issues 256-bit bearer tokens stored only as hashes,
-// with a sliding expiry, and revokes them. Repeated failures per address and per account are
+// with a sliding expiry within an absolute lifetime, and revokes them (Catalog revokes an
+// agent's sessions when their password changes or they are archived). Repeated failures per address and per account are
 // slowed down, then locked for a while (AgentLoginThrottle).
 #pragma once
 
@@ -8,6 +9,7 @@
 #include "clock.h"
 #include "store.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace creneau::http {
@@ -21,9 +23,18 @@ struct AgentSession
 class AgentSessions
 {
 public:
+    // Idle lifetime: a session unused for this long ends.
     static constexpr qint64 kLifetimeSecs = 12 * 3600;
+    // Absolute lifetime by default (--session-days): however busy, a session ends this long
+    // after sign-in.
+    static constexpr qint64 kDefaultMaxAgeSecs = 30 * 24 * 3600;
 
     AgentSessions(Store &store, const Clock &clock = Clock::system());
+    void setMaxAgeSecs(qint64 secs) { m_maxAgeSecs = std::max<qint64>(1, secs); }
+    qint64 maxAgeSecs() const { return m_maxAgeSecs; }
+    // What a new session's expires_in says: the idle lifetime, or less when the absolute one is
+    // shorter.
+    qint64 firstLifetimeSecs() const { return std::min(kLifetimeSecs, m_maxAgeSecs); }
 
     enum class LoginError
     {
@@ -45,13 +56,15 @@ public:
     // A new session for an agent already known to be who they say (the embedded desktop, which
     // owns the store); its token.
     QString open(Id agentId);
-    // The session of a bearer token, extending its expiry; nullopt when unknown or expired.
+    // The session of a bearer token, extending its idle expiry up to its absolute end; nullopt
+    // when unknown, expired, or its agent is archived.
     std::optional<AgentSession> check(const QString &token);
     void revoke(const QString &tokenHash);
 
 private:
     Store &m_store;
     const Clock &m_clock;
+    qint64 m_maxAgeSecs = kDefaultMaxAgeSecs;
     AgentLoginThrottle m_throttle;
     QString m_dummyHash; // verified against when the e-mail is unknown, to keep timings alike
 };
