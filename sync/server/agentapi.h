@@ -30,6 +30,7 @@ public:
 private:
     AgentSession authenticate(const HttpRequest &request);
     HttpResponse login(HttpRequest &request);
+    HttpResponse loginAnswer(const AgentSessions::LoginResult &result);
     HttpResponse logout(HttpRequest &request);
     HttpResponse me(HttpRequest &request);
     HttpResponse changes(HttpRequest &request);

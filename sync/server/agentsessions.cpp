@@ -4,50 +4,92 @@
 #include "sql.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 namespace creneau::http {
 
 AgentSessions::AgentSessions(Store &store, const Clock &clock)
-    : m_store(store), m_clock(clock), m_dummyHash(secrets::hashPassword(secrets::randomToken(16)))
-{}
+    : m_store(store), m_clock(clock), m_dummyHash(secrets::hashPassword(secrets::randomToken(16))),
+      m_pool(std::make_unique<QThreadPool>())
+{
+    m_pool->setMaxThreadCount(2);
+}
 
-AgentSessions::LoginResult AgentSessions::login(const QString &address, const QString &email,
-                                                const QString &password)
+AgentSessions::~AgentSessions() = default;
+
+void AgentSessions::login(const QString &address, const QString &email, const QString &password,
+                          QObject *context, std::function<void(LoginResult)> done)
 {
     LoginResult out;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QString addressKey = QStringLiteral("address:") + address;
-    const QString accountKey = QStringLiteral("account:") + email.trimmed().toLower();
-    const auto byAddress = m_throttle.check(addressKey, nowMs, &out.retryAfter);
+    const QString accountKey =
+        QStringLiteral("account:") + email.trimmed().toLower() + QLatin1Char('|') + address;
+    const auto byAddress =
+        m_throttle.check(addressKey, nowMs, kFreeFailuresPerAddress, &out.retryAfter);
     if (byAddress != AgentLoginThrottle::Verdict::Allow) {
-        out.error = byAddress == AgentLoginThrottle::Verdict::Locked ? LoginError::AddressLocked
-                                                                     : LoginError::SlowDown;
-        return out;
+        out.error = LoginError::AddressLocked;
+        done(out);
+        return;
     }
-    const auto byAccount = m_throttle.check(accountKey, nowMs, &out.retryAfter);
-    if (byAccount != AgentLoginThrottle::Verdict::Allow) {
-        out.error = byAccount == AgentLoginThrottle::Verdict::Locked ? LoginError::AccountLocked
-                                                                     : LoginError::SlowDown;
-        return out;
+    // One attempt at a time per account and address: parallel guesses would all pass the check.
+    const auto byAccount =
+        m_throttle.check(accountKey, nowMs, kFreeFailuresPerAccount, &out.retryAfter);
+    if (byAccount != AgentLoginThrottle::Verdict::Allow || m_verifying.value(accountKey) > 0) {
+        out.retryAfter = std::max(out.retryAfter, 1);
+        out.error = LoginError::SlowDown;
+        done(out);
+        return;
     }
 
     Catalog catalog(m_store);
     const auto agent = catalog.agentByEmail(email.trimmed());
-    const QString hash = agent ? catalog.passwordHash(agent->id) : QString();
+    const QString stored = agent ? catalog.passwordHash(agent->id) : QString();
     // Verify even when the account is unknown or has no password, so timings do not tell.
-    const bool verified =
-        secrets::verifyPassword(hash.isEmpty() ? m_dummyHash : hash, password) && !hash.isEmpty();
-    if (!agent || agent->archived || !verified) {
+    const QString hash = stored.isEmpty() ? m_dummyHash : stored;
+    const bool usable = agent && !stored.isEmpty();
+    ++m_verifying[accountKey];
+    QPointer<QObject> guard(context);
+    m_pool->start([this, hash, password, usable, agent, accountKey, addressKey, guard, done] {
+        const bool verified = secrets::verifyPassword(hash, password) && usable;
+        if (!guard)
+            return;
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [this, verified, agent, accountKey, addressKey, done] {
+                if (--m_verifying[accountKey] <= 0)
+                    m_verifying.remove(accountKey);
+                LoginResult result;
+                try {
+                    result = conclude(accountKey, addressKey, agent, verified);
+                } catch (const std::exception &) {
+                    result = LoginResult{};
+                    result.error = LoginError::Unavailable;
+                }
+                done(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+AgentSessions::LoginResult AgentSessions::conclude(const QString &accountKey,
+                                                   const QString &addressKey,
+                                                   const std::optional<Agent> &agent,
+                                                   bool verified)
+{
+    LoginResult out;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    // Read again: the agent may have been archived while the password was being verified.
+    const auto current = agent ? Catalog(m_store).agent(agent->id) : std::nullopt;
+    if (!current || current->archived || !verified) {
         m_throttle.failed(addressKey, nowMs);
         m_throttle.failed(accountKey, nowMs);
         out.error = LoginError::BadCredentials;
         return out;
     }
-    m_throttle.succeeded(addressKey);
     m_throttle.succeeded(accountKey);
-
-    out.token = open(agent->id);
-    out.agent = *agent;
+    out.token = open(current->id);
+    out.agent = *current;
     return out;
 }
 
