@@ -178,9 +178,13 @@ CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
         pl.lieuId = l;
     // Another organisation's agent, lieu or motif is answered like an unknown id: 404.
     const Ownership owns(m_site.store());
-    if (!owns.agent(agent.organisationId, pl.agentId) ||
-        !owns.lieu(agent.organisationId, pl.lieuId))
+    if ((pl.agentId && !owns.agent(agent.organisationId, pl.agentId)) ||
+        (pl.lieuId && !owns.lieu(agent.organisationId, pl.lieuId)))
         return notFound();
+    if (!pl.agentId)
+        errors.insert(QStringLiteral("agent_id"), tr("Unknown agent."));
+    if (!pl.lieuId)
+        errors.insert(QStringLiteral("lieu_id"), tr("Unknown lieu."));
     if (p.value(QStringLiteral("motif_ids")).isArray()) {
         pl.motifIds.clear();
         for (const QJsonValue v : p.value(QStringLiteral("motif_ids")).toArray()) {
