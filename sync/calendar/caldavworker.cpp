@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 
 #include <memory>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcCaldav, "creneau.caldav")
 

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace creneau;
 using namespace creneau::test;

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace creneau;
 using namespace creneau::test;

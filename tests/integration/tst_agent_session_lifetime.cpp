@@ -58,7 +58,7 @@ private slots:
                                      {{"email", kAdmin}, {"password", kAdminPassword}});
         QCOMPARE(login.status, 200);
         api.token = AgentApiClient::json(login)[QLatin1String("token")].toString();
-        QCOMPARE(AgentApiClient::json(login)[QLatin1String("expires_in")].toInteger(), 8);
+        QCOMPARE(AgentApiClient::json(login)[QLatin1String("expires_in")].toInteger(), qint64(8));
         QElapsedTimer t;
         t.start();
         // Used every half second: a sliding expiry alone would keep it forever.
