@@ -367,7 +367,8 @@ BookingOutcome BookingService::setContext(Id rdvId, const Actor &actor, const QS
 BookingOutcome BookingService::notFoundInOrganisation() const
 {
     BookingOutcome out = failure(BookingError::NotFound);
-    out.message = QCoreApplication::translate("creneau::Booking", "Not found in your organisation.");
+    out.message =
+        QCoreApplication::translate("creneau::Booking", "Not found in your organisation.");
     return out;
 }
 

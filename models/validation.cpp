@@ -5,8 +5,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QTimeZone>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace creneau {
 

@@ -2,8 +2,8 @@
 
 #include "catalog.h"
 #include "recurrence.h"
-#include "validation.h"
 #include "recurrenceeditor.h"
+#include "validation.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

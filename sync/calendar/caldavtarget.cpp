@@ -28,9 +28,9 @@ bool CaldavTarget::isAllowedAddress(QHostAddress a, bool allowInsecure)
     // broadcast; Qt 6.4 still counts the private IPv4 ranges and a few others as global.
     if (!a.isGlobal() || a.isMulticast() || a.isLinkLocal() || a.isBroadcast())
         return false;
-    return !inAny(a, {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12",
-                      "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "240.0.0.0/4",
-                      "::/128", "64:ff9b::/96", "fc00::/7", "fe80::/10", "fec0::/10"});
+    return !inAny(a, {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.0.0.0/24",
+                      "192.168.0.0/16", "198.18.0.0/15", "240.0.0.0/4", "::/128", "64:ff9b::/96",
+                      "fc00::/7", "fe80::/10", "fec0::/10"});
 }
 
 QString CaldavTarget::checkUrl(const QString &text, bool allowInsecure)

@@ -170,9 +170,12 @@ void CaldavWorker::send(const Job &job)
 void CaldavWorker::connectChecked(const Job &job, QNetworkRequest request, bool deleting,
                                   QByteArray body, const QString &href)
 {
+    // Here the truth is the address the name resolves to now (checked below), not the name.
     const QUrl url = request.url();
-    if (!CaldavTarget::checkUrl(url.toString(), m_allowInsecure).isEmpty()) {
-        retry(job, QStringLiteral("refused target: %1").arg(url.host()));
+    const bool schemeAllowed = url.scheme() == QLatin1String("https") ||
+                               (m_allowInsecure && url.scheme() == QLatin1String("http"));
+    if (!schemeAllowed || url.host().isEmpty()) {
+        retry(job, QStringLiteral("refused scheme or host: %1").arg(url.toString()));
         return;
     }
     // The budget covers the name resolution too: a resolver that hangs frees the slot as well.
@@ -224,8 +227,8 @@ void CaldavWorker::sendTo(const Job &job, QNetworkRequest request, const QHostAd
     request.setPeerVerifyName(host);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = deleting ? m_network.deleteResource(request)
-                                    : m_network.put(request, body);
+    QNetworkReply *reply =
+        deleting ? m_network.deleteResource(request) : m_network.put(request, body);
     QTimer::singleShot(m_budgetMs, reply, [reply] { reply->abort(); });
     connect(reply, &QNetworkReply::finished, this,
             [this, job, reply, deleting, href] { finish(job, reply, deleting, href); });

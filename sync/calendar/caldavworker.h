@@ -11,8 +11,8 @@
 #include "clock.h"
 #include "store.h"
 
-#include <QNetworkAccessManager>
 #include <QHostAddress>
+#include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QSet>
@@ -62,8 +62,8 @@ private:
     // Resolves the request's host, checks the address, then sends to that address only.
     void connectChecked(const Job &job, QNetworkRequest request, bool deleting, QByteArray body,
                         const QString &href);
-    void sendTo(const Job &job, QNetworkRequest request, const QHostAddress &address,
-                bool deleting, const QByteArray &body, const QString &href);
+    void sendTo(const Job &job, QNetworkRequest request, const QHostAddress &address, bool deleting,
+                const QByteArray &body, const QString &href);
     void finish(const Job &job, QNetworkReply *reply, bool deleting, const QString &href);
     void markDone(const Job &job);
     void retry(const Job &job, const QString &error, bool immediately = false);

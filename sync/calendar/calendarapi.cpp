@@ -122,7 +122,8 @@ HttpResponse CalendarApi::putSettings(HttpRequest &request)
     if (s.caldavUrl.size() > 2000)
         fields.insert(QStringLiteral("caldav_url"), tooLong);
     else if (s.mode == CalendarMode::CalDav || !s.caldavUrl.isEmpty())
-        if (const QString problem = CalendarSettingsRepository::checkCaldavUrl(s.caldavUrl, m_allowInsecure);
+        if (const QString problem =
+                CalendarSettingsRepository::checkCaldavUrl(s.caldavUrl, m_allowInsecure);
             !problem.isEmpty())
             fields.insert(QStringLiteral("caldav_url"), problem);
     if (s.caldavUser.size() > 320)

@@ -104,6 +104,7 @@ HttpResponse AgentApi::login(HttpRequest &request)
         } catch (const std::exception &) {
             AgentSessions::LoginResult failed;
             failed.error = AgentSessions::LoginError::Unavailable;
+            failed.retryAfter = 5;
             complete(loginAnswer(failed));
         }
     };
@@ -123,7 +124,8 @@ HttpResponse AgentApi::loginAnswer(const AgentSessions::LoginResult &result)
     case AgentSessions::LoginError::BadCredentials:
         return HttpResponse::jsonError(401, tr("Wrong e-mail or password."));
     case AgentSessions::LoginError::Unavailable:
-        return HttpResponse::jsonError(503, tr("Sign-in is unavailable for a moment: try again."));
+        r = HttpResponse::jsonError(503, tr("Sign-in is unavailable for a moment: try again."));
+        break;
     case AgentSessions::LoginError::SlowDown:
         r = HttpResponse::jsonError(
             429, tr("Too many failed sign-ins: wait %1 seconds.").arg(result.retryAfter));

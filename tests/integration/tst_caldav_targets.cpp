@@ -65,9 +65,10 @@ void setAgentPassword(const QString &storeFile)
 
 qint64 agentId(AgentApiClient &api)
 {
-    return AgentApiClient::json(api.call("GET", QStringLiteral("/api/v1/agent/session")))
-        [QLatin1String("agent")][QLatin1String("id")]
-            .toInteger();
+    return AgentApiClient::json(api.call(
+        "GET",
+        QStringLiteral("/api/v1/agent/session")))[QLatin1String("agent")][QLatin1String("id")]
+        .toInteger();
 }
 
 Reply putCaldav(AgentApiClient &api, const QString &mode, const QString &url)
@@ -187,7 +188,8 @@ private slots:
                                 {me, rdv})
                         .toString();
         }
-        QVERIFY2(error.contains(QLatin1String("refused")), qPrintable(error));
+        // Refused on the address "localhost" resolves to, not on its name.
+        QVERIFY2(error.startsWith(QLatin1String("refused internal address")), qPrintable(error));
         QTest::qWait(300);
         QCOMPARE(internal.connections, 0);
     }
