@@ -53,6 +53,40 @@ private:
     QTcpServer m_server;
 };
 
+// A calendar server that answers every request with a redirect to `target`.
+class Redirector : public QObject
+{
+public:
+    explicit Redirector(const QString &target) : m_target(target.toUtf8())
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                s->setParent(this);
+                connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    // Answers once the headers are in; the body that follows is ignored.
+                    QByteArray seen = s->property("seen").toByteArray() + s->readAll();
+                    const bool answered = s->property("answered").toBool();
+                    s->setProperty("seen", seen);
+                    if (answered || !seen.contains("\r\n\r\n"))
+                        return;
+                    s->setProperty("answered", true);
+                    ++requests;
+                    s->write("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + m_target +
+                             "\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+                    s->disconnectFromHost(); // one request per connection
+                });
+            }
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    int requests = 0;
+
+private:
+    QByteArray m_target;
+    QTcpServer m_server;
+};
+
 void setAgentPassword(const QString &storeFile)
 {
     auto store = Store::open(storeFile);
@@ -192,6 +226,39 @@ private slots:
         QVERIFY2(error.startsWith(QLatin1String("refused internal address")), qPrintable(error));
         QTest::qWait(300);
         QCOMPARE(internal.connections, 0);
+    }
+
+    void redirectsAreNotFollowed()
+    {
+        SilentHost internal;
+        Redirector redirector(QStringLiteral("http://127.0.0.1:%1/steal/").arg(internal.port()));
+        AgentApiClient admin(m_insecure.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        const qint64 me = agentId(admin);
+        QCOMPARE(putCaldav(admin, QStringLiteral("caldav"),
+                           QStringLiteral("http://127.0.0.1:%1/cal/").arg(redirector.port()))
+                     .status,
+                 200);
+        const qint64 rdv = bookOwn(admin, 1, 11, 4);
+        QVERIFY(rdv > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(redirector.requests > 0, 10000);
+        QString error;
+        QElapsedTimer t;
+        t.start();
+        while (error.isEmpty() && t.elapsed() < 10000) {
+            QTest::qWait(200);
+            auto store = Store::open(m_insecure.storeFile());
+            error = sql::scalar(store->db(),
+                                QStringLiteral("SELECT last_error FROM caldav_jobs WHERE "
+                                               "agent_id = ? AND rdv_id = ?"),
+                                {me, rdv})
+                        .toString();
+        }
+        QCOMPARE(error, QStringLiteral("HTTP 307"));
+        QTest::qWait(300);
+        QCOMPARE(internal.connections, 0); // the Location was not followed
+        // Back to no calendar for the next test.
+        QCOMPARE(putCaldav(admin, QStringLiteral("none"), QString()).status, 200);
     }
 
     void deadHostDelaysNoOtherAgent()
