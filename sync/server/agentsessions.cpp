@@ -63,7 +63,7 @@ void AgentSessions::login(const QString &address, const QString &email, const QS
                 return;
             QMetaObject::invokeMethod(
                 guard.data(),
-                [this, late, verified, agent, accountKey, addressKey, done] {
+                [this, late, verified, agent, hash, accountKey, addressKey, done] {
                     if (--m_verifying[accountKey] <= 0)
                         m_verifying.remove(accountKey);
                     LoginResult result;
@@ -72,7 +72,7 @@ void AgentSessions::login(const QString &address, const QString &email, const QS
                             result.error = LoginError::Unavailable;
                             result.retryAfter = 5;
                         } else {
-                            result = conclude(accountKey, addressKey, agent, verified);
+                            result = conclude(accountKey, addressKey, agent, hash, verified);
                         }
                     } catch (const std::exception &) {
                         result = LoginResult{};
@@ -87,13 +87,17 @@ void AgentSessions::login(const QString &address, const QString &email, const QS
 
 AgentSessions::LoginResult AgentSessions::conclude(const QString &accountKey,
                                                    const QString &addressKey,
-                                                   const std::optional<Agent> &agent, bool verified)
+                                                   const std::optional<Agent> &agent,
+                                                   const QString &verifiedHash, bool verified)
 {
     LoginResult out;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    // Read again: the agent may have been archived while the password was being verified.
-    const auto current = agent ? Catalog(m_store).agent(agent->id) : std::nullopt;
-    if (!current || current->archived || !verified) {
+    // Read again: the agent may have been archived, or their password reset, while the password
+    // was being verified against the old hash.
+    Catalog catalog(m_store);
+    const auto current = agent ? catalog.agent(agent->id) : std::nullopt;
+    if (!current || current->archived || !verified ||
+        catalog.passwordHash(current->id) != verifiedHash) {
         m_throttle.failed(addressKey, nowMs);
         m_throttle.failed(accountKey, nowMs);
         out.error = LoginError::BadCredentials;

@@ -83,7 +83,8 @@ public:
 private:
     // The outcome once the password was verified (on the event loop again).
     LoginResult conclude(const QString &accountKey, const QString &addressKey,
-                         const std::optional<Agent> &agent, bool verified);
+                         const std::optional<Agent> &agent, const QString &verifiedHash,
+                         bool verified);
 
     Store &m_store;
     const Clock &m_clock;
