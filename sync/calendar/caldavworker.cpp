@@ -6,11 +6,13 @@
 #include "rdvrepository.h"
 #include "sql.h"
 
+#include <QElapsedTimer>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -180,6 +182,8 @@ void CaldavWorker::connectChecked(const Job &job, QNetworkRequest request, bool 
     }
     // The budget covers the name resolution too: a resolver that hangs frees the slot as well.
     auto pending = std::make_shared<bool>(true);
+    QElapsedTimer started;
+    started.start();
     QTimer::singleShot(m_budgetMs, this, [this, job, pending] {
         if (!std::exchange(*pending, false))
             return;
@@ -188,7 +192,7 @@ void CaldavWorker::connectChecked(const Job &job, QNetworkRequest request, bool 
     });
     QHostInfo::lookupHost(
         url.host(), this,
-        [this, job, request, deleting, body, href, pending](const QHostInfo &info) {
+        [this, job, request, deleting, body, href, pending, started](const QHostInfo &info) {
             if (!std::exchange(*pending, false))
                 return; // the budget ran out first
             const QList<QHostAddress> addresses = info.addresses();
@@ -207,12 +211,14 @@ void CaldavWorker::connectChecked(const Job &job, QNetworkRequest request, bool 
                     return;
                 }
             }
-            sendTo(job, request, addresses.first(), deleting, body, href);
+            // What is left of the budget, so that one job never takes longer than it.
+            const int left = int(std::max<qint64>(100, m_budgetMs - started.elapsed()));
+            sendTo(job, request, addresses.first(), deleting, body, href, left);
         });
 }
 
 void CaldavWorker::sendTo(const Job &job, QNetworkRequest request, const QHostAddress &address,
-                          bool deleting, const QByteArray &body, const QString &href)
+                          bool deleting, const QByteArray &body, const QString &href, int budgetMs)
 {
     // Connect to the checked address itself, naming the host in Host and for TLS (SNI and
     // certificate), so a second resolution cannot lead elsewhere.
@@ -229,7 +235,7 @@ void CaldavWorker::sendTo(const Job &job, QNetworkRequest request, const QHostAd
                          QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply =
         deleting ? m_network.deleteResource(request) : m_network.put(request, body);
-    QTimer::singleShot(m_budgetMs, reply, [reply] { reply->abort(); });
+    QTimer::singleShot(budgetMs, reply, [reply] { reply->abort(); });
     connect(reply, &QNetworkReply::finished, this,
             [this, job, reply, deleting, href] { finish(job, reply, deleting, href); });
 }

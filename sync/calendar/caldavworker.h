@@ -63,7 +63,7 @@ private:
     void connectChecked(const Job &job, QNetworkRequest request, bool deleting, QByteArray body,
                         const QString &href);
     void sendTo(const Job &job, QNetworkRequest request, const QHostAddress &address, bool deleting,
-                const QByteArray &body, const QString &href);
+                const QByteArray &body, const QString &href, int budgetMs);
     void finish(const Job &job, QNetworkReply *reply, bool deleting, const QString &href);
     void markDone(const Job &job);
     void retry(const Job &job, const QString &error, bool immediately = false);
