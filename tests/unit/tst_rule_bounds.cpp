@@ -42,7 +42,9 @@ private slots:
         QElapsedTimer t;
         t.start();
         checkRecurrence(errors, QStringLiteral("rrule"), rule, QDate(2026, 12, 1));
-        QVERIFY2(t.elapsed() < 100, qPrintable(QString::number(t.elapsed())));
+        // libical searches a yearly rule that never matches up to its last year inside one
+        // step (about 0.1 s, UNTIL or not): refused here, once, rather than at every query.
+        QVERIFY2(t.elapsed() < 400, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(errors.isEmpty(), accepted);
         if (!accepted)
             QVERIFY(!errors.value(QStringLiteral("rrule")).isEmpty());
