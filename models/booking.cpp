@@ -1,6 +1,8 @@
 #include "booking.h"
 
 #include "catalog.h"
+#include "horizon.h"
+#include "ownership.h"
 #include "rdvrepository.h"
 #include "secrets.h"
 
@@ -126,6 +128,8 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     const FieldErrors errors = validate(request, usager);
     if (!errors.isEmpty())
         return failure(BookingError::Invalid, errors);
+    if (BookingOutcome out = checkBoundsAndScope(request); !out.ok())
+        return out;
 
     WriteTransaction tx(m_store);
     m_engine.availability().refresh();
@@ -286,10 +290,15 @@ BookingOutcome BookingService::cancel(Id rdvId, const Actor &actor, const QStrin
 BookingOutcome BookingService::move(Id rdvId, const Actor &actor, qint64 newStart, Id newLieuId,
                                     int expectedVersion)
 {
+    if (FieldErrors when;
+        !Horizon::check(when, QStringLiteral("starts_at"), newStart, m_clock.nowSecs()))
+        return failure(BookingError::Invalid, when);
     WriteTransaction tx(m_store);
     BookingOutcome out = authorise(rdvId, actor, expectedVersion, true);
     if (!out.ok())
         return out;
+    if (newLieuId && !Ownership(m_store).lieu(out.rdv.organisationId, newLieuId))
+        return notFoundInOrganisation();
     const Rdv previous = out.rdv;
     if (previous.status == RdvStatus::Revoked)
         return failure(BookingError::NotFound);
@@ -357,6 +366,30 @@ BookingOutcome BookingService::setContext(Id rdvId, const Actor &actor, const QS
     publish(RdvEvent::Kind::ContextChanged, out.rdv, previous, actor);
     tx.commit();
     return out;
+}
+
+BookingOutcome BookingService::notFoundInOrganisation() const
+{
+    BookingOutcome out = failure(BookingError::NotFound);
+    out.message =
+        QCoreApplication::translate("creneau::Booking", "Not found in your organisation.");
+    return out;
+}
+
+BookingOutcome BookingService::checkBoundsAndScope(const BookingRequest &request) const
+{
+    FieldErrors when;
+    if (!Horizon::check(when, QStringLiteral("starts_at"), request.startsAt, m_clock.nowSecs()))
+        return failure(BookingError::Invalid, when);
+    if (request.bookedBy != CreatedBy::Agent)
+        return {}; // the public pages answer an unknown motif or lieu as unavailable
+    const Ownership owns(m_store);
+    const Id org = request.organisationId;
+    if (!owns.motif(org, request.motifId) || (request.lieuId && !owns.lieu(org, request.lieuId)) ||
+        (request.agentId && !owns.agent(org, request.agentId)) ||
+        (request.existingUsagerId && !owns.usager(org, request.existingUsagerId)))
+        return notFoundInOrganisation();
+    return {};
 }
 
 void BookingService::publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous,

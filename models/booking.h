@@ -116,6 +116,10 @@ public:
 
 private:
     BookingOutcome failure(BookingError error, FieldErrors fields = {}) const;
+    BookingOutcome notFoundInOrganisation() const;
+    // The start within the horizon and, for an agent's booking, every id in the request's
+    // organisation (NotFound otherwise, as for an unknown id).
+    BookingOutcome checkBoundsAndScope(const BookingRequest &request) const;
     FieldErrors validate(const BookingRequest &request, Usager &usager) const;
     // Finds the free créneau at (start, lieu) for this motif and picks its agent; 0 if none.
     Id freeAgentFor(const Motif &motif, Id lieuId, qint64 start, bool ignoreDelays);

@@ -141,13 +141,22 @@ void Catalog::save(Agent &a)
                    "role = ?, notification_level = ?, archived = ? WHERE id = ?"),
                  {seq, a.firstName, a.lastName, a.email.toLower(), toWord(a.role),
                   toWord(a.notificationLevel), int(a.archived), a.id});
+        if (a.archived)
+            revokeSessions(a.id);
     }
+}
+
+void Catalog::revokeSessions(Id agentId)
+{
+    sql::run(m_store.db(), q("DELETE FROM agent_sessions WHERE agent_id = ?"), {agentId});
 }
 
 void Catalog::setPasswordHash(Id agentId, const QString &hash)
 {
     sql::run(m_store.db(), q("UPDATE agents SET seq = ?, password_hash = ? WHERE id = ?"),
              {m_store.nextSeq(), hash, agentId});
+    // A new password (changed or reset) ends every session opened with the old one.
+    revokeSessions(agentId);
 }
 
 QString Catalog::passwordHash(Id agentId) const

@@ -16,7 +16,9 @@ public:
 
     void save(Organisation &o);
     void save(Agent &a);
+    // Also ends the agent's sessions, as archiving an agent (save with archived) does.
     void setPasswordHash(Id agentId, const QString &hash);
+    void revokeSessions(Id agentId);
     QString passwordHash(Id agentId) const;
     void save(Lieu &l);
     void save(Motif &m);

@@ -104,7 +104,13 @@ QList<QDate> RecurrenceRule::dates(const QDate &first, const QDate &from, const 
             out.append(first);
         return out;
     }
-    icalrecur_iterator *it = icalrecur_iterator_new(m_rule->rule, toIcalDate(first));
+    // Stop libical at `to`: without an UNTIL, a rule that never matches (BYMONTH=2;BYMONTHDAY=30)
+    // makes it search day after day up to the year 2582, about a second per call.
+    icalrecurrencetype bounded = m_rule->rule;
+    const icaltimetype end = toIcalDate(to);
+    if (icaltime_is_null_time(bounded.until) || icaltime_compare(bounded.until, end) > 0)
+        bounded.until = end;
+    icalrecur_iterator *it = icalrecur_iterator_new(bounded, toIcalDate(first));
     if (!it)
         return out;
     // Skipping ahead is only sound without COUNT: a counted series must be walked from its start.
@@ -118,6 +124,8 @@ QList<QDate> RecurrenceRule::dates(const QDate &first, const QDate &from, const 
         // libical repeats a day named twice (BYDAY=WE,WE): each day once.
         if (d >= from && !exceptions.contains(d) && (out.isEmpty() || out.last() < d))
             out.append(d);
+        if (out.size() >= kMaxOccurrences)
+            break;
     }
     icalrecur_iterator_free(it);
     return out;

@@ -12,6 +12,8 @@ namespace creneau {
 class RecurrenceRule
 {
 public:
+    // At most this many dates from one call of dates(), whatever the range asked.
+    static constexpr int kMaxOccurrences = 5000;
     // An empty rule means "the first day only".
     static RecurrenceRule parse(const QString &rrule);
 
@@ -21,7 +23,8 @@ public:
     bool hasCount() const;
     QString text() const { return m_text; }
 
-    // Every occurrence date in [from, to], starting the series on `first`, minus `exceptions`.
+    // Every occurrence date in [from, to], starting the series on `first`, minus `exceptions`;
+    // libical is never asked past `to`, and at most kMaxOccurrences dates come back.
     QList<QDate> dates(const QDate &first, const QDate &from, const QDate &to,
                        const QList<QDate> &exceptions = {}) const;
 

@@ -1,9 +1,12 @@
 #include "validation.h"
 
+#include "horizon.h"
 #include "recurrence.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace creneau {
 
@@ -288,10 +291,42 @@ FieldErrors validatePlage(const PlageOuverture &p)
     if (p.motifIds.isEmpty())
         e.insert(QStringLiteral("motif_ids"),
                  QCoreApplication::translate("creneau::Validation", "Choose at least one motif."));
-    const RecurrenceRule rule = RecurrenceRule::parse(p.rrule);
-    if (!rule.isValid())
-        e.insert(QStringLiteral("rrule"), rule.error());
+    checkRecurrence(e, QStringLiteral("rrule"), p.rrule, p.firstDay);
     checkText(e, QStringLiteral("title"), p.title, 200);
+    return e;
+}
+
+void checkRecurrence(FieldErrors &errors, const QString &field, const QString &rrule,
+                     const QDate &firstDay)
+{
+    const RecurrenceRule rule = RecurrenceRule::parse(rrule);
+    if (!rule.isValid()) {
+        errors.insert(field, rule.error());
+        return;
+    }
+    if (rrule.trimmed().isEmpty() || !firstDay.isValid())
+        return;
+    // A rule that never matches costs every query that expands it: refuse it while saving.
+    if (rule.dates(firstDay, firstDay, firstDay.addYears(Horizon::kRuleYears)).isEmpty())
+        errors.insert(field, QCoreApplication::translate(
+                                 "creneau::Validation",
+                                 "The recurrence rule « %1 » gives no day in the two years "
+                                 "after the first one.")
+                                 .arg(rule.text()));
+}
+
+FieldErrors validateAbsence(const Absence &a, qint64 now)
+{
+    FieldErrors e;
+    Horizon::check(e, QStringLiteral("starts_at"), a.startsAt, now);
+    if (Horizon::check(e, QStringLiteral("ends_at"), a.endsAt, now) && a.endsAt <= a.startsAt)
+        e.insert(QStringLiteral("ends_at"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "The end must come after the start."));
+    if (!e.contains(QStringLiteral("starts_at")))
+        checkRecurrence(e, QStringLiteral("rrule"), a.rrule,
+                        QDateTime::fromSecsSinceEpoch(a.startsAt, QTimeZone::utc()).date());
+    checkText(e, QStringLiteral("title"), a.title, 200);
     return e;
 }
 

@@ -38,5 +38,11 @@ FieldErrors validateUsager(const Usager &u);
 FieldErrors validateMotif(const Motif &m);
 // Times in order, at least one motif, a first day, and an RRULE libical accepts.
 FieldErrors validatePlage(const PlageOuverture &p);
+// An RRULE libical accepts and that gives at least one day in the two years from `firstDay` (the
+// same check for opening ranges and absences); empty means "the first day only".
+void checkRecurrence(FieldErrors &errors, const QString &field, const QString &rrule,
+                     const QDate &firstDay);
+// Start and end within the horizon (see Horizon) and in order, a valid rule, a short title.
+FieldErrors validateAbsence(const Absence &a, qint64 now);
 
 } // namespace creneau

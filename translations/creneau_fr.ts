@@ -13,6 +13,10 @@
         <source>Malformed JSON: an object is expected.</source>
         <translation>JSON mal formé : un objet est attendu.</translation>
     </message>
+    <message>
+        <source>Sign-in is unavailable for a moment: try again.</source>
+        <translation>La connexion est indisponible pour un instant : réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::Booking</name>
@@ -60,6 +64,10 @@
         <location filename="../models/booking.cpp" line="174"/>
         <source>This usager does not exist.</source>
         <translation>Cet usager n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Not found in your organisation.</source>
+        <translation>Introuvable dans votre organisation.</translation>
     </message>
 </context>
 <context>
@@ -244,6 +252,14 @@
     <message>
         <source>A name may contain only letters, spaces, hyphens, apostrophes and dots.</source>
         <translation>Un nom ne peut contenir que des lettres, des espaces, des traits d’union, des apostrophes et des points.</translation>
+    </message>
+    <message>
+        <source>The recurrence rule « %1 » gives no day in the two years after the first one.</source>
+        <translation>La règle de récurrence « %1 » ne donne aucun jour dans les deux ans qui suivent le premier.</translation>
+    </message>
+    <message>
+        <source>The end must come after the start.</source>
+        <translation>La fin doit venir après le début.</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +1770,20 @@ Conservé : %1
 Fusionné dedans : %2
 
 Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde ses coordonnées ; la seconde fiche est supprimée.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::Horizon</name>
+    <message>
+        <source>The date must fall between one year ago and two years from now.</source>
+        <translation>La date doit être comprise entre il y a un an et dans deux ans.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentCommands</name>
+    <message>
+        <source>Not found in your organisation.</source>
+        <translation>Introuvable dans votre organisation.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "recurrence.h"
 #include "recurrenceeditor.h"
+#include "validation.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -59,7 +60,7 @@ AbsenceDialog::AbsenceDialog(AgendaSource *source, QWidget *parent)
     m_recurrence = new RecurrenceEditor(formBox);
     form->addRow(tr("Agent"), m_agent);
     m_errors.addRow(form, tr("Title"), m_title, QStringLiteral("title"));
-    form->addRow(tr("From"), m_start);
+    m_errors.addRow(form, tr("From"), m_start, QStringLiteral("starts_at"));
     m_errors.addRow(form, tr("To"), m_end, QStringLiteral("ends_at"));
     m_errors.addRow(form, tr("Recurrence"), m_recurrence, QStringLiteral("rrule"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -159,13 +160,8 @@ bool AbsenceDialog::save()
     absence.startsAt = QDateTime(m_start->date(), m_start->time(), zone).toSecsSinceEpoch();
     absence.endsAt = QDateTime(m_end->date(), m_end->time(), zone).toSecsSinceEpoch();
     absence.rrule = m_recurrence->rrule();
-    FieldErrors errors;
-    checkText(errors, QStringLiteral("title"), absence.title, 200);
-    if (absence.endsAt <= absence.startsAt)
-        errors.insert(QStringLiteral("ends_at"), tr("The end must come after the start."));
-    const RecurrenceRule rule = RecurrenceRule::parse(absence.rrule);
-    if (!rule.isValid())
-        errors.insert(QStringLiteral("rrule"), rule.error());
+    // The server's rules (models/validation), so the desktop refuses what the server would.
+    const FieldErrors errors = validateAbsence(absence, QDateTime::currentSecsSinceEpoch());
     if (!m_errors.show(errors))
         return false;
     m_source->save(absence);

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -190,6 +191,16 @@ int main(int argc, char **argv)
         QStringLiteral("PASSWORD"));
     parser.addOptions({smtp, mailFrom, smsGateway, smsToken, maxBookings, maxMessages,
                        maxPrescriberMessages, demoPassword});
+    const QCommandLineOption sessionDays(
+        QStringLiteral("session-days"),
+        QStringLiteral("Days an agent's session lasts at most after sign-in (a fraction is "
+                       "allowed: 0.5 is twelve hours)."),
+        QStringLiteral("DAYS"), QStringLiteral("30"));
+    const QCommandLineOption insecureCaldav(
+        QStringLiteral("allow-insecure-caldav"),
+        QStringLiteral("For tests only: allow CalDAV over plain http and to loopback addresses "
+                       "(private and link-local addresses stay refused)."));
+    parser.addOptions({sessionDays, insecureCaldav});
     parser.process(app);
     // Settings an operator keeps in /etc/creneau/env (see the systemd unit): the command line wins,
     // and secrets such as the SMTP password need never appear in it (nor in `ps`).
@@ -276,6 +287,14 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "Invalid --idle-timeout: expected a number of seconds >= 1\n");
         return 2;
     }
+
+    const double days = parser.value(sessionDays).toDouble(&ok);
+    if (!ok || days <= 0 || days > 3650) {
+        std::fprintf(stderr, "Invalid --session-days: expected a number of days > 0\n");
+        return 2;
+    }
+    options.sessionMaxAgeSecs = std::max<qint64>(1, qint64(days * 24 * 3600));
+    options.allowInsecureCaldav = parser.isSet(insecureCaldav);
 
     installSignalHandlers(app);
     creneau::http::ServerApplication server(options);

@@ -1,12 +1,20 @@
 #include "caldavworker.h"
 
+#include "caldavtarget.h"
 #include "calendardomain.h"
 #include "rdvical.h"
 #include "rdvrepository.h"
 #include "sql.h"
 
+#include <QElapsedTimer>
+#include <QHostInfo>
 #include <QLoggingCategory>
+#include <QNetworkProxy>
 #include <QNetworkReply>
+
+#include <algorithm>
+#include <memory>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcCaldav, "creneau.caldav")
 
@@ -18,6 +26,8 @@ CaldavWorker::CaldavWorker(Store &store, const CalendarKey &key, const Clock &cl
 {
     m_timer.setSingleShot(false);
     connect(&m_timer, &QTimer::timeout, this, &CaldavWorker::kick);
+    // A proxy would connect on our behalf to whatever the name resolves to there.
+    m_network.setProxy(QNetworkProxy::NoProxy);
 }
 
 void CaldavWorker::start(int pollMs)
@@ -52,28 +62,49 @@ int CaldavWorker::pendingCount() const
 
 void CaldavWorker::kick()
 {
-    if (!m_busy)
+    if (m_inFlight.size() < kMaxParallel)
         next();
 }
 
 void CaldavWorker::next()
 {
+    QList<Job> jobs;
     try {
+        // The oldest due job of each agent without one under way, a few agents at a time.
         QSqlQuery q = sql::run(m_store.db(),
                                QStringLiteral("SELECT id, agent_id, rdv_id, attempts FROM "
                                               "caldav_jobs WHERE status = 'pending' AND "
                                               "next_attempt_at <= ? ORDER BY next_attempt_at, id "
-                                              "LIMIT 1"),
+                                              "LIMIT 500"),
                                {m_clock.nowSecs()});
-        if (!q.next())
-            return;
-        Job job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                q.value(3).toInt()};
-        send(job);
+        QSet<Id> taken = m_inFlight;
+        while (q.next() && taken.size() < kMaxParallel) {
+            Job job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                    q.value(3).toInt()};
+            if (taken.contains(job.agentId))
+                continue;
+            taken.insert(job.agentId);
+            jobs.append(job);
+        }
     } catch (const std::exception &e) {
         qCWarning(lcCaldav) << "cannot read the CalDAV queue:" << e.what();
-        m_busy = false;
+        return;
     }
+    for (const Job &job : jobs) {
+        m_inFlight.insert(job.agentId);
+        try {
+            send(job);
+        } catch (const std::exception &e) {
+            qCWarning(lcCaldav) << "cannot send a CalDAV job:" << e.what();
+            m_inFlight.remove(job.agentId);
+        }
+    }
+}
+
+void CaldavWorker::release(const Job &job)
+{
+    m_inFlight.remove(job.agentId);
+    QTimer::singleShot(0, this, &CaldavWorker::kick);
 }
 
 QByteArray CaldavWorker::resource(Store &store, const Rdv &rdv, qint64 now)
@@ -139,27 +170,92 @@ void CaldavWorker::send(const Job &job)
         request.setRawHeader("If-Match", etag.toUtf8());
     else if (!known)
         request.setRawHeader("If-None-Match", "*");
-    QNetworkReply *reply = nullptr;
+    QByteArray body;
     if (keep) {
-        const QByteArray body = resource(m_store, *rdv, m_clock.nowSecs());
+        body = resource(m_store, *rdv, m_clock.nowSecs());
         if (body.isEmpty()) {
             markDone(job);
             return;
         }
         request.setHeader(QNetworkRequest::ContentTypeHeader, "text/calendar; charset=utf-8");
-        reply = m_network.put(request, body);
-    } else {
-        reply = m_network.deleteResource(request);
     }
-    m_busy = true;
+    connectChecked(job, request, !keep, body, href);
+}
+
+void CaldavWorker::connectChecked(const Job &job, QNetworkRequest request, bool deleting,
+                                  QByteArray body, const QString &href)
+{
+    // Here the truth is the address the name resolves to now (checked below), not the name.
+    const QUrl url = request.url();
+    const bool schemeAllowed = url.scheme() == QLatin1String("https") ||
+                               (m_allowInsecure && url.scheme() == QLatin1String("http"));
+    if (!schemeAllowed || url.host().isEmpty()) {
+        retry(job, QStringLiteral("refused scheme or host: %1").arg(url.toString()));
+        return;
+    }
+    // The budget covers the name resolution too: a resolver that hangs frees the slot as well.
+    auto pending = std::make_shared<bool>(true);
+    QElapsedTimer started;
+    started.start();
+    QTimer::singleShot(m_budgetMs, this, [this, job, pending] {
+        if (!std::exchange(*pending, false))
+            return;
+        retry(job, QStringLiteral("no address within the time budget"));
+        emit failed(job.id, QStringLiteral("timeout"));
+    });
+    QHostInfo::lookupHost(
+        url.host(), this,
+        [this, job, request, deleting, body, href, pending, started](const QHostInfo &info) {
+            if (!std::exchange(*pending, false))
+                return; // the budget ran out first
+            const QList<QHostAddress> addresses = info.addresses();
+            if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
+                retry(job, QStringLiteral("cannot resolve %1").arg(request.url().host()));
+                emit failed(job.id, info.errorString());
+                return;
+            }
+            // Every address the name gives must be allowed: the one used is pinned below.
+            for (const QHostAddress &a : addresses) {
+                if (!CaldavTarget::isAllowedAddress(a, m_allowInsecure)) {
+                    const QString error = QStringLiteral("refused internal address %1 for %2")
+                                              .arg(a.toString(), request.url().host());
+                    retry(job, error);
+                    emit failed(job.id, error);
+                    return;
+                }
+            }
+            // What is left of the budget, so that one job never takes longer than it.
+            const int left = int(std::max<qint64>(100, m_budgetMs - started.elapsed()));
+            sendTo(job, request, addresses.first(), deleting, body, href, left);
+        });
+}
+
+void CaldavWorker::sendTo(const Job &job, QNetworkRequest request, const QHostAddress &address,
+                          bool deleting, const QByteArray &body, const QString &href, int budgetMs)
+{
+    // Connect to the checked address itself, naming the host in Host and for TLS (SNI and
+    // certificate), so a second resolution cannot lead elsewhere.
+    QUrl pinned = request.url();
+    const QString host = pinned.host();
+    QByteArray hostHeader = QUrl::toAce(host);
+    if (pinned.port() != -1)
+        hostHeader += ':' + QByteArray::number(pinned.port());
+    pinned.setHost(address.toString());
+    request.setUrl(pinned);
+    request.setRawHeader("Host", hostHeader);
+    request.setPeerVerifyName(host);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply =
+        deleting ? m_network.deleteResource(request) : m_network.put(request, body);
+    QTimer::singleShot(budgetMs, reply, [reply] { reply->abort(); });
     connect(reply, &QNetworkReply::finished, this,
-            [this, job, reply, keep, href] { finish(job, reply, !keep, href); });
+            [this, job, reply, deleting, href] { finish(job, reply, deleting, href); });
 }
 
 void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, const QString &href)
 {
     reply->deleteLater();
-    m_busy = false;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     try {
         if (status == 412) {
@@ -195,6 +291,7 @@ void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, c
                                     "1, last_error = '' WHERE id = ?"),
                      {job.id});
             tx.commit();
+            release(job);
             emit delivered(job.id, status);
         } else {
             const QString error =
@@ -204,8 +301,8 @@ void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, c
         }
     } catch (const std::exception &e) {
         qCWarning(lcCaldav) << "cannot record a CalDAV delivery:" << e.what();
+        release(job);
     }
-    QTimer::singleShot(0, this, &CaldavWorker::kick);
 }
 
 void CaldavWorker::markDone(const Job &job)
@@ -214,7 +311,7 @@ void CaldavWorker::markDone(const Job &job)
     sql::run(m_store.db(), QStringLiteral("UPDATE caldav_jobs SET status = 'done' WHERE id = ?"),
              {job.id});
     tx.commit();
-    QTimer::singleShot(0, this, &CaldavWorker::kick);
+    release(job);
 }
 
 void CaldavWorker::retry(const Job &job, const QString &error, bool immediately)
@@ -234,6 +331,7 @@ void CaldavWorker::retry(const Job &job, const QString &error, bool immediately)
              {giveUp ? QStringLiteral("failed") : QStringLiteral("pending"), attempts, error,
               m_clock.nowSecs() + delay, job.id});
     tx.commit();
+    release(job);
 }
 
 } // namespace creneau::calendar

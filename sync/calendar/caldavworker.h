@@ -1,15 +1,21 @@
 // Delivers the CalDAV jobs (CaldavQueue) to each agent's calendar collection: PUT of the
 // appointment as its own resource (If-None-Match: * when new, If-Match with the stored ETag when
 // updating), DELETE once cancelled or no longer the agent's. Failures are retried with growing
-// delays, so a calendar server that is down catches up when it is back.
+// delays, so a calendar server that is down catches up when it is back. Every connection goes to
+// an address checked by CaldavTarget after resolving the name (the request is pinned to it), no
+// redirect is followed, each agent has at most one job in flight and each job a time budget, so
+// one calendar server that never answers delays no other agent.
 #pragma once
 
 #include "calendarsettings.h"
 #include "clock.h"
 #include "store.h"
 
+#include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace creneau::calendar {
@@ -27,7 +33,11 @@ public:
     void kick();
     // First retry after `firstSecs`, doubling up to `maxSecs`; given up after `giveUpAttempts`.
     void setRetryDelays(int firstSecs, int maxSecs, int giveUpAttempts = 30);
-    bool isBusy() const { return m_busy; }
+    // --allow-insecure-caldav: plain http and loopback targets (tests with a local Radicale).
+    void setAllowInsecure(bool allow) { m_allowInsecure = allow; }
+    // The longest one job may take, name resolution included, before it is abandoned.
+    void setTimeBudgetMs(int ms) { m_budgetMs = qMax(100, ms); }
+    bool isBusy() const { return !m_inFlight.isEmpty(); }
     // Pending jobs, for tests and monitoring.
     int pendingCount() const;
 
@@ -48,18 +58,28 @@ private:
         Id rdvId = 0;
         int attempts = 0;
     };
+    static constexpr int kMaxParallel = 8;
     void next();
     void send(const Job &job);
+    // Resolves the request's host, checks the address, then sends to that address only.
+    void connectChecked(const Job &job, QNetworkRequest request, bool deleting, QByteArray body,
+                        const QString &href);
+    void sendTo(const Job &job, QNetworkRequest request, const QHostAddress &address, bool deleting,
+                const QByteArray &body, const QString &href, int budgetMs);
     void finish(const Job &job, QNetworkReply *reply, bool deleting, const QString &href);
     void markDone(const Job &job);
     void retry(const Job &job, const QString &error, bool immediately = false);
+    // The agent's slot is free again; looks for more work.
+    void release(const Job &job);
 
     Store &m_store;
     CalendarSettingsRepository m_settings;
     const Clock &m_clock;
     QNetworkAccessManager m_network;
     QTimer m_timer;
-    bool m_busy = false;
+    QSet<Id> m_inFlight; // agents with a job under way
+    bool m_allowInsecure = false;
+    int m_budgetMs = 20000;
     int m_firstDelay = 30;
     int m_maxDelay = 3600;
     int m_giveUp = 30;

@@ -1,6 +1,7 @@
 #include "calendarapi.h"
 
 #include "calendarfeed.h"
+#include "catalog.h"
 #include "jsonexchange.h"
 
 #include <QJsonDocument>
@@ -78,6 +79,9 @@ HttpResponse CalendarApi::feed(HttpRequest &request)
     const auto agentId = m_settings.agentForFeedToken(token);
     if (!agentId)
         throw notFound();
+    // An archived agent's feed is gone, like their sessions.
+    if (const auto agent = Catalog(m_store).agent(*agentId); !agent || agent->archived)
+        throw notFound();
     HttpResponse r = HttpResponse::text(CalendarFeed::render(m_store, *agentId, m_clock.nowSecs()),
                                         "text/calendar; charset=utf-8");
     r.setHeader("Cache-Control", "private, no-cache");
@@ -117,7 +121,8 @@ HttpResponse CalendarApi::putSettings(HttpRequest &request)
     if (s.caldavUrl.size() > 2000)
         fields.insert(QStringLiteral("caldav_url"), tooLong);
     else if (s.mode == CalendarMode::CalDav || !s.caldavUrl.isEmpty())
-        if (const QString problem = CalendarSettingsRepository::checkCaldavUrl(s.caldavUrl);
+        if (const QString problem =
+                CalendarSettingsRepository::checkCaldavUrl(s.caldavUrl, m_allowInsecure);
             !problem.isEmpty())
             fields.insert(QStringLiteral("caldav_url"), problem);
     if (s.caldavUser.size() > 320)

@@ -20,6 +20,9 @@ public:
     CalendarApi(Store &store, const CalendarKey &key, std::function<QString()> publicUrl,
                 const Clock &clock = Clock::system());
     void addRoutes(http::Router &router);
+    void setSessionMaxAgeSecs(qint64 secs) { m_sessions.setMaxAgeSecs(secs); }
+    // --allow-insecure-caldav: http and loopback calendar URLs may be saved (see CaldavTarget).
+    void setAllowInsecureCaldav(bool allow) { m_allowInsecure = allow; }
 
     // The two forms of a feed URL: https:// (or the server's scheme) and webcal://.
     static QPair<QString, QString> feedUrls(const QString &publicUrl, const QString &token);
@@ -37,6 +40,7 @@ private:
     std::function<QString()> m_publicUrl;
     const Clock &m_clock;
     http::AgentSessions m_sessions;
+    bool m_allowInsecure = false;
 };
 
 } // namespace creneau::calendar

@@ -24,6 +24,13 @@ public:
     RdvEventSink *sink(RdvEventSink *first);
     void addRoutes(http::Router &router) { m_api.addRoutes(router); }
     void start() { m_worker.start(); }
+    // --allow-insecure-caldav, for saving and for pushing alike.
+    void setAllowInsecureCaldav(bool allow)
+    {
+        m_api.setAllowInsecureCaldav(allow);
+        m_worker.setAllowInsecure(allow);
+    }
+    void setSessionMaxAgeSecs(qint64 secs) { m_api.setSessionMaxAgeSecs(secs); }
     CaldavWorker &worker() { return m_worker; }
 
 private:

@@ -1,6 +1,7 @@
 #include "calendarsettings.h"
 
 #include "caldavqueue.h"
+#include "caldavtarget.h"
 #include "calendarfeed.h"
 #include "catalog.h"
 #include "rdvrepository.h"
@@ -178,16 +179,9 @@ bool calendarByEmail(Store &store, Id agentId)
     return CalendarSettingsRepository::modeOf(store, agentId) == CalendarMode::Email;
 }
 
-QString CalendarSettingsRepository::checkCaldavUrl(const QString &text)
+QString CalendarSettingsRepository::checkCaldavUrl(const QString &text, bool allowInsecure)
 {
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-        return QStringLiteral("L'adresse du calendrier CalDAV doit commencer par https://.");
-    if (!url.userInfo().isEmpty())
-        return QStringLiteral(
-            "Indiquez l'identifiant et le mot de passe à part, pas dans l'adresse.");
-    return {};
+    return CaldavTarget::checkUrl(text, allowInsecure);
 }
 
 } // namespace creneau::calendar

@@ -51,7 +51,7 @@ public:
     std::optional<QString> caldavPassword(Id agentId) const;
 
     // Checks a collection URL: http(s), a host, no user info. Empty message when valid (French).
-    static QString checkCaldavUrl(const QString &url);
+    static QString checkCaldavUrl(const QString &url, bool allowInsecure = false);
     // The agent's mode alone, without the key: what the notifications need to decide whether an
     // agent's appointment e-mails carry the .ics (mode Email). None when the agent never chose.
     static CalendarMode modeOf(Store &store, Id agentId);

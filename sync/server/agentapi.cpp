@@ -92,17 +92,40 @@ HttpResponse AgentApi::login(HttpRequest &request)
     const QString password = body.value(QStringLiteral("password")).toString();
     if (email.isEmpty() || password.isEmpty() || email.size() > 320 || password.size() > 1024)
         throw HttpError(400, tr("E-mail and password are required."), true);
-    const auto result = m_sessions.login(request.peer.toString(), email, password);
+    // Answered once the password is verified on a worker thread (see AgentSessions::login).
+    HttpResponse later;
+    later.deferred = [this, address = request.peer.toString(), email,
+                      password](HttpResponse::Completion complete) {
+        try {
+            m_sessions.login(address, email, password, this,
+                             [this, complete](const AgentSessions::LoginResult &result) {
+                                 complete(loginAnswer(result));
+                             });
+        } catch (const std::exception &) {
+            AgentSessions::LoginResult failed;
+            failed.error = AgentSessions::LoginError::Unavailable;
+            failed.retryAfter = 5;
+            complete(loginAnswer(failed));
+        }
+    };
+    return later;
+}
+
+HttpResponse AgentApi::loginAnswer(const AgentSessions::LoginResult &result)
+{
     HttpResponse r;
     switch (result.error) {
     case AgentSessions::LoginError::None:
         return privateJson(
             {{QStringLiteral("token"), result.token},
-             {QStringLiteral("expires_in"), AgentSessions::kLifetimeSecs},
+             {QStringLiteral("expires_in"), m_sessions.firstLifetimeSecs()},
              {QStringLiteral("agent"), agentJson(result.agent, m_site.catalog().organisation(
                                                                    result.agent.organisationId))}});
     case AgentSessions::LoginError::BadCredentials:
         return HttpResponse::jsonError(401, tr("Wrong e-mail or password."));
+    case AgentSessions::LoginError::Unavailable:
+        r = HttpResponse::jsonError(503, tr("Sign-in is unavailable for a moment: try again."));
+        break;
     case AgentSessions::LoginError::SlowDown:
         r = HttpResponse::jsonError(
             429, tr("Too many failed sign-ins: wait %1 seconds.").arg(result.retryAfter));
@@ -110,12 +133,6 @@ HttpResponse AgentApi::login(HttpRequest &request)
     case AgentSessions::LoginError::AddressLocked:
         r = HttpResponse::jsonError(
             429, tr("Too many failed sign-ins from this address: try again in %1 minutes.")
-                     .arg((result.retryAfter + 59) / 60));
-        break;
-    case AgentSessions::LoginError::AccountLocked:
-        r = HttpResponse::jsonError(
-            423, tr("This account is locked after too many failed sign-ins: try again in %1 "
-                    "minutes.")
                      .arg((result.retryAfter + 59) / 60));
         break;
     }

@@ -20,6 +20,8 @@ class AgentApi : public QObject
 public:
     explicit AgentApi(BookingSite &site, QObject *parent = nullptr);
     void addRoutes(Router &router);
+    // --session-days: how long a session lasts at most after sign-in.
+    void setSessionMaxAgeSecs(qint64 secs) { m_sessions.setMaxAgeSecs(secs); }
     // True for a call under /api/v1/agent/ carrying a valid bearer token, except sign-in itself:
     // such calls are exempt from the public POST rate limit (an agent's desktop replays its
     // offline queue in a burst). A missing, unknown or expired token is not exempt.
@@ -28,6 +30,7 @@ public:
 private:
     AgentSession authenticate(const HttpRequest &request);
     HttpResponse login(HttpRequest &request);
+    HttpResponse loginAnswer(const AgentSessions::LoginResult &result);
     HttpResponse logout(HttpRequest &request);
     HttpResponse me(HttpRequest &request);
     HttpResponse changes(HttpRequest &request);

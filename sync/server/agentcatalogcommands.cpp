@@ -2,6 +2,7 @@
 // the transaction AgentCommands::run opens, together with its stored answer.
 #include "agentcommands.h"
 
+#include "ownership.h"
 #include "sql.h"
 #include "validation.h"
 
@@ -175,20 +176,21 @@ CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
         pl.agentId = a;
     if (const Id l = idOf(p, "lieu_id"))
         pl.lieuId = l;
-    const auto agentRow = m_site.catalog().agent(pl.agentId);
-    if (!agentRow || agentRow->organisationId != agent.organisationId)
+    // Another organisation's agent, lieu or motif is answered like an unknown id: 404.
+    const Ownership owns(m_site.store());
+    if ((pl.agentId && !owns.agent(agent.organisationId, pl.agentId)) ||
+        (pl.lieuId && !owns.lieu(agent.organisationId, pl.lieuId)))
+        return notFound();
+    if (!pl.agentId)
         errors.insert(QStringLiteral("agent_id"), tr("Unknown agent."));
-    const auto lieu = m_site.catalog().lieu(pl.lieuId);
-    if (!lieu || lieu->organisationId != agent.organisationId)
+    if (!pl.lieuId)
         errors.insert(QStringLiteral("lieu_id"), tr("Unknown lieu."));
     if (p.value(QStringLiteral("motif_ids")).isArray()) {
         pl.motifIds.clear();
         for (const QJsonValue v : p.value(QStringLiteral("motif_ids")).toArray()) {
-            const auto motif = m_site.catalog().motif(v.toInteger(0));
-            if (!motif || motif->organisationId != agent.organisationId)
-                errors.insert(QStringLiteral("motif_ids"), tr("Unknown motif."));
-            else
-                pl.motifIds.append(motif->id);
+            if (!owns.motif(agent.organisationId, v.toInteger(0)))
+                return notFound();
+            pl.motifIds.append(v.toInteger(0));
         }
     }
     overlay(p, "title", pl.title);
@@ -254,8 +256,9 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
         return saved(agent, QStringLiteral("absences"), a.id);
     }
     if (const Id other = idOf(p, "agent_id"); other && other != a.agentId) {
-        const auto target = m_site.catalog().agent(other);
-        if (!admin || !target || target->organisationId != agent.organisationId)
+        if (!Ownership(m_site.store()).agent(agent.organisationId, other))
+            return notFound();
+        if (!admin)
             return {403,
                     errorBody(tr("Only an administrator may change another agent's absences."))};
         a.agentId = other;
@@ -266,10 +269,7 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
         a.startsAt = p.value(QStringLiteral("starts_at")).toInteger(0);
     if (p.value(QStringLiteral("ends_at")).isDouble())
         a.endsAt = p.value(QStringLiteral("ends_at")).toInteger(0);
-    FieldErrors errors;
-    if (a.startsAt <= 0 || a.endsAt <= a.startsAt)
-        errors.insert(QStringLiteral("ends_at"), tr("The end must come after the start."));
-    checkText(errors, QStringLiteral("title"), a.title, 200);
+    const FieldErrors errors = validateAbsence(a, m_site.clock().nowSecs());
     if (!errors.isEmpty())
         return invalid(errors);
     m_site.catalog().save(a);

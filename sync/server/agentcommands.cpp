@@ -1,6 +1,7 @@
 #include "agentcommands.h"
 
 #include "formatting.h"
+#include "ownership.h"
 #include "rdvrepository.h"
 #include "sql.h"
 #include "usagerduplicates.h"
@@ -147,9 +148,9 @@ CommandAnswer AgentCommands::runRdvCommand(const Agent &agent, const Command &c)
         req.bookedBy = CreatedBy::Agent;
         req.agentId = agent.id;
         if (const Id other = idOf(p, "agent_id"); other && other != agent.id) {
-            const auto target = m_site.catalog().agent(other);
-            if (agent.role != AgentRole::Admin || !target ||
-                target->organisationId != agent.organisationId)
+            if (!Ownership(m_site.store()).agent(agent.organisationId, other))
+                return {404, errorBody(tr("Not found in your organisation."))};
+            if (agent.role != AgentRole::Admin)
                 return {403, errorBody(tr("Only an administrator may book for another agent."))};
             req.agentId = other;
         }

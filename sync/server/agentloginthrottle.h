@@ -1,6 +1,8 @@
-// Counts failed sign-ins per key (an address or an account): from the third failure in a row a
-// new attempt must wait a little (2 s, then 4 s); at the fifth the key is locked for a quarter of
-// an hour. Kept in memory: a restart forgets the counters (documented).
+// Counts failed sign-ins per key (an account seen from one address, or an address): past a number
+// of free failures, each new attempt must wait longer (2 s, 4 s, 8 s... up to a quarter of an
+// hour). Keyed by account *and* address, a stranger's wrong passwords slow down only the stranger:
+// the account's owner signs in from their own address as usual. Kept in memory: a restart
+// forgets the counters (documented).
 #pragma once
 
 #include <QHash>
@@ -11,19 +13,19 @@ namespace creneau::http {
 class AgentLoginThrottle
 {
 public:
-    static constexpr int kSlowDownAfter = 3;
-    static constexpr int kLockAfter = 5;
-    static constexpr qint64 kLockMs = 15 * 60 * 1000;
+    static constexpr qint64 kFirstWaitMs = 2000;
+    static constexpr qint64 kMaxWaitMs = 15 * 60 * 1000;
     static constexpr qint64 kForgetMs = 60 * 60 * 1000;
 
     enum class Verdict
     {
         Allow,
         SlowDown,
-        Locked
+        Locked // waiting the longest delay
     };
-    // Whether `key` may try now; `retryAfter` in seconds otherwise.
-    Verdict check(const QString &key, qint64 nowMs, int *retryAfter) const;
+    // Whether `key` may try now after `freeFailures` failures without delay; `retryAfter` in
+    // seconds otherwise.
+    Verdict check(const QString &key, qint64 nowMs, int freeFailures, int *retryAfter) const;
     void failed(const QString &key, qint64 nowMs);
     void succeeded(const QString &key) { m_entries.remove(key); }
 
@@ -32,8 +34,8 @@ private:
     {
         int failures = 0;
         qint64 lastFailureMs = 0;
-        qint64 lockedUntilMs = 0;
     };
+    static qint64 waitMs(int failures, int freeFailures);
     void sweep(qint64 nowMs);
     QHash<QString, Entry> m_entries;
 };

@@ -4,50 +4,108 @@
 #include "sql.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QPointer>
 
 namespace creneau::http {
 
 AgentSessions::AgentSessions(Store &store, const Clock &clock)
-    : m_store(store), m_clock(clock), m_dummyHash(secrets::hashPassword(secrets::randomToken(16)))
-{}
+    : m_store(store), m_clock(clock), m_dummyHash(secrets::hashPassword(secrets::randomToken(16))),
+      m_pool(std::make_unique<QThreadPool>())
+{
+    m_pool->setMaxThreadCount(2);
+}
 
-AgentSessions::LoginResult AgentSessions::login(const QString &address, const QString &email,
-                                                const QString &password)
+AgentSessions::~AgentSessions() = default;
+
+void AgentSessions::login(const QString &address, const QString &email, const QString &password,
+                          QObject *context, std::function<void(LoginResult)> done)
 {
     LoginResult out;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QString addressKey = QStringLiteral("address:") + address;
-    const QString accountKey = QStringLiteral("account:") + email.trimmed().toLower();
-    const auto byAddress = m_throttle.check(addressKey, nowMs, &out.retryAfter);
+    const QString accountKey =
+        QStringLiteral("account:") + email.trimmed().toLower() + QLatin1Char('|') + address;
+    const auto byAddress =
+        m_throttle.check(addressKey, nowMs, kFreeFailuresPerAddress, &out.retryAfter);
     if (byAddress != AgentLoginThrottle::Verdict::Allow) {
-        out.error = byAddress == AgentLoginThrottle::Verdict::Locked ? LoginError::AddressLocked
-                                                                     : LoginError::SlowDown;
-        return out;
+        out.error = LoginError::AddressLocked;
+        done(out);
+        return;
     }
-    const auto byAccount = m_throttle.check(accountKey, nowMs, &out.retryAfter);
-    if (byAccount != AgentLoginThrottle::Verdict::Allow) {
-        out.error = byAccount == AgentLoginThrottle::Verdict::Locked ? LoginError::AccountLocked
-                                                                     : LoginError::SlowDown;
-        return out;
+    // One attempt at a time per account and address: parallel guesses would all pass the check.
+    const auto byAccount =
+        m_throttle.check(accountKey, nowMs, kFreeFailuresPerAccount, &out.retryAfter);
+    if (byAccount != AgentLoginThrottle::Verdict::Allow || m_verifying.value(accountKey) > 0) {
+        out.retryAfter = std::max(out.retryAfter, 1);
+        out.error = LoginError::SlowDown;
+        done(out);
+        return;
     }
 
     Catalog catalog(m_store);
     const auto agent = catalog.agentByEmail(email.trimmed());
-    const QString hash = agent ? catalog.passwordHash(agent->id) : QString();
+    const QString stored = agent ? catalog.passwordHash(agent->id) : QString();
     // Verify even when the account is unknown or has no password, so timings do not tell.
-    const bool verified =
-        secrets::verifyPassword(hash.isEmpty() ? m_dummyHash : hash, password) && !hash.isEmpty();
-    if (!agent || agent->archived || !verified) {
+    const QString hash = stored.isEmpty() ? m_dummyHash : stored;
+    const bool usable = agent && !stored.isEmpty();
+    ++m_verifying[accountKey];
+    QPointer<QObject> guard(context);
+    QElapsedTimer queued;
+    queued.start();
+    m_pool->start(
+        [this, hash, password, usable, agent, accountKey, addressKey, guard, done, queued] {
+            // Waited too long behind a burst: answer "try again" before the connection's idle
+            // timeout cuts it, without counting a failure.
+            const bool late = queued.elapsed() > kMaxQueueMs;
+            const bool verified = !late && secrets::verifyPassword(hash, password) && usable;
+            if (!guard)
+                return;
+            QMetaObject::invokeMethod(
+                guard.data(),
+                [this, late, verified, agent, hash, accountKey, addressKey, done] {
+                    if (--m_verifying[accountKey] <= 0)
+                        m_verifying.remove(accountKey);
+                    LoginResult result;
+                    try {
+                        if (late) {
+                            result.error = LoginError::Unavailable;
+                            result.retryAfter = 5;
+                        } else {
+                            result = conclude(accountKey, addressKey, agent, hash, verified);
+                        }
+                    } catch (const std::exception &) {
+                        result = LoginResult{};
+                        result.error = LoginError::Unavailable;
+                        result.retryAfter = 5;
+                    }
+                    done(result);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+AgentSessions::LoginResult AgentSessions::conclude(const QString &accountKey,
+                                                   const QString &addressKey,
+                                                   const std::optional<Agent> &agent,
+                                                   const QString &verifiedHash, bool verified)
+{
+    LoginResult out;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    // Read again: the agent may have been archived, or their password reset, while the password
+    // was being verified against the old hash.
+    Catalog catalog(m_store);
+    const auto current = agent ? catalog.agent(agent->id) : std::nullopt;
+    if (!current || current->archived || !verified ||
+        catalog.passwordHash(current->id) != verifiedHash) {
         m_throttle.failed(addressKey, nowMs);
         m_throttle.failed(accountKey, nowMs);
         out.error = LoginError::BadCredentials;
         return out;
     }
-    m_throttle.succeeded(addressKey);
     m_throttle.succeeded(accountKey);
-
-    out.token = open(agent->id);
-    out.agent = *agent;
+    out.token = open(current->id);
+    out.agent = *current;
     return out;
 }
 
@@ -61,7 +119,7 @@ QString AgentSessions::open(Id agentId)
     sql::run(m_store.db(),
              QStringLiteral("INSERT INTO agent_sessions (token_hash, agent_id, created_at, "
                             "expires_at) VALUES (?, ?, ?, ?)"),
-             {secrets::tokenHash(token), agentId, now, now + kLifetimeSecs});
+             {secrets::tokenHash(token), agentId, now, now + firstLifetimeSecs()});
     tx.commit();
     return token;
 }
@@ -72,8 +130,8 @@ std::optional<AgentSession> AgentSessions::check(const QString &token)
         return std::nullopt;
     const QString hash = secrets::tokenHash(token);
     QSqlQuery q = sql::run(m_store.db(),
-                           QStringLiteral("SELECT token_hash, agent_id, expires_at FROM "
-                                          "agent_sessions WHERE token_hash = ?"),
+                           QStringLiteral("SELECT token_hash, agent_id, expires_at, created_at "
+                                          "FROM agent_sessions WHERE token_hash = ?"),
                            {hash});
     if (!q.next())
         return std::nullopt;
@@ -81,18 +139,20 @@ std::optional<AgentSession> AgentSessions::check(const QString &token)
         return std::nullopt;
     const Id agentId = q.value(1).toLongLong();
     const qint64 expiresAt = q.value(2).toLongLong();
+    const qint64 endOfLife = q.value(3).toLongLong() + m_maxAgeSecs;
     const qint64 now = m_clock.nowSecs();
-    if (expiresAt <= now)
+    if (expiresAt <= now || endOfLife <= now)
         return std::nullopt;
     const auto agent = Catalog(m_store).agent(agentId);
     if (!agent || agent->archived)
         return std::nullopt;
-    // Sliding expiry, written at most once a minute per session.
-    if (now + kLifetimeSecs - expiresAt >= 60) {
+    // Sliding expiry, never past the absolute end, written at most once a minute per session.
+    const qint64 extended = std::min(now + kLifetimeSecs, endOfLife);
+    if (extended - expiresAt >= 60) {
         WriteTransaction tx(m_store);
         sql::run(m_store.db(),
                  QStringLiteral("UPDATE agent_sessions SET expires_at = ? WHERE token_hash = ?"),
-                 {now + kLifetimeSecs, hash});
+                 {extended, hash});
         tx.commit();
     }
     return AgentSession{*agent, hash};

@@ -163,7 +163,10 @@ bool ServerApplication::start()
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
     addRecapPageRoutes(router, *m_parts->site, *m_parts->pages, m_parts->mailSender);
     m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
+    m_parts->agentApi->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
     m_parts->agentApi->addRoutes(router);
+    m_parts->calendars->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
+    m_parts->calendars->setAllowInsecureCaldav(m_options.allowInsecureCaldav);
     m_parts->calendars->addRoutes(router);
     router.get(QStringLiteral("/static/style.css"), [](HttpRequest &) {
         return staticFile(QStringLiteral(":/web/style.css"), "text/css; charset=utf-8");

@@ -44,6 +44,11 @@ struct ServerOptions
     int maxMessagesPerPrescripteur = 20; // the prescriber's own confirmations, counted apart
     int maxConnections = 512;
     int idleTimeoutSecs = 30;
+    // --session-days: how long an agent's session lasts at most after sign-in.
+    qint64 sessionMaxAgeSecs = 30 * 24 * 3600;
+    // --allow-insecure-caldav: CalDAV over plain http and to loopback (tests with a local
+    // Radicale); private, link-local and multicast addresses stay refused.
+    bool allowInsecureCaldav = false;
     // --smtp, --mail-from, --sms-gateway, --sms-token; completed from <dataDir>/creneau.conf.
     notify::NotifySettings notify;
 };

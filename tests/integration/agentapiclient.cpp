@@ -5,6 +5,35 @@
 
 namespace creneau::test {
 
+namespace {
+
+QJsonValue substitute(const QJsonValue &v, const QHash<QString, qint64> &ids)
+{
+    if (v.isString() && v.toString().startsWith(QLatin1Char('$')))
+        return ids.value(v.toString().mid(1), -1);
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue item : v.toArray())
+            out.append(substitute(item, ids));
+        return out;
+    }
+    if (v.isObject()) {
+        QJsonObject out;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out.insert(it.key(), substitute(it.value(), ids));
+        return out;
+    }
+    return v;
+}
+
+} // namespace
+
+QJsonObject AgentApiClient::withIds(const QByteArray &text, const QHash<QString, qint64> &ids)
+{
+    return substitute(QJsonDocument::fromJson(text).object(), ids).toObject();
+}
+
 Reply AgentApiClient::call(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
     QUrl url = m_base;
@@ -16,6 +45,8 @@ Reply AgentApiClient::call(const QByteArray &method, const QString &path, const 
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    for (const auto &h : headers)
+        request.setRawHeader(h.first, h.second);
     const QByteArray data =
         body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     return HttpClient::wait(m_net.sendCustomRequest(request, method, data));

@@ -3,6 +3,7 @@
 
 #include "httpclient.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,7 +28,12 @@ public:
     QJsonObject row(const QString &entity, qint64 id);
 
     QString token;
+    // Sent with every call (X-Forwarded-For through a --trusted-proxy...).
+    QList<QPair<QByteArray, QByteArray>> headers;
     static QJsonObject json(const Reply &r) { return QJsonDocument::fromJson(r.body).object(); }
+    // The JSON object `text`, where each "$name" string (also inside arrays) becomes the number
+    // `ids` holds for that name (-1 when it holds none): data-driven payloads naming rows.
+    static QJsonObject withIds(const QByteArray &text, const QHash<QString, qint64> &ids);
 
 private:
     QUrl m_base;

@@ -30,6 +30,7 @@ bool AgentServerProcess::start()
                      QStringLiteral("--rate-limit"), QStringLiteral("0")};
     if (!m_seeded)
         args << QStringLiteral("--demo");
+    args << m_extra;
     m_process.setProcessChannelMode(QProcess::MergedChannels);
     const QRegularExpression listening(QStringLiteral("Listening on http://127.0.0.1:(\\d+)"));
     // The port may still be held for a moment after a kill: try a few times.

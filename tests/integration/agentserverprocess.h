@@ -16,6 +16,8 @@ public:
 
     // Starts the server (with the small demo the first time); the same port after a restart.
     bool start();
+    // Added to the command line from the next start() on (--allow-insecure-caldav...).
+    void setExtraArguments(const QStringList &args) { m_extra = args; }
     // SIGTERM, waiting for a clean exit.
     void stop();
     // SIGKILL: no clean shutdown at all.
@@ -35,6 +37,7 @@ private:
     QProcess m_process;
     quint16 m_port = 0;
     bool m_seeded = false;
+    QStringList m_extra;
     QString m_output;
 };
 

@@ -8,6 +8,7 @@
 #include "secrets.h"
 #include "store.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QTest>
@@ -22,6 +23,8 @@ const QString kAdmin = QString::fromLatin1(demo::kAdminEmail);
 const QString kAdminPassword = QString::fromLatin1(demo::kAdminPassword);
 const QString kAgent = QStringLiteral("karim.benali@demo.creneau.fr");
 const QString kAgentPassword = QStringLiteral("karim-password-1");
+// An hour about a year ahead: inside the horizon agents' instants must fall in (two years).
+const qint64 kLater = (QDateTime::currentSecsSinceEpoch() / 3600 + 365 * 24) * 3600;
 
 // Gives the demo's second agent (not an admin) a password, straight in the store.
 void setAgentPassword(const QString &storeFile)
@@ -125,7 +128,7 @@ private slots:
         // An agent manages their own absences.
         const Reply own = agent.command(
             QStringLiteral("save_absence"),
-            {{"title", "Formation"}, {"starts_at", 1900000000}, {"ends_at", 1900003600}});
+            {{"title", "Formation"}, {"starts_at", kLater}, {"ends_at", kLater + 3600}});
         QCOMPARE(own.status, 200);
         const qint64 absence =
             AgentApiClient::json(own)[QLatin1String("result")][QLatin1String("id")].toInteger();
@@ -135,7 +138,7 @@ private slots:
         QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
         const Reply adminAbsence = admin.command(
             QStringLiteral("save_absence"),
-            {{"title", "Congés"}, {"starts_at", 1900000000}, {"ends_at", 1900086400}});
+            {{"title", "Congés"}, {"starts_at", kLater}, {"ends_at", kLater + 86400}});
         QCOMPARE(adminAbsence.status, 200);
         QCOMPARE(
             agent
@@ -321,7 +324,7 @@ private slots:
         QVERIFY(m_server.isRunning());
     }
 
-    // Last: it locks the loopback address.
+    // Last: it slows this account down from the loopback address.
     void repeatedFailuresSlowDownThenLock()
     {
         AgentApiClient api(m_server.url());
@@ -342,8 +345,9 @@ private slots:
                                       {{"email", kAgent}, {"password", kAgentPassword}});
         QVERIFY2(locked.status == 423 || locked.status == 429, qPrintable(locked.text()));
         QVERIFY(AgentApiClient::json(locked).contains(QStringLiteral("error")));
-        // The address failed five times too: other accounts wait from here as well.
-        QCOMPARE(api.login(kAdmin, kAdminPassword), 429);
+        // Counted per account and address: another account from this address is not slowed
+        // down by these five failures (the address alone is limited only past ten).
+        QCOMPARE(api.login(kAdmin, kAdminPassword), 200);
     }
 };
 

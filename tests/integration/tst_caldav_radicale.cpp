@@ -9,6 +9,7 @@
 #include "calendarsettings.h"
 #include "notificationsink.h"
 #include "outbox.h"
+#include "radicale.h"
 #include "rdvrepository.h"
 #include "recappages.h"
 
@@ -26,6 +27,7 @@ using namespace creneau;
 using namespace creneau::calendar;
 using test::CalendarFixture;
 using test::parseCalendar;
+using test::Radicale;
 
 namespace {
 
@@ -44,96 +46,6 @@ QStringList uidsOf(const QByteArray &ics)
         qWarning() << "unreadable calendar:" << problem;
     return events.keys();
 }
-
-class Radicale
-{
-public:
-    Radicale()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        port = probe.serverPort();
-        QFile users(dir.filePath(QStringLiteral("users")));
-        if (users.open(QIODevice::WriteOnly))
-            users.write("agent:s3cret\n");
-    }
-    ~Radicale() { stop(); }
-
-    bool start()
-    {
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(
-            QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral("-m"), QStringLiteral("radicale"), QStringLiteral("--config"),
-             QString(), QStringLiteral("--server-hosts"), QStringLiteral("127.0.0.1:%1").arg(port),
-             QStringLiteral("--storage-filesystem-folder"), storage(),
-             QStringLiteral("--auth-type"), QStringLiteral("htpasswd"),
-             QStringLiteral("--auth-htpasswd-filename"), dir.filePath(QStringLiteral("users")),
-             QStringLiteral("--auth-htpasswd-encryption"), QStringLiteral("plain")});
-        if (!process.waitForStarted(5000))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 15000) {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, port);
-            if (s.waitForConnected(200))
-                return true;
-            if (process.state() == QProcess::NotRunning)
-                break;
-            QTest::qWait(100);
-        }
-        qWarning() << "radicale did not start:" << process.readAll();
-        return false;
-    }
-    void stop()
-    {
-        if (process.state() == QProcess::NotRunning)
-            return;
-        process.terminate();
-        if (!process.waitForFinished(5000)) {
-            process.kill();
-            process.waitForFinished(2000);
-        }
-    }
-    QString storage() const { return dir.filePath(QStringLiteral("storage")); }
-    QString collectionUrl() const
-    {
-        return QStringLiteral("http://127.0.0.1:%1/agent/creneau/").arg(port);
-    }
-    QString collectionFolder() const
-    {
-        return storage() + QStringLiteral("/collection-root/agent/creneau");
-    }
-    // Every event of the collection, read from Radicale's storage folder.
-    QMap<QString, test::ParsedEvent> events(QStringList *files, bool *ok) const
-    {
-        QMap<QString, test::ParsedEvent> out;
-        *ok = true;
-        files->clear();
-        for (const QString &name :
-             QDir(collectionFolder()).entryList({QStringLiteral("*.ics")}, QDir::Files)) {
-            files->append(name);
-            QFile f(QDir(collectionFolder()).filePath(name));
-            if (!f.open(QIODevice::ReadOnly)) {
-                *ok = false;
-                continue;
-            }
-            QString problem;
-            bool parsed = false;
-            const auto one = parseCalendar(f.readAll(), &parsed, &problem);
-            if (!parsed || one.size() != 1)
-                *ok = false;
-            for (auto it = one.cbegin(); it != one.cend(); ++it)
-                out.insert(it.key(), it.value());
-        }
-        return out;
-    }
-
-    QTemporaryDir dir;
-    QProcess process;
-    quint16 port = 0;
-};
 
 int send(const QByteArray &verb, const QUrl &url, const QByteArray &body = {})
 {
@@ -188,6 +100,7 @@ private slots:
         settings.save(s, QStringLiteral("s3cret"));
 
         CaldavWorker worker(*f.t.store, key);
+        worker.setAllowInsecure(true); // Radicale over plain http on loopback
         worker.setRetryDelays(1, 2);
         const Actor agent{Actor::Kind::Agent, f.t.agent.id, {}};
         QStringList files;
@@ -260,6 +173,7 @@ private slots:
         s.caldavUser = QStringLiteral("agent");
         CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("wrong"));
         CaldavWorker worker(*f.t.store, key);
+        worker.setAllowInsecure(true); // Radicale over plain http on loopback
         worker.setRetryDelays(0, 0, 3);
         QVERIFY(f.book(QTime(9, 0)).id);
         QVERIFY(drain(worker));
@@ -288,6 +202,7 @@ private slots:
         s.caldavUser = QStringLiteral("agent");
         CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("s3cret"));
         CaldavWorker worker(*f.t.store, key);
+        worker.setAllowInsecure(true); // Radicale over plain http on loopback
         QVERIFY(drain(worker));
         QStringList files;
         bool ok = false;
@@ -319,6 +234,7 @@ private slots:
         s.caldavUser = QStringLiteral("agent");
         CalendarSettingsRepository(*f.t.store, key).save(s, QStringLiteral("s3cret"));
         CaldavWorker worker(*f.t.store, key);
+        worker.setAllowInsecure(true); // Radicale over plain http on loopback
         const Actor agent{Actor::Kind::Agent, f.t.agent.id, {}};
 
         BookingRequest r;

@@ -10,6 +10,7 @@
 #include "slotengine.h"
 #include "sql.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlRecord>
@@ -24,6 +25,8 @@ namespace {
 
 const QString kAdmin = QString::fromLatin1(demo::kAdminEmail);
 const QString kPassword = QString::fromLatin1(demo::kAdminPassword);
+// An hour about a year ahead: inside the horizon agents' instants must fall in (two years).
+const qint64 kLater = (QDateTime::currentSecsSinceEpoch() / 3600 + 365 * 24) * 3600;
 
 // The server's current sequence as the feed reports it.
 qint64 serverCursor(const AgentServerProcess &server)
@@ -165,7 +168,7 @@ private slots:
                  200);
         const Reply absence =
             api.command(QStringLiteral("save_absence"),
-                        {{"title", odd}, {"starts_at", 1900000000}, {"ends_at", 1900003600}});
+                        {{"title", odd}, {"starts_at", kLater}, {"ends_at", kLater + 3600}});
         QCOMPARE(absence.status, 200);
         const qint64 absenceId =
             AgentApiClient::json(absence)[QLatin1String("result")][QLatin1String("id")].toInteger();

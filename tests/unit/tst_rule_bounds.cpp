@@ -1,0 +1,110 @@
+// Bounds on agents' rules and instants, in process: checkRecurrence (the one check for opening
+// ranges and absences) refuses rules that are not rules, repeat more than daily or give no day in
+// two years; expanding any rule costs little however it is written; Horizon keeps instants
+// within [a year ago, two years ahead].
+#include "horizon.h"
+#include "recurrence.h"
+#include "validation.h"
+
+#include <QElapsedTimer>
+#include <QtTest>
+
+#include <limits>
+
+using namespace creneau;
+
+class TestRuleBounds : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rules_data()
+    {
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<bool>("accepted");
+        QTest::addRow("none: the first day") << "" << true;
+        QTest::addRow("weekly") << "FREQ=WEEKLY;BYDAY=MO,TH" << true;
+        QTest::addRow("yearly on 29 February") << "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29" << true;
+        QTest::addRow("minutely") << "FREQ=MINUTELY" << false;
+        QTest::addRow("hourly") << "FREQ=HOURLY" << false;
+        QTest::addRow("not a rule at all") << "not a rule at all" << false;
+        QTest::addRow("30 February daily") << "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30" << false;
+        QTest::addRow("30 February yearly") << "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30" << false;
+        QTest::addRow("30 February counted")
+            << "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=3" << false;
+        QTest::addRow("over before it starts") << "FREQ=WEEKLY;UNTIL=20200101" << false;
+    }
+
+    void rules()
+    {
+        QFETCH(QString, rule);
+        QFETCH(bool, accepted);
+        FieldErrors errors;
+        QElapsedTimer t;
+        t.start();
+        checkRecurrence(errors, QStringLiteral("rrule"), rule, QDate(2026, 12, 1));
+        // libical searches a yearly rule that never matches up to its last year inside one
+        // step (about 0.1 s, UNTIL or not): refused here, once, rather than at every query.
+        QVERIFY2(t.elapsed() < 400, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(errors.isEmpty(), accepted);
+        if (!accepted)
+            QVERIFY(!errors.value(QStringLiteral("rrule")).isEmpty());
+    }
+
+    // What queries do with a rule stored before it was checked: bounded by the range asked.
+    void expansionIsBounded()
+    {
+        const RecurrenceRule never =
+            RecurrenceRule::parse(QStringLiteral("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"));
+        QVERIFY(never.isValid());
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(
+                never.dates(QDate(2026, 1, 1), QDate(2026, 12, 1), QDate(2026, 12, 31)).isEmpty());
+        QVERIFY2(t.elapsed() < 200, qPrintable(QString::number(t.elapsed())));
+        const RecurrenceRule daily = RecurrenceRule::parse(QStringLiteral("FREQ=DAILY"));
+        QCOMPARE(daily.dates(QDate(2000, 1, 1), QDate(2000, 1, 1), QDate(2099, 1, 1)).size(),
+                 RecurrenceRule::kMaxOccurrences);
+    }
+
+    void horizon_data()
+    {
+        QTest::addColumn<qint64>("offset"); // from now, in seconds
+        QTest::addColumn<bool>("inside");
+        const qint64 day = 86400;
+        QTest::addRow("now") << qint64(0) << true;
+        QTest::addRow("eleven months ago") << -330 * day << true;
+        QTest::addRow("thirteen months ago") << -400 * day << false;
+        QTest::addRow("in 23 months") << 700 * day << true;
+        QTest::addRow("in 25 months") << 760 * day << false;
+    }
+
+    void horizon()
+    {
+        QFETCH(qint64, offset);
+        QFETCH(bool, inside);
+        const qint64 now = 1796083200; // 2026-12-01
+        QCOMPARE(Horizon::contains(now + offset, now), inside);
+        FieldErrors errors;
+        QCOMPARE(Horizon::check(errors, QStringLiteral("starts_at"), now + offset, now), inside);
+        QCOMPARE(errors.contains(QStringLiteral("starts_at")), !inside);
+    }
+
+    void absurdInstants()
+    {
+        const qint64 now = 1796083200;
+        for (qint64 v : {qint64(0), qint64(1), std::numeric_limits<qint64>::max(),
+                         std::numeric_limits<qint64>::min(), qint64(9007199254740000)})
+            QVERIFY(!Horizon::contains(v, now));
+        Absence a;
+        a.startsAt = std::numeric_limits<qint64>::max();
+        a.endsAt = std::numeric_limits<qint64>::max();
+        a.rrule = QStringLiteral("FREQ=WEEKLY");
+        const FieldErrors e = validateAbsence(a, now);
+        QVERIFY(e.contains(QStringLiteral("starts_at")));
+        QVERIFY(e.contains(QStringLiteral("ends_at")));
+    }
+};
+
+QTEST_MAIN(TestRuleBounds)
+#include "tst_rule_bounds.moc"
