@@ -65,8 +65,12 @@ RecurrenceRule RecurrenceRule::parse(const QString &rrule)
                                                 "The interval must be between 1 and 52.");
         return r;
     }
-    // An iterator refuses some rules that parse (BYDAY out of range for the frequency...).
-    icalrecur_iterator *probe = icalrecur_iterator_new(rule, toIcalDate(QDate(2000, 1, 3)));
+    // An iterator refuses some rules that parse (BYDAY out of range for the frequency...). The
+    // probe stops ten years on: unbounded, a rule no day satisfies makes libical search until the
+    // year 2582, about a second on the event loop.
+    icalrecurrencetype probed = rule;
+    probed.until = toIcalDate(QDate(2010, 1, 3));
+    icalrecur_iterator *probe = icalrecur_iterator_new(probed, toIcalDate(QDate(2000, 1, 3)));
     if (!probe) {
         r.m_error = QCoreApplication::translate("creneau::Recurrence",
                                                 "The recurrence rule « %1 » is not valid.")
@@ -74,8 +78,7 @@ RecurrenceRule RecurrenceRule::parse(const QString &rrule)
         icalerror_clear_errno();
         return r;
     }
-    // A rule no day satisfies (BYSETPOS beyond the set, February 30th...) makes libical walk
-    // centuries at every expansion (about a second each): refused here, once.
+    // A rule no day satisfies (BYSETPOS beyond the set, February 30th...) is of no use: refused.
     const bool someDay = !icaltime_is_null_time(icalrecur_iterator_next(probe));
     icalrecur_iterator_free(probe);
     if (!someDay) {

@@ -27,6 +27,46 @@ private slots:
         QCOMPARE(p.delayAfter(40), 3600);
     }
 
+    // A relay that offers no STARTTLS (or a man in the middle who strips it) never gets the
+    // password in clear: with credentials in the URL, TLS is required and nothing is sent; the
+    // same relay without credentials still gets the message.
+    void credentialsAreNeverSentWithoutTls_data()
+    {
+        QTest::addColumn<QString>("userInfo");
+        QTest::addColumn<bool>("delivered");
+        QTest::addRow("no credentials") << QString() << true;
+        QTest::addRow("credentials") << QStringLiteral("creneau:s3cret@") << false;
+    }
+    void credentialsAreNeverSentWithoutTls()
+    {
+        QFETCH(QString, userInfo);
+        QFETCH(bool, delivered);
+        NotifyScenario s;
+        test::SmtpSink smtp;
+        QVERIFY2(smtp.start(), qPrintable(smtp.error()));
+        SmtpTransport mail(QStringLiteral("smtp://%1127.0.0.1:%2").arg(userInfo).arg(smtp.port()),
+                           {QStringLiteral("rdv@test.fr"), {}});
+        DeliveryWorker worker(*s.t.store, s.clock, &mail, nullptr);
+        const BookingOutcome b = s.book(CreatedBy::Usager);
+        QVERIFY(b.ok());
+        QVERIFY(NotifyScenario::runWorker(worker));
+        if (delivered) {
+            QVERIFY(smtp.waitFor(1));
+            return;
+        }
+        QTest::qWait(1000);
+        QCOMPARE(smtp.messages().size(), 0);
+        bool tried = false;
+        for (const OutboxMessage &m : Outbox(*s.t.store).ofRdv(b.rdv.id)) {
+            if (m.kind != OutboxMessage::Kind::Email || m.purpose == QLatin1String("reminder"))
+                continue;
+            tried = true;
+            QCOMPARE(m.status, QStringLiteral("pending")); // retried later, never marked sent
+            QVERIFY(!m.lastError.isEmpty());
+        }
+        QVERIFY(tried);
+    }
+
     void downThenUpArrivesOnceLate()
     {
         NotifyScenario s;
