@@ -1,39 +1,44 @@
 #include "limitedtcpserver.h"
 
+#include "connectionguard.h"
+
 #include <QDeadlineTimer>
 #include <QTcpSocket>
-#include <QTimer>
 
 namespace creneau::http {
 
 namespace {
 
-const char kCount[] = "creneauRequestBytes";
-const char kRejected[] = "creneauRejected";
-
-// The Content-Length announced by the headers at the start of `data`, or -1.
-qint64 announcedLength(const QByteArray &data)
-{
-    const int end = data.indexOf("\r\n\r\n");
-    const QByteArray head = (end < 0 ? data : data.left(end)).toLower();
-    const int at = head.indexOf("\r\ncontent-length:");
-    if (at < 0)
-        return -1;
-    const int eol = head.indexOf("\r\n", at + 2);
-    bool ok = false;
-    const qint64 n = head.mid(at + 17, eol < 0 ? -1 : eol - at - 17).trimmed().toLongLong(&ok);
-    return ok ? n : -1;
-}
+// Refused sockets drain for a moment so that their answer is not destroyed by a reset; past
+// this many at once (a flood), they are cut at once instead of holding descriptors.
+constexpr int kMaxLingering = 256;
 
 } // namespace
 
 LimitedTcpServer::LimitedTcpServer(ConnectionLimits limits, QObject *parent)
-    : QTcpServer(parent), m_limits(limits)
+    : QTcpServer(parent), m_limits(std::move(limits))
 {}
 
-void LimitedTcpServer::requestDone(QTcpSocket *socket)
+QByteArray LimitedTcpServer::clientKey(const QHostAddress &peer)
 {
-    socket->setProperty(kCount, qint64(0));
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4); // also for ::ffff:a.b.c.d
+    if (isV4)
+        return QHostAddress(v4).toString().toLatin1();
+    const Q_IPV6ADDR v6 = peer.toIPv6Address();
+    return QByteArray(reinterpret_cast<const char *>(v6.c), 8).toHex() + "/64";
+}
+
+void LimitedTcpServer::attachAfterHttpServer()
+{
+    // Connected after QAbstractHttpServer's own slot for this signal, so it runs after Qt has
+    // connected its readyRead handler to the new sockets.
+    connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
+        const QList<QPointer<ConnectionGuard>> fresh = std::exchange(m_fresh, {});
+        for (const QPointer<ConnectionGuard> &guard : fresh)
+            if (guard)
+                guard->attachAfterQt();
+    });
 }
 
 void LimitedTcpServer::drain(int msecs)
@@ -54,64 +59,43 @@ void LimitedTcpServer::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     if (m_active >= m_limits.maxConnections) {
-        refuse(socket, "HTTP/1.1 503 Service Unavailable",
-               R"({"error":"Serveur saturé, réessayez dans un instant."})");
+        refuseAtAccept(socket, 503, QStringLiteral("Serveur saturé, réessayez dans un instant."),
+                       5);
+        return;
+    }
+    const QHostAddress peer = socket->peerAddress();
+    const bool capped = std::none_of(
+        m_limits.uncappedPeers.cbegin(), m_limits.uncappedPeers.cend(),
+        [&](const QHostAddress &p) { return p.isEqual(peer, QHostAddress::TolerantConversion); });
+    const QByteArray key = clientKey(peer);
+    if (capped && m_perClient.value(key) >= m_limits.maxPerClient) {
+        refuseAtAccept(socket, 429,
+                       QStringLiteral("Trop de connexions ouvertes depuis votre adresse : "
+                                      "réessayez dans un instant."),
+                       5);
         return;
     }
     ++m_active;
-    connect(socket, &QObject::destroyed, this, [this] { --m_active; });
-    auto *idle = new QTimer(socket);
-    idle->setSingleShot(true);
-    idle->setInterval(m_limits.idleTimeoutMs);
-    connect(idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
-    connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    // Connected before the HTTP server's own readyRead handler, so it sees the bytes first.
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket, idle] {
-        idle->start();
-        countBytes(socket);
+    if (capped)
+        ++m_perClient[key];
+    connect(socket, &QObject::destroyed, this, [this, capped, key] {
+        --m_active;
+        if (capped && --m_perClient[key] <= 0)
+            m_perClient.remove(key);
     });
-    idle->start();
+    m_fresh.append(new ConnectionGuard(socket, m_limits));
     addPendingConnection(socket);
 }
 
-void LimitedTcpServer::countBytes(QTcpSocket *socket)
+void LimitedTcpServer::refuseAtAccept(QTcpSocket *socket, int status, const QString &message,
+                                      int retryAfter)
 {
-    if (socket->property(kRejected).toBool()) {
-        socket->readAll(); // discard what a refused request still sends
-        return;
-    }
-    const qint64 before = socket->property(kCount).toLongLong();
-    const qint64 now = before + socket->bytesAvailable();
-    socket->setProperty(kCount, now);
-    const qint64 announced = before == 0 ? announcedLength(socket->peek(8192)) : -1;
-    if (announced > m_limits.maxBodyBytes ||
-        now > m_limits.maxBodyBytes + m_limits.maxHeaderBytes) {
-        socket->setProperty(kRejected, true);
-        socket->readAll();
-        refuse(socket, "HTTP/1.1 413 Payload Too Large",
-               R"({"error":"La requête dépasse la taille maximale autorisée (64 Kio)."})");
-    }
-}
-
-void LimitedTcpServer::refuse(QTcpSocket *socket, const QByteArray &statusLine,
-                              const QByteArray &json)
-{
-    QByteArray out = statusLine +
-                     "\r\nContent-Type: application/json; charset=utf-8\r\n"
-                     "X-Content-Type-Options: nosniff\r\nConnection: close\r\n"
-                     "Content-Length: " +
-                     QByteArray::number(json.size()) + "\r\n\r\n" + json;
-    socket->write(out);
-    socket->flush();
-    // Let the client read the answer; the idle timer (or the client) closes the connection.
-    QTimer::singleShot(2000, socket, [socket] { socket->disconnectFromHost(); });
-    if (!socket->property(kRejected).toBool()) {
-        socket->setProperty(kRejected, true);
-        connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
+    ++m_lingering;
+    connect(socket, &QObject::destroyed, this, [this] { --m_lingering; });
+    ConnectionGuard::refuse(socket, status, message, retryAfter,
+                            m_lingering > kMaxLingering ? 0 : 2000);
 }
 
 } // namespace creneau::http

@@ -37,7 +37,10 @@ struct ServerOptions
     } demo = Demo::None;
     int rateLimitPerMinute = 60;
     int maxConnections = 512;
+    int maxPerClient = 32; // trusted proxies are exempt (they carry many clients)
     int idleTimeoutSecs = 30;
+    int headTimeoutSecs = 10;
+    int bodyTimeoutSecs = 30;
     // --smtp, --mail-from, --sms-gateway, --sms-token; completed from <dataDir>/creneau.conf.
     notify::NotifySettings notify;
 };
