@@ -154,8 +154,16 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (response.deferred) {
         // Answered later; the socket may be gone by then.
         auto start = std::move(response.deferred);
-        start([this, alive = QPointer<QTcpSocket>(socket), head = r.method == "HEAD",
-               close](HttpResponse later) {
+        auto link = std::make_shared<QMetaObject::Connection>();
+        if (response.cancel)
+            *link = connect(socket, &QTcpSocket::disconnected, this,
+                            [link, cancel = std::move(response.cancel)] {
+                                QObject::disconnect(*link);
+                                cancel();
+                            });
+        start([this, alive = QPointer<QTcpSocket>(socket), head = r.method == "HEAD", close,
+               link](HttpResponse later) {
+            QObject::disconnect(*link);
             if (alive)
                 writeTo(alive, std::move(later), head, close);
         });
