@@ -48,7 +48,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &lim
     });
     // An answer being written (a large page, a long-poll answer) keeps the connection alive.
     connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_framer.phase() == RequestFramer::Phase::Idle && !m_closing)
+        if (!m_closing)
             m_idle.start();
     });
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeQtReads);
@@ -96,7 +96,8 @@ void ConnectionGuard::beforeQtReads()
         const std::deque<RequestFramer::Request> completed = m_framer.takeCompleted();
         for (const RequestFramer::Request &r : completed)
             m_closes.push_back(r.close);
-        updateTimers(heads, bodies, !completed.empty());
+        m_idle.start(); // idle: nothing read or written for a while; deadlines bound the rest
+        updateTimers(heads, bodies);
     }
     m_unread = unread;
     // Qt reads one request per turn: the requests before a faulty one are answered first.
@@ -106,29 +107,21 @@ void ConnectionGuard::beforeQtReads()
         refuseStream(m_framer.error().status, m_framer.error().message);
 }
 
-void ConnectionGuard::updateTimers(int headsBefore, int bodiesBefore, bool completed)
+void ConnectionGuard::updateTimers(int headsBefore, int bodiesBefore)
 {
     switch (m_framer.phase()) {
     case RequestFramer::Phase::Head:
-        m_idle.stop();
         if (m_framer.headsStarted() != headsBefore)
             m_deadline.start(m_limits.headTimeoutMs);
         break;
     case RequestFramer::Phase::Body:
-        m_idle.stop();
         if (m_framer.bodiesStarted() != bodiesBefore)
             m_deadline.start(m_limits.bodyTimeoutMs);
         break;
     case RequestFramer::Phase::Idle:
     case RequestFramer::Phase::Closed:
+    case RequestFramer::Phase::Failed: // refused once Qt reaches it, after the earlier answers
         m_deadline.stop();
-        if (completed || !m_idle.isActive())
-            m_idle.start();
-        break;
-    case RequestFramer::Phase::Failed:
-        // Refused once Qt reaches the faulty request; the earlier ones are being answered.
-        m_deadline.stop();
-        m_idle.start();
         break;
     }
 }

@@ -50,7 +50,7 @@ private:
     void afterQtRead();
     void refuseStream(int status, const QString &message);
     void drain();
-    void updateTimers(int headsBefore, int bodiesBefore, bool completed);
+    void updateTimers(int headsBefore, int bodiesBefore);
 
     QTcpSocket *m_socket;
     ConnectionLimits m_limits;

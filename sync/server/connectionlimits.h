@@ -13,7 +13,7 @@ struct ConnectionLimits
     // `uncappedPeers` (the trusted reverse proxies, which carry many clients each) are exempt.
     int maxPerClient = 32;
     QList<QHostAddress> uncappedPeers;
-    // No new request for this long after the last answer: the connection is closed.
+    // Nothing read or written for this long: the connection is closed.
     int idleTimeoutMs = 30000;
     // A request head (resp. body) must arrive whole within this time from its first byte, however
     // slowly it trickles in; otherwise 408 and the connection is closed.
