@@ -160,8 +160,7 @@ void ConnectionGuard::refuseStream(int status, const QString &message)
     refuse(m_socket, status, message);
 }
 
-void ConnectionGuard::refuse(QTcpSocket *socket, int status, const QString &message,
-                             int retryAfterSecs, int lingerMs)
+QByteArray ConnectionGuard::errorAnswer(int status, const QString &message, int retryAfterSecs)
 {
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("error"), message}})
                                 .toJson(QJsonDocument::Compact);
@@ -172,7 +171,13 @@ void ConnectionGuard::refuse(QTcpSocket *socket, int status, const QString &mess
     if (retryAfterSecs > 0)
         out += "Retry-After: " + QByteArray::number(retryAfterSecs) + "\r\n";
     out += "Content-Length: " + QByteArray::number(json.size()) + "\r\n\r\n" + json;
-    socket->write(out);
+    return out;
+}
+
+void ConnectionGuard::refuse(QTcpSocket *socket, int status, const QString &message,
+                             int retryAfterSecs, int lingerMs)
+{
+    socket->write(errorAnswer(status, message, retryAfterSecs));
     closeGracefully(socket, lingerMs);
 }
 

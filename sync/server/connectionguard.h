@@ -38,7 +38,9 @@ public:
 
     // True once the socket is being closed: nothing more may be written to it.
     static bool isClosing(const QTcpSocket *socket);
-    // Writes {"error": message} with `status` and "Connection: close", then closes gracefully.
+    // A whole answer {"error": message} with `status` and "Connection: close".
+    static QByteArray errorAnswer(int status, const QString &message, int retryAfterSecs = 0);
+    // Writes errorAnswer(...), then closes gracefully.
     static void refuse(QTcpSocket *socket, int status, const QString &message,
                        int retryAfterSecs = 0, int lingerMs = 2000);
     // Sends what is buffered, half-closes (the client reads its answer, then end of stream),

@@ -2,22 +2,63 @@
 
 #include "connectionguard.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QTcpSocket>
+
+#include <algorithm>
+#include <cerrno>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace creneau::http {
 
 namespace {
 
-// Refused sockets drain for a moment so that their answer is not destroyed by a reset; past
-// this many at once (a flood), they are cut at once instead of holding descriptors.
-constexpr int kMaxLingering = 256;
+// Refused connections drain for a moment so that their answer is not destroyed by a reset (what
+// the kernel sends when a socket is closed with input unread); past this many at once (a flood),
+// they are closed at once instead of holding descriptors.
+constexpr std::size_t kMaxRefusedDraining = 256;
+constexpr qint64 kRefusedDrainMs = 2000;
+
+// Reads and drops what is waiting; false once the peer has closed (or the socket failed).
+bool dropInput(int fd)
+{
+    char scratch[4096];
+    for (;;) {
+        const ssize_t n = ::recv(fd, scratch, sizeof scratch, MSG_DONTWAIT);
+        if (n > 0)
+            continue;
+        return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR);
+    }
+}
 
 } // namespace
 
 LimitedTcpServer::LimitedTcpServer(ConnectionLimits limits, QObject *parent)
     : QTcpServer(parent), m_limits(std::move(limits))
-{}
+{
+    // Qt's default backlog (50) fills up when one client reconnects hundreds of times a second:
+    // then everyone's connection attempts are dropped and retried by TCP a second later. The
+    // kernel caps this at net.core.somaxconn.
+    setListenBacklogSize(1024);
+    m_busyAnswer = ConnectionGuard::errorAnswer(
+        503, QStringLiteral("Serveur saturé, réessayez dans un instant."), 5);
+    m_tooManyAnswer = ConnectionGuard::errorAnswer(
+        429,
+        QStringLiteral("Trop de connexions ouvertes depuis votre adresse : réessayez dans un "
+                       "instant."),
+        5);
+    m_drainTimer.setInterval(200);
+    connect(&m_drainTimer, &QTimer::timeout, this, &LimitedTcpServer::drainRefused);
+}
+
+LimitedTcpServer::~LimitedTcpServer()
+{
+    for (const Refused &r : m_refused)
+        ::close(r.fd);
+}
 
 QByteArray LimitedTcpServer::clientKey(const QHostAddress &peer)
 {
@@ -54,27 +95,30 @@ void LimitedTcpServer::drain(int msecs)
 
 void LimitedTcpServer::incomingConnection(qintptr handle)
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(handle)) {
-        delete socket;
+    const int fd = int(handle);
+    sockaddr_storage address = {};
+    socklen_t length = sizeof address;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0) {
+        ::close(fd);
         return;
     }
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    const QHostAddress peer(reinterpret_cast<const sockaddr *>(&address));
     if (m_active >= m_limits.maxConnections) {
-        refuseAtAccept(socket, 503, QStringLiteral("Serveur saturé, réessayez dans un instant."),
-                       5);
+        refuseDescriptor(fd, m_busyAnswer);
         return;
     }
-    const QHostAddress peer = socket->peerAddress();
     const bool capped = std::none_of(
         m_limits.uncappedPeers.cbegin(), m_limits.uncappedPeers.cend(),
         [&](const QHostAddress &p) { return p.isEqual(peer, QHostAddress::TolerantConversion); });
     const QByteArray key = clientKey(peer);
     if (capped && m_perClient.value(key) >= m_limits.maxPerClient) {
-        refuseAtAccept(socket, 429,
-                       QStringLiteral("Trop de connexions ouvertes depuis votre adresse : "
-                                      "réessayez dans un instant."),
-                       5);
+        refuseDescriptor(fd, m_tooManyAnswer);
+        return;
+    }
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(handle)) {
+        delete socket;
+        ::close(fd);
         return;
     }
     ++m_active;
@@ -85,17 +129,40 @@ void LimitedTcpServer::incomingConnection(qintptr handle)
         if (capped && --m_perClient[key] <= 0)
             m_perClient.remove(key);
     });
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_fresh.append(new ConnectionGuard(socket, m_limits));
     addPendingConnection(socket);
 }
 
-void LimitedTcpServer::refuseAtAccept(QTcpSocket *socket, int status, const QString &message,
-                                      int retryAfter)
+void LimitedTcpServer::refuseDescriptor(int fd, const QByteArray &answer)
 {
-    ++m_lingering;
-    connect(socket, &QObject::destroyed, this, [this] { --m_lingering; });
-    ConnectionGuard::refuse(socket, status, message, retryAfter,
-                            m_lingering > kMaxLingering ? 0 : 2000);
+    dropInput(fd); // what the client sent already, so that closing does not reset
+    // The answer is small: it fits in the new socket's send buffer at once.
+    [[maybe_unused]] const ssize_t sent =
+        ::send(fd, answer.constData(), size_t(answer.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+    ::shutdown(fd, SHUT_WR); // the client reads the answer, then end of stream
+    if (m_refused.size() >= kMaxRefusedDraining) {
+        ::close(fd);
+        return;
+    }
+    m_refused.push_back({fd, QDateTime::currentMSecsSinceEpoch() + kRefusedDrainMs});
+    if (!m_drainTimer.isActive())
+        m_drainTimer.start();
+}
+
+void LimitedTcpServer::drainRefused()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = m_refused.begin(); it != m_refused.end();) {
+        if (!dropInput(it->fd) || now >= it->closeAtMs) {
+            ::close(it->fd);
+            it = m_refused.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_refused.empty())
+        m_drainTimer.stop();
 }
 
 } // namespace creneau::http

@@ -8,6 +8,9 @@
 #include <QHash>
 #include <QPointer>
 #include <QTcpServer>
+#include <QTimer>
+
+#include <deque>
 
 class QTcpSocket;
 
@@ -20,6 +23,7 @@ class LimitedTcpServer : public QTcpServer
     Q_OBJECT
 public:
     explicit LimitedTcpServer(ConnectionLimits limits, QObject *parent = nullptr);
+    ~LimitedTcpServer() override;
 
     int activeConnections() const { return m_active; }
     const ConnectionLimits &limits() const { return m_limits; }
@@ -37,10 +41,21 @@ protected:
     void incomingConnection(qintptr handle) override;
 
 private:
-    void refuseAtAccept(QTcpSocket *socket, int status, const QString &message, int retryAfter);
+    // Refusals work on the bare descriptor: no QTcpSocket, notifier or timer each, since a
+    // flood of them must cost the event loop next to nothing.
+    void refuseDescriptor(int fd, const QByteArray &answer);
+    void drainRefused();
+    struct Refused
+    {
+        int fd;
+        qint64 closeAtMs;
+    };
     ConnectionLimits m_limits;
     int m_active = 0;
-    int m_lingering = 0; // refused sockets still draining
+    QByteArray m_busyAnswer;
+    QByteArray m_tooManyAnswer;
+    std::deque<Refused> m_refused; // answered, half-closed, draining until closed
+    QTimer m_drainTimer;
     QHash<QByteArray, int> m_perClient;
     QList<QPointer<ConnectionGuard>> m_fresh;
 };
