@@ -47,10 +47,9 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionLimits &lim
                                          "fermée."));
     });
     // An answer being written (a large page, a long-poll answer) keeps the connection alive.
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (!m_closing)
-            m_idle.start();
-    });
+    // An answer being written (a large page, a long-poll answer) keeps the connection alive,
+    // also the last one before closing.
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_idle.start(); });
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::beforeQtReads);
     m_idle.start();
 }
@@ -138,8 +137,7 @@ bool ConnectionGuard::nextRequestCloses()
 void ConnectionGuard::closeAfterAnswer()
 {
     m_closing = true;
-    m_idle.stop();
-    m_deadline.stop();
+    m_deadline.stop(); // the idle timeout still cuts a client that stops reading the answer
     closeGracefully(m_socket, 2000);
 }
 
@@ -154,7 +152,6 @@ void ConnectionGuard::refuseStream(int status, const QString &message)
     if (m_closing)
         return;
     m_closing = true;
-    m_idle.stop();
     m_deadline.stop();
     drain();
     refuse(m_socket, status, message);
@@ -193,17 +190,18 @@ void ConnectionGuard::closeGracefully(QTcpSocket *socket, int lingerMs)
     socket->setProperty(kClosing, true);
     connect(socket, &QTcpSocket::readyRead, socket, [socket] { discardInput(socket); });
     discardInput(socket);
-    const auto halfClose = [socket] {
+    const auto halfClose = [socket, lingerMs] {
         if (socket->bytesToWrite() > 0 || socket->property(kHalfClosed).toBool() ||
             socket->state() != QAbstractSocket::ConnectedState)
             return;
         socket->setProperty(kHalfClosed, true);
         ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+        // Counted from the end of the answer, however long a large one took to leave.
+        QTimer::singleShot(lingerMs, socket, [socket] { socket->abort(); });
     };
     connect(socket, &QTcpSocket::bytesWritten, socket, halfClose);
     socket->flush();
     halfClose();
-    QTimer::singleShot(lingerMs, socket, [socket] { socket->abort(); });
 }
 
 } // namespace creneau::http

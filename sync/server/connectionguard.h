@@ -44,8 +44,9 @@ public:
     static void refuse(QTcpSocket *socket, int status, const QString &message,
                        int retryAfterSecs = 0, int lingerMs = 2000);
     // Sends what is buffered, half-closes (the client reads its answer, then end of stream),
-    // drops whatever the client still sends, and closes for good after `lingerMs`. Closing at
-    // once with unread input would make the kernel send a reset that can destroy the answer.
+    // drops whatever the client still sends, and closes for good `lingerMs` after the answer has
+    // left. Closing at once with unread input would make the kernel send a reset that can
+    // destroy the answer. A write that stalls is cut by the guard's idle timeout.
     static void closeGracefully(QTcpSocket *socket, int lingerMs);
 
 private:
