@@ -357,6 +357,10 @@
         <source>This account is locked after too many failed sign-ins: try again in %1 minutes.</source>
         <translation>Ce compte est bloqué après trop d&apos;échecs de connexion : réessayez dans %1 minutes.</translation>
     </message>
+    <message>
+        <source>Too many simultaneous waits for this session (%1 at most): close one first.</source>
+        <translation>Trop d&apos;attentes simultanées pour cette session (%1 au plus) : fermez-en une d&apos;abord.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::http::AgentCommands</name>

@@ -139,6 +139,19 @@ int main(int argc, char **argv)
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
                                             QStringLiteral("Open connections at most."),
                                             QStringLiteral("N"), QStringLiteral("512"));
+    const QCommandLineOption maxPerClient(
+        QStringLiteral("max-per-client"),
+        QStringLiteral("Open connections at most per client address (IPv6: per /64); "
+                       "--trusted-proxy addresses are exempt."),
+        QStringLiteral("N"), QStringLiteral("32"));
+    const QCommandLineOption headTimeout(
+        QStringLiteral("head-timeout"),
+        QStringLiteral("Seconds for a whole request head to arrive, from its first byte."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption bodyTimeout(
+        QStringLiteral("body-timeout"),
+        QStringLiteral("Seconds for a whole request body to arrive, from the end of its head."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
     const QCommandLineOption idleTimeout(
         QStringLiteral("idle-timeout"), QStringLiteral("Seconds before an idle connection closes."),
         QStringLiteral("SECONDS"), QStringLiteral("30"));
@@ -165,7 +178,8 @@ int main(int argc, char **argv)
                        "then exit."),
         QStringLiteral("postgresql://USER@HOST:PORT/DB"));
     parser.addOptions({data, listen, publicUrl, demo, demoSize, rateLimit, maxConnections,
-                       idleTimeout, createAdmin, organisation, db, trustedProxy, migrateTo});
+                       maxPerClient, idleTimeout, headTimeout, bodyTimeout, createAdmin,
+                       organisation, db, trustedProxy, migrateTo});
     const QCommandLineOption smtp(
         QStringLiteral("smtp"),
         QStringLiteral("SMTP server for e-mail (or CRENEAU_SMTP, which keeps the password "
@@ -282,10 +296,22 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "Invalid --max-connections: expected a number >= 1\n");
         return 2;
     }
-    options.idleTimeoutSecs = parser.value(idleTimeout).toInt(&ok);
-    if (!ok || options.idleTimeoutSecs < 1) {
-        std::fprintf(stderr, "Invalid --idle-timeout: expected a number of seconds >= 1\n");
+    options.maxPerClient = parser.value(maxPerClient).toInt(&ok);
+    if (!ok || options.maxPerClient < 1) {
+        std::fprintf(stderr, "Invalid --max-per-client: expected a number >= 1\n");
         return 2;
+    }
+    const std::pair<const QCommandLineOption *, int *> timeouts[] = {
+        {&idleTimeout, &options.idleTimeoutSecs},
+        {&headTimeout, &options.headTimeoutSecs},
+        {&bodyTimeout, &options.bodyTimeoutSecs}};
+    for (const auto &[option, secs] : timeouts) {
+        *secs = parser.value(*option).toInt(&ok);
+        if (!ok || *secs < 1 || *secs > 24 * 3600) {
+            std::fprintf(stderr, "Invalid --%s: expected a number of seconds >= 1\n",
+                         qPrintable(option->names().constFirst()));
+            return 2;
+        }
     }
 
     const double days = parser.value(sessionDays).toDouble(&ok);

@@ -3,6 +3,9 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QPointer>
+
+#include <memory>
 
 namespace creneau::http {
 
@@ -165,18 +168,32 @@ HttpResponse AgentApi::changes(HttpRequest &request)
 
 HttpResponse AgentApi::waitForChanges(HttpRequest &request)
 {
-    authenticate(request);
+    const AgentSession session = authenticate(request);
     const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
     // Below the server's idle timeout (30 s by default), so the connection is not cut first.
     const int timeout = int(intParam(request, QStringLiteral("timeout"), 25, 0, 25));
     const qint64 seq = m_site.store().currentSeq();
     if (seq > since || timeout == 0)
         return privateJson({{QStringLiteral("seq"), seq}, {QStringLiteral("moved"), seq > since}});
+    // Each wait holds a connection for up to 25 s: one stolen token must not hold hundreds.
+    if (m_longPoll.waitingFor(session.tokenHash) >= kMaxWaitsPerSession) {
+        HttpResponse r = HttpResponse::jsonError(
+            429, tr("Too many simultaneous waits for this session (%1 at most): close one first.")
+                     .arg(kMaxWaitsPerSession));
+        r.setHeader("Retry-After", "5");
+        return r;
+    }
     HttpResponse later;
-    later.deferred = [this, since, timeout](HttpResponse::Completion complete) {
-        m_longPoll.wait(since, timeout * 1000, [complete](qint64 now, bool moved) {
+    auto id = std::make_shared<quint64>(0);
+    later.deferred = [this, since, timeout, id,
+                      owner = session.tokenHash](HttpResponse::Completion complete) {
+        *id = m_longPoll.wait(owner, since, timeout * 1000, [complete](qint64 now, bool moved) {
             complete(privateJson({{QStringLiteral("seq"), now}, {QStringLiteral("moved"), moved}}));
         });
+    };
+    later.cancel = [self = QPointer<AgentApi>(this), id] {
+        if (self)
+            self->m_longPoll.cancel(*id);
     };
     return later;
 }

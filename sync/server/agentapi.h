@@ -18,6 +18,8 @@ class AgentApi : public QObject
 {
     Q_OBJECT
 public:
+    // Long-polls waiting at once per session; past it, 429.
+    static constexpr int kMaxWaitsPerSession = 4;
     explicit AgentApi(BookingSite &site, QObject *parent = nullptr);
     void addRoutes(Router &router);
     // --session-days: how long a session lasts at most after sign-in.

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace creneau::http {
 
 AgentLongPoll::AgentLongPoll(Store &store, QObject *parent) : QObject(parent), m_store(store)
@@ -27,12 +29,30 @@ AgentLongPoll::~AgentLongPoll()
     m_store.removeCommitListener(m_listener);
 }
 
-void AgentLongPoll::wait(qint64 since, int timeoutMs,
-                         std::function<void(qint64 seq, bool moved)> done)
+quint64 AgentLongPoll::wait(const QString &owner, qint64 since, int timeoutMs,
+                            std::function<void(qint64 seq, bool moved)> done)
 {
-    m_waiters.push_back({since, QDateTime::currentMSecsSinceEpoch() + timeoutMs, std::move(done)});
+    const quint64 id = ++m_lastId;
+    m_waiters.push_back(
+        {id, owner, since, QDateTime::currentMSecsSinceEpoch() + timeoutMs, std::move(done)});
     if (!m_timer.isActive())
         m_timer.start();
+    return id;
+}
+
+void AgentLongPoll::cancel(quint64 id)
+{
+    m_waiters.erase(std::remove_if(m_waiters.begin(), m_waiters.end(),
+                                   [id](const Waiter &w) { return w.id == id; }),
+                    m_waiters.end());
+    if (m_waiters.empty())
+        m_timer.stop();
+}
+
+int AgentLongPoll::waitingFor(const QString &owner) const
+{
+    return int(std::count_if(m_waiters.cbegin(), m_waiters.cend(),
+                             [&](const Waiter &w) { return w.owner == owner; }));
 }
 
 void AgentLongPoll::poll()

@@ -21,20 +21,28 @@ public:
     explicit AgentLongPoll(Store &store, QObject *parent = nullptr);
     ~AgentLongPoll() override;
 
-    // `done(seq, moved)` is called once, from the event loop.
-    void wait(qint64 since, int timeoutMs, std::function<void(qint64 seq, bool moved)> done);
+    // `done(seq, moved)` is called once, from the event loop, unless cancel(id) comes first.
+    // `owner` (an agent session) is what waitingFor() counts by. Returns the waiter's id.
+    quint64 wait(const QString &owner, qint64 since, int timeoutMs,
+                 std::function<void(qint64 seq, bool moved)> done);
+    // The client went away: its waiter is dropped (and no longer counts against its session).
+    void cancel(quint64 id);
     int waiting() const { return int(m_waiters.size()); }
+    int waitingFor(const QString &owner) const;
 
 private:
     void poll();
     struct Waiter
     {
+        quint64 id = 0;
+        QString owner;
         qint64 since = 0;
         qint64 deadlineMs = 0;
         std::function<void(qint64, bool)> done;
     };
     Store &m_store;
     int m_listener = 0;
+    quint64 m_lastId = 0;
     bool m_pollQueued = false;
     QTimer m_timer;
     std::vector<Waiter> m_waiters;

@@ -1,5 +1,7 @@
 #include "httpserver.h"
 
+#include "connectionguard.h"
+
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
@@ -64,6 +66,7 @@ quint16 HttpServer::listenLimited(const QHostAddress &address, quint16 port,
         return 0;
     }
     bind(tcp);
+    tcp->attachAfterHttpServer();
     m_tcp = tcp;
     return tcp->serverPort();
 }
@@ -138,7 +141,8 @@ void HttpServer::addSecurityHeaders(HttpResponse &r)
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    LimitedTcpServer::requestDone(socket);
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    const bool close = guard && guard->nextRequestCloses();
     HttpRequest r = fromQt(request);
     const bool viaProxy =
         std::any_of(m_trustedProxies.cbegin(), m_trustedProxies.cend(), [&](const QHostAddress &p) {
@@ -155,32 +159,40 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     if (response.deferred) {
         // Answered later; the socket may be gone by then.
         auto start = std::move(response.deferred);
-        start([this, guard = QPointer<QTcpSocket>(socket),
-               head = r.method == "HEAD"](HttpResponse later) {
-            if (guard)
-                writeTo(guard, std::move(later), head);
+        auto link = std::make_shared<QMetaObject::Connection>();
+        if (response.cancel)
+            *link = connect(socket, &QTcpSocket::disconnected, this,
+                            [link, cancel = std::move(response.cancel)] {
+                                QObject::disconnect(*link);
+                                cancel();
+                            });
+        start([this, alive = QPointer<QTcpSocket>(socket), head = r.method == "HEAD", close,
+               link](HttpResponse later) {
+            QObject::disconnect(*link);
+            if (alive)
+                writeTo(alive, std::move(later), head, close);
         });
         return true;
     }
-    write(request, socket, std::move(response), r.method == "HEAD");
+    writeTo(socket, std::move(response), r.method == "HEAD", close);
     return true;
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    write(request, socket, HttpResponse::jsonError(404, QStringLiteral("Introuvable.")), false);
-}
-
-void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket, HttpResponse response,
-                       bool head)
-{
     Q_UNUSED(request)
-    writeTo(socket, std::move(response), head);
+    // Not reached: handleRequest always answers. Closes, since no request was accounted for.
+    writeTo(socket, HttpResponse::jsonError(404, QStringLiteral("Introuvable.")), false, true);
 }
 
-void HttpServer::writeTo(QTcpSocket *socket, HttpResponse response, bool head)
+void HttpServer::writeTo(QTcpSocket *socket, HttpResponse response, bool head, bool close)
 {
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    if (ConnectionGuard::isClosing(socket))
+        return; // refused meanwhile (deadline, framing): the error answer was the last
     addSecurityHeaders(response);
+    if (close)
+        response.setHeader("Connection", "close");
     // One buffer, one write: QHttpServerResponder writes the status line and each header
     // separately, which costs a system call and an event-loop turn apiece.
     // A large body (a page of the change feed: megabytes) goes on its own rather than being
@@ -198,6 +210,13 @@ void HttpServer::writeTo(QTcpSocket *socket, HttpResponse response, bool head)
     socket->write(out);
     if (!head && apart)
         socket->write(response.body);
+    if (close) {
+        // HTTP/1.0 or "Connection: close": the answer is the last thing on this connection.
+        if (guard)
+            guard->closeAfterAnswer();
+        else
+            ConnectionGuard::closeGracefully(socket, 2000);
+    }
 }
 
 } // namespace creneau::http

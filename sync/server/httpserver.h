@@ -45,9 +45,8 @@ protected:
 private:
     HttpResponse error(const HttpRequest &request, int status, const QString &message) const;
     static void addSecurityHeaders(HttpResponse &response);
-    void write(const QHttpServerRequest &request, QTcpSocket *socket, HttpResponse response,
-               bool head);
-    void writeTo(QTcpSocket *socket, HttpResponse response, bool head);
+    // `close`: the request asked to close the connection (HTTP/1.0, "Connection: close").
+    void writeTo(QTcpSocket *socket, HttpResponse response, bool head, bool close);
 
     Router m_router;
     RateLimiter m_rateLimiter;

@@ -43,6 +43,8 @@ struct HttpResponse
     // writes the answer; the connection stays open meanwhile.
     using Completion = std::function<void(HttpResponse)>;
     std::function<void(Completion)> deferred;
+    // With `deferred`: called instead when the connection closes before the answer is ready.
+    std::function<void()> cancel;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     void addHeader(const QByteArray &name, const QByteArray &value)

@@ -182,7 +182,13 @@ bool ServerApplication::start()
     });
     ConnectionLimits limits;
     limits.maxConnections = m_options.maxConnections;
+    limits.maxPerClient = m_options.maxPerClient;
+    // A reverse proxy carries every client's connections: capping it would cap the whole site.
+    // Per-client connection caps then belong to the proxy (nginx: limit_conn).
+    limits.uncappedPeers = m_options.trustedProxies;
     limits.idleTimeoutMs = m_options.idleTimeoutSecs * 1000;
+    limits.headTimeoutMs = m_options.headTimeoutSecs * 1000;
+    limits.bodyTimeoutMs = m_options.bodyTimeoutSecs * 1000;
     m_port = m_parts->server->listenLimited(m_options.address, m_options.port, limits);
     if (!m_port) {
         m_error = QStringLiteral("cannot listen on %1:%2")

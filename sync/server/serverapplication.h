@@ -43,7 +43,10 @@ struct ServerOptions
     int maxMessagesPerRecipient = 3;
     int maxMessagesPerPrescripteur = 20; // the prescriber's own confirmations, counted apart
     int maxConnections = 512;
+    int maxPerClient = 32; // trusted proxies are exempt (they carry many clients)
     int idleTimeoutSecs = 30;
+    int headTimeoutSecs = 10;
+    int bodyTimeoutSecs = 30;
     // --session-days: how long an agent's session lasts at most after sign-in.
     qint64 sessionMaxAgeSecs = 30 * 24 * 3600;
     // --allow-insecure-caldav: CalDAV over plain http and to loopback (tests with a local

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -265,6 +266,54 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(AgentApiClient::json(r)[QLatin1String("moved")].toBool(), true);
         QVERIFY2(woke.elapsed() < 5000, qPrintable(QString::number(woke.elapsed())));
+    }
+
+    // Each long-poll holds a connection for up to 25 s: at most 4 at once per session.
+    void longPollsAreCappedPerSession()
+    {
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        qint64 next = 0;
+        admin.changes(0, &next);
+        const QByteArray request =
+            "GET /api/v1/agent/changes/wait?since=" + QByteArray::number(next) +
+            "&timeout=5 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + admin.token.toLatin1() +
+            "\r\n\r\n";
+        const auto open = [&] {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(m_server.url().host(), quint16(m_server.url().port()));
+            socket->waitForConnected(5000);
+            socket->write(request);
+            socket->flush();
+            return socket;
+        };
+        std::vector<std::unique_ptr<QTcpSocket>> waits;
+        for (int i = 0; i < 4; ++i)
+            waits.push_back(open());
+        QTest::qWait(300);
+        for (const auto &socket : waits)
+            QCOMPARE(socket->bytesAvailable(), 0); // waiting
+        const auto fifth = open();
+        QVERIFY(fifth->waitForReadyRead(2000));
+        const QByteArray answer = fifth->readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 429"), answer.constData());
+        QVERIFY(answer.toLower().contains("\r\nretry-after: "));
+        const QJsonObject error =
+            QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+        QVERIFY2(
+            error.value(QStringLiteral("error")).toString().contains(QStringLiteral("attentes")),
+            answer.constData());
+        // Another session is not affected.
+        AgentApiClient other(m_server.url());
+        QCOMPARE(other.login(kAdmin, kAdminPassword), 200);
+        const Reply r = other.call(
+            "GET", QStringLiteral("/api/v1/agent/changes/wait?since=%1&timeout=1").arg(next));
+        QCOMPARE(r.status, 200);
+        // A client that goes away gives its place back.
+        waits.front()->abort();
+        QTest::qWait(300);
+        const auto again = open();
+        QVERIFY(!again->waitForReadyRead(1000)); // waiting, not refused
     }
 
     void badInputIsAnsweredWithJson_data()

@@ -16,7 +16,10 @@ class TestBookingRace : public QObject
 private slots:
     void exactlyOneWins()
     {
-        ServerProcess server;
+        // 50 clients from one loopback address: above the per-address connection cap (32).
+        ServerProcess server({QStringLiteral("--demo"), QStringLiteral("--rate-limit"),
+                              QStringLiteral("0"), QStringLiteral("--max-per-client"),
+                              QStringLiteral("64")});
         QVERIFY2(server.isRunning(), qPrintable(server.output()));
         HttpClient probe(server.url(QString()));
         // The visio motif is offered in the morning by one agent only (Antenne des Valmeux).
