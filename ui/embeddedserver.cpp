@@ -59,8 +59,18 @@ bool EmbeddedServer::start(bool seedDemo)
     if (port != 0)
         options.publicUrl = address.linkBase(port);
     m_server = std::make_unique<http::ServerApplication>(options);
-    if (!m_server->start())
-        return false;
+    if (!m_server->start()) {
+        // Taken between the probe and the listen (another program starting at the same moment):
+        // any free port today rather than no Créneau, the saved one is tried again next time.
+        // Only on this computer: elsewhere the link would name no usable address.
+        if (port == 0 || address.reach != BookingLinkAddress::Reach::ThisComputer ||
+            !m_server->errorString().startsWith(QLatin1String("cannot listen")))
+            return false;
+        options.port = 0;
+        options.publicUrl.clear();
+        m_server = std::make_unique<http::ServerApplication>(options);
+        return m_server->start();
+    }
     if (port == 0)
         return true;
     // Kept from now on, so the link given to partners does not change at the next start.

@@ -237,7 +237,10 @@ void CaldavWorker::sendTo(const Job &job, QNetworkRequest request, const QHostAd
     // certificate), so a second resolution cannot lead elsewhere.
     QUrl pinned = request.url();
     const QString host = pinned.host();
-    QByteArray hostHeader = QUrl::toAce(host);
+    // An IPv6 literal keeps its brackets in Host (RFC 9110 §7.2).
+    QByteArray hostHeader = QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol
+                                ? '[' + host.toLatin1() + ']'
+                                : QUrl::toAce(host);
     if (pinned.port() != -1)
         hostHeader += ':' + QByteArray::number(pinned.port());
     pinned.setHost(address.toString());
@@ -307,10 +310,16 @@ void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, c
 
 void CaldavWorker::markDone(const Job &job)
 {
-    WriteTransaction tx(m_store);
-    sql::run(m_store.db(), QStringLiteral("UPDATE caldav_jobs SET status = 'done' WHERE id = ?"),
-             {job.id});
-    tx.commit();
+    // Called from network and timer callbacks too: a store failure must not escape into Qt's
+    // event loop (std::terminate), and the agent's slot is freed whatever happens.
+    try {
+        WriteTransaction tx(m_store);
+        sql::run(m_store.db(),
+                 QStringLiteral("UPDATE caldav_jobs SET status = 'done' WHERE id = ?"), {job.id});
+        tx.commit();
+    } catch (const std::exception &e) {
+        qCWarning(lcCaldav) << "cannot record a finished CalDAV job:" << e.what();
+    }
     release(job);
 }
 
@@ -324,13 +333,18 @@ void CaldavWorker::retry(const Job &job, const QString &error, bool immediately)
     const bool giveUp = attempts >= m_giveUp;
     qCInfo(lcCaldav) << "CalDAV job" << job.id << "failed:" << error
                      << (giveUp ? "giving up" : "will retry");
-    WriteTransaction tx(m_store);
-    sql::run(m_store.db(),
-             QStringLiteral("UPDATE caldav_jobs SET status = ?, attempts = ?, last_error = ?, "
-                            "next_attempt_at = ? WHERE id = ?"),
-             {giveUp ? QStringLiteral("failed") : QStringLiteral("pending"), attempts, error,
-              m_clock.nowSecs() + delay, job.id});
-    tx.commit();
+    try {
+        WriteTransaction tx(m_store);
+        sql::run(m_store.db(),
+                 QStringLiteral("UPDATE caldav_jobs SET status = ?, attempts = ?, last_error = ?, "
+                                "next_attempt_at = ? WHERE id = ?"),
+                 {giveUp ? QStringLiteral("failed") : QStringLiteral("pending"), attempts, error,
+                  m_clock.nowSecs() + delay, job.id});
+        tx.commit();
+    } catch (const std::exception &e) {
+        // The job is left as the store has it; see markDone().
+        qCWarning(lcCaldav) << "cannot record a CalDAV failure:" << e.what();
+    }
     release(job);
 }
 

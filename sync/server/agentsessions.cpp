@@ -1,5 +1,6 @@
 #include "agentsessions.h"
 
+#include "limitedtcpserver.h"
 #include "secrets.h"
 #include "sql.h"
 
@@ -23,9 +24,13 @@ void AgentSessions::login(const QString &address, const QString &email, const QS
 {
     LoginResult out;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    const QString addressKey = QStringLiteral("address:") + address;
+    // IPv6 per /64, as the connection cap counts: one client holds a whole /64.
+    const QHostAddress peer(address);
+    const QString client =
+        peer.isNull() ? address : QString::fromLatin1(LimitedTcpServer::clientKey(peer));
+    const QString addressKey = QStringLiteral("address:") + client;
     const QString accountKey =
-        QStringLiteral("account:") + email.trimmed().toLower() + QLatin1Char('|') + address;
+        QStringLiteral("account:") + email.trimmed().toLower() + QLatin1Char('|') + client;
     const auto byAddress =
         m_throttle.check(addressKey, nowMs, kFreeFailuresPerAddress, &out.retryAfter);
     if (byAddress != AgentLoginThrottle::Verdict::Allow) {

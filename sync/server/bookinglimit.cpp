@@ -1,5 +1,6 @@
 #include "bookinglimit.h"
 
+#include "limitedtcpserver.h"
 #include "throttle.h"
 
 namespace creneau::http {
@@ -10,10 +11,9 @@ const ThrottleWindow kHour{3600};
 
 QString keyOf(const QHostAddress &client)
 {
-    // An IPv4 client seen through a dual-stack socket counts as the same IPv4 address.
-    bool isV4 = false;
-    const quint32 v4 = client.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).toString() : client.toString();
+    // As the connection cap counts: IPv4 as itself (also through a dual-stack socket), IPv6 per
+    // /64, since one IPv6 client holds a whole /64 of addresses.
+    return QString::fromLatin1(LimitedTcpServer::clientKey(client));
 }
 
 } // namespace

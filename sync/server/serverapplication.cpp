@@ -20,6 +20,7 @@
 #include "sql.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
@@ -84,20 +85,18 @@ QString protectDataDir(const QString &dataDir)
 {
     if (!QDir().mkpath(dataDir))
         return QStringLiteral("cannot create the data directory %1").arg(dataDir);
-    const auto ownerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                              QFileDevice::ExeOwner;
+    const auto ownerOnlyDir =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
     const auto ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     if (!QFile::setPermissions(dataDir, ownerOnlyDir))
         return QStringLiteral("cannot make %1 private (chmod 700)").arg(dataDir);
-    const QDir dir(dataDir);
-    for (const QFileInfo &entry :
-         dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
-        if (entry.fileName().endsWith(QLatin1String(".key")))
+    QDirIterator it(dataDir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo entry(it.next());
+        if (entry.isSymLink() || entry.fileName().endsWith(QLatin1String(".key")))
             continue; // a loose key is refused by checkFile, not silently fixed
         QFile::setPermissions(entry.filePath(), entry.isDir() ? ownerOnlyDir : ownerOnlyFile);
-        if (entry.isDir() && entry.fileName() == QLatin1String("outbox"))
-            for (const QFileInfo &message : QDir(entry.filePath()).entryInfoList(QDir::Files))
-                QFile::setPermissions(message.filePath(), ownerOnlyFile);
     }
     return {};
 }
@@ -111,6 +110,17 @@ void setDemoPassword(Store &store, const QString &password)
         catalog.setPasswordHash(admin->id, secrets::hashPassword(password));
         tx.commit();
     }
+}
+
+bool demoPasswordStillPublished(Store &store)
+{
+    const Catalog catalog(store);
+    const std::optional<Agent> admin = catalog.agentByEmail(QString::fromLatin1(demo::kAdminEmail));
+    if (!admin || admin->archived)
+        return false;
+    const QString hash = catalog.passwordHash(admin->id);
+    return !hash.isEmpty() &&
+           secrets::verifyPassword(hash, QString::fromLatin1(demo::kAdminPassword));
 }
 
 } // namespace
@@ -146,6 +156,16 @@ bool ServerApplication::start()
             demo::seedLarge(*m_parts->store);
         if (m_options.demo != ServerOptions::Demo::None && !m_options.demoPassword.isEmpty())
             setDemoPassword(*m_parts->store, m_options.demoPassword);
+        // Whoever started it (the desktop's « Ce réseau local », a restart on 0.0.0.0 without
+        // --demo), the published demo password must not be reachable from another computer.
+        if (!m_options.address.isLoopback() && demoPasswordStillPublished(*m_parts->store)) {
+            m_error =
+                QStringLiteral("the demo administrator %1 still has the published password: "
+                               "give it another one (--demo-password, or sign in and change "
+                               "it) before listening on %2")
+                    .arg(QString::fromLatin1(demo::kAdminEmail), m_options.address.toString());
+            return false;
+        }
     } catch (const std::exception &e) {
         m_error = QStringLiteral("cannot open the store: ") + QString::fromUtf8(e.what());
         return false;

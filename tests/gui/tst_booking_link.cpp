@@ -3,9 +3,14 @@
 // and the dialog that chooses it (French message beside the public address, value kept).
 #include "bookinglinkaddress.h"
 #include "bookinglinkdialog.h"
+#include "catalog.h"
+#include "demodata.h"
 #include "embeddedserver.h"
+#include "secrets.h"
+#include "store.h"
 
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -38,6 +43,23 @@ QString startedUrl(const QString &dataDir)
     if (!server.start(true))
         return QStringLiteral("failed: ") + server.errorString();
     return server.publicUrl();
+}
+
+// A demo store whose administrator no longer has the published password: only such a store may
+// listen beyond this computer.
+void seedWithOwnPassword(const QString &dataDir)
+{
+    {
+        EmbeddedServer first(dataDir);
+        QVERIFY(first.start(true));
+    }
+    auto store = creneau::Store::open(QDir(dataDir).filePath(QStringLiteral("creneau.sqlite")));
+    creneau::Catalog catalog(*store);
+    creneau::WriteTransaction tx(*store);
+    catalog.setPasswordHash(
+        catalog.agentByEmail(QString::fromLatin1(creneau::demo::kAdminEmail))->id,
+        creneau::secrets::hashPassword(QStringLiteral("un-mot-de-passe-a-nous")));
+    tx.commit();
 }
 
 bool answers(const QString &host, quint16 port)
@@ -89,6 +111,7 @@ private slots:
         QTemporaryDir dir;
         const quint16 port = freePortPair();
         QVERIFY(port != 0);
+        seedWithOwnPassword(dir.path());
         BookingLinkAddress saved;
         saved.reach = BookingLinkAddress::Reach::LocalNetwork;
         saved.port = port;
@@ -104,6 +127,7 @@ private slots:
     void publicAddressIsTheLink()
     {
         QTemporaryDir dir;
+        seedWithOwnPassword(dir.path());
         BookingLinkAddress saved;
         saved.reach = BookingLinkAddress::Reach::PublicAddress;
         saved.publicUrl = QStringLiteral("https://rdv.mfs-vernon.fr/");
@@ -113,6 +137,25 @@ private slots:
         QVERIFY2(server.start(true), qPrintable(server.errorString()));
         QCOMPARE(server.partnerLink(QStringLiteral("mfs-vernon")),
                  QStringLiteral("https://rdv.mfs-vernon.fr/rdv/mfs-vernon/prescripteur"));
+    }
+
+    // The demo's administrator password is published: such a store stays on this computer.
+    void demoWithItsPublishedPasswordStaysOnThisComputer()
+    {
+        QTemporaryDir dir;
+        {
+            EmbeddedServer first(dir.path());
+            QVERIFY(first.start(true));
+        }
+        BookingLinkAddress saved;
+        saved.reach = BookingLinkAddress::Reach::LocalNetwork;
+        saved.port = freePortPair();
+        QVERIFY(saved.save(dir.path()));
+        EmbeddedServer server(dir.path());
+        QVERIFY(!server.start(false));
+        QVERIFY2(server.errorString().contains(QLatin1String(creneau::demo::kAdminEmail)),
+                 qPrintable(server.errorString()));
+        QVERIFY(!answers(QStringLiteral("127.0.0.1"), saved.port));
     }
 
     void publicAddressRules_data()

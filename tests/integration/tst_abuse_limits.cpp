@@ -152,10 +152,20 @@ private slots:
 
     void limitedAddressSeesTheMessageOnThePage()
     {
-        // The same address on the HTML pages: the confirm page again, with the message and
-        // the values typed, status 429 with Retry-After.
-        PublicClient browser(m_server.url(QString()), "198.51.100.7");
-        HttpClient plain(m_server.url(QString()));
+        // An address that used its hour's bookings (one here) on the HTML pages: the confirm
+        // page again, with the message and the values typed, status 429 with Retry-After.
+        ServerProcess server({QStringLiteral("--demo"), QStringLiteral("--rate-limit"),
+                              QStringLiteral("0"), QStringLiteral("--trusted-proxy"),
+                              QStringLiteral("127.0.0.1"),
+                              QStringLiteral("--max-bookings-per-hour"), QStringLiteral("1")});
+        QVERIFY2(server.isRunning(), qPrintable(server.output()));
+        PublicClient browser(server.url(QString()), "198.51.100.7");
+        HttpClient plain(server.url(QString()));
+        const QJsonArray free = creneaux(plain, m_caf);
+        QVERIFY(free.size() >= 2);
+        QCOMPARE(browser.book(bookingJson(m_caf, free.at(1).toObject(), QStringLiteral("Premier")))
+                     .status,
+                 201);
         const QJsonObject creneau = creneaux(plain, m_caf).first().toObject();
         const QString slotUrl =
             QStringLiteral("/rdv/mfs-vernon/creneau?motif=%1&lieu=%2&debut=%3&pour=moi")
