@@ -44,7 +44,8 @@ private slots:
         NotifyScenario s;
         test::SmtpSink smtp;
         QVERIFY2(smtp.start(), qPrintable(smtp.error()));
-        SmtpTransport mail(QStringLiteral("smtp://%1127.0.0.1:%2").arg(userInfo).arg(smtp.port()),
+        SmtpTransport mail(QStringLiteral("smtp://") + userInfo +
+                               QStringLiteral("127.0.0.1:%1").arg(smtp.port()),
                            {QStringLiteral("rdv@test.fr"), {}});
         DeliveryWorker worker(*s.t.store, s.clock, &mail, nullptr);
         const BookingOutcome b = s.book(CreatedBy::Usager);
@@ -62,7 +63,10 @@ private slots:
                 continue;
             tried = true;
             QCOMPARE(m.status, QStringLiteral("pending")); // retried later, never marked sent
-            QVERIFY(!m.lastError.isEmpty());
+            // Refused for want of TLS, not for anything else.
+            QVERIFY2(m.lastError.contains(QLatin1String("SSL"), Qt::CaseInsensitive) ||
+                         m.lastError.contains(QLatin1String("TLS"), Qt::CaseInsensitive),
+                     qPrintable(m.lastError));
         }
         QVERIFY(tried);
     }

@@ -50,18 +50,21 @@ private slots:
             QVERIFY(!errors.value(QStringLiteral("rrule")).isEmpty());
     }
 
-    // What queries do with a rule stored before it was checked: bounded by the range asked.
+    // A rule stored before it was checked, that no day satisfies: refused when read (quickly:
+    // libical's search is bounded), so queries skip it; a valid rule's expansion is bounded in
+    // count whatever the range asked.
     void expansionIsBounded()
     {
-        const RecurrenceRule never =
-            RecurrenceRule::parse(QStringLiteral("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"));
-        QVERIFY(never.isValid());
         QElapsedTimer t;
         t.start();
-        for (int i = 0; i < 20; ++i)
+        for (int i = 0; i < 20; ++i) {
+            const RecurrenceRule never =
+                RecurrenceRule::parse(QStringLiteral("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"));
+            QVERIFY(!never.isValid());
             QVERIFY(
                 never.dates(QDate(2026, 1, 1), QDate(2026, 12, 1), QDate(2026, 12, 31)).isEmpty());
-        QVERIFY2(t.elapsed() < 200, qPrintable(QString::number(t.elapsed())));
+        }
+        QVERIFY2(t.elapsed() < 400, qPrintable(QString::number(t.elapsed())));
         const RecurrenceRule daily = RecurrenceRule::parse(QStringLiteral("FREQ=DAILY"));
         QCOMPARE(daily.dates(QDate(2000, 1, 1), QDate(2000, 1, 1), QDate(2099, 1, 1)).size(),
                  RecurrenceRule::kMaxOccurrences);
