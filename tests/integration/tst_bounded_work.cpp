@@ -82,13 +82,15 @@ private slots:
         QVERIFY2(server.start(), qPrintable(server.output()));
         AgentApiClient admin(server.url());
         QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
-        const int before =
-            admin.row(QStringLiteral("motifs"), 1).value(QStringLiteral("max_delay_minutes")).toInt();
+        const int before = admin.row(QStringLiteral("motifs"), 1)
+                               .value(QStringLiteral("max_delay_minutes"))
+                               .toInt();
         const Reply r = admin.command(QStringLiteral("save_motif"),
                                       {{"id", 1}, {"max_delay_minutes", maxDelayMinutes}});
         QCOMPARE(r.status, status);
-        const int after =
-            admin.row(QStringLiteral("motifs"), 1).value(QStringLiteral("max_delay_minutes")).toInt();
+        const int after = admin.row(QStringLiteral("motifs"), 1)
+                              .value(QStringLiteral("max_delay_minutes"))
+                              .toInt();
         if (status == 422) {
             const QString message = AgentApiClient::json(r)
                                         .value(QStringLiteral("fields"))
@@ -129,7 +131,8 @@ private slots:
         HttpClient http(server.url().toString());
         QElapsedTimer took;
         took.start();
-        const Reply page = http.get(QStringLiteral("/rdv/%1/motif/%2").arg(motif.slug).arg(motif.id));
+        const Reply page =
+            http.get(QStringLiteral("/rdv/%1/motif/%2").arg(motif.slug).arg(motif.id));
         QCOMPARE(page.status, 200);
         QCOMPARE(page.text().contains(QStringLiteral("Prochaine disponibilité")), offered);
         qInfo("empty week with a legacy huge delay answered in %lld ms", took.elapsed());

@@ -77,8 +77,9 @@ int modeOf(const QString &path)
 
 QStringList dataArgs(const QString &dir)
 {
-    return {QStringLiteral("--data"), dir, QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0"), QStringLiteral("--rate-limit"), QStringLiteral("0")};
+    return {QStringLiteral("--data"),       dir,
+            QStringLiteral("--listen"),     QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--rate-limit"), QStringLiteral("0")};
 }
 
 } // namespace
@@ -101,9 +102,9 @@ private slots:
         const qint64 motif = motifId(client, QStringLiteral("Aide aux démarches CAF"));
         const QJsonArray free = creneaux(client, motif);
         QVERIFY(!free.isEmpty());
-        const Reply booked = client.postJson(
-            QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
-            bookingJson(motif, free.first().toObject(), QStringLiteral("Martin")));
+        const Reply booked =
+            client.postJson(QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
+                            bookingJson(motif, free.first().toObject(), QStringLiteral("Martin")));
         QCOMPARE(booked.status, 201);
         const QDir outbox(QDir(data).filePath(QStringLiteral("outbox")));
         QTRY_VERIFY_WITH_TIMEOUT(!outbox.entryList(QDir::Files).isEmpty(), 10000);
@@ -148,14 +149,14 @@ private slots:
         QTest::addColumn<QByteArray>("contents"); // empty: keep the server's own key
         QTest::addColumn<int>("mode");
         QTest::addColumn<QString>("reason");
-        QTest::addRow("server key readable by all") << "server.key" << QByteArray() << 0644
-                                                    << "readable by other users";
-        QTest::addRow("calendar key readable by group") << "calendar.key" << QByteArray() << 0640
-                                                        << "readable by other users";
-        QTest::addRow("damaged calendar key") << "calendar.key" << QByteArray("not a key\n")
-                                              << 0600 << "does not hold a valid key";
-        QTest::addRow("truncated server key") << "server.key" << QByteArray("short") << 0600
-                                              << "does not hold a valid key";
+        QTest::addRow("server key readable by all")
+            << "server.key" << QByteArray() << 0644 << "readable by other users";
+        QTest::addRow("calendar key readable by group")
+            << "calendar.key" << QByteArray() << 0640 << "readable by other users";
+        QTest::addRow("damaged calendar key")
+            << "calendar.key" << QByteArray("not a key\n") << 0600 << "does not hold a valid key";
+        QTest::addRow("truncated server key")
+            << "server.key" << QByteArray("short") << 0600 << "does not hold a valid key";
     }
     void unusableKeyStopsTheServerAndIsKept()
     {

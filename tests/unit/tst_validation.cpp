@@ -233,10 +233,9 @@ private slots:
         const int day = 24 * 60;
         QTest::addRow("defaults") << 30 << 42 * day << QStringList{};
         QTest::addRow("two years") << 0 << 731 * day << QStringList{};
-        QTest::addRow("past two years") << 0 << 731 * day + 1
-                                        << QStringList{"max_delay_minutes"};
-        QTest::addRow("centuries") << 0 << std::numeric_limits<int>::max()
-                                   << QStringList{"max_delay_minutes"};
+        QTest::addRow("past two years") << 0 << 731 * day + 1 << QStringList{"max_delay_minutes"};
+        QTest::addRow("centuries")
+            << 0 << std::numeric_limits<int>::max() << QStringList{"max_delay_minutes"};
         QTest::addRow("max equals min") << 60 << 60 << QStringList{"max_delay_minutes"};
         QTest::addRow("negative min") << -1 << day << QStringList{"min_delay_minutes"};
     }
