@@ -239,8 +239,11 @@ int main(int argc, char **argv)
         return migrateStore(QDir(options.dataDir).filePath(QStringLiteral("creneau.sqlite")),
                             parser.value(migrateTo));
     if (parser.isSet(createAdmin))
-        return creneau::http::createAdminCommand(
-            {options.dataDir, parser.value(createAdmin), parser.value(organisation), {}});
+        return creneau::http::createAdminCommand({options.dataDir,
+                                                  parser.value(createAdmin),
+                                                  parser.value(organisation),
+                                                  {},
+                                                  options.database});
     if (!parseListen(parser.value(listen), options)) {
         std::fprintf(stderr, "Invalid --listen value: expected HOST:PORT\n");
         return 2;

@@ -81,8 +81,13 @@ bool createAdmin(const CreateAdminOptions &o, const QString &password, QString *
         return false;
     }
     try {
-        QDir().mkpath(o.dataDir);
-        auto store = Store::open(QDir(o.dataDir).filePath(QStringLiteral("creneau.sqlite")));
+        // The store the server itself would open: a PostgreSQL deployment creates its first
+        // administrator in its database, not in a stray SQLite file.
+        if (o.database.isEmpty())
+            QDir().mkpath(o.dataDir);
+        auto store = Store::open(o.database.isEmpty()
+                                     ? QDir(o.dataDir).filePath(QStringLiteral("creneau.sqlite"))
+                                     : o.database);
         store->migrate();
         Catalog catalog(*store);
         const QString hash = secrets::hashPassword(password);

@@ -12,13 +12,14 @@ struct CreateAdminOptions
     QString email;
     QString organisationSlug; // empty: the only organisation, or a new one when there is none
     QString organisationName; // for a new organisation; defaults to the slug
+    QString database;         // a postgresql:// URL (--db); empty: the SQLite file in dataDir
 };
 
 // Returns the process exit code; messages go to stderr.
 int createAdminCommand(const CreateAdminOptions &options);
 
-// The testable core: creates or updates the admin in the store at `dataDir`. On failure returns
-// false with `error` set.
+// The testable core: creates or updates the admin in the store (`database`, else the SQLite file
+// of `dataDir`). On failure returns false with `error` set.
 bool createAdmin(const CreateAdminOptions &options, const QString &password, QString *error);
 
 } // namespace creneau::http

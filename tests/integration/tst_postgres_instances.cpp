@@ -7,13 +7,16 @@
 #include "postgrescluster.h"
 #include "serverprocess.h"
 
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace creneau::test;
@@ -23,6 +26,33 @@ class TestPostgresInstances : public QObject
     Q_OBJECT
 private slots:
     void initTestCase() { QVERIFY2(m_cluster.isRunning(), qPrintable(m_cluster.error())); }
+
+    // A PostgreSQL deployment creates its first administrator in its database (--db), and an
+    // instance on that database signs them in; no SQLite file appears in the data directory.
+    void firstAdministratorOnPostgresql()
+    {
+        const QString url = m_cluster.createDatabase(QStringLiteral("firstadmin"));
+        QTemporaryDir data;
+        QProcess create;
+        create.setProcessChannelMode(QProcess::MergedChannels);
+        create.start(QStringLiteral(CRENEAU_SERVER_BINARY),
+                     {QStringLiteral("--data"), data.path(), QStringLiteral("--db"), url,
+                      QStringLiteral("--create-admin"), QStringLiteral("chef@ccas.example.fr"),
+                      QStringLiteral("--organisation"), QStringLiteral("ccas-vernon")});
+        QVERIFY(create.waitForStarted(10000));
+        create.write("un-mot-de-passe-solide\n");
+        create.closeWriteChannel();
+        QVERIFY(create.waitForFinished(30000));
+        QVERIFY2(create.exitCode() == 0, create.readAll().constData());
+        QVERIFY(!QFileInfo::exists(QDir(data.path()).filePath(QStringLiteral("creneau.sqlite"))));
+
+        ServerProcess server({QStringLiteral("--db"), url});
+        QVERIFY2(server.isRunning(), qPrintable(server.output()));
+        AgentApiClient admin(QUrl(server.url(QString())));
+        QCOMPARE(admin.login(QStringLiteral("chef@ccas.example.fr"),
+                             QStringLiteral("un-mot-de-passe-solide")),
+                 200);
+    }
 
     void twoInstancesRaceForOneCreneau()
     {
