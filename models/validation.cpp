@@ -315,11 +315,14 @@ void checkRecurrence(FieldErrors &errors, const QString &field, const QString &r
                                  .arg(rule.text()));
 }
 
-FieldErrors validateAbsence(const Absence &a, qint64 now)
+FieldErrors validateAbsence(const Absence &a, qint64 now, const Absence *stored)
 {
     FieldErrors e;
-    Horizon::check(e, QStringLiteral("starts_at"), a.startsAt, now);
-    if (Horizon::check(e, QStringLiteral("ends_at"), a.endsAt, now) && a.endsAt <= a.startsAt)
+    if (!stored || stored->startsAt != a.startsAt)
+        Horizon::check(e, QStringLiteral("starts_at"), a.startsAt, now);
+    const bool endInside = (stored && stored->endsAt == a.endsAt) ||
+                           Horizon::check(e, QStringLiteral("ends_at"), a.endsAt, now);
+    if (endInside && a.endsAt <= a.startsAt)
         e.insert(QStringLiteral("ends_at"),
                  QCoreApplication::translate("creneau::Validation",
                                              "The end must come after the start."));

@@ -42,7 +42,9 @@ FieldErrors validatePlage(const PlageOuverture &p);
 // same check for opening ranges and absences); empty means "the first day only".
 void checkRecurrence(FieldErrors &errors, const QString &field, const QString &rrule,
                      const QDate &firstDay);
-// Start and end within the horizon (see Horizon) and in order, a valid rule, a short title.
-FieldErrors validateAbsence(const Absence &a, qint64 now);
+// Start and end within the horizon (see Horizon) and in order, a valid rule, a short title. With
+// `stored` (the absence as saved), an instant left unchanged is not held to the horizon: an
+// absence of two years ago can still have its title corrected.
+FieldErrors validateAbsence(const Absence &a, qint64 now, const Absence *stored = nullptr);
 
 } // namespace creneau

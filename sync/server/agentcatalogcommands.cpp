@@ -231,6 +231,7 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
     Absence a;
     a.organisationId = agent.organisationId;
     a.agentId = agent.id;
+    std::optional<Absence> stored;
     if (const Id id = idOf(p, "id")) {
         if (auto stale = staleCatalogRow(agent, QStringLiteral("absences"), id, c.expectedVersion))
             return *stale;
@@ -246,6 +247,7 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
         a.startsAt = q.value(2).toLongLong();
         a.endsAt = q.value(3).toLongLong();
         a.rrule = q.value(4).toString();
+        stored = a;
     } else if (remove) {
         return notFound();
     }
@@ -269,7 +271,8 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
         a.startsAt = p.value(QStringLiteral("starts_at")).toInteger(0);
     if (p.value(QStringLiteral("ends_at")).isDouble())
         a.endsAt = p.value(QStringLiteral("ends_at")).toInteger(0);
-    const FieldErrors errors = validateAbsence(a, m_site.clock().nowSecs());
+    const FieldErrors errors =
+        validateAbsence(a, m_site.clock().nowSecs(), stored ? &*stored : nullptr);
     if (!errors.isEmpty())
         return invalid(errors);
     m_site.catalog().save(a);

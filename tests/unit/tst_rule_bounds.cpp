@@ -107,6 +107,27 @@ private slots:
         QVERIFY(e.contains(QStringLiteral("starts_at")));
         QVERIFY(e.contains(QStringLiteral("ends_at")));
     }
+
+    // An absence saved long ago keeps its dates when only its title changes; moving it to a date
+    // outside the horizon is refused all the same.
+    void storedInstantsAreNotHeldToTheHorizon()
+    {
+        const qint64 now = 1796083200;
+        const qint64 day = 86400;
+        Absence stored;
+        stored.startsAt = now - 800 * day; // more than a year ago
+        stored.endsAt = stored.startsAt + day;
+        stored.title = QStringLiteral("Formation");
+        Absence edited = stored;
+        edited.title = QStringLiteral("Formation RSA");
+        QVERIFY(validateAbsence(edited, now, &stored).isEmpty());
+        QVERIFY(validateAbsence(edited, now).contains(QStringLiteral("starts_at")));
+        edited.startsAt -= day;
+        QCOMPARE(validateAbsence(edited, now, &stored).keys(), QStringList{"starts_at"});
+        edited.startsAt = stored.startsAt;
+        edited.endsAt = stored.startsAt - day; // unchanged start, new end before it
+        QCOMPARE(validateAbsence(edited, now, &stored).keys(), QStringList{"ends_at"});
+    }
 };
 
 QTEST_MAIN(TestRuleBounds)
