@@ -273,36 +273,25 @@ int main(int argc, char **argv)
         return 2;
     }
     bool ok = false;
-    options.rateLimitPerMinute = parser.value(rateLimit).toInt(&ok);
-    if (!ok || options.rateLimitPerMinute < 0) {
-        std::fprintf(stderr, "Invalid --rate-limit: expected a number >= 0\n");
-        return 2;
-    }
-    options.maxBookingsPerHour = parser.value(maxBookings).toInt(&ok);
-    if (!ok || options.maxBookingsPerHour < 0) {
-        std::fprintf(stderr, "Invalid --max-bookings-per-hour: expected a number >= 0\n");
-        return 2;
-    }
-    options.maxMessagesPerRecipient = parser.value(maxMessages).toInt(&ok);
-    if (!ok || options.maxMessagesPerRecipient < 0) {
-        std::fprintf(stderr, "Invalid --max-messages-per-recipient: expected a number >= 0\n");
-        return 2;
-    }
-    options.maxMessagesPerPrescripteur = parser.value(maxPrescriberMessages).toInt(&ok);
-    if (!ok || options.maxMessagesPerPrescripteur < 0) {
-        std::fprintf(stderr, "Invalid --max-prescriber-messages: expected a number >= 0\n");
-        return 2;
-    }
-
-    options.maxConnections = parser.value(maxConnections).toInt(&ok);
-    if (!ok || options.maxConnections < 1) {
-        std::fprintf(stderr, "Invalid --max-connections: expected a number >= 1\n");
-        return 2;
-    }
-    options.maxPerClient = parser.value(maxPerClient).toInt(&ok);
-    if (!ok || options.maxPerClient < 1) {
-        std::fprintf(stderr, "Invalid --max-per-client: expected a number >= 1\n");
-        return 2;
+    // Counts: each at least its minimum (0 turns a limit off where that is allowed).
+    const struct
+    {
+        const QCommandLineOption *option;
+        int *value;
+        int minimum;
+    } counts[] = {{&rateLimit, &options.rateLimitPerMinute, 0},
+                  {&maxBookings, &options.maxBookingsPerHour, 0},
+                  {&maxMessages, &options.maxMessagesPerRecipient, 0},
+                  {&maxPrescriberMessages, &options.maxMessagesPerPrescripteur, 0},
+                  {&maxConnections, &options.maxConnections, 1},
+                  {&maxPerClient, &options.maxPerClient, 1}};
+    for (const auto &count : counts) {
+        *count.value = parser.value(*count.option).toInt(&ok);
+        if (!ok || *count.value < count.minimum) {
+            std::fprintf(stderr, "Invalid --%s: expected a number >= %d\n",
+                         qPrintable(count.option->names().constFirst()), count.minimum);
+            return 2;
+        }
     }
     const std::pair<const QCommandLineOption *, int *> timeouts[] = {
         {&idleTimeout, &options.idleTimeoutSecs},
