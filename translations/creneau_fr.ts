@@ -1789,5 +1789,21 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
         <source>Not found in your organisation.</source>
         <translation>Introuvable dans votre organisation.</translation>
     </message>
+    <message>
+        <source>Not a valid identifier.</source>
+        <translation>Identifiant non valide.</translation>
+    </message>
+    <message>
+        <source>Some identifiers are not valid.</source>
+        <translation>Certains identifiants ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>The payload must be a JSON object.</source>
+        <translation>Le contenu de la commande doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The expected version must be a whole number from 0.</source>
+        <translation>La version attendue doit être un nombre entier positif ou nul.</translation>
+    </message>
 </context>
 </TS>

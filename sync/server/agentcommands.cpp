@@ -7,9 +7,11 @@
 #include "usagerduplicates.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <limits>
 
 namespace creneau::http {
 
@@ -90,6 +92,30 @@ Usager usagerOf(const QJsonObject &u)
     return out;
 }
 
+// Ids in a payload ("rdv_id", "motif_ids"...): whole numbers from 0 (none) within 64 bits, or
+// null. A hostile value (1e300, -1, "1", 1.5) is named in the answer rather than read as 0 and
+// answered as "not found".
+FieldErrors idProblems(const QJsonObject &payload)
+{
+    const auto isId = [](const QJsonValue &v) {
+        return v.isNull() || (v.isDouble() && v.toInteger(-1) >= 0);
+    };
+    FieldErrors out;
+    for (auto it = payload.begin(); it != payload.end(); ++it) {
+        bool ok = true;
+        if (it.key().endsWith(QLatin1String("_id"))) {
+            ok = isId(it.value());
+        } else if (it.key().endsWith(QLatin1String("_ids"))) {
+            ok = it.value().isArray() || it.value().isNull();
+            for (const QJsonValue v : it.value().toArray())
+                ok = ok && isId(v) && !v.isNull();
+        }
+        if (!ok)
+            out.insert(it.key(), tr("Not a valid identifier."));
+    }
+    return out;
+}
+
 } // namespace
 
 QJsonObject errorBody(const QString &message, const FieldErrors &fields)
@@ -111,12 +137,22 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     c.type = command.value(QStringLiteral("type")).toString();
     const QJsonValue version = command.value(QStringLiteral("expected_version"));
     c.expectedVersion = std::max(0, version.toInt(0));
-    c.payload = command.value(QStringLiteral("payload")).toObject();
+    const QJsonValue payload = command.value(QStringLiteral("payload"));
+    c.payload = payload.toObject();
     if (c.key.isEmpty() || c.key.size() > 200)
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
     if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type) &&
         c.type != kMergeUsagers)
         return {400, errorBody(tr("Unknown command type."))};
+    // The envelope's shape: refused as a whole, before any row is looked up.
+    if (!payload.isObject() && !payload.isUndefined() && !payload.isNull())
+        return {400, errorBody(tr("The payload must be a JSON object."))};
+    if (!version.isUndefined() && !version.isNull() &&
+        (!version.isDouble() || version.toInteger(-1) < 0 ||
+         version.toInteger(-1) > std::numeric_limits<int>::max()))
+        return {400, errorBody(tr("The expected version must be a whole number from 0."))};
+    if (const FieldErrors ids = idProblems(c.payload); !ids.isEmpty())
+        return {422, errorBody(tr("Some identifiers are not valid."), ids)};
     if (auto stored = storedAnswer(agent.id, c.key)) // a replay, answered without the lock
         return *stored;
     // One transaction for the change and its stored answer: BookingService's own transaction
