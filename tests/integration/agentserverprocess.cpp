@@ -9,8 +9,10 @@ namespace creneau::test {
 
 AgentServerProcess::~AgentServerProcess()
 {
+    // SIGTERM and a clean exit, so that the server's shutdown runs (and its coverage is
+    // written); SIGKILL only when a test asks for a crash through kill().
     if (isRunning())
-        kill();
+        stop();
 }
 
 QString AgentServerProcess::storeFile() const
@@ -56,12 +58,17 @@ bool AgentServerProcess::start()
     return false;
 }
 
-void AgentServerProcess::stop()
+int AgentServerProcess::stop()
 {
+    if (m_process.state() == QProcess::NotRunning)
+        return -1;
     m_process.terminate();
-    if (!m_process.waitForFinished(10000))
+    if (!m_process.waitForFinished(10000)) {
         kill();
+        return -1;
+    }
     m_output += QString::fromUtf8(m_process.readAll());
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
 void AgentServerProcess::kill()

@@ -18,8 +18,9 @@ public:
     bool start();
     // Added to the command line from the next start() on (--allow-insecure-caldav...).
     void setExtraArguments(const QStringList &args) { m_extra = args; }
-    // SIGTERM, waiting for a clean exit.
-    void stop();
+    // SIGTERM, waiting for a clean exit: the exit code, or -1 when it had to be killed (or was
+    // not running).
+    int stop();
     // SIGKILL: no clean shutdown at all.
     void kill();
     bool isRunning() const { return m_process.state() == QProcess::Running; }

@@ -34,6 +34,14 @@ QString firstSlot(HttpClient &browser, const QString &weekPath)
                           : findLink(browser.get(week).text(), QStringLiteral("/creneau?"));
 }
 
+// The page's week heading (« Semaine du ... »).
+QString heading(const QString &page)
+{
+    const qsizetype start = page.indexOf(QStringLiteral("<h2>"));
+    const qsizetype end = page.indexOf(QStringLiteral("</h2>"), start);
+    return start < 0 || end < 0 ? QString() : page.mid(start + 4, end - start - 4);
+}
+
 } // namespace
 
 class TestBookingPages : public QObject
@@ -72,10 +80,50 @@ private slots:
         QVERIFY(week.text().contains(QStringLiteral("Semaine suivante")));
         const QString next = findLink(week.text(), QStringLiteral("?semaine="));
         QVERIFY(browser.get(next).text().contains(QStringLiteral("Semaine précédente")));
-        // Far in the future the week is empty and the page says so.
-        const Reply empty =
-            browser.get(QStringLiteral("/rdv/mfs-vernon/motif/1?semaine=2028-01-03"));
-        QVERIFY(empty.text().contains(QStringLiteral("Aucun créneau disponible cette semaine")));
+    }
+
+    // Past the motif's maximum delay the weeks are empty and the page says so. The weeks are
+    // walked from the server's own current week (its clock), not from a hard-coded date: the
+    // first week with nothing and nothing after it must come within the two-year horizon.
+    void weeksBeyondTheMaximumDelayAreEmpty()
+    {
+        HttpClient browser(m_server.url(QString()));
+        const QString self =
+            QStringLiteral("/rdv/mfs-vernon/motif/") +
+            QString::number(motifId(browser, QStringLiteral("Aide aux démarches CAF")));
+        const Reply first = browser.get(self);
+        QCOMPARE(first.status, 200);
+        const QString next = findLink(first.text(), QStringLiteral("?semaine="));
+        const QDate nextMonday =
+            QDate::fromString(next.mid(next.indexOf(QLatin1Char('=')) + 1), Qt::ISODate);
+        QVERIFY2(nextMonday.isValid() && nextMonday.dayOfWeek() == 1, qPrintable(next));
+        const QString thisWeek = heading(first.text());
+        const auto weekPage = [&](const QDate &monday) {
+            return browser.get(self + QStringLiteral("?semaine=") + monday.toString(Qt::ISODate))
+                .text();
+        };
+        int weeks = 0;
+        bool offeredBefore = false;
+        QString page;
+        for (; weeks < 2 * 53; ++weeks) {
+            page = weekPage(nextMonday.addDays(7 * weeks));
+            if (page.contains(QStringLiteral("/creneau?")))
+                offeredBefore = true;
+            else if (!page.contains(QStringLiteral("Prochaine disponibilité")))
+                break;
+        }
+        QVERIFY2(weeks < 2 * 53, "no empty week within two years");
+        QVERIFY(offeredBefore); // the motif is bookable before its maximum delay
+        QVERIFY(page.contains(QStringLiteral("Aucun créneau disponible cette semaine")));
+        QVERIFY(page.contains(QStringLiteral("Aucune disponibilité n'est ouverte")));
+        QVERIFY(page.contains(QStringLiteral("Semaine précédente")));
+        QVERIFY(heading(page) != thisWeek); // that week's page, not the current week's
+        // And every week after it too.
+        const QString after = weekPage(nextMonday.addDays(7 * (weeks + 1)));
+        QVERIFY(!after.contains(QStringLiteral("/creneau?")));
+        QVERIFY(after.contains(QStringLiteral("Aucun créneau disponible cette semaine")));
+        // Beyond the two-year horizon the page falls back to the current week.
+        QCOMPARE(heading(weekPage(nextMonday.addDays(7 * 110))), thisWeek);
     }
 
     void prescriberOnPartnerLink()

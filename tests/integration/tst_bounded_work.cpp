@@ -117,7 +117,7 @@ private slots:
         QFETCH(bool, offered);
         AgentServerProcess server;
         QVERIFY2(server.start(), qPrintable(server.output()));
-        server.stop();
+        QCOMPARE(server.stop(), 0); // SIGTERM: a clean exit
         PublicMotif motif;
         {
             auto store = Store::open(server.storeFile());

@@ -175,11 +175,27 @@ private slots:
         CaldavWorker worker(*f.t.store, key);
         worker.setAllowInsecure(true); // Radicale over plain http on loopback
         worker.setRetryDelays(0, 0, 3);
+        QSignalSpy failures(&worker, &CaldavWorker::failed);
+        QSignalSpy deliveries(&worker, &CaldavWorker::delivered);
         QVERIFY(f.book(QTime(9, 0)).id);
         QVERIFY(drain(worker));
-        QCOMPARE(sql::scalar(f.t.store->db(), QStringLiteral("SELECT status FROM caldav_jobs"))
-                     .toString(),
-                 QStringLiteral("failed"));
+        // Exactly three attempts, each refused by Radicale (401), then no more.
+        QCOMPARE(failures.count(), 3);
+        for (const QList<QVariant> &failure : std::as_const(failures))
+            QCOMPARE(failure.at(1).toString(), QStringLiteral("HTTP 401"));
+        QCOMPARE(deliveries.count(), 0);
+        QSqlQuery job =
+            sql::run(f.t.store->db(), QStringLiteral("SELECT status, attempts, last_error FROM "
+                                                     "caldav_jobs"));
+        QVERIFY(job.next());
+        QCOMPARE(job.value(0).toString(), QStringLiteral("failed"));
+        QCOMPARE(job.value(1).toInt(), 3);
+        QCOMPARE(job.value(2).toString(), QStringLiteral("HTTP 401"));
+        QVERIFY(!job.next());
+        // Given up: kicking the worker again sends nothing.
+        worker.kick();
+        QTest::qWait(300);
+        QCOMPARE(failures.count(), 3);
         QStringList files;
         bool ok = false;
         QVERIFY(radicale.events(&files, &ok).isEmpty());

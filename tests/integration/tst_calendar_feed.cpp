@@ -142,9 +142,14 @@ private slots:
                      .size(),
                  0);
         QVERIFY(ok);
-        // An unknown agent gets an empty, valid calendar.
-        parseCalendar(CalendarFeed::render(*f.t.store, 999999, f.clock.nowSecs()), &ok, &problem);
-        QVERIFY(ok);
+        // An unknown agent gets an empty, valid calendar: no event, nobody's appointment.
+        const QByteArray unknown = CalendarFeed::render(*f.t.store, 999999, f.clock.nowSecs());
+        ok = false;
+        QCOMPARE(parseCalendar(unknown, &ok, &problem).size(), 0);
+        QVERIFY2(ok, qPrintable(problem));
+        QVERIFY(unknown.startsWith("BEGIN:VCALENDAR"));
+        QVERIFY(!unknown.contains("BEGIN:VEVENT"));
+        QVERIFY(!unknown.contains("Diallo"));
     }
 
     void privacyReducesTheUsagerToInitials()

@@ -1,4 +1,6 @@
 // The public JSON API over loopback against the real server: every status it promises.
+#include "agentapiclient.h"
+#include "demodata.h"
 #include "demoflow.h"
 #include "httpclient.h"
 #include "serverprocess.h"
@@ -41,6 +43,52 @@ private slots:
         QVERIFY(!list.first().toObject().value(QStringLiteral("lieu_name")).toString().isEmpty());
     }
 
+    // The agents-only motif's real id, read from the agent feed: its créneaux are not public,
+    // while the same call for a public motif answers.
+    void agentsOnlyMotifHasNoPublicCreneaux_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("bookableBy");
+        QTest::addColumn<int>("status");
+        QTest::addRow("agents only") << "Visite à domicile"
+                                     << "agents" << 404;
+        QTest::addRow("agents only, internal") << "Réunion de suivi"
+                                               << "agents" << 404;
+        QTest::addRow("everyone") << "Aide aux démarches CAF"
+                                  << "everyone" << 200;
+    }
+    void agentsOnlyMotifHasNoPublicCreneaux()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, bookableBy);
+        QFETCH(int, status);
+        AgentApiClient admin(QUrl(m_server.url(QString())));
+        QCOMPARE(admin.login(QString::fromLatin1(creneau::demo::kAdminEmail),
+                             QString::fromLatin1(creneau::demo::kAdminPassword)),
+                 200);
+        qint64 id = 0;
+        for (const QJsonValue &change : admin.changes()) {
+            const QJsonObject c = change.toObject();
+            const QJsonObject data = c.value(QStringLiteral("data")).toObject();
+            if (c.value(QStringLiteral("entity")).toString() == QLatin1String("motifs") &&
+                data.value(QStringLiteral("name")).toString() == name) {
+                QCOMPARE(data.value(QStringLiteral("bookable_by")).toString(), bookableBy);
+                id = c.value(QStringLiteral("id")).toInteger();
+            }
+        }
+        QVERIFY2(id > 0, qPrintable(name));
+        // Four weeks, so that a public motif has some whatever the day of the week.
+        const Reply r = m_client->get(QStringLiteral("/api/v1/public/mfs-vernon/motifs/") +
+                                      QString::number(id) + QStringLiteral("/creneaux?to=") +
+                                      QDate::currentDate().addDays(28).toString(Qt::ISODate));
+        QCOMPARE(r.status, status);
+        const QJsonDocument body = QJsonDocument::fromJson(r.body);
+        if (status == 200)
+            QVERIFY(!body.array().isEmpty());
+        else
+            QVERIFY(body.object().contains(QStringLiteral("error")));
+    }
+
     void errorsAreJson_data()
     {
         QTest::addColumn<QString>("method");
@@ -49,9 +97,9 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addRow("unknown org") << "GET"
                                      << "/api/v1/public/nope/motifs" << QByteArray() << 404;
-        QTest::addRow("agents-only motif")
+        QTest::addRow("unknown motif")
             << "GET"
-            << "/api/v1/public/mfs-vernon/motifs/5/creneaux" << QByteArray() << 404;
+            << "/api/v1/public/mfs-vernon/motifs/999999/creneaux" << QByteArray() << 404;
         QTest::addRow("bad date") << "GET"
                                   << "/api/v1/public/mfs-vernon/motifs/1/creneaux?from=demain"
                                   << QByteArray() << 400;
@@ -214,6 +262,9 @@ private slots:
     }
 
     void healthz() { QCOMPARE(m_client->get(QStringLiteral("/healthz")).status, 200); }
+
+    // SIGTERM: the server finishes cleanly (exit code 0), so its shutdown is run and counted.
+    void cleanupTestCase() { QCOMPARE(m_server.terminate(), 0); }
 
 private:
     ServerProcess m_server;
