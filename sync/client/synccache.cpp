@@ -27,16 +27,27 @@ QString tableOf(const QString &entity)
     return tables.value(entity);
 }
 
+// A whole number within 64 bits, exactly (through a double, 2^53 + 1 and 2^63 - 1 were lost,
+// and casting a double beyond 64 bits is undefined), as the pull reader reads one.
+bool integerOf(const QJsonValue &v, qint64 *out)
+{
+    if (!v.isDouble())
+        return false;
+    const qint64 integer = v.toInteger(0);
+    if (integer == 0 && v.toDouble() != 0)
+        return false; // a fraction, or beyond 64 bits
+    *out = integer;
+    return true;
+}
+
 QVariant toSql(const QJsonValue &v)
 {
     if (v.isNull() || v.isUndefined())
         return QVariant();
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (d == double(qint64(d)))
-            return qint64(d);
-        return d;
-    }
+    if (qint64 integer = 0; integerOf(v, &integer))
+        return integer;
+    if (v.isDouble())
+        return v.toDouble();
     if (v.isBool())
         return int(v.toBool());
     return v.toString();
@@ -52,7 +63,7 @@ QJsonObject QueuedCommand::toJson() const
             {QStringLiteral("payload"), payload}};
 }
 
-SyncCache::SyncCache(const QString &file) : m_store(Store::open(file))
+SyncCache::SyncCache(const QString &file, RowWriter writer) : m_store(Store::open(file))
 {
     m_store->migrate();
     const QSqlDatabase db = m_store->db();
@@ -69,7 +80,8 @@ SyncCache::SyncCache(const QString &file) : m_store(Store::open(file))
                                 "AUTOINCREMENT, idempotency_key TEXT NOT NULL UNIQUE, type TEXT "
                                 "NOT NULL, expected_version INTEGER NOT NULL, payload TEXT NOT "
                                 "NULL, created_at BIGINT NOT NULL)"));
-    m_writer = PageWriter::create(*m_store);
+    if (writer == RowWriter::Fastest)
+        m_writer = PageWriter::create(*m_store);
 }
 
 QString SyncCache::value(const QString &key) const
@@ -194,7 +206,13 @@ void SyncCache::applyChange(JsonReader &reader, const QByteArray &page)
         if (m_writer)
             m_writer->flush();
         const QByteArrayView text(page.constData() + start, reader.offset() - start);
-        apply(QJsonDocument::fromJson(text.toByteArray()).object());
+        QJsonParseError error;
+        const QJsonDocument change = QJsonDocument::fromJson(text.toByteArray(), &error);
+        // The pull reader skips values nobody reads unchecked; Qt reads them all and stops at
+        // its nesting limit. A change it cannot read refuses the page, never silently vanishes.
+        if (error.error != QJsonParseError::NoError)
+            throw JsonFormatError("unreadable change: " + error.errorString().toStdString());
+        apply(change.object());
         return;
     }
     JsonReader data(page.constData() + dataAt, page.constData() + page.size());
@@ -251,8 +269,10 @@ void SyncCache::upsert(const QString &table, const QJsonObject &data)
     for (int i = 0; i < record.count(); ++i) {
         const QString name = record.fieldName(i);
         const QJsonValue v = data.value(name);
-        if (v.isUndefined())
-            continue; // left to the column's default (password hashes never travel)
+        // Left to the column's default: absent (password hashes never travel), or an object or
+        // a list, which no column holds (as PageWriter reads them).
+        if (v.isUndefined() || v.isObject() || v.isArray())
+            continue;
         columns << name;
         values << toSql(v);
     }
@@ -276,8 +296,11 @@ void SyncCache::replaceLinks(const QString &table, const QString &ownerColumn,
     QSqlQuery &insert = prepared(QStringLiteral("INSERT OR IGNORE INTO %1 (%2, %3) VALUES (?, ?)")
                                      .arg(table, ownerColumn, column));
     for (const QJsonValue id : ids) {
+        qint64 linked = 0;
+        if (!integerOf(id, &linked))
+            continue; // not an id (as PageWriter reads lists)
         insert.bindValue(0, owner);
-        insert.bindValue(1, id.toInteger());
+        insert.bindValue(1, linked);
         sql::exec(insert);
     }
 }

@@ -30,7 +30,16 @@ struct QueuedCommand
 class SyncCache
 {
 public:
-    explicit SyncCache(const QString &file); // throws StoreError
+    // How rows reach the file: through SQLite's C API when the linked library runs Qt's driver
+    // (PageWriter), or always through Qt SQL (the plain path the fast one is tested against).
+    enum class RowWriter
+    {
+        Fastest,
+        QtSql
+    };
+    explicit SyncCache(const QString &file,
+                       RowWriter writer = RowWriter::Fastest); // throws StoreError
+    bool writesThroughSqliteApi() const { return m_writer != nullptr; }
     Store &store() { return *m_store; }
 
     // A page of the feed as the server sent it ({"changes": [...], "next": N}), looked through

@@ -19,7 +19,9 @@
 
 using namespace creneau;
 using namespace creneau::test;
+using creneau::sync::SavedSession;
 using creneau::sync::SyncClient;
+using creneau::sync::TokenFile;
 
 namespace {
 
@@ -245,7 +247,7 @@ private slots:
         QVERIFY(client);
         QVERIFY(caughtUp(*client, serverCursor(server)));
 
-        server.stop();
+        QCOMPARE(server.stop(), 0); // SIGTERM: a clean exit
         QTRY_COMPARE_WITH_TIMEOUT(client->status(), SyncClient::Status::Offline, 15000);
         client->submit(QStringLiteral("set_context"), {{"rdv_id", 1}, {"context", "D'abord"}});
         client->submit(QStringLiteral("save_lieu"), {{"name", "Hors ligne"}});
@@ -271,7 +273,7 @@ private slots:
         QVERIFY(caughtUp(*client, serverCursor(server)));
         const Rdv cached = *RdvRepository(client->store()).find(1);
 
-        server.stop();
+        QCOMPARE(server.stop(), 0); // SIGTERM: a clean exit
         QTRY_COMPARE_WITH_TIMEOUT(client->status(), SyncClient::Status::Offline, 15000);
         // Offline, the agent moves the appointment by an hour...
         client->submit(QStringLiteral("move_rdv"),
@@ -313,9 +315,35 @@ private slots:
         SyncClient again(dir.path());
         QVERIFY(again.resume());
         QVERIFY(caughtUp(again, serverCursor(server)));
+        // A second desktop that still holds this token (a copy of the session).
+        const SavedSession session = again.session();
+        QVERIFY(session.isValid());
+        QTemporaryDir stale;
+        QVERIFY(TokenFile(stale.filePath(QStringLiteral("session.json"))).save(session));
+
+        AgentApiClient api(server.url());
+        api.token = session.token;
+        QCOMPARE(api.call("GET", QStringLiteral("/api/v1/agent/session")).status, 200);
+
         QSignalSpy auth(&again, &SyncClient::authenticationRequired);
         again.logout();
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("session.json"))));
+        // The token is revoked on the server...
+        QTRY_COMPARE_WITH_TIMEOUT(api.call("GET", QStringLiteral("/api/v1/agent/session")).status,
+                                  401, 10000);
+        // ...and signing out is not a demand to sign in again.
+        QTest::qWait(200);
+        QCOMPARE(auth.count(), 0);
+        QCOMPARE(again.status(), SyncClient::Status::Offline);
+
+        // The desktop still holding it is asked to sign in, once, and stops syncing.
+        SyncClient holder(stale.path());
+        QSignalSpy asked(&holder, &SyncClient::authenticationRequired);
+        QVERIFY(holder.resume());
+        QTRY_COMPARE_WITH_TIMEOUT(asked.count(), 1, 10000);
+        QTest::qWait(500);
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(holder.cache().cursor(), 0);
     }
 };
 

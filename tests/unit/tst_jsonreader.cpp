@@ -101,6 +101,9 @@ private slots:
             << QByteArray("[1234567890123456789,99999999999999999999,1e300,-1e-300,1E+2]");
         QTest::addRow("fractions") << QByteArray("[0.1,1.5,-2.25,3e-2,1.0]");
         QTest::addRow("deep") << QByteArray("{\"a\":[[[{\"b\":[[null,true,false]]}]]]}");
+        QTest::addRow("nested 500 deep")
+            << QByteArray(250, '[') + QByteArray(250, ' ').replace(' ', "{\"k\":[") + "1" +
+                   QByteArray(250, ' ').replace(' ', "]}") + QByteArray(250, ']');
         QTest::addRow("wrong types for a page")
             << QByteArray("{\"changes\":{\"entity\":[1]},\"next\":\"43\",\"more\":\"false\"}");
     }
@@ -202,6 +205,31 @@ private slots:
     {
         QFETCH(QByteArray, text);
         QVERIFY_THROWS_EXCEPTION(JsonFormatError, readDocument(text));
+    }
+
+    // Deeper than QJsonDocument goes (it refuses past 1024 levels): the pull reader keeps no
+    // recursion of its own, so it reads and skips such a value, and refuses it cut short.
+    void deeperThanQtsLimit()
+    {
+        const int depth = 5000;
+        const QByteArray text = QByteArray(depth, '[') + "true" + QByteArray(depth, ']');
+        QJsonParseError error;
+        QJsonDocument::fromJson(text, &error);
+        QCOMPARE(error.error, QJsonParseError::DeepNesting);
+        JsonReader reading(text);
+        for (int i = 0; i < depth; ++i) {
+            reading.beginArray();
+            QVERIFY(reading.nextElement());
+        }
+        QCOMPARE(reading.readBool(), true);
+        for (int i = 0; i < depth; ++i)
+            QVERIFY(!reading.nextElement());
+        reading.expectEnd();
+        JsonReader skipping(text);
+        skipping.skipValue();
+        QCOMPARE(skipping.offset(), text.size());
+        JsonReader cut(QByteArrayView(text).first(text.size() - 1));
+        QVERIFY_THROWS_EXCEPTION(JsonFormatError, cut.skipValue());
     }
 
     void wrongTypesThrow()
