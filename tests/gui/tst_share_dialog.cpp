@@ -1,6 +1,8 @@
 // « Partager »: both links shown with a working copy button and a QR code, and a message for
 // partners that carries the partners' link; links that only open on this computer get a plain
-// warning instead of QR codes and message. Writes a screenshot.
+// warning instead of QR codes and message. The QR codes are read back with zbar, on the labels
+// and on the dialog as it is drawn on screen. Writes a screenshot.
+#include "qrdecode.h"
 #include "sharedialog.h"
 
 #include <QApplication>
@@ -32,11 +34,20 @@ void TestShareDialog::linksCopyAndQrCodes()
 
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("partnerLinkEdit"))->text(), partner);
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("publicLinkEdit"))->text(), pub);
-    for (const char *name : {"partnerQrLabel", "publicQrLabel"}) {
+    // Each QR code opens its own link, as a phone's camera reads it.
+    const QList<QPair<const char *, QString>> codes = {{"partnerQrLabel", partner},
+                                                       {"publicQrLabel", pub}};
+    for (const auto &[name, link] : codes) {
         const QPixmap qr = dialog.findChild<QLabel *>(QLatin1String(name))->pixmap();
         QVERIFY(!qr.isNull());
-        QVERIFY(qr.width() >= 21 * 5);
+        QCOMPARE(test::decodeQrCodes(qr.toImage()), QStringList{link});
     }
+    // And as the dialog is drawn: both codes, nothing else.
+    QStringList onScreen = test::decodeQrCodes(dialog.grab().toImage());
+    onScreen.sort();
+    QStringList links{partner, pub};
+    links.sort();
+    QCOMPARE(onScreen, links);
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("partnerCopyButton")),
                       Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), partner);
