@@ -363,7 +363,7 @@
     </message>
 </context>
 <context>
-    <name>creneau::http::AgentCommands</name>
+    <name>AgentCommands</name>
     <message>
         <location filename="../sync/server/agentcatalogcommands.cpp" line="93"/>
         <source>Changed by someone else in the meantime.</source>
@@ -437,6 +437,26 @@
         <location filename="../sync/server/agentcommands.cpp" line="182"/>
         <source>Unknown status.</source>
         <translation>Statut inconnu.</translation>
+    </message>
+    <message>
+        <source>Not found in your organisation.</source>
+        <translation>Introuvable dans votre organisation.</translation>
+    </message>
+    <message>
+        <source>Not a valid identifier.</source>
+        <translation>Identifiant non valide.</translation>
+    </message>
+    <message>
+        <source>Some identifiers are not valid.</source>
+        <translation>Certains identifiants ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>The payload must be a JSON object.</source>
+        <translation>Le contenu de la commande doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The expected version must be a whole number from 0.</source>
+        <translation>La version attendue doit être un nombre entier positif ou nul.</translation>
     </message>
 </context>
 <context>
@@ -1781,29 +1801,6 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>The date must fall between one year ago and two years from now.</source>
         <translation>La date doit être comprise entre il y a un an et dans deux ans.</translation>
-    </message>
-</context>
-<context>
-    <name>AgentCommands</name>
-    <message>
-        <source>Not found in your organisation.</source>
-        <translation>Introuvable dans votre organisation.</translation>
-    </message>
-    <message>
-        <source>Not a valid identifier.</source>
-        <translation>Identifiant non valide.</translation>
-    </message>
-    <message>
-        <source>Some identifiers are not valid.</source>
-        <translation>Certains identifiants ne sont pas valides.</translation>
-    </message>
-    <message>
-        <source>The payload must be a JSON object.</source>
-        <translation>Le contenu de la commande doit être un objet JSON.</translation>
-    </message>
-    <message>
-        <source>The expected version must be a whole number from 0.</source>
-        <translation>La version attendue doit être un nombre entier positif ou nul.</translation>
     </message>
 </context>
 </TS>

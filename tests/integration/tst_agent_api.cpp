@@ -411,6 +411,41 @@ private slots:
         QVERIFY(m_server.isRunning());
     }
 
+    // The commands' refusals read in French, as every message of the product (their French
+    // once sat under a translation context the code never asked for).
+    void commandErrorsAreInFrench_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("unknown type") << QByteArray(R"({"idempotency_key":"f1","type":"x"})")
+                                      << QStringLiteral("Type de commande inconnu.");
+        QTest::addRow("payload not an object")
+            << QByteArray(R"({"idempotency_key":"f2","type":"cancel_rdv","payload":1})")
+            << QStringLiteral("Le contenu de la commande doit être un objet JSON.");
+        QTest::addRow("id not valid")
+            << QByteArray(R"({"idempotency_key":"f3","type":"cancel_rdv","payload":{"rdv_id":-1}})")
+            << QStringLiteral("Certains identifiants ne sont pas valides.");
+        QTest::addRow("lieu of no one")
+            << QByteArray(
+                   R"({"idempotency_key":"f4","type":"save_plage","payload":{"lieu_id":999999}})")
+            << QStringLiteral("Introuvable dans votre organisation.");
+    }
+    void commandErrorsAreInFrench()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, error);
+        AgentApiClient admin(m_server.url());
+        QCOMPARE(admin.login(kAdmin, kAdminPassword), 200);
+        QNetworkAccessManager net;
+        QNetworkRequest request(
+            QUrl(m_server.url().toString() + QStringLiteral("/api/v1/agent/commands")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + admin.token.toLatin1());
+        const Reply r = HttpClient::wait(net.post(request, body));
+        QCOMPARE(AgentApiClient::json(r).value(QStringLiteral("error")).toString(), error);
+    }
+
     // Last: it slows this account down from the loopback address. The server's promise
     // (AgentLoginThrottle, 3 free failures per account and address): 401 for the first three,
     // then 429 with a Retry-After that doubles at each new failure (2 s, 4 s, 8 s... up to the
