@@ -197,8 +197,8 @@
     </message>
     <message>
         <location filename="../models/validation.cpp" line="173"/>
-        <source>Enter a date such as 1980-03-14.</source>
-        <translation>Saisissez une date, par exemple 1980-03-14.</translation>
+        <source>Enter a date such as 14/03/1980.</source>
+        <translation>Saisissez une date, par exemple 14/03/1980.</translation>
     </message>
     <message>
         <location filename="../models/validation.cpp" line="176"/>
@@ -1077,7 +1077,7 @@
     <message>
         <location filename="../ui/motifdialog.cpp" line="113"/>
         <source>Location type</source>
-        <translation>Type de lieu</translation>
+        <translation>Modalité</translation>
     </message>
     <message>
         <location filename="../ui/motifdialog.cpp" line="114"/>
@@ -1188,7 +1188,7 @@
     <message>
         <location filename="../ui/newrdvdialog.cpp" line="125"/>
         <source>E-mail</source>
-        <translation>Courriel</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../ui/newrdvdialog.cpp" line="156"/>
@@ -1316,7 +1316,7 @@
         <location filename="../ui/rdvpanel.cpp" line="60"/>
         <location filename="../ui/rdvpanel.cpp" line="68"/>
         <source>E-mail</source>
-        <translation>Courriel</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../ui/rdvpanel.cpp" line="61"/>
@@ -1429,8 +1429,12 @@
     </message>
     <message>
         <location filename="../ui/recurrenceeditor.cpp" line="47"/>
-        <source> week(s)</source>
-        <translation> semaine(s)</translation>
+        <source> weeks</source>
+        <translation> semaines</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>toutes les semaines</translation>
     </message>
     <message>
         <location filename="../ui/recurrenceeditor.cpp" line="48"/>
@@ -1788,6 +1792,13 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>Not found in your organisation.</source>
         <translation>Introuvable dans votre organisation.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::AgendaModel</name>
+    <message>
+        <source>Taken by a prescriber</source>
+        <translation>Pris par un prescripteur</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "rdvpanel.h"
 
+#include "frenchformat.h"
+
 #include "usagermerge.h"
 
 #include <QDateTimeEdit>
@@ -18,13 +20,6 @@
 namespace creneau::ui {
 
 namespace {
-
-QString frenchDateTime(qint64 utc, const QTimeZone &zone)
-{
-    const QLocale fr(QLocale::French, QLocale::France);
-    return fr.toString(QDateTime::fromSecsSinceEpoch(utc, zone),
-                       QStringLiteral("dddd d MMMM yyyy 'à' HH'h'mm"));
-}
 
 QString link(const QString &scheme, const QString &target, const QString &text)
 {
@@ -148,7 +143,7 @@ void RdvPanel::showRdv(Id rdvId)
     const auto lieu = rdv->lieuId ? m_source->lieu(rdv->lieuId) : std::nullopt;
     m_motif->setText(motif ? motif->name : QString());
     m_when->setText(
-        frenchDateTime(rdv->startsAt, zone).replace(QStringLiteral(" à "), QStringLiteral("\nà ")) +
+        fr::dateTime(rdv->startsAt, zone).replace(QStringLiteral(" à "), QStringLiteral("\nà ")) +
         tr(" (%n minute(s))", nullptr, rdv->durationMinutes));
     m_lieu->setText(lieu ? lieu->name : (motif ? displayName(motif->locationType) : QString()));
     QString status = displayName(rdv->status);
@@ -178,7 +173,7 @@ void RdvPanel::showRdv(Id rdvId)
     m_prescripteurEmail->setText(link(QStringLiteral("mailto:"), p.email, p.email));
     m_prescripteurPhone->setText(
         link(QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), p.phone));
-    m_prescripteurBookedAt->setText(frenchDateTime(rdv->createdAt, zone));
+    m_prescripteurBookedAt->setText(fr::dateTime(rdv->createdAt, zone));
     m_actions->setEnabled(rdv->status != RdvStatus::Revoked);
 }
 

@@ -2,6 +2,7 @@
 
 #include "calendardomain.h"
 #include "catalog.h"
+#include "frenchformat.h"
 #include "mailtemplate.h"
 #include "rdvical.h"
 #include "rdvrepository.h"
@@ -16,21 +17,6 @@
 namespace creneau::notify {
 
 namespace {
-
-QString howItTakesPlace(LocationType type)
-{
-    switch (type) {
-    case LocationType::PublicOffice:
-        return QStringLiteral("sur place");
-    case LocationType::Phone:
-        return QStringLiteral("par téléphone, l'agent vous appelle");
-    case LocationType::Home:
-        return QStringLiteral("à domicile");
-    case LocationType::Visio:
-        return QStringLiteral("en visioconférence");
-    }
-    return {};
-}
 
 QTimeZone zoneOf(const Organisation &org)
 {
@@ -73,6 +59,13 @@ struct Change
                   std::optional<ical::Method> method);
     void toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds);
     void reminder();
+    // The agents read the usager's name as their calendars show it: initials only when the
+    // organisation chose so (sync/ical), subject lines included.
+    void agentPrivacy(TemplateValues &v) const
+    {
+        if (org.privacyInitials && v.contains(QStringLiteral("usager")))
+            v[QStringLiteral("usager")] = ical::initials(v.value(QStringLiteral("usager")));
+    }
 };
 
 bool Change::load()
@@ -97,12 +90,11 @@ bool Change::load()
     values[QStringLiteral("organisation_email")] = org.email;
     values[QStringLiteral("motif")] = motif.name;
     values[QStringLiteral("instructions")] = motif.instructions;
-    values[QStringLiteral("date")] = NotificationSink::frenchDateTime(rdv.startsAt, zone);
+    values[QStringLiteral("date")] = fr::dateTime(rdv.startsAt, zone);
     if (event.previous.startsAt)
-        values[QStringLiteral("old_date")] =
-            NotificationSink::frenchDateTime(event.previous.startsAt, zone);
+        values[QStringLiteral("old_date")] = fr::dateTime(event.previous.startsAt, zone);
     if (motif.locationType != LocationType::PublicOffice)
-        values[QStringLiteral("how")] = howItTakesPlace(motif.locationType);
+        values[QStringLiteral("how")] = fr::howItTakesPlace(motif.locationType);
     if (lieu && motif.locationType == LocationType::PublicOffice) {
         values[QStringLiteral("lieu")] = lieu->name;
         values[QStringLiteral("lieu_address")] = lieu->address;
@@ -153,8 +145,10 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
                  std::optional<ical::Method> method, const Agent *agent)
 {
     TemplateValues v = values;
-    if (agent)
+    if (agent) {
         v[QStringLiteral("agent")] = agent->fullName();
+        agentPrivacy(v);
+    }
     // The agents' texts mention the attached file only when there is one.
     if (method && kind == OutboxMessage::Kind::Email)
         v[QStringLiteral("invitation")] = QStringLiteral("1");
@@ -226,6 +220,7 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
         if (!agent || agent->archived || agent->email.trimmed().isEmpty())
             continue;
         v[QStringLiteral("agent")] = agent->fullName();
+        agentPrivacy(v);
         const RenderedMessage r = MailTemplate::load(QStringLiteral("agent_held")).render(v);
         OutboxMessage m;
         m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
@@ -317,14 +312,6 @@ void Change::reminder()
 NotificationSink::NotificationSink(NotifyContext context, const Clock &clock)
     : m_context(std::move(context)), m_clock(clock)
 {}
-
-QString NotificationSink::frenchDateTime(qint64 utcSecs, const QTimeZone &zone)
-{
-    const QDateTime t = QDateTime::fromSecsSinceEpoch(utcSecs, zone);
-    const QLocale french(QLocale::French, QLocale::France);
-    return french.toString(t.date(), QStringLiteral("dddd d MMMM yyyy")) + QStringLiteral(" à ") +
-           t.time().toString(QStringLiteral("HH:mm"));
-}
 
 bool NotificationSink::wantsNotice(const Agent &agent, const RdvEvent &event, const QTimeZone &zone,
                                    qint64 now)

@@ -2,6 +2,7 @@
 
 #include "flowstate.h"
 #include "formatting.h"
+#include "frenchformat.h"
 #include "pagerenderer.h"
 #include "rdvrecap.h"
 #include "validation.h"
@@ -48,7 +49,7 @@ QVariantMap motifVars(const Motif &m, const Page &p)
     return {{QStringLiteral("id"), m.id},
             {QStringLiteral("name"), m.name},
             {QStringLiteral("duration"), m.durationMinutes},
-            {QStringLiteral("how"), howItTakesPlace(m.locationType)},
+            {QStringLiteral("how"), fr::howItTakesPlace(m.locationType)},
             {QStringLiteral("instructions"), m.instructions},
             {QStringLiteral("url"), p.base + QStringLiteral("/motif/") + QString::number(m.id)}};
 }
@@ -90,7 +91,7 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
         for (auto it = byLieu.cbegin(); it != byLieu.cend(); ++it)
             lieux.append(QVariantMap{{QStringLiteral("name"), it.key()},
                                      {QStringLiteral("slots"), it.value()}});
-        days.append(QVariantMap{{QStringLiteral("label"), frenchDay(currentDay)},
+        days.append(QVariantMap{{QStringLiteral("label"), fr::date(currentDay)},
                                 {QStringLiteral("lieux"), lieux}});
         byLieu.clear();
     };
@@ -100,10 +101,10 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
             flush();
             currentDay = day;
         }
-        const QString time = hhmm(c.startsAt, zone);
+        const QString time = fr::time(c.startsAt, zone);
         byLieu[lieuLabel(p, c.lieuId)].append(QVariantMap{
             {QStringLiteral("time"), time},
-            {QStringLiteral("label"), frenchDateTime(c.startsAt, zone)},
+            {QStringLiteral("label"), fr::dateTime(c.startsAt, zone)},
             {QStringLiteral("url"), p.base + QStringLiteral("/creneau?motif=%1&lieu=%2&debut=%3")
                                                  .arg(motifId)
                                                  .arg(c.lieuId)
@@ -146,7 +147,7 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
 
     QVariantMap v = p.vars();
     v[QStringLiteral("motif")] = motifVars(motif, p);
-    v[QStringLiteral("week_label")] = QStringLiteral("Semaine du ") + frenchDay(monday);
+    v[QStringLiteral("week_label")] = QStringLiteral("Semaine du ") + fr::date(monday);
     v[QStringLiteral("days")] = weekDays(p, list, QString::number(motif.id));
     const QString self = p.base + QStringLiteral("/motif/") + QString::number(motif.id);
     if (monday > thisMonday)
@@ -158,7 +159,7 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
         if (const auto next = p.site.nextAvailableDay(motif, monday.addDays(7))) {
             const QDate nextMonday = next->addDays(1 - next->dayOfWeek());
             v[QStringLiteral("next_available")] =
-                QVariantMap{{QStringLiteral("label"), frenchDay(*next)},
+                QVariantMap{{QStringLiteral("label"), fr::date(*next)},
                             {QStringLiteral("url"), self + QStringLiteral("?semaine=") +
                                                         nextMonday.toString(Qt::ISODate)}};
         }
@@ -171,9 +172,9 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
 QVariantMap creneauVars(const Page &p, const Motif &motif, const FlowState &s)
 {
     const QTimeZone zone = BookingSite::zoneOf(p.org);
-    QVariantMap c{{QStringLiteral("date_text"), frenchDateTime(s.startsAt, zone)},
+    QVariantMap c{{QStringLiteral("date_text"), fr::dateTime(s.startsAt, zone)},
                   {QStringLiteral("motif"), motif.name},
-                  {QStringLiteral("how"), howItTakesPlace(motif.locationType)},
+                  {QStringLiteral("how"), fr::howItTakesPlace(motif.locationType)},
                   {QStringLiteral("instructions"), motif.instructions}};
     if (motif.locationType == LocationType::PublicOffice)
         c[QStringLiteral("lieu")] = lieuLabel(p, s.lieuId);
@@ -185,13 +186,13 @@ HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, 
     const QTimeZone zone = BookingSite::zoneOf(p.org);
     QVariantMap v = p.vars();
     v[QStringLiteral("motif")] = motifVars(motif, p);
-    v[QStringLiteral("date_text")] = frenchDateTime(s.startsAt, zone);
+    v[QStringLiteral("date_text")] = fr::dateTime(s.startsAt, zone);
     QVariantList alternatives;
     for (const Creneau &c : p.site.nearest(motif, s.startsAt)) {
         FlowState next = s;
         next.startsAt = c.startsAt;
         next.lieuId = c.lieuId;
-        alternatives.append(QVariantMap{{QStringLiteral("label"), frenchDateTime(c.startsAt, zone)},
+        alternatives.append(QVariantMap{{QStringLiteral("label"), fr::dateTime(c.startsAt, zone)},
                                         {QStringLiteral("lieu"), lieuLabel(p, c.lieuId)},
                                         {QStringLiteral("hidden"), next.hidden()}});
     }
@@ -285,11 +286,11 @@ const QList<FieldSpec> &usagerFields()
         {"usager.first_name", "Prénom", "text", "off", true, ""},
         {"usager.last_name", "Nom", "text", "off", true, ""},
         {"usager.birth_date", "Date de naissance", "date", "off", false,
-         "Facultatif. Format : JJ/MM/AAAA"},
+         "Facultatif. Format : JJ/MM/AAAA, par exemple 14/03/1980"},
         {"usager.phone", "Téléphone portable", "tel", "off", false,
          "Facultatif. Pour recevoir la confirmation et le rappel par SMS. Exemple : 06 12 34 56 "
          "78"},
-        {"usager.email", "E-mail", "email", "off", false,
+        {"usager.email", "Adresse e-mail", "email", "off", false,
          "Facultatif. Pour recevoir la confirmation et le rappel par e-mail."}};
     return f;
 }
@@ -393,6 +394,9 @@ HttpResponse confirmPage(const Page &p, const HttpRequest &r, const Motif &motif
     QVariantMap values;
     for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
         values[QString(it.key()).replace(QLatin1Char('.'), QLatin1Char('_'))] = it.value();
+    if (const QDate birth = fr::parseDate(s.value(QStringLiteral("usager.birth_date")));
+        birth.isValid())
+        values[QStringLiteral("usager_birth_date")] = fr::shortDate(birth);
     v[QStringLiteral("values")] = values;
     v[QStringLiteral("action")] = p.base + QStringLiteral("/confirmer");
     v[QStringLiteral("refusal")] = refusal;

@@ -1,5 +1,7 @@
 #include "pagerenderer.h"
 
+#include "frenchformat.h"
+
 #include "flowstate.h"
 #include "htmltemplate.h"
 
@@ -11,7 +13,7 @@ HttpResponse inLayout(const QString &content, const QVariantMap &vars, const QSt
 {
     QVariantMap layout = vars;
     layout[QStringLiteral("content")] = content;
-    layout[QStringLiteral("title")] = title;
+    layout[QStringLiteral("title")] = fr::typography(title);
     const QString html = HtmlTemplate::fromResource(QStringLiteral("layout.html")).render(layout);
     return HttpResponse::html(html.toUtf8(), status);
 }
