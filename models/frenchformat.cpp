@@ -64,6 +64,17 @@ QDate parseDate(const QString &text)
     return {};
 }
 
+QString phone(const QString &normalized)
+{
+    static const QRegularExpression french(QStringLiteral("^0\\d{9}$"));
+    if (!french.match(normalized).hasMatch())
+        return normalized;
+    QStringList pairs;
+    for (int i = 0; i < 10; i += 2)
+        pairs << normalized.mid(i, 2);
+    return pairs.join(QLatin1Char(' '));
+}
+
 QString howItTakesPlace(LocationType type)
 {
     switch (type) {

@@ -29,6 +29,9 @@ QString shortDate(const QDate &day);
 // a browser's date picker (AAAA-MM-JJ); an invalid QDate otherwise.
 QDate parseDate(const QString &text);
 
+// « 06 12 34 56 78 » for a stored French number (« 0612345678 »); any other text unchanged.
+QString phone(const QString &normalized);
+
 // « Sur place », « Par téléphone, l'agent appelle au numéro donné »...: how the appointment takes
 // place, for the usager, the prescriber and the agents alike.
 QString howItTakesPlace(LocationType type);

@@ -1272,6 +1272,30 @@
 <context>
     <name>creneau::ui::RdvPanel</name>
     <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>Yes, %1, with their private link to move or cancel</source>
+        <translation>Oui, %1, avec son lien pour déplacer ou annuler</translation>
+    </message>
+    <message>
+        <source>No: neither a mobile number nor an e-mail</source>
+        <translation>Non : ni portable ni e-mail</translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation>par e-mail</translation>
+    </message>
+    <message>
+        <source>by SMS</source>
+        <translation>par SMS</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Prévenu</translation>
+    </message>
+    <message>
         <location filename="../ui/rdvpanel.cpp" line="48"/>
         <source>&lt;b&gt;Appointment&lt;/b&gt;</source>
         <translation>&lt;b&gt;Fiche du rendez-vous&lt;/b&gt;</translation>

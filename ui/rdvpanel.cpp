@@ -1,6 +1,7 @@
 #include "rdvpanel.h"
 
 #include "frenchformat.h"
+#include "validation.h"
 
 #include "usagermerge.h"
 
@@ -20,6 +21,21 @@
 namespace creneau::ui {
 
 namespace {
+
+// Whether and how the usager hears of their appointment: the server's rule (sync/notify): an SMS
+// to a mobile number, an e-mail to an address, with their private link.
+QString notifiedBy(const Usager &u)
+{
+    QStringList ways;
+    if (isMobilePhone(u.phone))
+        ways << RdvPanel::tr("by SMS");
+    if (!u.email.trimmed().isEmpty())
+        ways << RdvPanel::tr("by e-mail");
+    if (ways.isEmpty())
+        return RdvPanel::tr("No: neither a mobile number nor an e-mail");
+    return RdvPanel::tr("Yes, %1, with their private link to move or cancel")
+        .arg(ways.join(RdvPanel::tr(" and ")));
+}
 
 QString link(const QString &scheme, const QString &target, const QString &text)
 {
@@ -55,6 +71,7 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     m_usagerBirth = addRow(form, tr("Birth date"), QStringLiteral("usagerBirthLabel"));
     m_usagerPhone = addRow(form, tr("Phone"), QStringLiteral("usagerPhoneLabel"));
     m_usagerEmail = addRow(form, tr("E-mail"), QStringLiteral("usagerEmailLabel"));
+    m_usagerNotified = addRow(form, tr("Notified"), QStringLiteral("usagerNotifiedLabel"));
     m_duplicateRow = new QWidget(this);
     auto *duplicateLayout = new QHBoxLayout(m_duplicateRow);
     duplicateLayout->setContentsMargins(0, 0, 0, 0);
@@ -153,13 +170,11 @@ void RdvPanel::showRdv(Id rdvId)
 
     const auto usager =
         rdv->usagerIds.isEmpty() ? std::nullopt : m_source->usager(rdv->usagerIds.first());
-    const QLocale fr(QLocale::French, QLocale::France);
     m_usagerName->setText(usager ? usager->fullName() : QString());
-    m_usagerBirth->setText(usager && usager->birthDate.isValid()
-                               ? fr.toString(usager->birthDate, QStringLiteral("d MMMM yyyy"))
-                               : QString());
+    m_usagerBirth->setText(usager ? fr::shortDate(usager->birthDate) : QString());
     m_usagerPhone->setText(usager ? usager->phone : QString());
     m_usagerEmail->setText(usager ? usager->email : QString());
+    m_usagerNotified->setText(usager ? notifiedBy(*usager) : QString());
     const QList<Usager> duplicates =
         usager ? m_source->possibleDuplicatesOf(usager->id) : QList<Usager>();
     m_usagerDuplicate->setText(

@@ -58,6 +58,7 @@ struct Change
     void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
                   std::optional<ical::Method> method);
     void toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds);
+    void toPrescripteur(const QString &templateName);
     void reminder();
     // The agents read the usager's name as their calendars show it: initials only when the
     // organisation chose so (sync/ical), subject lines included.
@@ -108,6 +109,21 @@ bool Change::load()
             contact << usager->email;
         values[QStringLiteral("usager_contact")] = contact.join(QStringLiteral(", "));
     }
+    if (usager) {
+        // What the prescriber is told the usager receives: the same rule as toUsager().
+        QStringList channels;
+        if (isMobilePhone(usager->phone))
+            channels << QStringLiteral("par SMS au ") + fr::phone(usager->phone);
+        if (!usager->email.trimmed().isEmpty())
+            channels << QStringLiteral("par e-mail à ") + usager->email.trimmed();
+        values[QStringLiteral("usager_channels")] = channels.join(QStringLiteral(" et "));
+        const qint64 due = rdv.startsAt - qint64(org.reminderHours) * 3600;
+        if (org.reminderHours > 0 && due > now)
+            values[QStringLiteral("reminder_date")] = fr::dateTime(due, zone);
+    }
+    values[QStringLiteral("changed_by")] = event.actor == Actor::Kind::Usager
+                                               ? QStringLiteral("par l'usager")
+                                               : QStringLiteral("par ") + org.name;
     values[QStringLiteral("context")] = rdv.context;
     values[QStringLiteral("reason")] = rdv.cancelReason;
     if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.isEmpty()) {
@@ -149,6 +165,8 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
         v[QStringLiteral("agent")] = agent->fullName();
         agentPrivacy(v);
     }
+    if (agent || purpose == QLatin1String("prescripteur"))
+        v.remove(QStringLiteral("link")); // the usager's private link is theirs alone
     // The agents' texts mention the attached file only when there is one.
     if (method && kind == OutboxMessage::Kind::Email)
         v[QStringLiteral("invitation")] = QStringLiteral("1");
@@ -298,6 +316,20 @@ void Change::toAgents(const QString &templateName, ical::Method method, const QL
     }
 }
 
+// The prescriber who booked is told of the booking, and then of each move or cancellation by
+// the usager or the agents, for information (no link to act: they may not change it). Their
+// calendar file follows: same UID, higher SEQUENCE, « CANCELLED » status once cancelled (a
+// PUBLISH, which names no attendee).
+void Change::toPrescripteur(const QString &templateName)
+{
+    const Rdv &rdv = event.rdv;
+    if (rdv.createdBy != CreatedBy::Prescripteur || rdv.prescripteur.email.trimmed().isEmpty())
+        return;
+    queueLimited(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
+                 rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(), templateName, now,
+                 ical::Method::Publish);
+}
+
 void Change::reminder()
 {
     const qint64 due = event.rdv.startsAt - qint64(org.reminderHours) * 3600;
@@ -345,11 +377,7 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
     case RdvEvent::Kind::Created: {
         if (!c.load())
             return;
-        if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.email.trimmed().isEmpty())
-            c.queueLimited(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
-                           rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(),
-                           QStringLiteral("prescripteur_confirmation"), c.now,
-                           ical::Method::Publish);
+        c.toPrescripteur(QStringLiteral("prescripteur_confirmation"));
         c.toUsager(QStringLiteral("confirmation"), QStringLiteral("usager_confirmation"), c.now,
                    ical::Method::Publish);
         c.reminder();
@@ -364,6 +392,7 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
                    ical::Method::Publish);
         c.reminder();
         c.toAgents(QStringLiteral("agent_moved"), ical::Method::Request, rdv.agentIds);
+        c.toPrescripteur(QStringLiteral("prescripteur_moved"));
         QList<Id> removed;
         for (const Id id : event.previous.agentIds)
             if (!rdv.agentIds.contains(id))
@@ -378,6 +407,7 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         c.toUsager(QStringLiteral("cancelled"), QStringLiteral("usager_cancelled"), c.now,
                    ical::Method::Cancel);
         c.toAgents(QStringLiteral("agent_cancelled"), ical::Method::Cancel, rdv.agentIds);
+        c.toPrescripteur(QStringLiteral("prescripteur_cancelled"));
         break;
     }
     case RdvEvent::Kind::StatusChanged:

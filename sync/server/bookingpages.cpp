@@ -1,5 +1,6 @@
 #include "bookingpages.h"
 
+#include "flowcookie.h"
 #include "flowstate.h"
 #include "formatting.h"
 #include "frenchformat.h"
@@ -181,7 +182,10 @@ QVariantMap creneauVars(const Page &p, const Motif &motif, const FlowState &s)
     return c;
 }
 
-HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, const FlowState &s)
+// The créneaux nearest to the chosen one, each a form carrying what was typed: after a créneau
+// was taken, or when the booker asks to change it (`changing`) from the confirmation page.
+HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, const FlowState &s,
+                       bool changing = false)
 {
     const QTimeZone zone = BookingSite::zoneOf(p.org);
     QVariantMap v = p.vars();
@@ -197,6 +201,12 @@ HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, 
                                         {QStringLiteral("hidden"), next.hidden()}});
     }
     v[QStringLiteral("alternatives")] = alternatives;
+    if (changing) {
+        v[QStringLiteral("changing")] = true;
+        v[QStringLiteral("current_hidden")] = s.hidden();
+        return p.pages.render(r, QStringLiteral("taken.html"), v,
+                              QStringLiteral("Choisir un autre créneau"));
+    }
     return p.pages.render(r, QStringLiteral("taken.html"), v,
                           QStringLiteral("Ce créneau n'est plus disponible"), 409);
 }
@@ -446,19 +456,87 @@ HttpResponse creneauStep(const Page &p, const HttpRequest &r)
     return resume(p, r, s);
 }
 
+bool secureCookies(const Page &p)
+{
+    return p.site.publicUrl().startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// Post/Redirect/Get: what was posted is kept in the flow cookie and the browser is sent to the
+// page of `step` (GET), which Back and Reload show again without posting anything. `errors`:
+// that page shows the step's field errors. When the cookie would be too large, the step is
+// answered directly, as before PRG.
+HttpResponse toStep(const Page &p, const HttpRequest &r, const FlowState &s, const QString &step,
+                    bool errors = false);
+
+HttpResponse showStep(const Page &p, const HttpRequest &r, FlowState s, const QString &step,
+                      bool errors)
+{
+    if (p.partner)
+        s.pour = QStringLiteral("prescripteur");
+    if (step == QLatin1String("creneau")) {
+        if (!s.hasCreneau())
+            return resume(p, r, s);
+        return takenPage(p, r, p.site.onlineMotif(p.org, s.motifId, p.partner), s, true);
+    }
+    HttpResponse taken;
+    const auto motif = checkCreneau(p, r, s, &taken);
+    if (!motif)
+        return taken;
+    if (s.byPrescripteur()) {
+        const FieldErrors wrong = prescripteurErrors(s);
+        // The usager's step comes after a valid prescriber.
+        if (step == QLatin1String("prescripteur") ||
+            (step == QLatin1String("usager") && !wrong.isEmpty()))
+            return formPage(p, r, *motif, s, true, errors ? wrong : FieldErrors());
+    }
+    if (step == QLatin1String("usager"))
+        return formPage(p, r, *motif, s, false,
+                        errors ? usagerErrors(p.site, s, p.org.id) : FieldErrors());
+    return resume(p, r, s);
+}
+
+HttpResponse toStep(const Page &p, const HttpRequest &r, const FlowState &s, const QString &step,
+                    bool errors)
+{
+    const QByteArray cookie =
+        FlowCookie(p.site.secret()).setCookie(s, p.site.clock().nowSecs(), secureCookies(p));
+    if (cookie.isEmpty())
+        return showStep(p, r, s, step, errors);
+    QString target = p.base + QStringLiteral("/etape?e=") + step;
+    if (errors)
+        target += QStringLiteral("&erreurs=1");
+    HttpResponse out = HttpResponse::redirect(target);
+    out.addHeader("Set-Cookie", cookie);
+    return out;
+}
+
+// GET of a step: what was typed comes from the flow cookie.
+HttpResponse stepPage(const Page &p, const HttpRequest &r)
+{
+    const auto s = FlowCookie(p.site.secret()).read(r, p.site.clock().nowSecs());
+    if (!s) {
+        HttpResponse out = PageRenderer::message(
+            200, QStringLiteral("Saisie expirée"),
+            QStringLiteral("Les informations saisies ne sont plus disponibles (plus de deux "
+                           "heures ou navigateur refermé) : reprenez au choix du créneau."));
+        out.setHeader("Cache-Control", "private, no-store");
+        return out;
+    }
+    const QString step = r.queryValue(QStringLiteral("e"));
+    HttpResponse out =
+        showStep(p, r, *s, step, r.queryValue(QStringLiteral("erreurs")) == QLatin1String("1"));
+    out.setHeader("Cache-Control", "private, no-store");
+    return out;
+}
+
 HttpResponse prescripteurStep(const Page &p, const HttpRequest &r)
 {
     p.pages.requireCsrf(r);
     FlowState s = FlowState::fromForm(r.body);
     s.pour = QStringLiteral("prescripteur");
-    HttpResponse taken;
-    const auto motif = checkCreneau(p, r, s, &taken);
-    if (!motif)
-        return taken;
-    const FieldErrors errors = prescripteurErrors(s);
-    if (!errors.isEmpty())
-        return formPage(p, r, *motif, s, true, errors);
-    return formPage(p, r, *motif, s, false, {});
+    if (!prescripteurErrors(s).isEmpty())
+        return toStep(p, r, s, QStringLiteral("prescripteur"), true);
+    return toStep(p, r, s, QStringLiteral("usager"));
 }
 
 HttpResponse usagerStep(const Page &p, const HttpRequest &r)
@@ -467,16 +545,11 @@ HttpResponse usagerStep(const Page &p, const HttpRequest &r)
     FlowState s = FlowState::fromForm(r.body);
     if (p.partner)
         s.pour = QStringLiteral("prescripteur");
-    HttpResponse taken;
-    const auto motif = checkCreneau(p, r, s, &taken);
-    if (!motif)
-        return taken;
     if (s.byPrescripteur() && !prescripteurErrors(s).isEmpty())
-        return formPage(p, r, *motif, s, true, prescripteurErrors(s));
-    const FieldErrors errors = usagerErrors(p.site, s, p.org.id);
-    if (!errors.isEmpty())
-        return formPage(p, r, *motif, s, false, errors);
-    return resume(p, r, s);
+        return toStep(p, r, s, QStringLiteral("prescripteur"), true);
+    if (!usagerErrors(p.site, s, p.org.id).isEmpty())
+        return toStep(p, r, s, QStringLiteral("usager"), true);
+    return toStep(p, r, s, QStringLiteral("confirmation"));
 }
 
 HttpResponse confirmStep(const Page &p, const HttpRequest &r)
@@ -485,50 +558,55 @@ HttpResponse confirmStep(const Page &p, const HttpRequest &r)
     FlowState s = FlowState::fromForm(r.body);
     if (p.partner)
         s.pour = QStringLiteral("prescripteur");
-    if (s.pour.isEmpty())
-        return resume(p, r, s);
-    HttpResponse taken;
-    const auto motif = checkCreneau(p, r, s, &taken);
-    if (!motif)
-        return taken;
-    FieldErrors errors = usagerErrors(p.site, s, p.org.id);
+    if (s.pour.isEmpty() || !s.hasCreneau())
+        return toStep(p, r, s, QStringLiteral("confirmation"));
+    const Motif motif = p.site.onlineMotif(p.org, s.motifId, p.partner);
     if (s.byPrescripteur() && !prescripteurErrors(s).isEmpty())
-        return formPage(p, r, *motif, s, true, prescripteurErrors(s));
-    if (!errors.isEmpty())
-        return formPage(p, r, *motif, s, false, errors);
+        return toStep(p, r, s, QStringLiteral("prescripteur"), true);
+    if (!usagerErrors(p.site, s, p.org.id).isEmpty())
+        return toStep(p, r, s, QStringLiteral("usager"), true);
     if (const int wait = p.site.bookingLimit().retryAfter(r.peer)) {
-        HttpResponse refused = confirmPage(p, r, *motif, s, BookingLimit::message(wait), 429);
+        HttpResponse refused = confirmPage(p, r, motif, s, BookingLimit::message(wait), 429);
         refused.setHeader("Retry-After", QByteArray::number(wait));
         return refused;
     }
     const BookingOutcome out = p.site.booking().book(s.request(p.org.id));
     if (out.ok())
         p.site.bookingLimit().count(r.peer);
+    // Taken meanwhile: the confirmation step's page says so and offers the nearest ones.
     if (out.error == BookingError::CreneauTaken)
-        return takenPage(p, r, *motif, s);
+        return toStep(p, r, s, QStringLiteral("confirmation"));
     if (out.error == BookingError::Invalid)
-        return formPage(p, r, *motif, s,
-                        s.byPrescripteur() && !out.fields.isEmpty() &&
-                            out.fields.firstKey().startsWith(QLatin1String("prescripteur")),
-                        out.fields);
+        return toStep(p, r, s,
+                      s.byPrescripteur() && !out.fields.isEmpty() &&
+                              out.fields.firstKey().startsWith(QLatin1String("prescripteur"))
+                          ? QStringLiteral("prescripteur")
+                          : QStringLiteral("usager"),
+                      true);
     if (!out.ok())
         throw HttpError(422, out.message);
     const QString slugPath =
         QStringLiteral("/rdv/") + QString::fromLatin1(QUrl::toPercentEncoding(p.org.slug));
-    if (!out.usagerToken.isEmpty())
+    // The usager's private link goes to the usager alone: a prescriber sees the recap.
+    if (!out.usagerToken.isEmpty() && !s.byPrescripteur())
         return HttpResponse::redirect(slugPath + QStringLiteral("/mon-rdv/") + out.usagerToken);
     HttpResponse redirect = HttpResponse::redirect(slugPath + QStringLiteral("/recapitulatif/") +
                                                    p.site.recapToken(out.rdv.id));
-    redirect.addHeader("Set-Cookie",
-                       rememberCookie(s, p.site.publicUrl().startsWith(QLatin1String("https://"),
-                                                                       Qt::CaseInsensitive)));
+    redirect.addHeader("Set-Cookie", rememberCookie(s, secureCookies(p)));
     return redirect;
 }
 
+// « Modifier » on the confirmation page (back to that step, every value kept), and the choice of
+// another créneau (then on to the confirmation).
 HttpResponse resumeStep(const Page &p, const HttpRequest &r)
 {
     p.pages.requireCsrf(r);
-    return resume(p, r, FlowState::fromForm(r.body));
+    const FlowState s = FlowState::fromForm(r.body);
+    const QString block =
+        FlowState::parseForm(r.body).queryItemValue(QStringLiteral("modifier"), QUrl::FullyDecoded);
+    static const QStringList blocks{QStringLiteral("creneau"), QStringLiteral("prescripteur"),
+                                    QStringLiteral("usager")};
+    return toStep(p, r, s, blocks.contains(block) ? block : QStringLiteral("confirmation"));
 }
 
 } // namespace
@@ -544,6 +622,7 @@ void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer 
         {"POST", QStringLiteral("/beneficiaire"), usagerStep},
         {"POST", QStringLiteral("/confirmer"), confirmStep},
         {"POST", QStringLiteral("/etape"), resumeStep},
+        {"GET", QStringLiteral("/etape"), stepPage},
     };
     for (const bool partner : {false, true}) {
         const QString base =

@@ -181,7 +181,10 @@ private slots:
         f.append({QStringLiteral("usager.first_name"), QStringLiteral("Élodie")});
         f.append({QStringLiteral("usager.last_name"), QStringLiteral("Limitée")});
         f.append({QStringLiteral("usager.email"), QStringLiteral("elodie@example.org")});
-        page = browser.postForm(step, f);
+        // Post/Redirect/Get: the step answers 303 to the confirmation page.
+        const Reply posted = browser.postForm(step, f);
+        QCOMPARE(posted.status, 303);
+        page = browser.get(QString::fromUtf8(posted.header("location")));
         QCOMPARE(page.status, 200);
         const QString confirm = QStringLiteral("/rdv/mfs-vernon/confirmer");
         const Reply refused = browser.postForm(confirm, hiddenFields(page.text(), confirm));

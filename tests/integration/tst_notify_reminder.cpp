@@ -72,7 +72,9 @@ private slots:
         const OutboxMessage &mail =
             sent.first().kind == OutboxMessage::Kind::Email ? sent.first() : sent.last();
         QVERIFY(mail.subject.startsWith(QStringLiteral("Rappel")));
-        QVERIFY(mail.bodyText.contains(QStringLiteral("lundi 1 mars 2027 à 09:00")));
+        // French administrative time, no-break spaces inside (models/frenchformat).
+        QVERIFY2(mail.bodyText.contains(QStringLiteral("lundi 1 mars 2027 à 9\u00A0h")),
+                 qPrintable(mail.bodyText));
     }
 
     void movingReschedules()
@@ -89,7 +91,9 @@ private slots:
         QCOMPARE(pending.size(), 2);
         for (const OutboxMessage &m : pending) {
             QCOMPARE(m.dueAt, newStart - 48 * 3600);
-            QVERIFY(m.bodyText.contains(QStringLiteral("11:00")));
+            QVERIFY2(m.bodyText.contains(QStringLiteral("à 11\u00A0h")) ||
+                         m.bodyText.contains(QStringLiteral("à 11 h")), // SMS: plain spaces
+                     qPrintable(m.bodyText));
         }
     }
 

@@ -103,7 +103,9 @@ private slots:
         const BookingOutcome out =
             f.service.book(f.request(CreatedBy::Prescripteur, f.partners.id, QTime(10, 0)));
         QVERIFY2(out.ok(), qPrintable(out.message));
-        QVERIFY(out.usagerToken.isEmpty()); // no private link for a prescripteur
+        // The usager (who gave a phone or an e-mail) gets their own private link, sent to them
+        // alone; the prescripteur may still change nothing (prescripteurCannotChange).
+        QVERIFY(!out.usagerToken.isEmpty());
         const Rdv stored = RdvRepository(*f.t.store).find(out.rdv.id).value();
         QCOMPARE(stored.createdBy, CreatedBy::Prescripteur);
         QCOMPARE(stored.prescripteur.email, QStringLiteral("n.roux@mairie.fr"));

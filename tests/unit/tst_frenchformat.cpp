@@ -96,6 +96,28 @@ private slots:
         QCOMPARE(fr::shortDate(QDate()), QString());
     }
 
+    void phones_data()
+    {
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<QString>("shown");
+        QTest::addRow("mobile") << "0612345678"
+                                << "06 12 34 56 78";
+        QTest::addRow("landline") << "0232641500"
+                                  << "02 32 64 15 00";
+        QTest::addRow("abroad") << "+32470123456"
+                                << "+32470123456";
+        QTest::addRow("short") << "3949"
+                               << "3949";
+        QTest::addRow("empty") << ""
+                               << "";
+    }
+    void phones()
+    {
+        QFETCH(QString, stored);
+        QFETCH(QString, shown);
+        QCOMPARE(fr::phone(stored), shown);
+    }
+
     void everyNWeeks_data()
     {
         QTest::addColumn<int>("n");
