@@ -499,7 +499,7 @@ HttpResponse toStep(const Page &p, const HttpRequest &r, const FlowState &s, con
                     bool errors)
 {
     const QByteArray cookie =
-        FlowCookie(p.site.secret()).setCookie(s, p.site.clock().nowSecs(), secureCookies(p));
+        FlowCookie(p.site.secret()).setCookie({s, {}}, p.site.clock().nowSecs(), secureCookies(p));
     if (cookie.isEmpty())
         return showStep(p, r, s, step, errors);
     QString target = p.base + QStringLiteral("/etape?e=") + step;
@@ -513,7 +513,18 @@ HttpResponse toStep(const Page &p, const HttpRequest &r, const FlowState &s, con
 // GET of a step: what was typed comes from the flow cookie.
 HttpResponse stepPage(const Page &p, const HttpRequest &r)
 {
-    const auto s = FlowCookie(p.site.secret()).read(r, p.site.clock().nowSecs());
+    const auto content = FlowCookie(p.site.secret()).read(r, p.site.clock().nowSecs());
+    if (content && !content->done.isEmpty()) {
+        // Back after booking: say it is done, never offer to book it again.
+        QVariantMap v = p.vars();
+        v[QStringLiteral("done_url")] = content->done;
+        HttpResponse out = p.pages.render(r, QStringLiteral("done.html"), v,
+                                          QStringLiteral("Rendez-vous déjà confirmé"));
+        out.setHeader("Cache-Control", "private, no-store");
+        return out;
+    }
+    const std::optional<FlowState> s =
+        content ? std::optional<FlowState>(content->state) : std::nullopt;
     if (!s) {
         HttpResponse out = PageRenderer::message(
             200, QStringLiteral("Saisie expirée"),
@@ -588,11 +599,21 @@ HttpResponse confirmStep(const Page &p, const HttpRequest &r)
     const QString slugPath =
         QStringLiteral("/rdv/") + QString::fromLatin1(QUrl::toPercentEncoding(p.org.slug));
     // The usager's private link goes to the usager alone: a prescriber sees the recap.
-    if (!out.usagerToken.isEmpty() && !s.byPrescripteur())
-        return HttpResponse::redirect(slugPath + QStringLiteral("/mon-rdv/") + out.usagerToken);
-    HttpResponse redirect = HttpResponse::redirect(slugPath + QStringLiteral("/recapitulatif/") +
-                                                   p.site.recapToken(out.rdv.id));
-    redirect.addHeader("Set-Cookie", rememberCookie(s, secureCookies(p)));
+    const bool ownPage = !out.usagerToken.isEmpty() && !s.byPrescripteur();
+    const QString done =
+        ownPage ? slugPath + QStringLiteral("/mon-rdv/") + out.usagerToken
+                : slugPath + QStringLiteral("/recapitulatif/") + p.site.recapToken(out.rdv.id);
+    HttpResponse redirect = HttpResponse::redirect(done);
+    if (!ownPage)
+        redirect.addHeader("Set-Cookie", rememberCookie(s, secureCookies(p)));
+    // What was typed is forgotten; Back to a step now says the appointment is confirmed.
+    FlowState booked;
+    booked.pour = s.pour;
+    const QByteArray flow =
+        FlowCookie(p.site.secret())
+            .setCookie({booked, done}, p.site.clock().nowSecs(), secureCookies(p));
+    if (!flow.isEmpty())
+        redirect.addHeader("Set-Cookie", flow);
     return redirect;
 }
 

@@ -1,6 +1,7 @@
 #include "flowcookie.h"
 
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <sodium.h>
 
@@ -22,13 +23,15 @@ FlowCookie::FlowCookie(const ServerSecret &secret)
     Q_ASSERT(m_key.size() == crypto_secretbox_KEYBYTES);
 }
 
-QByteArray FlowCookie::setCookie(const FlowState &state, qint64 now, bool secure) const
+QByteArray FlowCookie::setCookie(const Content &content, qint64 now, bool secure) const
 {
     if (sodium_init() < 0)
         return {};
     // Encoded as the browser encodes a form, and read back the same way (FlowState::fromForm).
     QByteArray plain = "t=" + QByteArray::number(now);
-    for (const QVariant &v : state.hidden()) {
+    if (!content.done.isEmpty())
+        plain += "&fait=" + QUrl::toPercentEncoding(content.done);
+    for (const QVariant &v : content.state.hidden()) {
         const QVariantMap f = v.toMap();
         plain += '&' + QUrl::toPercentEncoding(f.value(QStringLiteral("name")).toString()) + '=' +
                  QUrl::toPercentEncoding(f.value(QStringLiteral("value")).toString());
@@ -48,7 +51,7 @@ QByteArray FlowCookie::setCookie(const FlowState &state, qint64 now, bool secure
     return cookie.size() > kMaxCookieBytes ? QByteArray() : cookie;
 }
 
-std::optional<FlowState> FlowCookie::decode(const QByteArray &value, qint64 now) const
+std::optional<FlowCookie::Content> FlowCookie::decode(const QByteArray &value, qint64 now) const
 {
     if (sodium_init() < 0 || value.isEmpty() || value.size() > kMaxCookieBytes)
         return std::nullopt;
@@ -64,15 +67,16 @@ std::optional<FlowState> FlowCookie::decode(const QByteArray &value, qint64 now)
                                    quint64(box.size() - crypto_secretbox_NONCEBYTES), nonce,
                                    reinterpret_cast<const unsigned char *>(m_key.constData())) != 0)
         return std::nullopt;
+    const QUrlQuery q = FlowState::parseForm(plain);
     bool ok = false;
-    const qint64 issued =
-        FlowState::parseForm(plain).queryItemValue(QStringLiteral("t")).toLongLong(&ok);
+    const qint64 issued = q.queryItemValue(QStringLiteral("t")).toLongLong(&ok);
     if (!ok || issued > now + 60 || now - issued > kLifetimeSecs)
         return std::nullopt;
-    return FlowState::fromForm(plain);
+    return Content{FlowState::fromForm(plain),
+                   q.queryItemValue(QStringLiteral("fait"), QUrl::FullyDecoded)};
 }
 
-std::optional<FlowState> FlowCookie::read(const HttpRequest &request, qint64 now) const
+std::optional<FlowCookie::Content> FlowCookie::read(const HttpRequest &request, qint64 now) const
 {
     return decode(request.cookie(name()).toLatin1(), now);
 }

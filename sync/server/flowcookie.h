@@ -22,12 +22,20 @@ public:
 
     explicit FlowCookie(const ServerSecret &secret);
 
-    // The Set-Cookie value holding `state`; empty when it would be too large.
-    QByteArray setCookie(const FlowState &state, qint64 now, bool secure) const;
-    // The state of the request's cookie; nullopt when absent, damaged, changed or expired.
-    std::optional<FlowState> read(const HttpRequest &request, qint64 now) const;
+    struct Content
+    {
+        FlowState state;
+        // Once booked: the page that shows it (recap or the usager's own page), so that Back to
+        // a step says « already confirmed » rather than offering to book again.
+        QString done;
+    };
+
+    // The Set-Cookie value holding `content`; empty when it would be too large.
+    QByteArray setCookie(const Content &content, qint64 now, bool secure) const;
+    // The content of the request's cookie; nullopt when absent, damaged, changed or expired.
+    std::optional<Content> read(const HttpRequest &request, qint64 now) const;
     // Decoding alone, for tests: the cookie's value (after « name= »).
-    std::optional<FlowState> decode(const QByteArray &value, qint64 now) const;
+    std::optional<Content> decode(const QByteArray &value, qint64 now) const;
 
     static QString name();
 

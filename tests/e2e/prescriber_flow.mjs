@@ -161,6 +161,10 @@ async function walk(page, base, startPath, motifName, viaChoice, usagerName, rem
   check((await page.locator('main').innerText()).includes('14/03/1980'), 'birth date as 14/03/1980');
   await modifyEachBlock(page, usagerName, phone);
   const linksBefore = usagerLinks(dataDir);
+  const chosen = await page.evaluate(() => {
+    const form = document.querySelector('form[action$="/confirmer"]');
+    return ['motif', 'lieu', 'debut'].map((n) => `${n}=${form.elements[n].value}`).join('&');
+  });
   await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
   await page.waitForURL(/recapitulatif/);
   const text = await page.locator('main').innerText();
@@ -174,12 +178,15 @@ async function walk(page, base, startPath, motifName, viaChoice, usagerName, rem
   check(!/annuler ce rendez-vous/i.test(text), 'no cancellation for a prescriber');
   check(await page.getByRole('link', { name: /\.ics/ }).isVisible(), 'ics link');
   await audit(page, 'recap');
-  // Back to the confirmation and confirm again: the page still works and says the créneau is
-  // taken now, offering the nearest ones.
+  // Back after booking: the step says it is confirmed already, nothing is posted again.
   await page.goBack();
-  check(await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).isVisible(),
-        'back button shows the confirmation again');
-  await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+  check((await page.locator('h1').innerText()).includes('déjà confirmé'), 'Back after booking says it is confirmed');
+  check(await page.getByRole('link', { name: 'Voir le rendez-vous' }).isVisible(), 'Back after booking links to the recap');
+  await audit(page, 'already confirmed');
+  await page.reload();
+  check((await page.locator('h1').innerText()).includes('déjà confirmé'), 'Reload after booking books nothing');
+  // The same créneau opened again (another tab, a colleague): taken, the nearest ones offered.
+  await page.goto(`${base}${startPath}/creneau?${chosen}`);
   check((await page.locator('h1').innerText()).includes("n'est plus disponible"), 'taken message');
   await audit(page, 'taken');
   await page.goForward().catch(() => {});
