@@ -1582,7 +1582,7 @@ Kind regards</source>
 
 Vous pouvez désormais prendre rendez-vous à %1 pour les personnes que vous accompagnez.
 Ouvrez ce lien : %2
-Choisissez le motif et un horaire libre, puis saisissez les coordonnées de la personne et les vôtres (nom, courriel, téléphone) afin que nous puissions vous joindre au sujet de sa situation. Le rendez-vous apparaît aussitôt dans notre agenda.
+Choisissez le motif et un horaire libre, puis saisissez les coordonnées de la personne et les vôtres (nom, e-mail, téléphone) afin que nous puissions vous joindre au sujet de sa situation. Le rendez-vous apparaît aussitôt dans notre agenda.
 
 Bien cordialement</translation>
     </message>

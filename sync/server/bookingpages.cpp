@@ -248,7 +248,7 @@ QVariantList fields(const QList<FieldSpec> &specs, const FlowState &s, const Fie
     for (const FieldSpec &f : specs) {
         const QString name = QString::fromLatin1(f.name);
         const QString id = idOf(name);
-        const QString error = errors.value(name);
+        const QString error = fr::typography(errors.value(name));
         QStringList describedBy;
         if (*f.hint)
             describedBy << id + QStringLiteral("-hint");
@@ -274,7 +274,7 @@ QVariantList errorSummary(const FieldErrors &errors)
     QVariantList out;
     for (auto it = errors.cbegin(); it != errors.cend(); ++it)
         out.append(QVariantMap{{QStringLiteral("id"), idOf(it.key())},
-                               {QStringLiteral("message"), it.value()}});
+                               {QStringLiteral("message"), fr::typography(it.value())}});
     return out;
 }
 
@@ -334,7 +334,7 @@ HttpResponse formPage(const Page &p, const HttpRequest &r, const Motif &motif, c
             v[QStringLiteral("ack")] =
                 QVariantMap{{QStringLiteral("warning"), QString::fromUtf8(kNoNotificationWarning)},
                             {QStringLiteral("checked"), s.acknowledged},
-                            {QStringLiteral("error"), errors.value(ackKey)}};
+                            {QStringLiteral("error"), fr::typography(errors.value(ackKey))}};
     }
     const QString title = v.value(QStringLiteral("heading")).toString();
     return p.pages.render(r, QStringLiteral("form.html"), v,

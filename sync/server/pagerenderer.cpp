@@ -33,7 +33,9 @@ HttpResponse PageRenderer::render(const HttpRequest &request, const QString &pag
 
 HttpResponse PageRenderer::message(int status, const QString &title, const QString &text)
 {
-    const QVariantMap vars{{QStringLiteral("heading"), title}, {QStringLiteral("text"), text}};
+    // Messages come from the domain's translations: French punctuation added here.
+    const QVariantMap vars{{QStringLiteral("heading"), fr::typography(title)},
+                           {QStringLiteral("text"), fr::typography(text)}};
     const QString content = HtmlTemplate::fromResource(QStringLiteral("message.html")).render(vars);
     return inLayout(content, vars, title, status);
 }
