@@ -172,7 +172,7 @@ void RdvPanel::showRdv(Id rdvId)
         rdv->usagerIds.isEmpty() ? std::nullopt : m_source->usager(rdv->usagerIds.first());
     m_usagerName->setText(usager ? usager->fullName() : QString());
     m_usagerBirth->setText(usager ? fr::shortDate(usager->birthDate) : QString());
-    m_usagerPhone->setText(usager ? usager->phone : QString());
+    m_usagerPhone->setText(usager ? fr::phone(usager->phone) : QString());
     m_usagerEmail->setText(usager ? usager->email : QString());
     m_usagerNotified->setText(usager ? notifiedBy(*usager) : QString());
     const QList<Usager> duplicates =
@@ -186,8 +186,8 @@ void RdvPanel::showRdv(Id rdvId)
     const Prescripteur &p = rdv->prescripteur;
     m_prescripteurName->setText(p.fullName().trimmed());
     m_prescripteurEmail->setText(link(QStringLiteral("mailto:"), p.email, p.email));
-    m_prescripteurPhone->setText(
-        link(QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), p.phone));
+    m_prescripteurPhone->setText(link(
+        QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), fr::phone(p.phone)));
     m_prescripteurBookedAt->setText(fr::dateTime(rdv->createdAt, zone));
     m_actions->setEnabled(rdv->status != RdvStatus::Revoked);
 }

@@ -27,6 +27,15 @@ private slots:
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
                  QStringLiteral("Annuler"));
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "&Yes"), QStringLiteral("&Oui"));
+        // The recurrence editor: « toutes les semaines », then « toutes les 2 semaines ».
+        QCOMPARE(QCoreApplication::translate("creneau::ui::RecurrenceEditor", "every week"),
+                 QStringLiteral("toutes les semaines"));
+        QCOMPARE(QCoreApplication::translate("creneau::ui::RecurrenceEditor", "every ") +
+                     QStringLiteral("2") +
+                     QCoreApplication::translate("creneau::ui::RecurrenceEditor", " weeks"),
+                 QStringLiteral("toutes les 2 semaines"));
+        QCOMPARE(QCoreApplication::translate("creneau::ui::MotifDialog", "Location type"),
+                 QStringLiteral("Modalité"));
         QCOMPARE(QCoreApplication::translate("creneau::ui::AgendaModel", "Taken by a prescriber"),
                  QStringLiteral("Pris par un prescripteur"));
     }
