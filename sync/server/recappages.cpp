@@ -166,7 +166,9 @@ HttpResponse movePage(BookingSite &site, const PageRenderer &pages, const HttpRe
         throw notFound();
     if (site.clock().nowSecs() >= f.rdv.startsAt - qint64(f.org.usagerCancelHours) * 3600)
         return PageRenderer::message(409, QStringLiteral("Déplacement impossible"),
-                                     BookingService::messageFor(BookingError::TooLate));
+                                     QStringLiteral("Il est trop tard pour déplacer ce rendez-vous "
+                                                    "en ligne : contactez ") +
+                                         f.org.name + QLatin1Char('.'));
     const QTimeZone zone = BookingSite::zoneOf(f.org);
     const QDate today = site.clock().now().toTimeZone(zone).date();
     const QDate thisMonday = today.addDays(1 - today.dayOfWeek());
@@ -202,7 +204,9 @@ HttpResponse movePage(BookingSite &site, const PageRenderer &pages, const HttpRe
                   {QStringLiteral("current"), fr::dateTime(f.rdv.startsAt, zone)},
                   {QStringLiteral("motif"), motif->name},
                   {QStringLiteral("week_label"), QStringLiteral("Semaine du ") + fr::date(monday)},
-                  {QStringLiteral("days"), days}};
+                  {QStringLiteral("days"), days},
+                  {QStringLiteral("taken_notice"),
+                   r.queryValue(QStringLiteral("pris")) == QLatin1String("1")}};
     if (const auto lieu = site.lieu(f.org, f.rdv.lieuId);
         lieu && motif->locationType == LocationType::PublicOffice)
         v[QStringLiteral("lieu")] = lieu->name;
@@ -229,6 +233,14 @@ HttpResponse move(BookingSite &site, const PageRenderer &pages, const HttpReques
     // Same lieu: the usager changes the time, not where (a prescriber chose it with them).
     const BookingOutcome out = site.booking().move(f.rdv.id, actor, start, f.rdv.lieuId);
     const QString self = slugPath(f.org) + QStringLiteral("/mon-rdv/") + actor.usagerToken;
+    // Taken meanwhile (or outside the motif's delays by now): back to the list, said plainly.
+    if (out.error == BookingError::CreneauTaken || out.error == BookingError::Invalid)
+        return HttpResponse::redirect(self + QStringLiteral("/deplacer?pris=1"));
+    if (out.error == BookingError::TooLate)
+        return PageRenderer::message(409, QStringLiteral("Déplacement impossible"),
+                                     QStringLiteral("Il est trop tard pour déplacer ce rendez-vous "
+                                                    "en ligne : contactez ") +
+                                         f.org.name + QLatin1Char('.'));
     if (!out.ok())
         return PageRenderer::message(out.error == BookingError::Forbidden ? 403 : 409,
                                      QStringLiteral("Déplacement impossible"), out.message);

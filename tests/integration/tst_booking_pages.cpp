@@ -329,6 +329,14 @@ private slots:
             choices = browser.get(findLink(choices.text(), QStringLiteral("semaine=")));
         const Fields other = hiddenFields(choices.text(), moveUrl);
         QVERIFY(!other.isEmpty());
+        // A créneau that is not free: back to the list, the appointment kept.
+        Fields nowhere = other;
+        set(nowhere, QStringLiteral("debut"), QStringLiteral("1000"));
+        const Reply refused = browser.postForm(moveUrl, nowhere);
+        QCOMPARE(refused.status, 303);
+        QVERIFY(browser.get(QString::fromUtf8(refused.header("location")))
+                    .text()
+                    .contains(QStringLiteral("Ce créneau n'est plus disponible")));
         const Reply moved = browser.postForm(moveUrl, other);
         QCOMPARE(moved.status, 303);
         const Reply after = browser.get(QString::fromUtf8(moved.header("location")));

@@ -231,6 +231,10 @@ private slots:
             if (rdv.createdBy == CreatedBy::Prescripteur &&
                 e->recipient.startsWith(QLatin1String("durand")))
                 QVERIFY(ics.description.contains(QStringLiteral("n.roux@mairie.fr")));
+            // Moving with their link, the usager's notice carries it again.
+            if (to == QLatin1String("amina@example.org") && action == QLatin1String("usager-move"))
+                QVERIFY2(m.text.contains(QStringLiteral("/mon-rdv/") + booked.usagerToken),
+                         qPrintable(m.text));
             // Every usager who can be reached gets their private link, whoever booked.
             if (to == QLatin1String("amina@example.org") && action == QLatin1String("book")) {
                 QVERIFY(!booked.usagerToken.isEmpty());
