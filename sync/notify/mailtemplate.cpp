@@ -88,7 +88,8 @@ MailTemplate MailTemplate::fromText(const QString &source)
 RenderedMessage MailTemplate::render(const TemplateValues &values) const
 {
     RenderedMessage r;
-    r.subject = fr::typography(fill(m_subject, values, Escape::None).simplified());
+    // Subjects keep plain spaces: headers are folded and read back by many programs.
+    r.subject = fill(m_subject, values, Escape::None).simplified();
     r.text = fill(m_text, values, Escape::None) + QLatin1Char('\n');
     r.html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta "
                             "charset=\"utf-8\">\n<title>%1</title>\n</head>\n<body>\n%2\n</body>\n"

@@ -124,6 +124,9 @@ async function walk(page, base, startPath, motifName, viaChoice, usagerName, rem
   await audit(page, `organisation ${startPath}`);
   await page.getByRole('link', { name: new RegExp(`Voir les créneaux.*${motifName}`) }).click();
   await audit(page, `créneaux of ${motifName}`);
+  // Next week: far enough for the usager to cancel or move online later in this test (the
+  // organisation's delay is hours; today's first créneau may be closer early in the morning).
+  await page.getByRole('link', { name: /Semaine suivante/ }).click();
   // Late in the week no créneau is left: the page offers the next available one, as a user sees.
   if (await page.locator('a.slot').count() === 0) {
     const next = page.getByText('Prochaine disponibilité').getByRole('link');

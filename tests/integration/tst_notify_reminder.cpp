@@ -68,6 +68,9 @@ private slots:
         for (const OutboxMessage &m : sent) {
             QCOMPARE(m.sentAt, due);
             QVERIFY(QFile::exists(files.pathFor(m)));
+            // Booked by a prescriber, the usager's reminder still carries their own link.
+            QVERIFY2(m.bodyText.contains(QStringLiteral("/mon-rdv/") + b.usagerToken),
+                     qPrintable(m.bodyText));
         }
         const OutboxMessage &mail =
             sent.first().kind == OutboxMessage::Kind::Email ? sent.first() : sent.last();
