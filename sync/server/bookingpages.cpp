@@ -79,7 +79,9 @@ HttpResponse organisationPage(const Page &p, const HttpRequest &r)
 }
 
 // ---- step 2: the créneaux of a motif, week by week ----
-QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QString &motifId)
+// `suffix`: « &suite=1 » when choosing another créneau for a booking under way (its values kept).
+QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QString &motifId,
+                      const QString &suffix)
 {
     const QTimeZone zone = BookingSite::zoneOf(p.org);
     QVariantList days;
@@ -106,10 +108,12 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
         byLieu[lieuLabel(p, c.lieuId)].append(QVariantMap{
             {QStringLiteral("time"), time},
             {QStringLiteral("label"), fr::dateTime(c.startsAt, zone)},
-            {QStringLiteral("url"), p.base + QStringLiteral("/creneau?motif=%1&lieu=%2&debut=%3")
-                                                 .arg(motifId)
-                                                 .arg(c.lieuId)
-                                                 .arg(c.startsAt)}});
+            {QStringLiteral("url"), p.base +
+                                        QStringLiteral("/creneau?motif=%1&lieu=%2&debut=%3")
+                                            .arg(motifId)
+                                            .arg(c.lieuId)
+                                            .arg(c.startsAt) +
+                                        suffix}});
     }
     flush();
     return days;
@@ -149,20 +153,23 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
     QVariantMap v = p.vars();
     v[QStringLiteral("motif")] = motifVars(motif, p);
     v[QStringLiteral("week_label")] = QStringLiteral("Semaine du ") + fr::date(monday);
-    v[QStringLiteral("days")] = weekDays(p, list, QString::number(motif.id));
-    const QString self = p.base + QStringLiteral("/motif/") + QString::number(motif.id);
+    const bool suite = r.queryValue(QStringLiteral("suite")) == QLatin1String("1");
+    v[QStringLiteral("days")] = weekDays(p, list, QString::number(motif.id),
+                                         suite ? QStringLiteral("&suite=1") : QString());
+    const QString self = p.base + QStringLiteral("/motif/") + QString::number(motif.id) +
+                         (suite ? QStringLiteral("?suite=1&") : QStringLiteral("?"));
     if (monday > thisMonday)
         v[QStringLiteral("prev_url")] =
-            self + QStringLiteral("?semaine=") + monday.addDays(-7).toString(Qt::ISODate);
+            self + QStringLiteral("semaine=") + monday.addDays(-7).toString(Qt::ISODate);
     v[QStringLiteral("next_url")] =
-        self + QStringLiteral("?semaine=") + monday.addDays(7).toString(Qt::ISODate);
+        self + QStringLiteral("semaine=") + monday.addDays(7).toString(Qt::ISODate);
     if (list.isEmpty()) {
         if (const auto next = p.site.nextAvailableDay(motif, monday.addDays(7))) {
             const QDate nextMonday = next->addDays(1 - next->dayOfWeek());
             v[QStringLiteral("next_available")] =
                 QVariantMap{{QStringLiteral("label"), fr::date(*next)},
-                            {QStringLiteral("url"), self + QStringLiteral("?semaine=") +
-                                                        nextMonday.toString(Qt::ISODate)}};
+                            {QStringLiteral("url"),
+                             self + QStringLiteral("semaine=") + nextMonday.toString(Qt::ISODate)}};
         }
     }
     return p.pages.render(r, QStringLiteral("creneaux.html"), v,
@@ -201,6 +208,11 @@ HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, 
                                         {QStringLiteral("hidden"), next.hidden()}});
     }
     v[QStringLiteral("alternatives")] = alternatives;
+    // From a booking under way (its pages are /etape), the full list keeps what was typed.
+    if (changing || r.path.endsWith(QLatin1String("/etape")))
+        v[QStringLiteral("all_url")] =
+            v.value(QStringLiteral("motif")).toMap().value(QStringLiteral("url")).toString() +
+            QStringLiteral("?suite=1");
     if (changing) {
         v[QStringLiteral("changing")] = true;
         v[QStringLiteral("current_hidden")] = s.hidden();
@@ -453,6 +465,18 @@ HttpResponse creneauStep(const Page &p, const HttpRequest &r)
 {
     FlowState s = FlowState::fromQuery(r.query);
     s.values.clear(); // personal data never travels in URLs
+    // Another créneau chosen for a booking under way (« Modifier », a créneau taken): what was
+    // typed comes from the flow cookie. Only then: a fresh visit on a shared computer never
+    // shows what someone else typed.
+    if (r.queryValue(QStringLiteral("suite")) == QLatin1String("1")) {
+        const auto c = FlowCookie(p.site.secret()).read(r, p.site.clock().nowSecs());
+        if (c && c->done.isEmpty() && c->state.motifId == s.motifId) {
+            s.values = c->state.values;
+            s.acknowledged = c->state.acknowledged;
+            if (s.pour.isEmpty())
+                s.pour = c->state.pour;
+        }
+    }
     return resume(p, r, s);
 }
 

@@ -173,6 +173,19 @@ private slots:
         back = postStep(browser, resume, hiddenFields(back.text(), resume));
         QVERIFY(back.text().contains(QStringLiteral("Confirmer le rendez-vous")));
         QVERIFY(back.text().contains(QStringLiteral("Jo&#39;Anne")));
+        // The full list of créneaux from there keeps the values too; a fresh visit does not.
+        set(modify, QStringLiteral("modifier"), QStringLiteral("creneau"));
+        back = postStep(browser, resume, modify);
+        const QString all = findLink(back.text(), QStringLiteral("suite=1"));
+        QVERIFY(!all.isEmpty());
+        const QString otherSlot = firstSlot(browser, all);
+        QVERIFY2(otherSlot.contains(QStringLiteral("&suite=1")), qPrintable(otherSlot));
+        const Reply kept = browser.get(otherSlot);
+        QVERIFY(kept.text().contains(QStringLiteral("Confirmer le rendez-vous")));
+        QVERIFY(kept.text().contains(QStringLiteral("Jo&#39;Anne")));
+        QVERIFY(!browser.get(QString(otherSlot).remove(QStringLiteral("&suite=1")))
+                     .text()
+                     .contains(QStringLiteral("Jo&#39;Anne")));
         const Fields confirm = hiddenFields(page.text(), confirmUrl);
 
         const Reply done = browser.postForm(confirmUrl, confirm);
