@@ -104,7 +104,7 @@ bool Change::load()
         values[QStringLiteral("usager")] = usager->fullName();
         QStringList contact;
         if (!usager->phone.isEmpty())
-            contact << usager->phone;
+            contact << fr::phone(usager->phone);
         if (!usager->email.isEmpty())
             contact << usager->email;
         values[QStringLiteral("usager_contact")] = contact.join(QStringLiteral(", "));
