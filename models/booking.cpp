@@ -210,8 +210,12 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     rdv.context = request.context.trimmed();
     rdv.createdAt = now;
     rdv.updatedAt = now;
-    // Only a usager booking for themself gets a private link; a prescripteur never does.
-    if (request.bookedBy == CreatedBy::Usager)
+    // Every usager who can be reached gets a private link to cancel or move, whoever booked; it
+    // goes to the usager alone (their SMS or e-mail), never to a prescripteur or in an answer
+    // to one.
+    // A usager booking for themself sees it on the page that follows, contact or not.
+    if (request.bookedBy == CreatedBy::Usager || !out.usager.phone.trimmed().isEmpty() ||
+        !out.usager.email.trimmed().isEmpty())
         out.usagerToken = secrets::randomToken(24);
     repo.insert(rdv, out.usagerToken.isEmpty() ? QString() : secrets::tokenHash(out.usagerToken));
     out.rdv = rdv;
@@ -403,7 +407,9 @@ void BookingService::publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &pre
     event.previous = previous;
     event.actor = actor.kind;
     event.actorAgentId = actor.agentId;
-    if (actor.kind == Actor::Kind::Usager)
+    // The link's secret travels only in memory, to the usager's own messages: on creation (any
+    // booker) and when the usager acts with it.
+    if (actor.kind == Actor::Kind::Usager || kind == RdvEvent::Kind::Created)
         event.usagerToken = actor.usagerToken;
     m_sink->record(m_store, event);
 }

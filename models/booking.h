@@ -44,7 +44,9 @@ struct BookingOutcome
     Rdv rdv;
     Usager usager;
     bool usagerReused = false;
-    QString usagerToken; // only when a usager booked for themself: their private link's secret
+    // The usager's private link's secret, when they gave a phone or an e-mail (any booker); for
+    // the usager only: never shown to a prescripteur.
+    QString usagerToken;
     bool ok() const { return error == BookingError::None; }
 };
 
@@ -77,8 +79,8 @@ struct RdvEvent
     Rdv previous; // before the change; empty for Created
     Actor::Kind actor = Actor::Kind::Agent;
     Id actorAgentId = 0;
-    // The usager's private-link secret when the actor is that usager (known only in memory, for
-    // the confirmation message that carries the link); empty otherwise.
+    // The usager's private-link secret on creation and when the actor is that usager (known only
+    // in memory, for the usager's messages that carry the link); empty otherwise.
     QString usagerToken;
 };
 

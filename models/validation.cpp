@@ -1,5 +1,7 @@
 #include "validation.h"
 
+#include "frenchformat.h"
+
 #include "horizon.h"
 #include "recurrence.h"
 
@@ -212,11 +214,11 @@ QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &v
     const QString v = value.trimmed();
     if (v.isEmpty())
         return {};
-    const QDate d = QDate::fromString(v, Qt::ISODate);
-    // Exactly the ISO text: Qt's ISO reading also takes "2000/02/29" or "2000-02)29".
-    if (!d.isValid() || d.toString(Qt::ISODate) != v)
+    // Typed as JJ/MM/AAAA where the browser shows a text box, or AAAA-MM-JJ from its date picker.
+    const QDate d = fr::parseDate(v);
+    if (!d.isValid())
         errors.insert(field, QCoreApplication::translate("creneau::Validation",
-                                                         "Enter a date such as 1980-03-14."));
+                                                         "Enter a date such as 14/03/1980."));
     else if (d > today)
         errors.insert(field, QCoreApplication::translate(
                                  "creneau::Validation", "The birth date cannot be in the future."));

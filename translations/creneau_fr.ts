@@ -197,8 +197,8 @@
     </message>
     <message>
         <location filename="../models/validation.cpp" line="173"/>
-        <source>Enter a date such as 1980-03-14.</source>
-        <translation>Saisissez une date, par exemple 1980-03-14.</translation>
+        <source>Enter a date such as 14/03/1980.</source>
+        <translation>Saisissez une date, par exemple 14/03/1980.</translation>
     </message>
     <message>
         <location filename="../models/validation.cpp" line="176"/>
@@ -1097,7 +1097,7 @@
     <message>
         <location filename="../ui/motifdialog.cpp" line="113"/>
         <source>Location type</source>
-        <translation>Type de lieu</translation>
+        <translation>Modalité</translation>
     </message>
     <message>
         <location filename="../ui/motifdialog.cpp" line="114"/>
@@ -1208,7 +1208,7 @@
     <message>
         <location filename="../ui/newrdvdialog.cpp" line="125"/>
         <source>E-mail</source>
-        <translation>Courriel</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../ui/newrdvdialog.cpp" line="156"/>
@@ -1292,6 +1292,30 @@
 <context>
     <name>creneau::ui::RdvPanel</name>
     <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>Yes, %1, with their private link to move or cancel</source>
+        <translation>Oui, %1, avec son lien pour déplacer ou annuler</translation>
+    </message>
+    <message>
+        <source>No: neither a mobile number nor an e-mail</source>
+        <translation>Non : ni portable ni e-mail</translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation>par e-mail</translation>
+    </message>
+    <message>
+        <source>by SMS</source>
+        <translation>par SMS</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Prévenu</translation>
+    </message>
+    <message>
         <location filename="../ui/rdvpanel.cpp" line="48"/>
         <source>&lt;b&gt;Appointment&lt;/b&gt;</source>
         <translation>&lt;b&gt;Fiche du rendez-vous&lt;/b&gt;</translation>
@@ -1336,7 +1360,7 @@
         <location filename="../ui/rdvpanel.cpp" line="60"/>
         <location filename="../ui/rdvpanel.cpp" line="68"/>
         <source>E-mail</source>
-        <translation>Courriel</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../ui/rdvpanel.cpp" line="61"/>
@@ -1449,8 +1473,12 @@
     </message>
     <message>
         <location filename="../ui/recurrenceeditor.cpp" line="47"/>
-        <source> week(s)</source>
-        <translation> semaine(s)</translation>
+        <source> weeks</source>
+        <translation> semaines</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>toutes les semaines</translation>
     </message>
     <message>
         <location filename="../ui/recurrenceeditor.cpp" line="48"/>
@@ -1574,7 +1602,7 @@ Kind regards</source>
 
 Vous pouvez désormais prendre rendez-vous à %1 pour les personnes que vous accompagnez.
 Ouvrez ce lien : %2
-Choisissez le motif et un horaire libre, puis saisissez les coordonnées de la personne et les vôtres (nom, courriel, téléphone) afin que nous puissions vous joindre au sujet de sa situation. Le rendez-vous apparaît aussitôt dans notre agenda.
+Choisissez le motif et un horaire libre, puis saisissez les coordonnées de la personne et les vôtres (nom, e-mail, téléphone) afin que nous puissions vous joindre au sujet de sa situation. Le rendez-vous apparaît aussitôt dans notre agenda.
 
 Bien cordialement</translation>
     </message>
@@ -1801,6 +1829,13 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>The date must fall between one year ago and two years from now.</source>
         <translation>La date doit être comprise entre il y a un an et dans deux ans.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::AgendaModel</name>
+    <message>
+        <source>Taken by a prescriber</source>
+        <translation>Pris par un prescripteur</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "absencedialog.h"
 
+#include "clocktime.h"
+
 #include "catalog.h"
 #include "recurrence.h"
 #include "recurrenceeditor.h"
@@ -100,8 +102,9 @@ void AbsenceDialog::reloadList(Id select)
         Catalog(m_source->store()).absences(m_source->organisation().id);
     for (const Absence &a : absences) {
         const auto agent = Catalog(m_source->store()).agent(a.agentId);
-        const QString when = locale.toString(QDateTime::fromSecsSinceEpoch(a.startsAt, zone),
-                                             QStringLiteral("dd/MM/yyyy HH:mm"));
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(a.startsAt, zone);
+        const QString when =
+            locale.toString(at.date(), QStringLiteral("dd/MM/yyyy ")) + clockTime(at.time());
         auto *item =
             new QListWidgetItem(QStringLiteral("%1 — %2 (%3)")
                                     .arg(agent ? agent->fullName() : QString(), a.title, when),

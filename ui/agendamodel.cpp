@@ -1,8 +1,15 @@
 #include "agendamodel.h"
 
+#include "clocktime.h"
+
 #include <algorithm>
 
 namespace creneau::ui {
+
+QString AgendaModel::prescripteurBadgeText()
+{
+    return tr("Taken by a prescriber");
+}
 
 AgendaModel::AgendaModel(AgendaSource *source, QObject *parent)
     : QAbstractListModel(parent), m_source(source), m_zone(source->timeZone())
@@ -97,11 +104,13 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
     const Rdv &rdv = row.rdv;
     switch (role) {
     case Qt::DisplayRole:
-        return QDateTime::fromSecsSinceEpoch(rdv.startsAt, m_zone)
-                   .toString(QStringLiteral("HH:mm")) +
+        return clockTime(QDateTime::fromSecsSinceEpoch(rdv.startsAt, m_zone).time()) +
                QLatin1Char(' ') + row.usagerName;
     case Qt::ToolTipRole:
-        return row.motifName;
+        // The « P » badge says who booked: spelled out where the pointer rests.
+        return rdv.createdBy == CreatedBy::Prescripteur
+                   ? row.motifName + QLatin1Char('\n') + prescripteurBadgeText()
+                   : row.motifName;
     case RdvIdRole:
         return rdv.id;
     case StartRole:

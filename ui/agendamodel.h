@@ -15,6 +15,8 @@ class AgendaModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
+    // What the agenda's « P » badge means, for its tooltip and the legend under the agenda.
+    static QString prescripteurBadgeText();
     enum Role
     {
         RdvIdRole = Qt::UserRole + 1,

@@ -1,5 +1,8 @@
 #include "agendaview.h"
 
+#include <QHelpEvent>
+#include <QToolTip>
+
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
@@ -327,6 +330,24 @@ void AgendaView::paintEvent(QPaintEvent *event)
     for (const Box &b : m_boxes)
         if (b.rdvId == m_selected && b.rect.intersects(exposed))
             paintBox(p, b, true);
+}
+
+bool AgendaView::event(QEvent *event)
+{
+    // The box under the pointer tells its motif and, for the « P » badge, who booked it.
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        for (const Box &b : m_boxes)
+            if (b.rect.contains(help->pos())) {
+                QToolTip::showText(help->globalPos(), b.index.data(Qt::ToolTipRole).toString(),
+                                   this, b.rect.toAlignedRect());
+                return true;
+            }
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void AgendaView::changeEvent(QEvent *event)

@@ -43,6 +43,7 @@ signals:
     void freeTimeActivated(const QDateTime &start, qint64 agentId);
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;

@@ -1,5 +1,7 @@
 #include "conflictprompt.h"
 
+#include "clocktime.h"
+
 #include "domain.h"
 #include "syncclient.h"
 
@@ -25,7 +27,9 @@ QString ConflictPrompt::describeCommand(const QJsonObject &command) const
     if (type == QLatin1String("move_rdv")) {
         const QDateTime at =
             QDateTime::fromSecsSinceEpoch(p.value(QStringLiteral("starts_at")).toInteger(), m_zone);
-        return tr("move it to %1").arg(QLocale().toString(at, QStringLiteral("dddd d MMMM HH:mm")));
+        return tr("move it to %1")
+            .arg(QLocale().toString(at.date(), QStringLiteral("dddd d MMMM ")) +
+                 clockTime(at.time()));
     }
     if (type == QLatin1String("cancel_rdv"))
         return tr("cancel it");
@@ -50,7 +54,8 @@ QString ConflictPrompt::describeCurrent(const QJsonObject &current) const
     const QDateTime at = QDateTime::fromSecsSinceEpoch(
         current.value(QStringLiteral("starts_at")).toInteger(), m_zone);
     return tr("Now: %1, %2.")
-        .arg(QLocale().toString(at, QStringLiteral("dddd d MMMM HH:mm")), status);
+        .arg(QLocale().toString(at.date(), QStringLiteral("dddd d MMMM ")) + clockTime(at.time()),
+             status);
 }
 
 void ConflictPrompt::ask(const QJsonObject &command, const QJsonObject &current)

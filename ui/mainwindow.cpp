@@ -77,6 +77,13 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({780, 400});
     layout->addWidget(splitter, 1);
+    // The one badge of the agenda, explained once under it.
+    auto *legend = new QLabel(QStringLiteral("<span style=\"background:#ffc400;border-radius:7px;"
+                                             "padding:0 4px\">P</span> ") +
+                                  AgendaModel::prescripteurBadgeText().toHtmlEscaped(),
+                              central);
+    legend->setObjectName(QStringLiteral("agendaLegend"));
+    layout->addWidget(legend);
     setCentralWidget(central);
 
     m_view->setModel(m_model);

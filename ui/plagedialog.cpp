@@ -1,5 +1,7 @@
 #include "plagedialog.h"
 
+#include "clocktime.h"
+
 #include "catalog.h"
 #include "recurrenceeditor.h"
 
@@ -116,8 +118,7 @@ void PlageDialog::reloadList(Id select)
         const auto agent = Catalog(m_source->store()).agent(p.agentId);
         const QString text = QStringLiteral("%1 — %2 %3–%4")
                                  .arg(agent ? agent->fullName() : QString(), p.title,
-                                      p.startTime.toString(QStringLiteral("HH:mm")),
-                                      p.endTime.toString(QStringLiteral("HH:mm")));
+                                      clockTime(p.startTime), clockTime(p.endTime));
         auto *item = new QListWidgetItem(p.archived ? tr("%1 (archived)").arg(text) : text, m_list);
         item->setData(Qt::UserRole, p.id);
         if (p.id == select || (select == 0 && row < 0))

@@ -1,5 +1,8 @@
 #include "rdvpanel.h"
 
+#include "frenchformat.h"
+#include "validation.h"
+
 #include "usagermerge.h"
 
 #include <QDateTimeEdit>
@@ -19,11 +22,19 @@ namespace creneau::ui {
 
 namespace {
 
-QString frenchDateTime(qint64 utc, const QTimeZone &zone)
+// Whether and how the usager hears of their appointment: the server's rule (sync/notify): an SMS
+// to a mobile number, an e-mail to an address, with their private link.
+QString notifiedBy(const Usager &u)
 {
-    const QLocale fr(QLocale::French, QLocale::France);
-    return fr.toString(QDateTime::fromSecsSinceEpoch(utc, zone),
-                       QStringLiteral("dddd d MMMM yyyy 'à' HH'h'mm"));
+    QStringList ways;
+    if (isMobilePhone(u.phone))
+        ways << RdvPanel::tr("by SMS");
+    if (!u.email.trimmed().isEmpty())
+        ways << RdvPanel::tr("by e-mail");
+    if (ways.isEmpty())
+        return RdvPanel::tr("No: neither a mobile number nor an e-mail");
+    return RdvPanel::tr("Yes, %1, with their private link to move or cancel")
+        .arg(ways.join(RdvPanel::tr(" and ")));
 }
 
 QString link(const QString &scheme, const QString &target, const QString &text)
@@ -60,6 +71,7 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     m_usagerBirth = addRow(form, tr("Birth date"), QStringLiteral("usagerBirthLabel"));
     m_usagerPhone = addRow(form, tr("Phone"), QStringLiteral("usagerPhoneLabel"));
     m_usagerEmail = addRow(form, tr("E-mail"), QStringLiteral("usagerEmailLabel"));
+    m_usagerNotified = addRow(form, tr("Notified"), QStringLiteral("usagerNotifiedLabel"));
     m_duplicateRow = new QWidget(this);
     auto *duplicateLayout = new QHBoxLayout(m_duplicateRow);
     duplicateLayout->setContentsMargins(0, 0, 0, 0);
@@ -148,7 +160,7 @@ void RdvPanel::showRdv(Id rdvId)
     const auto lieu = rdv->lieuId ? m_source->lieu(rdv->lieuId) : std::nullopt;
     m_motif->setText(motif ? motif->name : QString());
     m_when->setText(
-        frenchDateTime(rdv->startsAt, zone).replace(QStringLiteral(" à "), QStringLiteral("\nà ")) +
+        fr::dateTime(rdv->startsAt, zone).replace(QStringLiteral(" à "), QStringLiteral("\nà ")) +
         tr(" (%n minute(s))", nullptr, rdv->durationMinutes));
     m_lieu->setText(lieu ? lieu->name : (motif ? displayName(motif->locationType) : QString()));
     QString status = displayName(rdv->status);
@@ -158,13 +170,11 @@ void RdvPanel::showRdv(Id rdvId)
 
     const auto usager =
         rdv->usagerIds.isEmpty() ? std::nullopt : m_source->usager(rdv->usagerIds.first());
-    const QLocale fr(QLocale::French, QLocale::France);
     m_usagerName->setText(usager ? usager->fullName() : QString());
-    m_usagerBirth->setText(usager && usager->birthDate.isValid()
-                               ? fr.toString(usager->birthDate, QStringLiteral("d MMMM yyyy"))
-                               : QString());
-    m_usagerPhone->setText(usager ? usager->phone : QString());
+    m_usagerBirth->setText(usager ? fr::shortDate(usager->birthDate) : QString());
+    m_usagerPhone->setText(usager ? fr::phone(usager->phone) : QString());
     m_usagerEmail->setText(usager ? usager->email : QString());
+    m_usagerNotified->setText(usager ? notifiedBy(*usager) : QString());
     const QList<Usager> duplicates =
         usager ? m_source->possibleDuplicatesOf(usager->id) : QList<Usager>();
     m_usagerDuplicate->setText(
@@ -176,9 +186,9 @@ void RdvPanel::showRdv(Id rdvId)
     const Prescripteur &p = rdv->prescripteur;
     m_prescripteurName->setText(p.fullName().trimmed());
     m_prescripteurEmail->setText(link(QStringLiteral("mailto:"), p.email, p.email));
-    m_prescripteurPhone->setText(
-        link(QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), p.phone));
-    m_prescripteurBookedAt->setText(frenchDateTime(rdv->createdAt, zone));
+    m_prescripteurPhone->setText(link(
+        QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), fr::phone(p.phone)));
+    m_prescripteurBookedAt->setText(fr::dateTime(rdv->createdAt, zone));
     m_actions->setEnabled(rdv->status != RdvStatus::Revoked);
 }
 

@@ -55,6 +55,7 @@ private:
     QLabel *m_usagerBirth;
     QLabel *m_usagerPhone;
     QLabel *m_usagerEmail;
+    QLabel *m_usagerNotified;
     QWidget *m_duplicateRow;
     QLabel *m_usagerDuplicate;
     QLabel *m_context;

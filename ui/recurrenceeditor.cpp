@@ -43,8 +43,10 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     m_interval = new QSpinBox(this);
     m_interval->setObjectName(QStringLiteral("intervalSpin"));
     m_interval->setRange(1, 52);
+    // « toutes les semaines », then « toutes les 2 semaines »: the minimum reads as words.
+    m_interval->setSpecialValueText(tr("every week"));
     m_interval->setPrefix(tr("every "));
-    m_interval->setSuffix(tr(" week(s)"));
+    m_interval->setSuffix(tr(" weeks"));
     m_hasUntil = new QCheckBox(tr("Until"), this);
     m_hasUntil->setObjectName(QStringLiteral("untilCheck"));
     m_until = dateEdit("untilEdit", this);

@@ -1,5 +1,7 @@
 #include "usagersdialog.h"
 
+#include "clocktime.h"
+
 #include "usagermerge.h"
 #include "usagersearch.h"
 
@@ -90,8 +92,9 @@ void UsagersDialog::showUsager(Id usagerId)
     const QLocale locale;
     for (const Rdv &rdv : m_source->rdvsOfUsager(usagerId)) {
         const auto motif = m_source->motif(rdv.motifId);
-        const QString when = locale.toString(QDateTime::fromSecsSinceEpoch(rdv.startsAt, zone),
-                                             QStringLiteral("dd/MM/yyyy HH:mm"));
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(rdv.startsAt, zone);
+        const QString when =
+            locale.toString(at.date(), QStringLiteral("dd/MM/yyyy ")) + clockTime(at.time());
         auto *item = new QListWidgetItem(
             QStringLiteral("%1 — %2 (%3)")
                 .arg(when, motif ? motif->name : QString(), statusText(rdv.status)),

@@ -1,26 +1,12 @@
 #include "rdvical.h"
 
 #include "catalog.h"
+#include "frenchformat.h"
 #include "rdvrepository.h"
 
 namespace creneau::ical {
 
 namespace {
-
-QString howItTakesPlace(LocationType type)
-{
-    switch (type) {
-    case LocationType::PublicOffice:
-        return QStringLiteral("Sur place");
-    case LocationType::Phone:
-        return QStringLiteral("Par téléphone");
-    case LocationType::Home:
-        return QStringLiteral("À domicile");
-    case LocationType::Visio:
-        return QStringLiteral("En visioconférence");
-    }
-    return {};
-}
 
 QString initialsOfWord(const QString &word)
 {
@@ -33,7 +19,7 @@ QString initialsOfWord(const QString &word)
 QString location(Catalog &catalog, const Rdv &rdv, const Motif &motif)
 {
     if (motif.locationType != LocationType::PublicOffice)
-        return howItTakesPlace(motif.locationType);
+        return fr::howItTakesPlace(motif.locationType);
     if (!rdv.lieuId)
         return {};
     const auto lieu = catalog.lieu(rdv.lieuId);
@@ -83,7 +69,7 @@ void forPublic(Event &e, const Organisation &org, const Motif &motif, const Rdv 
     if (usager && !usager->fullName().trimmed().isEmpty())
         lines << QStringLiteral("Usager : ") + usager->fullName().simplified();
     if (motif.locationType != LocationType::PublicOffice)
-        lines << QStringLiteral("Modalité : ") + howItTakesPlace(motif.locationType);
+        lines << QStringLiteral("Modalité : ") + fr::howItTakesPlace(motif.locationType);
     if (!motif.instructions.trimmed().isEmpty())
         lines << motif.instructions.trimmed();
     if (!org.phone.isEmpty())

@@ -1,5 +1,7 @@
 #include "mailtemplate.h"
 
+#include "frenchformat.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -51,7 +53,8 @@ MailTemplate MailTemplate::load(const QString &name)
     QFile file(QStringLiteral(":/mail/%1.tmpl").arg(name));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return fromText(QString::fromUtf8(file.readAll()));
+    // Our French texts get their no-break spaces here, once (plain again in SMS).
+    return fromText(fr::typography(QString::fromUtf8(file.readAll())));
 }
 
 MailTemplate MailTemplate::fromText(const QString &source)
@@ -85,13 +88,14 @@ MailTemplate MailTemplate::fromText(const QString &source)
 RenderedMessage MailTemplate::render(const TemplateValues &values) const
 {
     RenderedMessage r;
+    // Subjects keep plain spaces: headers are folded and read back by many programs.
     r.subject = fill(m_subject, values, Escape::None).simplified();
     r.text = fill(m_text, values, Escape::None) + QLatin1Char('\n');
     r.html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta "
                             "charset=\"utf-8\">\n<title>%1</title>\n</head>\n<body>\n%2\n</body>\n"
                             "</html>\n")
                  .arg(r.subject.toHtmlEscaped(), fill(m_html, values, Escape::Html));
-    r.sms = fill(m_sms, values, Escape::None).simplified();
+    r.sms = fr::plainSpaces(fill(m_sms, values, Escape::None)).simplified();
     return r;
 }
 

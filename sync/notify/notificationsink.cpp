@@ -2,6 +2,7 @@
 
 #include "calendardomain.h"
 #include "catalog.h"
+#include "frenchformat.h"
 #include "mailtemplate.h"
 #include "rdvical.h"
 #include "rdvrepository.h"
@@ -16,21 +17,6 @@
 namespace creneau::notify {
 
 namespace {
-
-QString howItTakesPlace(LocationType type)
-{
-    switch (type) {
-    case LocationType::PublicOffice:
-        return QStringLiteral("sur place");
-    case LocationType::Phone:
-        return QStringLiteral("par téléphone, l'agent vous appelle");
-    case LocationType::Home:
-        return QStringLiteral("à domicile");
-    case LocationType::Visio:
-        return QStringLiteral("en visioconférence");
-    }
-    return {};
-}
 
 QTimeZone zoneOf(const Organisation &org)
 {
@@ -72,7 +58,15 @@ struct Change
     void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
                   std::optional<ical::Method> method);
     void toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds);
+    void toPrescripteur(const QString &templateName);
     void reminder();
+    // The agents read the usager's name as their calendars show it: initials only when the
+    // organisation chose so (sync/ical), subject lines included.
+    void agentPrivacy(TemplateValues &v) const
+    {
+        if (org.privacyInitials && v.contains(QStringLiteral("usager")))
+            v[QStringLiteral("usager")] = ical::initials(v.value(QStringLiteral("usager")));
+    }
 };
 
 bool Change::load()
@@ -97,12 +91,11 @@ bool Change::load()
     values[QStringLiteral("organisation_email")] = org.email;
     values[QStringLiteral("motif")] = motif.name;
     values[QStringLiteral("instructions")] = motif.instructions;
-    values[QStringLiteral("date")] = NotificationSink::frenchDateTime(rdv.startsAt, zone);
+    values[QStringLiteral("date")] = fr::dateTime(rdv.startsAt, zone);
     if (event.previous.startsAt)
-        values[QStringLiteral("old_date")] =
-            NotificationSink::frenchDateTime(event.previous.startsAt, zone);
+        values[QStringLiteral("old_date")] = fr::dateTime(event.previous.startsAt, zone);
     if (motif.locationType != LocationType::PublicOffice)
-        values[QStringLiteral("how")] = howItTakesPlace(motif.locationType);
+        values[QStringLiteral("how")] = fr::howItTakesPlace(motif.locationType);
     if (lieu && motif.locationType == LocationType::PublicOffice) {
         values[QStringLiteral("lieu")] = lieu->name;
         values[QStringLiteral("lieu_address")] = lieu->address;
@@ -111,11 +104,26 @@ bool Change::load()
         values[QStringLiteral("usager")] = usager->fullName();
         QStringList contact;
         if (!usager->phone.isEmpty())
-            contact << usager->phone;
+            contact << fr::phone(usager->phone);
         if (!usager->email.isEmpty())
             contact << usager->email;
         values[QStringLiteral("usager_contact")] = contact.join(QStringLiteral(", "));
     }
+    if (usager) {
+        // What the prescriber is told the usager receives: the same rule as toUsager().
+        QStringList channels;
+        if (isMobilePhone(usager->phone))
+            channels << QStringLiteral("par SMS au ") + fr::phone(usager->phone);
+        if (!usager->email.trimmed().isEmpty())
+            channels << QStringLiteral("par e-mail à ") + usager->email.trimmed();
+        values[QStringLiteral("usager_channels")] = channels.join(QStringLiteral(" et "));
+        const qint64 due = rdv.startsAt - qint64(org.reminderHours) * 3600;
+        if (org.reminderHours > 0 && due > now)
+            values[QStringLiteral("reminder_date")] = fr::dateTime(due, zone);
+    }
+    values[QStringLiteral("changed_by")] = event.actor == Actor::Kind::Usager
+                                               ? QStringLiteral("par l'usager")
+                                               : QStringLiteral("par ") + org.name;
     values[QStringLiteral("context")] = rdv.context;
     values[QStringLiteral("reason")] = rdv.cancelReason;
     if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.isEmpty()) {
@@ -153,8 +161,12 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
                  std::optional<ical::Method> method, const Agent *agent)
 {
     TemplateValues v = values;
-    if (agent)
+    if (agent) {
         v[QStringLiteral("agent")] = agent->fullName();
+        agentPrivacy(v);
+    }
+    if (agent || purpose == QLatin1String("prescripteur"))
+        v.remove(QStringLiteral("link")); // the usager's private link is theirs alone
     // The agents' texts mention the attached file only when there is one.
     if (method && kind == OutboxMessage::Kind::Email)
         v[QStringLiteral("invitation")] = QStringLiteral("1");
@@ -226,6 +238,7 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
         if (!agent || agent->archived || agent->email.trimmed().isEmpty())
             continue;
         v[QStringLiteral("agent")] = agent->fullName();
+        agentPrivacy(v);
         const RenderedMessage r = MailTemplate::load(QStringLiteral("agent_held")).render(v);
         OutboxMessage m;
         m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
@@ -303,6 +316,20 @@ void Change::toAgents(const QString &templateName, ical::Method method, const QL
     }
 }
 
+// The prescriber who booked is told of the booking, and then of each move or cancellation by
+// the usager or the agents, for information (no link to act: they may not change it). Their
+// calendar file follows: same UID, higher SEQUENCE, « CANCELLED » status once cancelled (a
+// PUBLISH, which names no attendee).
+void Change::toPrescripteur(const QString &templateName)
+{
+    const Rdv &rdv = event.rdv;
+    if (rdv.createdBy != CreatedBy::Prescripteur || rdv.prescripteur.email.trimmed().isEmpty())
+        return;
+    queueLimited(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
+                 rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(), templateName, now,
+                 ical::Method::Publish);
+}
+
 void Change::reminder()
 {
     const qint64 due = event.rdv.startsAt - qint64(org.reminderHours) * 3600;
@@ -317,14 +344,6 @@ void Change::reminder()
 NotificationSink::NotificationSink(NotifyContext context, const Clock &clock)
     : m_context(std::move(context)), m_clock(clock)
 {}
-
-QString NotificationSink::frenchDateTime(qint64 utcSecs, const QTimeZone &zone)
-{
-    const QDateTime t = QDateTime::fromSecsSinceEpoch(utcSecs, zone);
-    const QLocale french(QLocale::French, QLocale::France);
-    return french.toString(t.date(), QStringLiteral("dddd d MMMM yyyy")) + QStringLiteral(" à ") +
-           t.time().toString(QStringLiteral("HH:mm"));
-}
 
 bool NotificationSink::wantsNotice(const Agent &agent, const RdvEvent &event, const QTimeZone &zone,
                                    qint64 now)
@@ -358,11 +377,7 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
     case RdvEvent::Kind::Created: {
         if (!c.load())
             return;
-        if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.email.trimmed().isEmpty())
-            c.queueLimited(OutboxMessage::Kind::Email, QStringLiteral("prescripteur"),
-                           rdv.prescripteur.email.trimmed(), rdv.prescripteur.fullName(),
-                           QStringLiteral("prescripteur_confirmation"), c.now,
-                           ical::Method::Publish);
+        c.toPrescripteur(QStringLiteral("prescripteur_confirmation"));
         c.toUsager(QStringLiteral("confirmation"), QStringLiteral("usager_confirmation"), c.now,
                    ical::Method::Publish);
         c.reminder();
@@ -377,6 +392,7 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
                    ical::Method::Publish);
         c.reminder();
         c.toAgents(QStringLiteral("agent_moved"), ical::Method::Request, rdv.agentIds);
+        c.toPrescripteur(QStringLiteral("prescripteur_moved"));
         QList<Id> removed;
         for (const Id id : event.previous.agentIds)
             if (!rdv.agentIds.contains(id))
@@ -391,6 +407,7 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         c.toUsager(QStringLiteral("cancelled"), QStringLiteral("usager_cancelled"), c.now,
                    ical::Method::Cancel);
         c.toAgents(QStringLiteral("agent_cancelled"), ical::Method::Cancel, rdv.agentIds);
+        c.toPrescripteur(QStringLiteral("prescripteur_cancelled"));
         break;
     }
     case RdvEvent::Kind::StatusChanged:

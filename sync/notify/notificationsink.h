@@ -46,7 +46,6 @@ public:
     // "soon": the appointment is today or tomorrow in the organisation's zone.
     static bool wantsNotice(const Agent &agent, const RdvEvent &event, const QTimeZone &zone,
                             qint64 now);
-    static QString frenchDateTime(qint64 utcSecs, const QTimeZone &zone);
 
 private:
     NotifyContext m_context;

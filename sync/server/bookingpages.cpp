@@ -1,7 +1,9 @@
 #include "bookingpages.h"
 
+#include "flowcookie.h"
 #include "flowstate.h"
 #include "formatting.h"
+#include "frenchformat.h"
 #include "pagerenderer.h"
 #include "rdvrecap.h"
 #include "validation.h"
@@ -48,7 +50,7 @@ QVariantMap motifVars(const Motif &m, const Page &p)
     return {{QStringLiteral("id"), m.id},
             {QStringLiteral("name"), m.name},
             {QStringLiteral("duration"), m.durationMinutes},
-            {QStringLiteral("how"), howItTakesPlace(m.locationType)},
+            {QStringLiteral("how"), fr::howItTakesPlace(m.locationType)},
             {QStringLiteral("instructions"), m.instructions},
             {QStringLiteral("url"), p.base + QStringLiteral("/motif/") + QString::number(m.id)}};
 }
@@ -77,7 +79,9 @@ HttpResponse organisationPage(const Page &p, const HttpRequest &r)
 }
 
 // ---- step 2: the créneaux of a motif, week by week ----
-QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QString &motifId)
+// `suffix`: « &suite=1 » when choosing another créneau for a booking under way (its values kept).
+QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QString &motifId,
+                      const QString &suffix)
 {
     const QTimeZone zone = BookingSite::zoneOf(p.org);
     QVariantList days;
@@ -90,7 +94,7 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
         for (auto it = byLieu.cbegin(); it != byLieu.cend(); ++it)
             lieux.append(QVariantMap{{QStringLiteral("name"), it.key()},
                                      {QStringLiteral("slots"), it.value()}});
-        days.append(QVariantMap{{QStringLiteral("label"), frenchDay(currentDay)},
+        days.append(QVariantMap{{QStringLiteral("label"), fr::date(currentDay)},
                                 {QStringLiteral("lieux"), lieux}});
         byLieu.clear();
     };
@@ -100,14 +104,16 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
             flush();
             currentDay = day;
         }
-        const QString time = hhmm(c.startsAt, zone);
+        const QString time = fr::time(c.startsAt, zone);
         byLieu[lieuLabel(p, c.lieuId)].append(QVariantMap{
             {QStringLiteral("time"), time},
-            {QStringLiteral("label"), frenchDateTime(c.startsAt, zone)},
-            {QStringLiteral("url"), p.base + QStringLiteral("/creneau?motif=%1&lieu=%2&debut=%3")
-                                                 .arg(motifId)
-                                                 .arg(c.lieuId)
-                                                 .arg(c.startsAt)}});
+            {QStringLiteral("label"), fr::dateTime(c.startsAt, zone)},
+            {QStringLiteral("url"), p.base +
+                                        QStringLiteral("/creneau?motif=%1&lieu=%2&debut=%3")
+                                            .arg(motifId)
+                                            .arg(c.lieuId)
+                                            .arg(c.startsAt) +
+                                        suffix}});
     }
     flush();
     return days;
@@ -146,21 +152,24 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
 
     QVariantMap v = p.vars();
     v[QStringLiteral("motif")] = motifVars(motif, p);
-    v[QStringLiteral("week_label")] = QStringLiteral("Semaine du ") + frenchDay(monday);
-    v[QStringLiteral("days")] = weekDays(p, list, QString::number(motif.id));
-    const QString self = p.base + QStringLiteral("/motif/") + QString::number(motif.id);
+    v[QStringLiteral("week_label")] = QStringLiteral("Semaine du ") + fr::date(monday);
+    const bool suite = r.queryValue(QStringLiteral("suite")) == QLatin1String("1");
+    v[QStringLiteral("days")] = weekDays(p, list, QString::number(motif.id),
+                                         suite ? QStringLiteral("&suite=1") : QString());
+    const QString self = p.base + QStringLiteral("/motif/") + QString::number(motif.id) +
+                         (suite ? QStringLiteral("?suite=1&") : QStringLiteral("?"));
     if (monday > thisMonday)
         v[QStringLiteral("prev_url")] =
-            self + QStringLiteral("?semaine=") + monday.addDays(-7).toString(Qt::ISODate);
+            self + QStringLiteral("semaine=") + monday.addDays(-7).toString(Qt::ISODate);
     v[QStringLiteral("next_url")] =
-        self + QStringLiteral("?semaine=") + monday.addDays(7).toString(Qt::ISODate);
+        self + QStringLiteral("semaine=") + monday.addDays(7).toString(Qt::ISODate);
     if (list.isEmpty()) {
         if (const auto next = p.site.nextAvailableDay(motif, monday.addDays(7))) {
             const QDate nextMonday = next->addDays(1 - next->dayOfWeek());
             v[QStringLiteral("next_available")] =
-                QVariantMap{{QStringLiteral("label"), frenchDay(*next)},
-                            {QStringLiteral("url"), self + QStringLiteral("?semaine=") +
-                                                        nextMonday.toString(Qt::ISODate)}};
+                QVariantMap{{QStringLiteral("label"), fr::date(*next)},
+                            {QStringLiteral("url"),
+                             self + QStringLiteral("semaine=") + nextMonday.toString(Qt::ISODate)}};
         }
     }
     return p.pages.render(r, QStringLiteral("creneaux.html"), v,
@@ -171,31 +180,45 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
 QVariantMap creneauVars(const Page &p, const Motif &motif, const FlowState &s)
 {
     const QTimeZone zone = BookingSite::zoneOf(p.org);
-    QVariantMap c{{QStringLiteral("date_text"), frenchDateTime(s.startsAt, zone)},
+    QVariantMap c{{QStringLiteral("date_text"), fr::dateTime(s.startsAt, zone)},
                   {QStringLiteral("motif"), motif.name},
-                  {QStringLiteral("how"), howItTakesPlace(motif.locationType)},
+                  {QStringLiteral("how"), fr::howItTakesPlace(motif.locationType)},
                   {QStringLiteral("instructions"), motif.instructions}};
     if (motif.locationType == LocationType::PublicOffice)
         c[QStringLiteral("lieu")] = lieuLabel(p, s.lieuId);
     return c;
 }
 
-HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, const FlowState &s)
+// The créneaux nearest to the chosen one, each a form carrying what was typed: after a créneau
+// was taken, or when the booker asks to change it (`changing`) from the confirmation page.
+HttpResponse takenPage(const Page &p, const HttpRequest &r, const Motif &motif, const FlowState &s,
+                       bool changing = false)
 {
     const QTimeZone zone = BookingSite::zoneOf(p.org);
     QVariantMap v = p.vars();
     v[QStringLiteral("motif")] = motifVars(motif, p);
-    v[QStringLiteral("date_text")] = frenchDateTime(s.startsAt, zone);
+    v[QStringLiteral("date_text")] = fr::dateTime(s.startsAt, zone);
     QVariantList alternatives;
     for (const Creneau &c : p.site.nearest(motif, s.startsAt)) {
         FlowState next = s;
         next.startsAt = c.startsAt;
         next.lieuId = c.lieuId;
-        alternatives.append(QVariantMap{{QStringLiteral("label"), frenchDateTime(c.startsAt, zone)},
+        alternatives.append(QVariantMap{{QStringLiteral("label"), fr::dateTime(c.startsAt, zone)},
                                         {QStringLiteral("lieu"), lieuLabel(p, c.lieuId)},
                                         {QStringLiteral("hidden"), next.hidden()}});
     }
     v[QStringLiteral("alternatives")] = alternatives;
+    // From a booking under way (its pages are /etape), the full list keeps what was typed.
+    if (changing || r.path.endsWith(QLatin1String("/etape")))
+        v[QStringLiteral("all_url")] =
+            v.value(QStringLiteral("motif")).toMap().value(QStringLiteral("url")).toString() +
+            QStringLiteral("?suite=1");
+    if (changing) {
+        v[QStringLiteral("changing")] = true;
+        v[QStringLiteral("current_hidden")] = s.hidden();
+        return p.pages.render(r, QStringLiteral("taken.html"), v,
+                              QStringLiteral("Choisir un autre créneau"));
+    }
     return p.pages.render(r, QStringLiteral("taken.html"), v,
                           QStringLiteral("Ce créneau n'est plus disponible"), 409);
 }
@@ -237,7 +260,7 @@ QVariantList fields(const QList<FieldSpec> &specs, const FlowState &s, const Fie
     for (const FieldSpec &f : specs) {
         const QString name = QString::fromLatin1(f.name);
         const QString id = idOf(name);
-        const QString error = errors.value(name);
+        const QString error = fr::typography(errors.value(name));
         QStringList describedBy;
         if (*f.hint)
             describedBy << id + QStringLiteral("-hint");
@@ -263,7 +286,7 @@ QVariantList errorSummary(const FieldErrors &errors)
     QVariantList out;
     for (auto it = errors.cbegin(); it != errors.cend(); ++it)
         out.append(QVariantMap{{QStringLiteral("id"), idOf(it.key())},
-                               {QStringLiteral("message"), it.value()}});
+                               {QStringLiteral("message"), fr::typography(it.value())}});
     return out;
 }
 
@@ -285,11 +308,11 @@ const QList<FieldSpec> &usagerFields()
         {"usager.first_name", "Prénom", "text", "off", true, ""},
         {"usager.last_name", "Nom", "text", "off", true, ""},
         {"usager.birth_date", "Date de naissance", "date", "off", false,
-         "Facultatif. Format : JJ/MM/AAAA"},
+         "Facultatif. Format : JJ/MM/AAAA, par exemple 14/03/1980"},
         {"usager.phone", "Téléphone portable", "tel", "off", false,
          "Facultatif. Pour recevoir la confirmation et le rappel par SMS. Exemple : 06 12 34 56 "
          "78"},
-        {"usager.email", "E-mail", "email", "off", false,
+        {"usager.email", "Adresse e-mail", "email", "off", false,
          "Facultatif. Pour recevoir la confirmation et le rappel par e-mail."}};
     return f;
 }
@@ -323,7 +346,7 @@ HttpResponse formPage(const Page &p, const HttpRequest &r, const Motif &motif, c
             v[QStringLiteral("ack")] =
                 QVariantMap{{QStringLiteral("warning"), QString::fromUtf8(kNoNotificationWarning)},
                             {QStringLiteral("checked"), s.acknowledged},
-                            {QStringLiteral("error"), errors.value(ackKey)}};
+                            {QStringLiteral("error"), fr::typography(errors.value(ackKey))}};
     }
     const QString title = v.value(QStringLiteral("heading")).toString();
     return p.pages.render(r, QStringLiteral("form.html"), v,
@@ -393,6 +416,9 @@ HttpResponse confirmPage(const Page &p, const HttpRequest &r, const Motif &motif
     QVariantMap values;
     for (auto it = s.values.cbegin(); it != s.values.cend(); ++it)
         values[QString(it.key()).replace(QLatin1Char('.'), QLatin1Char('_'))] = it.value();
+    if (const QDate birth = fr::parseDate(s.value(QStringLiteral("usager.birth_date")));
+        birth.isValid())
+        values[QStringLiteral("usager_birth_date")] = fr::shortDate(birth);
     v[QStringLiteral("values")] = values;
     v[QStringLiteral("action")] = p.base + QStringLiteral("/confirmer");
     v[QStringLiteral("refusal")] = refusal;
@@ -439,7 +465,103 @@ HttpResponse creneauStep(const Page &p, const HttpRequest &r)
 {
     FlowState s = FlowState::fromQuery(r.query);
     s.values.clear(); // personal data never travels in URLs
+    // Another créneau chosen for a booking under way (« Modifier », a créneau taken): what was
+    // typed comes from the flow cookie. Only then: a fresh visit on a shared computer never
+    // shows what someone else typed.
+    if (r.queryValue(QStringLiteral("suite")) == QLatin1String("1")) {
+        const auto c = FlowCookie(p.site.secret()).read(r, p.site.clock().nowSecs());
+        if (c && c->done.isEmpty() && c->state.motifId == s.motifId) {
+            s.values = c->state.values;
+            s.acknowledged = c->state.acknowledged;
+            if (s.pour.isEmpty())
+                s.pour = c->state.pour;
+        }
+    }
     return resume(p, r, s);
+}
+
+bool secureCookies(const Page &p)
+{
+    return p.site.publicUrl().startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// Post/Redirect/Get: what was posted is kept in the flow cookie and the browser is sent to the
+// page of `step` (GET), which Back and Reload show again without posting anything. `errors`:
+// that page shows the step's field errors. When the cookie would be too large, the step is
+// answered directly, as before PRG.
+HttpResponse toStep(const Page &p, const HttpRequest &r, const FlowState &s, const QString &step,
+                    bool errors = false);
+
+HttpResponse showStep(const Page &p, const HttpRequest &r, FlowState s, const QString &step,
+                      bool errors)
+{
+    if (p.partner)
+        s.pour = QStringLiteral("prescripteur");
+    if (step == QLatin1String("creneau")) {
+        if (!s.hasCreneau())
+            return resume(p, r, s);
+        return takenPage(p, r, p.site.onlineMotif(p.org, s.motifId, p.partner), s, true);
+    }
+    HttpResponse taken;
+    const auto motif = checkCreneau(p, r, s, &taken);
+    if (!motif)
+        return taken;
+    if (s.byPrescripteur()) {
+        const FieldErrors wrong = prescripteurErrors(s);
+        // The usager's step comes after a valid prescriber.
+        if (step == QLatin1String("prescripteur") ||
+            (step == QLatin1String("usager") && !wrong.isEmpty()))
+            return formPage(p, r, *motif, s, true, errors ? wrong : FieldErrors());
+    }
+    if (step == QLatin1String("usager"))
+        return formPage(p, r, *motif, s, false,
+                        errors ? usagerErrors(p.site, s, p.org.id) : FieldErrors());
+    return resume(p, r, s);
+}
+
+HttpResponse toStep(const Page &p, const HttpRequest &r, const FlowState &s, const QString &step,
+                    bool errors)
+{
+    const QByteArray cookie =
+        FlowCookie(p.site.secret()).setCookie({s, {}}, p.site.clock().nowSecs(), secureCookies(p));
+    if (cookie.isEmpty())
+        return showStep(p, r, s, step, errors);
+    QString target = p.base + QStringLiteral("/etape?e=") + step;
+    if (errors)
+        target += QStringLiteral("&erreurs=1");
+    HttpResponse out = HttpResponse::redirect(target);
+    out.addHeader("Set-Cookie", cookie);
+    return out;
+}
+
+// GET of a step: what was typed comes from the flow cookie.
+HttpResponse stepPage(const Page &p, const HttpRequest &r)
+{
+    const auto content = FlowCookie(p.site.secret()).read(r, p.site.clock().nowSecs());
+    if (content && !content->done.isEmpty()) {
+        // Back after booking: say it is done, never offer to book it again.
+        QVariantMap v = p.vars();
+        v[QStringLiteral("done_url")] = content->done;
+        HttpResponse out = p.pages.render(r, QStringLiteral("done.html"), v,
+                                          QStringLiteral("Rendez-vous déjà confirmé"));
+        out.setHeader("Cache-Control", "private, no-store");
+        return out;
+    }
+    const std::optional<FlowState> s =
+        content ? std::optional<FlowState>(content->state) : std::nullopt;
+    if (!s) {
+        HttpResponse out = PageRenderer::message(
+            200, QStringLiteral("Saisie expirée"),
+            QStringLiteral("Les informations saisies ne sont plus disponibles (plus de deux "
+                           "heures ou navigateur refermé) : reprenez au choix du créneau."));
+        out.setHeader("Cache-Control", "private, no-store");
+        return out;
+    }
+    const QString step = r.queryValue(QStringLiteral("e"));
+    HttpResponse out =
+        showStep(p, r, *s, step, r.queryValue(QStringLiteral("erreurs")) == QLatin1String("1"));
+    out.setHeader("Cache-Control", "private, no-store");
+    return out;
 }
 
 HttpResponse prescripteurStep(const Page &p, const HttpRequest &r)
@@ -447,14 +569,9 @@ HttpResponse prescripteurStep(const Page &p, const HttpRequest &r)
     p.pages.requireCsrf(r);
     FlowState s = FlowState::fromForm(r.body);
     s.pour = QStringLiteral("prescripteur");
-    HttpResponse taken;
-    const auto motif = checkCreneau(p, r, s, &taken);
-    if (!motif)
-        return taken;
-    const FieldErrors errors = prescripteurErrors(s);
-    if (!errors.isEmpty())
-        return formPage(p, r, *motif, s, true, errors);
-    return formPage(p, r, *motif, s, false, {});
+    if (!prescripteurErrors(s).isEmpty())
+        return toStep(p, r, s, QStringLiteral("prescripteur"), true);
+    return toStep(p, r, s, QStringLiteral("usager"));
 }
 
 HttpResponse usagerStep(const Page &p, const HttpRequest &r)
@@ -463,16 +580,11 @@ HttpResponse usagerStep(const Page &p, const HttpRequest &r)
     FlowState s = FlowState::fromForm(r.body);
     if (p.partner)
         s.pour = QStringLiteral("prescripteur");
-    HttpResponse taken;
-    const auto motif = checkCreneau(p, r, s, &taken);
-    if (!motif)
-        return taken;
     if (s.byPrescripteur() && !prescripteurErrors(s).isEmpty())
-        return formPage(p, r, *motif, s, true, prescripteurErrors(s));
-    const FieldErrors errors = usagerErrors(p.site, s, p.org.id);
-    if (!errors.isEmpty())
-        return formPage(p, r, *motif, s, false, errors);
-    return resume(p, r, s);
+        return toStep(p, r, s, QStringLiteral("prescripteur"), true);
+    if (!usagerErrors(p.site, s, p.org.id).isEmpty())
+        return toStep(p, r, s, QStringLiteral("usager"), true);
+    return toStep(p, r, s, QStringLiteral("confirmation"));
 }
 
 HttpResponse confirmStep(const Page &p, const HttpRequest &r)
@@ -481,50 +593,65 @@ HttpResponse confirmStep(const Page &p, const HttpRequest &r)
     FlowState s = FlowState::fromForm(r.body);
     if (p.partner)
         s.pour = QStringLiteral("prescripteur");
-    if (s.pour.isEmpty())
-        return resume(p, r, s);
-    HttpResponse taken;
-    const auto motif = checkCreneau(p, r, s, &taken);
-    if (!motif)
-        return taken;
-    FieldErrors errors = usagerErrors(p.site, s, p.org.id);
+    if (s.pour.isEmpty() || !s.hasCreneau())
+        return toStep(p, r, s, QStringLiteral("confirmation"));
+    const Motif motif = p.site.onlineMotif(p.org, s.motifId, p.partner);
     if (s.byPrescripteur() && !prescripteurErrors(s).isEmpty())
-        return formPage(p, r, *motif, s, true, prescripteurErrors(s));
-    if (!errors.isEmpty())
-        return formPage(p, r, *motif, s, false, errors);
+        return toStep(p, r, s, QStringLiteral("prescripteur"), true);
+    if (!usagerErrors(p.site, s, p.org.id).isEmpty())
+        return toStep(p, r, s, QStringLiteral("usager"), true);
     if (const int wait = p.site.bookingLimit().retryAfter(r.peer)) {
-        HttpResponse refused = confirmPage(p, r, *motif, s, BookingLimit::message(wait), 429);
+        HttpResponse refused = confirmPage(p, r, motif, s, BookingLimit::message(wait), 429);
         refused.setHeader("Retry-After", QByteArray::number(wait));
         return refused;
     }
     const BookingOutcome out = p.site.booking().book(s.request(p.org.id));
     if (out.ok())
         p.site.bookingLimit().count(r.peer);
+    // Taken meanwhile: the confirmation step's page says so and offers the nearest ones.
     if (out.error == BookingError::CreneauTaken)
-        return takenPage(p, r, *motif, s);
+        return toStep(p, r, s, QStringLiteral("confirmation"));
     if (out.error == BookingError::Invalid)
-        return formPage(p, r, *motif, s,
-                        s.byPrescripteur() && !out.fields.isEmpty() &&
-                            out.fields.firstKey().startsWith(QLatin1String("prescripteur")),
-                        out.fields);
+        return toStep(p, r, s,
+                      s.byPrescripteur() && !out.fields.isEmpty() &&
+                              out.fields.firstKey().startsWith(QLatin1String("prescripteur"))
+                          ? QStringLiteral("prescripteur")
+                          : QStringLiteral("usager"),
+                      true);
     if (!out.ok())
         throw HttpError(422, out.message);
     const QString slugPath =
         QStringLiteral("/rdv/") + QString::fromLatin1(QUrl::toPercentEncoding(p.org.slug));
-    if (!out.usagerToken.isEmpty())
-        return HttpResponse::redirect(slugPath + QStringLiteral("/mon-rdv/") + out.usagerToken);
-    HttpResponse redirect = HttpResponse::redirect(slugPath + QStringLiteral("/recapitulatif/") +
-                                                   p.site.recapToken(out.rdv.id));
-    redirect.addHeader("Set-Cookie",
-                       rememberCookie(s, p.site.publicUrl().startsWith(QLatin1String("https://"),
-                                                                       Qt::CaseInsensitive)));
+    // The usager's private link goes to the usager alone: a prescriber sees the recap.
+    const bool ownPage = !out.usagerToken.isEmpty() && !s.byPrescripteur();
+    const QString done =
+        ownPage ? slugPath + QStringLiteral("/mon-rdv/") + out.usagerToken
+                : slugPath + QStringLiteral("/recapitulatif/") + p.site.recapToken(out.rdv.id);
+    HttpResponse redirect = HttpResponse::redirect(done);
+    if (!ownPage)
+        redirect.addHeader("Set-Cookie", rememberCookie(s, secureCookies(p)));
+    // What was typed is forgotten; Back to a step now says the appointment is confirmed.
+    FlowState booked;
+    booked.pour = s.pour;
+    const QByteArray flow =
+        FlowCookie(p.site.secret())
+            .setCookie({booked, done}, p.site.clock().nowSecs(), secureCookies(p));
+    if (!flow.isEmpty())
+        redirect.addHeader("Set-Cookie", flow);
     return redirect;
 }
 
+// « Modifier » on the confirmation page (back to that step, every value kept), and the choice of
+// another créneau (then on to the confirmation).
 HttpResponse resumeStep(const Page &p, const HttpRequest &r)
 {
     p.pages.requireCsrf(r);
-    return resume(p, r, FlowState::fromForm(r.body));
+    const FlowState s = FlowState::fromForm(r.body);
+    const QString block =
+        FlowState::parseForm(r.body).queryItemValue(QStringLiteral("modifier"), QUrl::FullyDecoded);
+    static const QStringList blocks{QStringLiteral("creneau"), QStringLiteral("prescripteur"),
+                                    QStringLiteral("usager")};
+    return toStep(p, r, s, blocks.contains(block) ? block : QStringLiteral("confirmation"));
 }
 
 } // namespace
@@ -540,6 +667,7 @@ void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer 
         {"POST", QStringLiteral("/beneficiaire"), usagerStep},
         {"POST", QStringLiteral("/confirmer"), confirmStep},
         {"POST", QStringLiteral("/etape"), resumeStep},
+        {"GET", QStringLiteral("/etape"), stepPage},
     };
     for (const bool partner : {false, true}) {
         const QString base =

@@ -1,5 +1,7 @@
 #include "flowstate.h"
 
+#include "frenchformat.h"
+
 namespace creneau::http {
 
 namespace {
@@ -90,7 +92,7 @@ BookingRequest FlowState::request(Id organisationId) const
     r.usager.lastName = value(QStringLiteral("usager.last_name"));
     r.usager.email = value(QStringLiteral("usager.email"));
     r.usager.phone = value(QStringLiteral("usager.phone"));
-    r.usager.birthDate = QDate::fromString(value(QStringLiteral("usager.birth_date")), Qt::ISODate);
+    r.usager.birthDate = fr::parseDate(value(QStringLiteral("usager.birth_date")));
     return r;
 }
 

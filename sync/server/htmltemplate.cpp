@@ -1,5 +1,7 @@
 #include "htmltemplate.h"
 
+#include "frenchformat.h"
+
 #include <QFile>
 #include <QHash>
 #include <QMutex>
@@ -234,6 +236,9 @@ const HtmlTemplate &HtmlTemplate::fromResource(const QString &name)
         QString source = QStringLiteral("{{!missing}}");
         if (file.open(QIODevice::ReadOnly))
             source = QString::fromUtf8(file.readAll());
+        // Our French texts get their no-break spaces here, once, rather than by hand in each.
+        if (name.endsWith(QLatin1String(".html")))
+            source = fr::typography(source);
         it = cache.insert(name, std::make_shared<HtmlTemplate>(source));
     }
     return *it.value();

@@ -1,5 +1,7 @@
 #include "pagerenderer.h"
 
+#include "frenchformat.h"
+
 #include "flowstate.h"
 #include "htmltemplate.h"
 
@@ -11,7 +13,7 @@ HttpResponse inLayout(const QString &content, const QVariantMap &vars, const QSt
 {
     QVariantMap layout = vars;
     layout[QStringLiteral("content")] = content;
-    layout[QStringLiteral("title")] = title;
+    layout[QStringLiteral("title")] = fr::typography(title);
     const QString html = HtmlTemplate::fromResource(QStringLiteral("layout.html")).render(layout);
     return HttpResponse::html(html.toUtf8(), status);
 }
@@ -31,7 +33,9 @@ HttpResponse PageRenderer::render(const HttpRequest &request, const QString &pag
 
 HttpResponse PageRenderer::message(int status, const QString &title, const QString &text)
 {
-    const QVariantMap vars{{QStringLiteral("heading"), title}, {QStringLiteral("text"), text}};
+    // Messages come from the domain's translations: French punctuation added here.
+    const QVariantMap vars{{QStringLiteral("heading"), fr::typography(title)},
+                           {QStringLiteral("text"), fr::typography(text)}};
     const QString content = HtmlTemplate::fromResource(QStringLiteral("message.html")).render(vars);
     return inLayout(content, vars, title, status);
 }

@@ -201,7 +201,9 @@ HttpResponse book(BookingSite &site, HttpRequest &request)
     // out.usager holds what was typed (a stored usager is reused only when identical).
     QVariantMap recap = rdvRecap(site, org, out.rdv, out.usager);
     const QString base = site.publicUrl() + QStringLiteral("/rdv/") + org.slug;
-    if (!out.usagerToken.isEmpty())
+    // The private link is the usager's: answered to a usager booking for themself, and sent by
+    // SMS or e-mail to a usager booked by a prescriber, who never sees it.
+    if (!out.usagerToken.isEmpty() && out.rdv.createdBy == CreatedBy::Usager)
         recap[QStringLiteral("manage_url")] = base + QStringLiteral("/mon-rdv/") + out.usagerToken;
     else
         recap[QStringLiteral("recap_url")] =

@@ -1,6 +1,7 @@
 #include "rdvrecap.h"
 
 #include "formatting.h"
+#include "frenchformat.h"
 #include "validation.h"
 
 namespace creneau::http {
@@ -20,11 +21,11 @@ QVariantMap rdvRecap(BookingSite &site, const Organisation &org, const Rdv &rdv,
                     {QStringLiteral("name"), motif ? motif->name : QString()}};
     r[QStringLiteral("starts_at")] = isoWithOffset(rdv.startsAt, zone);
     r[QStringLiteral("ends_at")] = isoWithOffset(rdv.endsAt(), zone);
-    r[QStringLiteral("date_text")] = frenchDateTime(rdv.startsAt, zone);
+    r[QStringLiteral("date_text")] = fr::dateTime(rdv.startsAt, zone);
     r[QStringLiteral("duration_minutes")] = rdv.durationMinutes;
     const LocationType type = motif ? motif->locationType : LocationType::PublicOffice;
     r[QStringLiteral("location_type")] = creneau::toWord(type);
-    r[QStringLiteral("how")] = howItTakesPlace(type);
+    r[QStringLiteral("how")] = fr::howItTakesPlace(type);
     if (const auto lieu = site.lieu(org, rdv.lieuId); lieu && type == LocationType::PublicOffice)
         r[QStringLiteral("lieu")] = QVariantMap{{QStringLiteral("id"), lieu->id},
                                                 {QStringLiteral("name"), lieu->name},

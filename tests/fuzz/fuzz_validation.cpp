@@ -2,6 +2,7 @@
 // is refused or normalised to ten ASCII digits that normalise to themselves; an accepted e-mail
 // address carries nothing a mail header could misread (cleanAddress leaves it whole); an accepted
 // name or text holds no control character; an accepted birth date is the date typed, in the past.
+#include "frenchformat.h"
 #include "fuzzcheck.h"
 #include "mimemessage.h"
 #include "validation.h"
@@ -67,7 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QDate today(2026, 12, 1);
     const QDate d = checkBirthDate(errors, QStringLiteral("birth"), birth, today);
     if (errors.isEmpty() && !birth.trimmed().isEmpty())
-        FUZZ_CHECK(d.isValid() && d <= today && d.toString(Qt::ISODate) == birth.trimmed(),
+        FUZZ_CHECK(d.isValid() && d <= today && d == fr::parseDate(birth) &&
+                       fr::parseDate(fr::shortDate(d)) == d,
                    "accepted birth date differs from the text", birth);
 
     errors.clear();

@@ -1,6 +1,7 @@
 // The agenda model over a store: one row per appointment of the period, with the roles the
 // agenda view reads.
 #include "agendamodel.h"
+#include "frenchformat.h"
 #include "prescripteurbooking.h"
 
 #include <QAbstractItemModelTester>
@@ -42,6 +43,21 @@ void TestAgendaModel::rowsAndRoles()
              QStringLiteral("Paul Mairie"));
     QCOMPARE(i.data(ui::AgendaModel::StatusRole).toInt(), int(RdvStatus::Unknown));
     QVERIFY(i.data(Qt::DisplayRole).toString().endsWith(QStringLiteral("Léa Martin")));
+    // The « P » badge spelled out where the pointer rests.
+    QCOMPARE(i.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Premier accueil\n") + ui::AgendaModel::prescripteurBadgeText());
+    // The desktop in French writes « 9 h 30 », as the web and the e-mails.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    QVERIFY(i.data(Qt::DisplayRole)
+                .toString()
+                .startsWith(fr::time(start.time()) + QStringLiteral(" Léa")));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QVERIFY(
+        i.data(Qt::DisplayRole)
+            .toString()
+            .startsWith(start.time().toString(QStringLiteral("HH:mm")) + QStringLiteral(" Léa")));
+    QLocale::setDefault(before);
     QVERIFY(model.roleNames().values().contains("bookedByPrescripteur"));
     QVERIFY(!model.openings().isEmpty());
 }

@@ -32,7 +32,12 @@ void TestPlageDialog::recurrenceAndPreview()
     QCOMPARE(editor.rrule(), QString());
     editor.findChild<QCheckBox *>(QStringLiteral("dayCheck1"))->setChecked(true);
     editor.findChild<QCheckBox *>(QStringLiteral("dayCheck3"))->setChecked(true);
-    editor.findChild<QSpinBox *>(QStringLiteral("intervalSpin"))->setValue(2);
+    auto *interval = editor.findChild<QSpinBox *>(QStringLiteral("intervalSpin"));
+    // « every week » in words, never « every 1 week(s) ».
+    interval->setValue(1);
+    QCOMPARE(interval->text(), QStringLiteral("every week"));
+    interval->setValue(2);
+    QCOMPARE(interval->text(), QStringLiteral("every 2 weeks"));
     QCOMPARE(editor.rrule(), QStringLiteral("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE"));
     QCOMPARE(editor.preview().size(), 10);
     QCOMPARE(editor.preview().at(0), monday);

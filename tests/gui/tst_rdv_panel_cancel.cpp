@@ -29,6 +29,11 @@ void TestRdvPanelCancel::cancelRevokes()
     panel.showRdv(b.outcome.rdv.id);
     panel.show();
     QVERIFY(panel.findChild<QWidget *>(QStringLiteral("prescripteurBox"))->isVisible());
+    // Whether and how the usager hears of it: by SMS here (a mobile number, no e-mail).
+    const QString notified =
+        panel.findChild<QLabel *>(QStringLiteral("usagerNotifiedLabel"))->text();
+    QVERIFY2(notified.contains(QStringLiteral("SMS")) && !notified.contains(QStringLiteral("mail")),
+             qPrintable(notified));
 
     bool answered = false;
     QTimer::singleShot(0, this, [&answered] {

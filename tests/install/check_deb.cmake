@@ -17,7 +17,7 @@ list(GET debs 0 deb)
 # Its dependencies are Debian's: the Qt libraries found by dpkg-shlibdeps, and the plugins.
 execute_process(COMMAND dpkg-deb -f "${deb}" Package Depends OUTPUT_VARIABLE fields)
 foreach(dep "Package: creneau" libqt6core6 libqt6widgets6 libqt6httpserver6 libical3 libsodium23
-            libcurl4 libqt6sql6-sqlite qt6-qpa-plugins)
+            libcurl4 libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n)
   string(FIND "${fields}" "${dep}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the package does not declare ${dep}:\n${fields}")

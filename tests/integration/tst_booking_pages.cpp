@@ -2,6 +2,7 @@
 // the recap, the usager's private link, and every error path (CSRF, fields, taken créneau).
 #include "demoflow.h"
 #include "httpclient.h"
+#include "publicclient.h"
 #include "serverprocess.h"
 
 #include <QtTest>
@@ -40,6 +41,23 @@ QString heading(const QString &page)
     const qsizetype start = page.indexOf(QStringLiteral("<h2>"));
     const qsizetype end = page.indexOf(QStringLiteral("</h2>"), start);
     return start < 0 || end < 0 ? QString() : page.mid(start + 4, end - start - 4);
+}
+
+// Post/Redirect/Get: a step's form is answered 303 to the GET of the next step, which shows it
+// again unchanged when reloaded (Reload and Back never post).
+Reply postStep(HttpClient &browser, const QString &path, const Fields &fields)
+{
+    const Reply posted = browser.postForm(path, fields);
+    if (posted.status != 303)
+        return posted;
+    const QString next = QString::fromUtf8(posted.header("location"));
+    if (!next.contains(QStringLiteral("/etape?e=")))
+        return posted;
+    const Reply page = browser.get(next);
+    const Reply reloaded = browser.get(next);
+    if (reloaded.status != page.status || reloaded.text() != page.text())
+        return Reply{}; // status 0: the test fails on it
+    return page;
 }
 
 } // namespace
@@ -150,7 +168,7 @@ private slots:
         set(f, QStringLiteral("prescripteur.first_name"), QStringLiteral("Paul"));
         set(f, QStringLiteral("prescripteur.last_name"), QStringLiteral("Mairie"));
         set(f, QStringLiteral("prescripteur.email"), QStringLiteral("paul@"));
-        page = browser.postForm(step1, f);
+        page = postStep(browser, step1, f);
         QCOMPARE(page.status, 422);
         QVERIFY(page.text().contains(QStringLiteral("error-summary")));
         QVERIFY(page.text().contains(QStringLiteral("href=\"#prescripteur-email\"")));
@@ -158,7 +176,7 @@ private slots:
         QVERIFY(page.text().contains(QStringLiteral("aria-invalid=\"true\"")));
 
         set(f, QStringLiteral("prescripteur.email"), QStringLiteral("paul@mairie.example.fr"));
-        page = browser.postForm(step1, f);
+        page = postStep(browser, step1, f);
         QCOMPARE(page.status, 200);
         QVERIFY(page.text().contains(QStringLiteral("Coordonnées du bénéficiaire")));
         const QString step2 = QStringLiteral("/rdv/mfs-vernon/prescripteur/beneficiaire");
@@ -167,7 +185,7 @@ private slots:
         set(f, QStringLiteral("usager.last_name"), QStringLiteral("Dupont"));
         // Neither mobile nor e-mail: the warning must be confirmed.
         set(f, QStringLiteral("usager.phone"), QStringLiteral("02 32 11 22 33"));
-        page = browser.postForm(step2, f);
+        page = postStep(browser, step2, f);
         QCOMPARE(page.status, 422);
         QVERIFY(page.text().contains(QStringLiteral("aucune notification ne sera envoyée")));
         QVERIFY(page.text().contains(QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;")));
@@ -176,10 +194,46 @@ private slots:
         QVERIFY(page.text().contains(QStringLiteral("Un nom ne peut contenir que des lettres")));
         set(f, QStringLiteral("usager.first_name"), QStringLiteral("Jo'Anne"));
         set(f, QStringLiteral("usager.acknowledge_no_notification"), QStringLiteral("1"));
-        page = browser.postForm(step2, f);
+        page = postStep(browser, step2, f);
         QCOMPARE(page.status, 200);
         QVERIFY(page.text().contains(QStringLiteral("Confirmer le rendez-vous")));
         const QString confirmUrl = QStringLiteral("/rdv/mfs-vernon/prescripteur/confirmer");
+        const QString resume = QStringLiteral("/rdv/mfs-vernon/prescripteur/etape");
+
+        // « Modifier » on each block: back to that step, every value kept.
+        Fields modify = hiddenFields(page.text(), resume);
+        QVERIFY(!modify.isEmpty());
+        set(modify, QStringLiteral("modifier"), QStringLiteral("usager"));
+        Reply back = postStep(browser, resume, modify);
+        QCOMPARE(back.status, 200);
+        QVERIFY(back.text().contains(QStringLiteral("Coordonnées du bénéficiaire")));
+        QVERIFY(back.text().contains(QStringLiteral("value=\"Dupont\"")));
+        QVERIFY(back.text().contains(QStringLiteral("value=\"02 32 11 22 33\"")));
+        set(modify, QStringLiteral("modifier"), QStringLiteral("prescripteur"));
+        back = postStep(browser, resume, modify);
+        QVERIFY(back.text().contains(QStringLiteral("Vos coordonnées de prescripteur")));
+        QVERIFY(back.text().contains(QStringLiteral("value=\"paul@mairie.example.fr\"")));
+        set(modify, QStringLiteral("modifier"), QStringLiteral("creneau"));
+        back = postStep(browser, resume, modify);
+        QCOMPARE(back.status, 200);
+        QVERIFY(back.text().contains(QStringLiteral("Choisir un autre créneau")));
+        // « Garder ce créneau »: the confirmation again, nothing lost.
+        back = postStep(browser, resume, hiddenFields(back.text(), resume));
+        QVERIFY(back.text().contains(QStringLiteral("Confirmer le rendez-vous")));
+        QVERIFY(back.text().contains(QStringLiteral("Jo&#39;Anne")));
+        // The full list of créneaux from there keeps the values too; a fresh visit does not.
+        set(modify, QStringLiteral("modifier"), QStringLiteral("creneau"));
+        back = postStep(browser, resume, modify);
+        const QString all = findLink(back.text(), QStringLiteral("suite=1"));
+        QVERIFY(!all.isEmpty());
+        const QString otherSlot = firstSlot(browser, all);
+        QVERIFY2(otherSlot.contains(QStringLiteral("&suite=1")), qPrintable(otherSlot));
+        const Reply kept = browser.get(otherSlot);
+        QVERIFY(kept.text().contains(QStringLiteral("Confirmer le rendez-vous")));
+        QVERIFY(kept.text().contains(QStringLiteral("Jo&#39;Anne")));
+        QVERIFY(!browser.get(QString(otherSlot).remove(QStringLiteral("&suite=1")))
+                     .text()
+                     .contains(QStringLiteral("Jo&#39;Anne")));
         const Fields confirm = hiddenFields(page.text(), confirmUrl);
 
         const Reply done = browser.postForm(confirmUrl, confirm);
@@ -194,7 +248,13 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("Rendez-vous confirmé")));
         QVERIFY(html.contains(QStringLiteral("Accompagnement RSA")));
         QVERIFY(html.contains(QRegularExpression(QStringLiteral(
-            "(lundi|mardi|mercredi|jeudi|vendredi) \\d+ \\S+ 20\\d\\d à \\d\\d:\\d\\d"))));
+            "(lundi|mardi|mercredi|jeudi|vendredi) \\d+ \\S+ 20\\d\\d à \\d{1,2}\\x{00A0}h"))));
+        // What was sent to whom; the header names the organisation.
+        QVERIFY(html.contains(QStringLiteral(
+            "Un e-mail de confirmation vous a été envoyé à paul@mairie.example.fr")));
+        QVERIFY(html.contains(QStringLiteral("ne recevra aucune notification")));
+        QVERIFY(html.contains(
+            QStringLiteral("<p class=\"site-name\">Maison France Services de Vernon</p>")));
         QVERIFY(html.contains(QStringLiteral("Jo&#39;Anne")));
         QVERIFY(html.contains(QStringLiteral("paul@mairie.example.fr")));
         QVERIFY(html.contains(QStringLiteral("02 32 00 00 00"))); // organisation contact
@@ -207,14 +267,13 @@ private slots:
         QCOMPARE(browser.get(recapUrl + QStringLiteral("x")).status, 404);
 
         // Back then confirm again: the créneau is taken now; said plainly, with alternatives.
-        const Reply again = browser.postForm(confirmUrl, confirm);
+        const Reply again = postStep(browser, confirmUrl, confirm);
         QCOMPARE(again.status, 409);
         QVERIFY(again.text().contains(QStringLiteral("n'est plus disponible")));
-        const QString resume = QStringLiteral("/rdv/mfs-vernon/prescripteur/etape");
         const Fields alternative = hiddenFields(again.text(), resume);
         QVERIFY(!alternative.isEmpty());
         // Choosing one of the nearest créneaux keeps everything typed: straight to confirmation.
-        const Reply resumed = browser.postForm(resume, alternative);
+        const Reply resumed = postStep(browser, resume, alternative);
         QCOMPARE(resumed.status, 200);
         QVERIFY(resumed.text().contains(QStringLiteral("Confirmer le rendez-vous")));
         QVERIFY(resumed.text().contains(QStringLiteral("Jo&#39;Anne")));
@@ -247,7 +306,7 @@ private slots:
         set(f, QStringLiteral("usager.first_name"), QStringLiteral("Élodie"));
         set(f, QStringLiteral("usager.last_name"), QStringLiteral("Martin"));
         set(f, QStringLiteral("usager.email"), QStringLiteral("elodie@example.fr"));
-        page = browser.postForm(step2, f);
+        page = postStep(browser, step2, f);
         QVERIFY(page.text().contains(QStringLiteral("Confirmer le rendez-vous")));
         const Reply done = browser.postForm(
             QStringLiteral("/rdv/mfs-vernon/confirmer"),
@@ -264,6 +323,99 @@ private slots:
         QVERIFY(browser.get(QString::fromUtf8(cancelled.header("location")))
                     .text()
                     .contains(QStringLiteral("Rendez-vous annulé")));
+    }
+
+    // A usager booked by a prescriber gets their own private link by SMS (never the prescriber),
+    // and with it moves the appointment to another créneau of the same motif and lieu, then
+    // cancels it.
+    void prescribedUsagerMovesThenCancels()
+    {
+        HttpClient browser(m_server.url(QString()));
+        const qint64 rsa = motifId(browser, QStringLiteral("Accompagnement RSA"));
+        // Two weeks ahead: far enough for the reminder (48 hours before) to be queued.
+        const QDate later = QDate::currentDate().addDays(14);
+        const QString slot = firstSlot(
+            browser, QStringLiteral("/rdv/mfs-vernon/prescripteur/motif/%1?semaine=").arg(rsa) +
+                         later.addDays(1 - later.dayOfWeek()).toString(Qt::ISODate));
+        QVERIFY(!slot.isEmpty());
+        Reply page = browser.get(slot);
+        const QString base = QStringLiteral("/rdv/mfs-vernon/prescripteur");
+        Fields f = hiddenFields(page.text(), base + QStringLiteral("/prescripteur-coordonnees"));
+        set(f, QStringLiteral("prescripteur.first_name"), QStringLiteral("Nina"));
+        set(f, QStringLiteral("prescripteur.last_name"), QStringLiteral("Roux"));
+        set(f, QStringLiteral("prescripteur.email"), QStringLiteral("nina@mairie.example.fr"));
+        page = postStep(browser, base + QStringLiteral("/prescripteur-coordonnees"), f);
+        f = hiddenFields(page.text(), base + QStringLiteral("/beneficiaire"));
+        set(f, QStringLiteral("usager.first_name"), QStringLiteral("Amina"));
+        set(f, QStringLiteral("usager.last_name"), QStringLiteral("Diallo"));
+        set(f, QStringLiteral("usager.birth_date"), QStringLiteral("14/03/1980")); // typed
+        set(f, QStringLiteral("usager.phone"), QStringLiteral("06 55 44 33 22"));
+        page = postStep(browser, base + QStringLiteral("/beneficiaire"), f);
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.text().contains(QStringLiteral("née le 14/03/1980")) ||
+                page.text().contains(QStringLiteral("né(e) le 14/03/1980")));
+        const Reply done =
+            browser.postForm(base + QStringLiteral("/confirmer"),
+                             hiddenFields(page.text(), base + QStringLiteral("/confirmer")));
+        QCOMPARE(done.status, 303);
+        const QString recapUrl = QString::fromUtf8(done.header("location"));
+        QVERIFY(recapUrl.contains(QStringLiteral("/recapitulatif/")));
+        const QString recap = browser.get(recapUrl).text();
+        QVERIFY(recap.contains(QStringLiteral("recevra un SMS au 06 55 44 33 22")));
+        QVERIFY(recap.contains(QStringLiteral("Un rappel lui sera envoyé le")));
+        QVERIFY(!recap.contains(QStringLiteral("mon-rdv")));
+
+        // The link, from the usager's SMS.
+        static const QRegularExpression linkIn(
+            QStringLiteral("Infos et annulation : \\S+(/rdv/mfs-vernon/mon-rdv/[A-Za-z0-9_-]+)"));
+        QString mine;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const OutboxFile &m : outboxFiles(m_server.dataDir()))
+                    if (m.recipient.endsWith(QStringLiteral("655443322")) ||
+                        m.recipient.contains(QStringLiteral("06 55 44 33 22")))
+                        if (const auto match = linkIn.match(m.text); match.hasMatch())
+                            mine = match.captured(1);
+                return !mine.isEmpty();
+            }(),
+            10000);
+        const Reply own = browser.get(mine);
+        QCOMPARE(own.status, 200);
+        QVERIFY(own.text().contains(QStringLiteral("Annuler ce rendez-vous")));
+        const QString moveUrl = findLink(own.text(), QStringLiteral("/deplacer"));
+        QCOMPARE(moveUrl, mine + QStringLiteral("/deplacer"));
+        Reply choices = browser.get(moveUrl);
+        QCOMPARE(choices.status, 200);
+        if (!choices.text().contains(QStringLiteral("name=\"debut\"")))
+            choices = browser.get(findLink(choices.text(), QStringLiteral("semaine=")));
+        const Fields other = hiddenFields(choices.text(), moveUrl);
+        QVERIFY(!other.isEmpty());
+        // A créneau that is not free: back to the list, the appointment kept.
+        Fields nowhere = other;
+        set(nowhere, QStringLiteral("debut"), QStringLiteral("1000"));
+        const Reply refused = browser.postForm(moveUrl, nowhere);
+        QCOMPARE(refused.status, 303);
+        QVERIFY(browser.get(QString::fromUtf8(refused.header("location")))
+                    .text()
+                    .contains(QStringLiteral("Ce créneau n'est plus disponible")));
+        const Reply moved = browser.postForm(moveUrl, other);
+        QCOMPARE(moved.status, 303);
+        const Reply after = browser.get(QString::fromUtf8(moved.header("location")));
+        QVERIFY(after.text().contains(QStringLiteral("Votre rendez-vous a bien été déplacé")));
+        // Without the CSRF token nothing moves.
+        Fields noCsrf = other;
+        noCsrf.removeIf([](const auto &p) { return p.first == QStringLiteral("csrf"); });
+        QCOMPARE(browser.postForm(moveUrl, noCsrf).status, 403);
+
+        const Reply cancelled =
+            browser.postForm(mine + QStringLiteral("/annuler"),
+                             hiddenFields(after.text(), mine + QStringLiteral("/annuler")));
+        QCOMPARE(cancelled.status, 303);
+        QVERIFY(browser.get(QString::fromUtf8(cancelled.header("location")))
+                    .text()
+                    .contains(QStringLiteral("Rendez-vous annulé")));
+        // Once cancelled, no more moving.
+        QCOMPARE(browser.get(moveUrl).status, 404);
     }
 
     void stopsCleanly() { QCOMPARE(m_server.terminate(), 0); }

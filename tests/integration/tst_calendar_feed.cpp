@@ -6,6 +6,7 @@
 #include "calendarfeed.h"
 #include "calendarfixture.h"
 #include "calendarsettings.h"
+#include "frenchformat.h"
 #include "httpserver.h"
 #include "rdvical.h"
 
@@ -95,7 +96,8 @@ private slots:
         QVERIFY(d.contains(QStringLiteral("Téléphone du prescripteur : 0232641500")));
 
         const auto p = events.value(rdvUid(f, phone.id));
-        QCOMPARE(p.value("LOCATION"), QStringLiteral("Par téléphone"));
+        // The one wording of how it takes place (models/frenchformat), as in the e-mails.
+        QCOMPARE(p.value("LOCATION"), fr::howItTakesPlace(LocationType::Phone));
         QCOMPARE(p.value("DTEND_UTC").toLongLong() - p.value("DTSTART_UTC").toLongLong(), 45 * 60);
 
         const auto c = events.value(rdvUid(f, later.id));

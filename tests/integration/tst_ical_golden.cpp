@@ -121,6 +121,20 @@ class TestIcalGolden : public QObject
         return out;
     }
 
+    // The line `name:...` of an .ics, unfolded enough for UID and SEQUENCE.
+    static QByteArray property(const QByteArray &ics, const QByteArray &name)
+    {
+        for (const QByteArray &line : ics.split('\n'))
+            if (line.startsWith(name + ':'))
+                return line.trimmed();
+        return {};
+    }
+    static bool samePublicEvent(const QByteArray &a, const QByteArray &b)
+    {
+        return !property(a, "UID").isEmpty() && property(a, "UID") == property(b, "UID") &&
+               property(a, "SEQUENCE") == property(b, "SEQUENCE");
+    }
+
 private slots:
     void initTestCase()
     {
@@ -190,7 +204,9 @@ private slots:
         const BookingOutcome moved = service.move(id, agent, m_moved);
         QVERIFY2(moved.ok(), qPrintable(moved.message));
         mails = newMails(id, seen);
-        QCOMPARE(mails.keys(), (QStringList{"agent", "usager"}));
+        // The prescriber is told too: their copy follows (same UID and SEQUENCE as the usager's).
+        QCOMPARE(mails.keys(), (QStringList{"agent", "prescripteur", "usager"}));
+        QVERIFY(samePublicEvent(mails["prescripteur"], mails["usager"]));
         m_files[QStringLiteral("usager_moved_dst")] = mails["usager"];
         m_files[QStringLiteral("agent_moved_dst")] = mails["agent"];
         const Rdv rdv = *RdvRepository(store).find(id);
@@ -211,7 +227,11 @@ private slots:
             service.cancel(id, agent, QStringLiteral("Agent absent ce jour-là"));
         QVERIFY2(cancelled.ok(), qPrintable(cancelled.message));
         mails = newMails(id, seen);
-        QCOMPARE(mails.keys(), (QStringList{"agent", "usager"}));
+        QCOMPARE(mails.keys(), (QStringList{"agent", "prescripteur", "usager"}));
+        QVERIFY(samePublicEvent(mails["prescripteur"], mails["usager"]));
+        QVERIFY(mails["prescripteur"].contains("STATUS:CANCELLED"));
+        QVERIFY(mails["prescripteur"].contains("METHOD:PUBLISH"));
+        QVERIFY(!mails["prescripteur"].contains("ATTENDEE"));
         m_files[QStringLiteral("usager_cancel")] = mails["usager"];
         m_files[QStringLiteral("agent_cancel")] = mails["agent"];
         m_instants[QStringLiteral("usager_cancel")] = m_moved;

@@ -68,11 +68,16 @@ private slots:
         for (const OutboxMessage &m : sent) {
             QCOMPARE(m.sentAt, due);
             QVERIFY(QFile::exists(files.pathFor(m)));
+            // Booked by a prescriber, the usager's reminder still carries their own link.
+            QVERIFY2(m.bodyText.contains(QStringLiteral("/mon-rdv/") + b.usagerToken),
+                     qPrintable(m.bodyText));
         }
         const OutboxMessage &mail =
             sent.first().kind == OutboxMessage::Kind::Email ? sent.first() : sent.last();
         QVERIFY(mail.subject.startsWith(QStringLiteral("Rappel")));
-        QVERIFY(mail.bodyText.contains(QStringLiteral("lundi 1 mars 2027 à 09:00")));
+        // French administrative time, no-break spaces inside (models/frenchformat).
+        QVERIFY2(mail.bodyText.contains(QStringLiteral("lundi 1 mars 2027 à 9\u00A0h")),
+                 qPrintable(mail.bodyText));
     }
 
     void movingReschedules()
@@ -89,7 +94,9 @@ private slots:
         QCOMPARE(pending.size(), 2);
         for (const OutboxMessage &m : pending) {
             QCOMPARE(m.dueAt, newStart - 48 * 3600);
-            QVERIFY(m.bodyText.contains(QStringLiteral("11:00")));
+            QVERIFY2(m.bodyText.contains(QStringLiteral("à 11\u00A0h")) ||
+                         m.bodyText.contains(QStringLiteral("à 11 h")), // SMS: plain spaces
+                     qPrintable(m.bodyText));
         }
     }
 

@@ -72,18 +72,26 @@ private slots:
             << agent << book << others << 7 << QList<Expected>{{u, pub, 1}} << 1 << true;
         QTest::addRow("agent books, agent all")
             << agent << book << all << 7 << QList<Expected>{{u, pub, 1}, {a, {}, 0}} << 1 << true;
+        // The prescriber is told of every move and cancellation, for information: their calendar
+        // file follows (same UID, next SEQUENCE), and no link to act.
         QTest::addRow("moved by the agent, agent all")
             << presc << QStringLiteral("move") << all << 7
-            << QList<Expected>{{u, pub, 2}, {a, {}, 0}} << 1 << true;
+            << QList<Expected>{{u, pub, 2}, {a, {}, 0}, {p, pub, 2}} << 1 << true;
         QTest::addRow("moved by the agent, agent others")
-            << presc << QStringLiteral("move") << others << 7 << QList<Expected>{{u, pub, 2}} << 1
-            << true;
+            << presc << QStringLiteral("move") << others << 7
+            << QList<Expected>{{u, pub, 2}, {p, pub, 2}} << 1 << true;
+        QTest::addRow("prescribed usager moves with their link, agent all")
+            << presc << QStringLiteral("usager-move") << all << 7
+            << QList<Expected>{{u, pub, 2}, {a, {}, 0}, {p, pub, 2}} << 1 << true;
+        QTest::addRow("prescribed usager cancels with their link, agent all")
+            << presc << QStringLiteral("usager-cancel") << all << 7
+            << QList<Expected>{{u, can, 2}, {a, {}, 0}, {p, pub, 2}} << 1 << false;
         QTest::addRow("cancelled by the usager, agent all")
             << usager << QStringLiteral("cancel") << all << 7
             << QList<Expected>{{u, can, 2}, {a, {}, 0}} << 1 << false;
         QTest::addRow("cancelled by the agent, agent soon, tomorrow")
-            << presc << QStringLiteral("cancel") << soon << 1 << QList<Expected>{{u, can, 2}} << 1
-            << false;
+            << presc << QStringLiteral("cancel") << soon << 1
+            << QList<Expected>{{u, can, 2}, {p, pub, 2}} << 1 << false;
     }
 
     void table()
@@ -125,10 +133,15 @@ private slots:
                 earlier.insert(raw);
             smsBefore = int(QDir(smsDir.path()).entryList(QDir::Files).size());
             BookingOutcome changed;
+            const Actor usagerActor{Actor::Kind::Usager, 0, booked.usagerToken};
             if (action == QLatin1String("move")) {
                 changed = s.service.move(rdv.id, Actor{Actor::Kind::Agent, s.t.agent.id, {}},
                                          s.t.at(NotifyScenario::kMonday, QTime(10, 30)));
-            } else if (booker == int(CreatedBy::Usager)) {
+            } else if (action == QLatin1String("usager-move")) {
+                changed = s.service.move(rdv.id, usagerActor,
+                                         s.t.at(NotifyScenario::kMonday, QTime(10, 30)));
+            } else if (booker == int(CreatedBy::Usager) ||
+                       action == QLatin1String("usager-cancel")) {
                 changed =
                     s.service.cancel(rdv.id, Actor{Actor::Kind::Usager, 0, booked.usagerToken});
             } else {
@@ -170,8 +183,25 @@ private slots:
             if (to == QLatin1String("n.roux@mairie.fr")) {
                 // The prescriber's recap: no link to cancel, and a file without the usager's
                 // contact.
-                QVERIFY(m.text.contains(QStringLiteral("/recapitulatif/")));
+                if (action == QLatin1String("book")) {
+                    QVERIFY(m.text.contains(QStringLiteral("/recapitulatif/")));
+                    // What the usager gets, said plainly, and the motif's instructions.
+                    QVERIFY2(
+                        m.text.contains(QStringLiteral("recevra la confirmation par SMS au ")) &&
+                            m.text.contains(QStringLiteral("par e-mail à amina@example.org")),
+                        qPrintable(m.text));
+                    QVERIFY(!m.text.contains(QStringLiteral("s'en chargent")));
+                    QVERIFY(!m.text.contains(QStringLiteral("s'il a donné")));
+                } else {
+                    // Who changed it, for information only.
+                    QVERIFY2(m.text.contains(action.startsWith(QLatin1String("usager"))
+                                                 ? QStringLiteral("par l'usager")
+                                                 : QStringLiteral("par ") + s.t.org.name),
+                             qPrintable(m.text));
+                    QVERIFY(m.text.contains(QStringLiteral("vous n'avez rien à faire")));
+                }
                 QVERIFY(!m.text.contains(QStringLiteral("mon-rdv")));
+                QVERIFY(!m.html.contains(QStringLiteral("mon-rdv")));
                 QVERIFY(!m.ics.contains("amina@example.org"));
                 QVERIFY(!m.ics.contains("ATTENDEE"));
             }
@@ -201,11 +231,29 @@ private slots:
             if (rdv.createdBy == CreatedBy::Prescripteur &&
                 e->recipient.startsWith(QLatin1String("durand")))
                 QVERIFY(ics.description.contains(QStringLiteral("n.roux@mairie.fr")));
-            if (booker == int(CreatedBy::Usager) && action == QLatin1String("book") &&
-                e->method == QLatin1String("PUBLISH"))
-                QVERIFY(m.text.contains(QStringLiteral("/rdv/test/mon-rdv/") + booked.usagerToken));
+            // Moving with their link, the usager's notice carries it again.
+            if (to == QLatin1String("amina@example.org") && action == QLatin1String("usager-move"))
+                QVERIFY2(m.text.contains(QStringLiteral("/mon-rdv/") + booked.usagerToken),
+                         qPrintable(m.text));
+            // Every usager who can be reached gets their private link, whoever booked.
+            if (to == QLatin1String("amina@example.org") && action == QLatin1String("book")) {
+                QVERIFY(!booked.usagerToken.isEmpty());
+                QVERIFY2(m.text.contains(QStringLiteral("/rdv/test/mon-rdv/") + booked.usagerToken),
+                         qPrintable(m.text));
+            }
         }
         QCOMPARE(int(QDir(smsDir.path()).entryList(QDir::Files).size()) - smsBefore, sms);
+        if (action == QLatin1String("book")) {
+            // The usager's SMS carries their link, whoever booked.
+            bool linked = false;
+            for (const QFileInfo &f : QDir(smsDir.path()).entryInfoList(QDir::Files)) {
+                QFile file(f.filePath());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                linked = linked || QString::fromUtf8(file.readAll())
+                                       .contains(QStringLiteral("Infos et annulation : "));
+            }
+            QVERIFY(linked);
+        }
         const int reminders = s.countRows(
             QStringLiteral("WHERE purpose = 'reminder' AND status = 'pending' AND rdv_id = %1")
                 .arg(rdv.id));

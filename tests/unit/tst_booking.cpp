@@ -1,6 +1,7 @@
 // The booking operation and changes: who may book which motif, free créneaux and delays,
 // validation without half-written bookings, usager reuse, who may cancel or move.
 #include "booking.h"
+#include "catalog.h"
 #include "rdvrepository.h"
 #include "secrets.h"
 #include "testorganisation.h"
@@ -103,7 +104,9 @@ private slots:
         const BookingOutcome out =
             f.service.book(f.request(CreatedBy::Prescripteur, f.partners.id, QTime(10, 0)));
         QVERIFY2(out.ok(), qPrintable(out.message));
-        QVERIFY(out.usagerToken.isEmpty()); // no private link for a prescripteur
+        // The usager (who gave a phone or an e-mail) gets their own private link, sent to them
+        // alone; the prescripteur may still change nothing (prescripteurCannotChange).
+        QVERIFY(!out.usagerToken.isEmpty());
         const Rdv stored = RdvRepository(*f.t.store).find(out.rdv.id).value();
         QCOMPARE(stored.createdBy, CreatedBy::Prescripteur);
         QCOMPARE(stored.prescripteur.email, QStringLiteral("n.roux@mairie.fr"));
@@ -221,6 +224,68 @@ private slots:
         QCOMPARE(f.service.cancel(own.rdv.id, Actor{Actor::Kind::Usager, 0, own.usagerToken}).error,
                  BookingError::TooLate);
         QVERIFY(f.service.cancel(own.rdv.id, Actor{Actor::Kind::Agent, f.t.agent.id, {}}).ok());
+    }
+
+    // A usager booked by a prescriber moves with their own link, within the motif's delays (here
+    // 5 hours at least before the new créneau) and the organisation's cancellation delay (4 hours
+    // before the current one); the prescriber never may.
+    void prescribedUsagerMoves_data()
+    {
+        QTest::addColumn<QTime>("now"); // on the Monday of the appointment, at 11:00
+        QTest::addColumn<QTime>("to");
+        QTest::addColumn<int>("error");
+        QTest::addRow("to a free créneau")
+            << QTime(5, 0) << QTime(11, 30) << int(BookingError::None);
+        QTest::addRow("to a taken one")
+            << QTime(5, 0) << QTime(10, 30) << int(BookingError::CreneauTaken);
+        QTest::addRow("to no créneau")
+            << QTime(5, 0) << QTime(11, 10) << int(BookingError::CreneauTaken);
+        QTest::addRow("inside the motif's minimum delay")
+            << QTime(5, 0) << QTime(9, 30) << int(BookingError::CreneauTaken);
+        QTest::addRow("past the cancellation delay")
+            << QTime(7, 30) << QTime(11, 30) << int(BookingError::TooLate);
+    }
+    void prescribedUsagerMoves()
+    {
+        QFETCH(QTime, now);
+        QFETCH(QTime, to);
+        QFETCH(int, error);
+        Fixture f;
+        {
+            WriteTransaction tx(*f.t.store);
+            f.partners.minDelayMinutes = 5 * 60;
+            Catalog(*f.t.store).save(f.partners);
+            tx.commit();
+        }
+        const BookingOutcome booked =
+            f.service.book(f.request(CreatedBy::Prescripteur, f.partners.id, QTime(11, 0)));
+        QVERIFY2(booked.ok(), qPrintable(booked.message));
+        QVERIFY(!booked.usagerToken.isEmpty());
+        QVERIFY(f.service.book(f.request(CreatedBy::Agent, f.t.motif.id, QTime(10, 30))).ok());
+        f.clock.set(f.t.local(kMonday, now));
+        const Id id = booked.rdv.id;
+        QCOMPARE(
+            f.service.move(id, Actor{Actor::Kind::Prescripteur, 0, {}}, f.t.at(kMonday, to)).error,
+            BookingError::Forbidden);
+        const BookingOutcome moved = f.service.move(
+            id, Actor{Actor::Kind::Usager, 0, booked.usagerToken}, f.t.at(kMonday, to));
+        QCOMPARE(int(moved.error), error);
+        const Rdv stored = RdvRepository(*f.t.store).find(id).value();
+        QCOMPARE(stored.startsAt, f.t.at(kMonday, error ? QTime(11, 0) : to));
+        QCOMPARE(stored.version, error ? 1 : 2);
+        QCOMPARE(stored.lieuId, f.t.lieu.id);
+    }
+
+    // Booked by a prescriber for a usager who left neither phone nor e-mail: nobody to send a
+    // link to, so none exists.
+    void unreachableUsagerGetsNoLink()
+    {
+        Fixture f;
+        BookingRequest r = f.request(CreatedBy::Prescripteur, f.partners.id, QTime(9, 0));
+        r.usager.phone.clear();
+        const BookingOutcome out = f.service.book(r);
+        QVERIFY2(out.ok(), qPrintable(out.message));
+        QVERIFY(out.usagerToken.isEmpty());
     }
 
     void agentMovesAndVersions()

@@ -23,6 +23,21 @@ private slots:
                  QStringLiteral("Ce créneau n'est plus disponible."));
         checkText(e, QStringLiteral("t"), QString(20, QLatin1Char('a')), 10);
         QCOMPARE(e.value(QStringLiteral("t")), QStringLiteral("10 caractères au maximum."));
+        // Qt's own buttons (message boxes, dialogs) from Debian's qt6-translations-l10n.
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
+                 QStringLiteral("Annuler"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "&Yes"), QStringLiteral("&Oui"));
+        // The recurrence editor: « toutes les semaines », then « toutes les 2 semaines ».
+        QCOMPARE(QCoreApplication::translate("creneau::ui::RecurrenceEditor", "every week"),
+                 QStringLiteral("toutes les semaines"));
+        QCOMPARE(QCoreApplication::translate("creneau::ui::RecurrenceEditor", "every ") +
+                     QStringLiteral("2") +
+                     QCoreApplication::translate("creneau::ui::RecurrenceEditor", " weeks"),
+                 QStringLiteral("toutes les 2 semaines"));
+        QCOMPARE(QCoreApplication::translate("creneau::ui::MotifDialog", "Location type"),
+                 QStringLiteral("Modalité"));
+        QCOMPARE(QCoreApplication::translate("creneau::ui::AgendaModel", "Taken by a prescriber"),
+                 QStringLiteral("Pris par un prescripteur"));
     }
 };
 

@@ -179,7 +179,13 @@ private slots:
         QTest::addRow("empty") << "" << true;
         QTest::addRow("future") << "2030-01-01" << false;
         QTest::addRow("impossible") << "1980-02-30" << false;
-        QTest::addRow("french order") << "14/03/1980" << false;
+        QTest::addRow("typed JJ/MM/AAAA") << "14/03/1980" << true;
+        QTest::addRow("typed with one digit") << "4/3/1980" << true;
+        QTest::addRow("typed with dots") << "14.03.1980" << true;
+        QTest::addRow("typed impossible") << "30/02/1980" << false;
+        QTest::addRow("month and day swapped") << "03/14/1980" << false;
+        QTest::addRow("mixed separators") << "14/03-1980" << false;
+        QTest::addRow("two-digit year") << "14/03/80" << false;
         QTest::addRow("ancient") << "1850-01-01" << false;
         // Found by fuzz_validation: Qt's ISO reading takes any separator.
         QTest::addRow("odd separator") << "2000-02)29" << false;
