@@ -1,5 +1,6 @@
 #include "agentapi.h"
 #include "jsonexchange.h"
+#include "organisationservice.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -36,7 +37,8 @@ QJsonObject agentJson(const Agent &a, const std::optional<Organisation> &org)
                     {QStringLiteral("first_name"), a.firstName},
                     {QStringLiteral("last_name"), a.lastName},
                     {QStringLiteral("email"), a.email},
-                    {QStringLiteral("role"), toWord(a.role)}};
+                    {QStringLiteral("role"), toWord(a.role)},
+                    {QStringLiteral("notification_level"), toWord(a.notificationLevel)}};
     if (org)
         out.insert(QStringLiteral("organisation"),
                    QJsonObject{{QStringLiteral("id"), org->id},
@@ -64,6 +66,8 @@ void AgentApi::addRoutes(Router &router)
     router.get(base + QStringLiteral("/changes/wait"),
                [this](HttpRequest &r) { return waitForChanges(r); });
     router.post(base + QStringLiteral("/commands"), [this](HttpRequest &r) { return command(r); });
+    router.get(base + QStringLiteral("/organisation"),
+               [this](HttpRequest &r) { return administration(r); });
 }
 
 bool AgentApi::isSignedInCall(const HttpRequest &request)
@@ -122,6 +126,10 @@ HttpResponse AgentApi::loginAnswer(const AgentSessions::LoginResult &result)
         return privateJson(
             {{QStringLiteral("token"), result.token},
              {QStringLiteral("expires_in"), m_sessions.firstLifetimeSecs()},
+             {QStringLiteral("must_change_password"), OrganisationService(m_site.store())
+                                                          .account(result.agent.id)
+                                                          .value_or(AgentAccount())
+                                                          .mustChangePassword},
              {QStringLiteral("agent"), agentJson(result.agent, m_site.catalog().organisation(
                                                                    result.agent.organisationId))}});
     case AgentSessions::LoginError::BadCredentials:

@@ -115,7 +115,7 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     if (c.key.isEmpty() || c.key.size() > 200)
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
     if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type) &&
-        c.type != kMergeUsagers)
+        c.type != kMergeUsagers && !isAdminCommand(c.type))
         return {400, errorBody(tr("Unknown command type."))};
     if (auto stored = storedAnswer(agent.id, c.key)) // a replay, answered without the lock
         return *stored;
@@ -126,7 +126,8 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     WriteTransaction tx(m_site.store());
     if (auto stored = storedAnswer(agent.id, c.key))
         return *stored;
-    const CommandAnswer answer = c.type == kMergeUsagers             ? mergeUsagers(agent, c)
+    const CommandAnswer answer = isAdminCommand(c.type)              ? runAdminCommand(agent, c)
+                                 : c.type == kMergeUsagers           ? mergeUsagers(agent, c)
                                  : kCatalogCommands.contains(c.type) ? runCatalogCommand(agent, c)
                                                                      : runRdvCommand(agent, c);
     storeAnswer(agent.id, c.key, answer);
