@@ -176,8 +176,16 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
             errors.insert(QStringLiteral("initial_password"),
                           tr("E-mail delivery is not set up on the server: set an initial "
                              "password, which the agent changes at first sign-in."));
-        if (!errors.isEmpty() && agent.role == AgentRole::Admin)
+        if (!errors.isEmpty() && agent.role == AgentRole::Admin) {
+            // Every field's message at once, not only the payload's type errors.
+            const FieldErrors rules = OrganisationService::validateAgent(a);
+            for (auto it = rules.cbegin(); it != rules.cend(); ++it)
+                if (!errors.contains(it.key()))
+                    errors.insert(it.key(), it.value());
+            if (!errors.contains(QStringLiteral("email")) && service.emailTaken(a.email, a.id))
+                errors.insert(QStringLiteral("email"), tr("Another agent already uses this e-mail."));
             return invalid(errors);
+        }
         const AdminOutcome out = service.saveAgent(agent, a, initialPassword);
         if (!out.ok())
             return refused(out);
