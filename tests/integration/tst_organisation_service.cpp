@@ -1,0 +1,174 @@
+// OrganisationService's rules in-process: slugs proposed from names, the password policy, the
+// first start in one transaction (a taken slug refused), the last administrator kept, and
+// pending reminders following a new delay (manual clock: moved, or dropped when now past or 0).
+#include "notifyscenario.h"
+#include "organisationservice.h"
+#include "outbox.h"
+#include "reminderschedule.h"
+
+#include <QtTest>
+
+using namespace creneau;
+using namespace creneau::notify;
+using test::NotifyScenario;
+
+namespace {
+
+QList<OutboxMessage> reminders(NotifyScenario &s, Id rdvId, const QString &status)
+{
+    QList<OutboxMessage> out;
+    for (const OutboxMessage &m : Outbox(*s.t.store).ofRdv(rdvId))
+        if (m.purpose == QLatin1String("reminder") && m.status == status)
+            out << m;
+    return out;
+}
+
+Agent adminOf(NotifyScenario &s)
+{
+    Agent a = s.t.agent;
+    a.role = AgentRole::Admin;
+    WriteTransaction tx(*s.t.store);
+    Catalog(*s.t.store).save(a);
+    tx.commit();
+    return a;
+}
+
+} // namespace
+
+class TestOrganisationService : public QObject
+{
+    Q_OBJECT
+private slots:
+    void proposeSlug_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("slug");
+        QTest::addRow("accents") << QStringLiteral("Maison France Services de Saint-Lô")
+                                 << QStringLiteral("maison-france-services-de-saint-lo");
+        QTest::addRow("apostrophe") << QStringLiteral("CCAS d'Évreux")
+                                    << QStringLiteral("ccas-d-evreux");
+        QTest::addRow("punctuation") << QStringLiteral("  « Aide & Co » (27) ")
+                                     << QStringLiteral("aide-co-27");
+        QTest::addRow("nothing usable") << QStringLiteral("« »") << QString();
+    }
+    void proposeSlug()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, slug);
+        QCOMPARE(OrganisationService::proposeSlug(name), slug);
+    }
+
+    void passwordPolicy_data()
+    {
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("accepted");
+        QTest::addRow("short") << QStringLiteral("Court-1") << false;
+        QTest::addRow("11 characters") << QStringLiteral("abcdefghijX") << false;
+        QTest::addRow("common") << QStringLiteral("MotDePasse123") << false;
+        QTest::addRow("repeated") << QStringLiteral("aaaaaaaaaaaaaa") << false;
+        QTest::addRow("run") << QStringLiteral("345678901234") << false;
+        QTest::addRow("phrase") << QStringLiteral("cheval batterie agrafe") << true;
+        QTest::addRow("12 mixed") << QStringLiteral("Vernon-27200!") << true;
+    }
+    void passwordPolicy()
+    {
+        QFETCH(QString, password);
+        QFETCH(bool, accepted);
+        FieldErrors e;
+        OrganisationService::checkPassword(e, QStringLiteral("password"), password);
+        QCOMPARE(e.isEmpty(), accepted);
+    }
+
+    void firstStartRefusesATakenSlug()
+    {
+        NotifyScenario s;
+        OrganisationService service(*s.t.store, s.clock);
+        FirstStart start;
+        start.settings.organisation.name = QStringLiteral("CCAS de Vernon");
+        start.settings.organisation.slug = s.t.org.slug; // taken
+        start.settings.organisation.timeZone = QStringLiteral("America/Cayenne");
+        start.admin.firstName = QStringLiteral("Inès");
+        start.admin.lastName = QStringLiteral("Martin");
+        start.admin.email = QStringLiteral("ines.martin@ccas.example.fr");
+        start.password = QStringLiteral("court");
+        AdminOutcome out = service.createOrganisation(start);
+        QCOMPARE(out.error, AdminError::Invalid);
+        QVERIFY(out.fields.contains(QStringLiteral("slug")));
+        QVERIFY(out.fields.contains(QStringLiteral("admin.password")));
+
+        start.settings.organisation.slug = QStringLiteral("ccas-vernon");
+        start.password = QStringLiteral("cheval batterie agrafe");
+        start.lieu = Lieu{0, 0, QStringLiteral("Hôtel de ville"), QStringLiteral("1 place"), {}};
+        out = service.createOrganisation(start);
+        QVERIFY2(out.ok(), qPrintable(out.fields.values().join(QLatin1Char(' '))));
+        const auto accounts = service.accounts(out.id);
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts.first().agent.role, AgentRole::Admin);
+        QVERIFY(accounts.first().hasPassword);
+        QCOMPARE(Catalog(*s.t.store).lieux(out.id).size(), 1);
+        QCOMPARE(service.settings(out.id).organisation.timeZone, QStringLiteral("America/Cayenne"));
+    }
+
+    void lastAdministratorIsKept()
+    {
+        NotifyScenario s;
+        const Agent admin = adminOf(s);
+        OrganisationService service(*s.t.store, s.clock);
+        QCOMPARE(service.archiveAgent(admin, admin.id).error, AdminError::Conflict);
+        Agent demoted = admin;
+        demoted.role = AgentRole::Agent;
+        QCOMPARE(service.saveAgent(admin, demoted).error, AdminError::Conflict);
+        // An agent of the organisation is not an administrator: refused.
+        const Agent other = s.t.addAgent(QStringLiteral("Autre"));
+        QCOMPARE(service.archiveAgent(other, admin.id).error, AdminError::Forbidden);
+        QVERIFY(service.archiveAgent(admin, other.id).ok());
+    }
+
+    void remindersFollowANewDelay()
+    {
+        NotifyScenario s;
+        const Agent admin = adminOf(s);
+        const BookingOutcome b = s.book(CreatedBy::Prescripteur);
+        QVERIFY(b.ok());
+        QVERIFY(!reminders(s, b.rdv.id, QStringLiteral("pending")).isEmpty());
+
+        OrganisationService service(*s.t.store, s.clock);
+        service.setReminderDelayListener([&](Id org, int hours) {
+            rescheduleReminders(*s.t.store, org, hours, s.clock.nowSecs());
+        });
+        OrganisationSettings settings = service.settings(s.t.org.id);
+        settings.organisation.reminderHours = 24;
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        const auto moved = reminders(s, b.rdv.id, QStringLiteral("pending"));
+        QVERIFY(!moved.isEmpty());
+        for (const OutboxMessage &m : moved) {
+            QCOMPARE(m.dueAt, b.rdv.startsAt - 24 * 3600);
+            QCOMPARE(m.nextAttemptAt, b.rdv.startsAt - 24 * 3600);
+        }
+
+        // A delay reaching back before now: the reminder would be late, so it goes.
+        s.clock.set(QDateTime::fromSecsSinceEpoch(b.rdv.startsAt - 30 * 3600, Qt::UTC));
+        settings.organisation.reminderHours = 48;
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        QVERIFY(reminders(s, b.rdv.id, QStringLiteral("pending")).isEmpty());
+        QCOMPARE(reminders(s, b.rdv.id, QStringLiteral("dropped")).size(), moved.size());
+    }
+
+    void noReminderAtAll()
+    {
+        NotifyScenario s;
+        const Agent admin = adminOf(s);
+        const BookingOutcome b = s.book(CreatedBy::Prescripteur);
+        OrganisationService service(*s.t.store, s.clock);
+        service.setReminderDelayListener([&](Id org, int hours) {
+            rescheduleReminders(*s.t.store, org, hours, s.clock.nowSecs());
+        });
+        OrganisationSettings settings = service.settings(s.t.org.id);
+        settings.organisation.reminderHours = 0;
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        QVERIFY(reminders(s, b.rdv.id, QStringLiteral("pending")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrganisationService)
+#include "tst_organisation_service.moc"
