@@ -183,7 +183,8 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
                 if (!errors.contains(it.key()))
                     errors.insert(it.key(), it.value());
             if (!errors.contains(QStringLiteral("email")) && service.emailTaken(a.email, a.id))
-                errors.insert(QStringLiteral("email"), tr("Another agent already uses this e-mail."));
+                errors.insert(QStringLiteral("email"),
+                              tr("Another agent already uses this e-mail."));
             return invalid(errors);
         }
         const AdminOutcome out = service.saveAgent(agent, a, initialPassword);
