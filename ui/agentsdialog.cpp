@@ -115,7 +115,7 @@ void AgentsDialog::reload()
     setBusy(true);
     m_client->load([this](const sync::AdminReply &r) {
         if (r.ok())
-            show(r.body.value(QStringLiteral("agents")).toArray());
+            showAgents(r.body.value(QStringLiteral("agents")).toArray());
         setBusy(false);
         if (!r.ok()) {
             m_status->setText(r.message);
@@ -125,7 +125,7 @@ void AgentsDialog::reload()
     });
 }
 
-void AgentsDialog::show(const QJsonArray &agents)
+void AgentsDialog::showAgents(const QJsonArray &agents)
 {
     const qint64 selected = selectedAgent();
     m_agents = agents;

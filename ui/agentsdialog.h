@@ -43,7 +43,7 @@ signals:
     void requestFinished(bool ok);
 
 private:
-    void show(const QJsonArray &agents);
+    void showAgents(const QJsonArray &agents);
     void setBusy(bool busy);
     void finish(const sync::AdminReply &reply, const QString &success);
     void confirmArchive();

@@ -104,12 +104,12 @@ void OrganisationDialog::reload()
     m_status->setText(tr("Loading…"));
     m_client->load([this](const sync::AdminReply &r) {
         if (r.ok())
-            show(r.body.value(QStringLiteral("organisation")).toObject());
+            showOrganisation(r.body.value(QStringLiteral("organisation")).toObject());
         finish(r.ok(), r.ok() ? QString() : r.message);
     });
 }
 
-void OrganisationDialog::show(const QJsonObject &o)
+void OrganisationDialog::showOrganisation(const QJsonObject &o)
 {
     m_name->setText(o.value(QStringLiteral("name")).toString());
     m_slug->setText(o.value(QStringLiteral("slug")).toString());

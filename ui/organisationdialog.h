@@ -43,7 +43,7 @@ signals:
     void saved();
 
 private:
-    void show(const QJsonObject &organisation);
+    void showOrganisation(const QJsonObject &organisation);
     QJsonObject payload() const;
     void setBusy(bool busy);
     void finish(bool ok, const QString &message);

@@ -58,8 +58,10 @@ private slots:
     void organisationChangesShowOnThePublicPage()
     {
         Reply r = m_admin->command(QStringLiteral("save_organisation"),
-                                   {{"name", ""}, {"time_zone", "Mars/Olympus"},
-                                    {"reminder_hours", 10000}, {"reply_to", "pas une adresse"}});
+                                   {{"name", ""},
+                                    {"time_zone", "Mars/Olympus"},
+                                    {"reminder_hours", 10000},
+                                    {"reply_to", "pas une adresse"}});
         QCOMPARE(r.status, 422);
         const QJsonObject fields = fieldsOf(r);
         for (const char *f : {"name", "time_zone", "reminder_hours", "reply_to"})
@@ -79,7 +81,8 @@ private slots:
             "GET", QStringLiteral("/api/v1/agent/organisation")))[QLatin1String("organisation")]
                                     .toObject();
         QCOMPARE(org[QLatin1String("reminder_hours")].toInt(), 24);
-        QCOMPARE(org[QLatin1String("reply_to")].toString(), QStringLiteral("accueil@mfs.example.fr"));
+        QCOMPARE(org[QLatin1String("reply_to")].toString(),
+                 QStringLiteral("accueil@mfs.example.fr"));
     }
 
     void invitedAgentChoosesAPassword()
@@ -98,8 +101,8 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(AgentApiClient::json(r)[QLatin1String("invitation")].toString(),
                  QStringLiteral("email"));
-        m_newAgentId = AgentApiClient::json(r)[QLatin1String("result")][QLatin1String("id")]
-                           .toInteger();
+        m_newAgentId =
+            AgentApiClient::json(r)[QLatin1String("result")][QLatin1String("id")].toInteger();
         QVERIFY(m_newAgentId > 0);
         QVERIFY2(m_smtp.waitFor(before + 1), qPrintable(m_server->output()));
         QString link;
@@ -157,41 +160,41 @@ private slots:
             AgentApiClient::json(agent.call("GET", QStringLiteral("/api/v1/agent/organisation")));
         // An agent sees only their own account, not their colleagues'.
         QCOMPARE(mine[QLatin1String("agents")].toArray().size(), 1);
-        QVERIFY(!mine[QLatin1String("organisation")].toObject().contains(
-            QStringLiteral("reply_to")));
+        QVERIFY(
+            !mine[QLatin1String("organisation")].toObject().contains(QStringLiteral("reply_to")));
         QCOMPARE(agent.command(QStringLiteral("save_organisation"), {{"name", "Pris"}}).status,
                  403);
-        QCOMPARE(agent.command(QStringLiteral("save_agent"),
-                               {{"first_name", "A"}, {"last_name", "B"}, {"email", "a@b.fr"},
-                                {"role", "admin"}})
+        QCOMPARE(agent
+                     .command(QStringLiteral("save_agent"), {{"first_name", "A"},
+                                                             {"last_name", "B"},
+                                                             {"email", "a@b.fr"},
+                                                             {"role", "admin"}})
                      .status,
                  403);
-        QCOMPARE(agent.command(QStringLiteral("save_agent"),
-                               {{"id", m_newAgentId}, {"role", "admin"}})
-                     .status,
-                 403);
+        QCOMPARE(
+            agent.command(QStringLiteral("save_agent"), {{"id", m_newAgentId}, {"role", "admin"}})
+                .status,
+            403);
         QCOMPARE(agent.command(QStringLiteral("archive_agent"), {{"id", m_newAgentId}}).status,
                  403);
-        QCOMPARE(agent.command(QStringLiteral("reset_agent_password"), {{"id", m_newAgentId}})
-                     .status,
-                 403);
+        QCOMPARE(
+            agent.command(QStringLiteral("reset_agent_password"), {{"id", m_newAgentId}}).status,
+            403);
         // Their own preferences are theirs.
-        QCOMPARE(agent.command(QStringLiteral("set_notification_level"), {{"level", "soon"}})
-                     .status,
-                 200);
-        QCOMPARE(agent.command(QStringLiteral("set_notification_level"), {{"level", "often"}})
-                     .status,
-                 422);
+        QCOMPARE(
+            agent.command(QStringLiteral("set_notification_level"), {{"level", "soon"}}).status,
+            200);
+        QCOMPARE(
+            agent.command(QStringLiteral("set_notification_level"), {{"level", "often"}}).status,
+            422);
     }
 
     void foreignIdsAreNotFound()
     {
         for (const char *type : {"archive_agent", "reset_agent_password", "save_agent"}) {
-            const Reply r = m_admin->command(QLatin1String(type),
-                                             {{"id", 987654},
-                                              {"first_name", "X"},
-                                              {"last_name", "Y"},
-                                              {"email", "x@y.fr"}});
+            const Reply r = m_admin->command(
+                QLatin1String(type),
+                {{"id", 987654}, {"first_name", "X"}, {"last_name", "Y"}, {"email", "x@y.fr"}});
             QCOMPARE(r.status, 404);
         }
         QCOMPARE(m_admin->command(QStringLiteral("save_organisation"), {{"id", 987654}}).status,
@@ -219,13 +222,13 @@ private slots:
     void lastAdministratorStays()
     {
         const qint64 me = AgentApiClient::json(m_admin->call(
-            "GET", QStringLiteral("/api/v1/agent/session")))[QLatin1String("agent")]
-                              [QLatin1String("id")]
-                                  .toInteger();
+            "GET",
+            QStringLiteral("/api/v1/agent/session")))[QLatin1String("agent")][QLatin1String("id")]
+                              .toInteger();
         QCOMPARE(m_admin->command(QStringLiteral("archive_agent"), {{"id", me}}).status, 409);
-        QCOMPARE(m_admin->command(QStringLiteral("save_agent"), {{"id", me}, {"role", "agent"}})
-                     .status,
-                 409);
+        QCOMPARE(
+            m_admin->command(QStringLiteral("save_agent"), {{"id", me}, {"role", "agent"}}).status,
+            409);
         QCOMPARE(m_admin->call("GET", QStringLiteral("/api/v1/agent/session")).status, 200);
     }
 
@@ -234,12 +237,11 @@ private slots:
         // A second administrator, created with an initial password to change at first sign-in.
         const QString email = QStringLiteral("second.admin@mfs.example.fr");
         const QString initial = QStringLiteral("provisoire-2026-vernon");
-        Reply r = m_admin->command(QStringLiteral("save_agent"),
-                                   {{"first_name", "Second"},
-                                    {"last_name", "Admin"},
-                                    {"email", email},
-                                    {"role", "admin"},
-                                    {"initial_password", initial}});
+        Reply r = m_admin->command(QStringLiteral("save_agent"), {{"first_name", "Second"},
+                                                                  {"last_name", "Admin"},
+                                                                  {"email", email},
+                                                                  {"role", "admin"},
+                                                                  {"initial_password", initial}});
         QCOMPARE(r.status, 200);
         const qint64 id =
             AgentApiClient::json(r)[QLatin1String("result")][QLatin1String("id")].toInteger();
@@ -254,10 +256,9 @@ private slots:
                  200);
         QCOMPARE(second.call("GET", QStringLiteral("/api/v1/agent/session")).status, 401);
         // Now there are two administrators: the demo one may step down.
-        QCOMPARE(m_admin->command(QStringLiteral("save_agent"),
-                                  {{"id", id}, {"role", "agent"}})
-                     .status,
-                 200);
+        QCOMPARE(
+            m_admin->command(QStringLiteral("save_agent"), {{"id", id}, {"role", "agent"}}).status,
+            200);
     }
 
     void changeOwnPassword()

@@ -45,10 +45,10 @@ private slots:
         QTest::addColumn<QString>("slug");
         QTest::addRow("accents") << QStringLiteral("Maison France Services de Saint-Lô")
                                  << QStringLiteral("maison-france-services-de-saint-lo");
-        QTest::addRow("apostrophe") << QStringLiteral("CCAS d'Évreux")
-                                    << QStringLiteral("ccas-d-evreux");
-        QTest::addRow("punctuation") << QStringLiteral("  « Aide & Co » (27) ")
-                                     << QStringLiteral("aide-co-27");
+        QTest::addRow("apostrophe")
+            << QStringLiteral("CCAS d'Évreux") << QStringLiteral("ccas-d-evreux");
+        QTest::addRow("punctuation")
+            << QStringLiteral("  « Aide & Co » (27) ") << QStringLiteral("aide-co-27");
         QTest::addRow("nothing usable") << QStringLiteral("« »") << QString();
     }
     void proposeSlug()
