@@ -72,11 +72,6 @@ QString q(const char *text)
 
 } // namespace
 
-QString OrganisationSettings::effectiveSenderName() const
-{
-    return senderName.trimmed().isEmpty() ? organisation.name : senderName.trimmed();
-}
-
 QString OrganisationSettings::effectiveReplyTo() const
 {
     return replyTo.trimmed().isEmpty() ? organisation.email.trimmed() : replyTo.trimmed();

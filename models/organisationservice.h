@@ -19,11 +19,11 @@ namespace creneau {
 struct OrganisationSettings
 {
     Organisation organisation;
-    QString senderName; // empty: the organisation's name
+    QString senderName; // empty: « Créneau », as before
     QString replyTo;    // empty: the organisation's contact e-mail
     QString publicUrl;  // empty: the server's own address
-    // What e-mails use: the defaults applied.
-    QString effectiveSenderName() const;
+    // Where replies go: the organisation's contact e-mail unless another address was chosen
+    // (empty: no Reply-To).
     QString effectiveReplyTo() const;
 };
 

@@ -5,6 +5,10 @@ ALTER TABLE organisations ADD COLUMN sender_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisations ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
 ALTER TABLE organisations ADD COLUMN public_url TEXT NOT NULL DEFAULT '';
 
+-- Each e-mail keeps the sender name and Reply-To its organisation had when it was queued.
+ALTER TABLE outbox ADD COLUMN sender_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
+
 -- An agent whose password an administrator set must choose their own at the next sign-in; the
 -- last sign-in is shown in « Administration › Agents… ».
 ALTER TABLE agents ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;

@@ -3,6 +3,7 @@
 #include "calendardomain.h"
 #include "catalog.h"
 #include "mailtemplate.h"
+#include "organisationservice.h"
 #include "rdvical.h"
 #include "rdvrepository.h"
 #include "secrets.h"
@@ -46,6 +47,7 @@ struct Change
     const NotifyContext &context;
     qint64 now = 0;
     Organisation org;
+    OrganisationSettings settings; // sender name and Reply-To of the e-mails
     Motif motif;
     std::optional<Lieu> lieu;
     std::optional<Usager> usager;
@@ -83,6 +85,7 @@ bool Change::load()
     if (!o || !m)
         return false;
     org = *o;
+    settings = OrganisationService(store).settings(org.id);
     motif = *m;
     zone = zoneOf(org);
     if (event.rdv.lieuId)
@@ -169,6 +172,8 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
     m.recipientName = name;
     m.dueAt = dueAt;
     m.createdAt = now;
+    m.senderName = settings.senderName.trimmed(); // empty: « Créneau »
+    m.replyTo = settings.effectiveReplyTo();
     if (kind == OutboxMessage::Kind::Sms) {
         m.bodyText = r.sms;
     } else {
@@ -240,6 +245,8 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
         m.bodyHtml = r.html;
         m.dueAt = now;
         m.createdAt = now;
+        m.senderName = settings.senderName.trimmed(); // empty: « Créneau »
+        m.replyTo = settings.effectiveReplyTo();
         Outbox(store).enqueue(m);
     }
 }

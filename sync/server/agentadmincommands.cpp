@@ -267,6 +267,8 @@ void AgentCommands::queueInvitation(Id organisationId, Id agentId, const QString
     m.bodyHtml = r.html;
     m.dueAt = now;
     m.createdAt = now;
+    m.senderName = s.senderName.trimmed(); // empty: « Créneau »
+    m.replyTo = s.effectiveReplyTo();
     notify::Outbox(store).enqueue(m);
 }
 

@@ -71,7 +71,8 @@ private slots:
                              {{"name", "France Services de Vernon"},
                               {"time_zone", "Indian/Reunion"},
                               {"reminder_hours", 24},
-                              {"reply_to", "accueil@mfs.example.fr"}});
+                              {"reply_to", "accueil@mfs.example.fr"},
+                              {"sender_name", "France Services de Vernon"}});
         QCOMPARE(r.status, 200);
         HttpClient web(m_server->url(QString()));
         const Reply page = web.get(QStringLiteral("/rdv/mfs-vernon"));
@@ -114,6 +115,12 @@ private slots:
                 QRegularExpression(QStringLiteral("(/invitation/[A-Za-z0-9_-]+)")).match(m.text);
             QVERIFY(match.hasMatch());
             link = match.captured(1);
+            // The organisation's name as sender, replies to its chosen address.
+            QVERIFY2(m.header("From").contains(QStringLiteral("France Services de Vernon")),
+                     qPrintable(m.header("From")));
+            QVERIFY(m.header("From").contains(QStringLiteral("rdv@mfs.example.fr")));
+            QVERIFY2(m.header("Reply-To").contains(QStringLiteral("<accueil@mfs.example.fr>")),
+                     qPrintable(m.header("Reply-To")));
             // 24 random bytes, URL-safe base64: 192 bits.
             QVERIFY(link.size() - int(strlen("/invitation/")) >= 32);
         }

@@ -154,6 +154,34 @@ private slots:
         QCOMPARE(reminders(s, b.rdv.id, QStringLiteral("dropped")).size(), moved.size());
     }
 
+    void messagesCarryTheSenderAndReplyTo()
+    {
+        NotifyScenario s;
+        const Agent admin = adminOf(s);
+        OrganisationService service(*s.t.store, s.clock);
+        OrganisationSettings settings = service.settings(s.t.org.id);
+        settings.organisation.email = QStringLiteral("contact@orga.example.fr");
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        BookingOutcome b = s.book(CreatedBy::Prescripteur);
+        QVERIFY(b.ok());
+        const auto first = Outbox(*s.t.store).ofRdv(b.rdv.id);
+        QVERIFY(!first.isEmpty());
+        for (const OutboxMessage &m : first) {
+            QCOMPARE(m.replyTo, QStringLiteral("contact@orga.example.fr")); // by default
+            QVERIFY(m.senderName.isEmpty());
+        }
+        // Changed: the next messages follow at once.
+        settings.replyTo = QStringLiteral("accueil@orga.example.fr");
+        settings.senderName = QStringLiteral("CCAS de Vernon");
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        b = s.book(CreatedBy::Prescripteur, QTime(10, 0));
+        QVERIFY(b.ok());
+        for (const OutboxMessage &m : Outbox(*s.t.store).ofRdv(b.rdv.id)) {
+            QCOMPARE(m.replyTo, QStringLiteral("accueil@orga.example.fr"));
+            QCOMPARE(m.senderName, QStringLiteral("CCAS de Vernon"));
+        }
+    }
+
     void noReminderAtAll()
     {
         NotifyScenario s;
