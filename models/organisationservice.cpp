@@ -477,9 +477,11 @@ AdminOutcome OrganisationService::setNotificationLevel(const Agent &actor, Notif
 
 void OrganisationService::recordSignIn(Id agentId)
 {
+    // Not a change the feed carries (the column is left out of it): no sequence number, so a
+    // sign-in does not make every desktop pull.
     WriteTransaction tx(m_store);
-    sql::run(m_store.db(), q("UPDATE agents SET seq = ?, last_sign_in_at = ? WHERE id = ?"),
-             {m_store.nextSeq(), m_clock.nowSecs(), agentId});
+    sql::run(m_store.db(), q("UPDATE agents SET last_sign_in_at = ? WHERE id = ?"),
+             {m_clock.nowSecs(), agentId});
     tx.commit();
 }
 

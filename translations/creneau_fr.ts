@@ -1907,6 +1907,10 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
         <source>Another agent already uses this e-mail.</source>
         <translation>Un autre agent utilise déjà cette adresse e-mail.</translation>
     </message>
+    <message>
+        <source>Choose your own password first (My preferences…): the one you were given is temporary.</source>
+        <translation>Choisissez d&apos;abord votre propre mot de passe (Mes préférences…) : celui qui vous a été donné est provisoire.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::sync::AdminCommands</name>

@@ -231,6 +231,18 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
                         "which the agent changes at first sign-in.")}});
 }
 
+std::optional<CommandAnswer> AgentCommands::passwordChangeFirst(const Agent &agent,
+                                                                const QString &type)
+{
+    if (type == QLatin1String("change_password"))
+        return std::nullopt;
+    const auto account = OrganisationService(m_site.store()).account(agent.id);
+    if (!account || !account->mustChangePassword)
+        return std::nullopt;
+    return CommandAnswer{403, errorBody(tr("Choose your own password first (My preferences…): "
+                                           "the one you were given is temporary."))};
+}
+
 void AgentCommands::queueInvitation(Id organisationId, Id agentId, const QString &token)
 {
     Store &store = m_site.store();

@@ -43,6 +43,8 @@ private:
     // GET /organisation: the settings and agents an administrator edits, or for an agent their
     // own account (agentadminapi.cpp).
     HttpResponse administration(HttpRequest &request);
+    // Still on the initial password an administrator set.
+    bool mustChangePassword(Id agentId);
 
     BookingSite &m_site;
     AgentSessions m_sessions;

@@ -119,6 +119,8 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
         return {400, errorBody(tr("Unknown command type."))};
     if (auto stored = storedAnswer(agent.id, c.key)) // a replay, answered without the lock
         return *stored;
+    if (auto refused = passwordChangeFirst(agent, c.type))
+        return *refused;
     // One transaction for the change and its stored answer: BookingService's own transaction
     // nests in it as a savepoint, so a crash between the two cannot apply a change whose key
     // then runs again. Looked up again under the write lock: another request, or another server

@@ -49,6 +49,9 @@ private:
     // The organisation, its agents, one's own password and notification level
     // (agentadmincommands.cpp).
     static bool isAdminCommand(const QString &type);
+    // 403 for every command but change_password while the agent still has the initial password
+    // an administrator set.
+    std::optional<CommandAnswer> passwordChangeFirst(const Agent &agent, const QString &type);
     CommandAnswer runAdminCommand(const Agent &agent, const Command &c);
     void queueInvitation(Id organisationId, Id agentId, const QString &token);
     // 409 with the current row when `expected` is set and differs from the row's seq.

@@ -187,6 +187,12 @@ private slots:
         QCOMPARE(
             agent.command(QStringLiteral("reset_agent_password"), {{"id", m_newAgentId}}).status,
             403);
+        // Colleagues' sign-ins are not in the change feed.
+        for (const QJsonValue &change : agent.changes()) {
+            const QJsonObject data = change[QLatin1String("data")].toObject();
+            QVERIFY(!data.contains(QStringLiteral("last_sign_in_at")));
+            QVERIFY(!data.contains(QStringLiteral("password_hash")));
+        }
         // Their own preferences are theirs.
         QCOMPARE(
             agent.command(QStringLiteral("set_notification_level"), {{"level", "soon"}}).status,
@@ -259,6 +265,20 @@ private slots:
         QVERIFY(AgentApiClient::json(r)[QLatin1String("must_change_password")].toBool());
         second.token = AgentApiClient::json(r)[QLatin1String("token")].toString();
         QCOMPARE(second.call("GET", QStringLiteral("/api/v1/agent/session")).status, 200);
+        // Nothing else until they chose their own password.
+        QCOMPARE(
+            second.command(QStringLiteral("set_notification_level"), {{"level", "none"}}).status,
+            403);
+        const QString own = QStringLiteral("mon propre mot de passe");
+        QCOMPARE(second
+                     .command(QStringLiteral("change_password"),
+                              {{"current_password", initial}, {"password", own}})
+                     .status,
+                 200);
+        QCOMPARE(second.login(email, own), 200);
+        QCOMPARE(
+            second.command(QStringLiteral("set_notification_level"), {{"level", "none"}}).status,
+            200);
         QCOMPARE(m_admin->command(QStringLiteral("reset_agent_password"), {{"id", id}}).status,
                  200);
         QCOMPARE(second.call("GET", QStringLiteral("/api/v1/agent/session")).status, 401);
