@@ -176,10 +176,18 @@ private slots:
         QVERIFY(service.saveOrganisation(admin, settings).ok());
         b = s.book(CreatedBy::Prescripteur, QTime(10, 0));
         QVERIFY(b.ok());
+        settings.publicUrl = QStringLiteral("https://rdv.orga.example.fr");
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        b = s.book(CreatedBy::Prescripteur, QTime(11, 0));
+        QVERIFY(b.ok());
+        bool linked = false;
         for (const OutboxMessage &m : Outbox(*s.t.store).ofRdv(b.rdv.id)) {
+            // Links in messages use the organisation's public address.
+            linked |= m.bodyText.contains(QStringLiteral("https://rdv.orga.example.fr/rdv/"));
             QCOMPARE(m.replyTo, QStringLiteral("accueil@orga.example.fr"));
             QCOMPARE(m.senderName, QStringLiteral("CCAS de Vernon"));
         }
+        QVERIFY(linked);
     }
 
     void noReminderAtAll()
