@@ -2328,6 +2328,10 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
         <source>Password changed.</source>
         <translation>Mot de passe modifié.</translation>
     </message>
+    <message>
+        <source>Your password was set by an administrator: choose your own to go on.</source>
+        <translation>Votre mot de passe a été fixé par un administrateur : choisissez le vôtre pour continuer.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::TimeZoneChoice</name>

@@ -93,13 +93,19 @@ void PreferencesDialog::reload()
             if (a.value(QStringLiteral("id")).toInteger() != me)
                 continue;
             m_email = a.value(QStringLiteral("email")).toString();
+            m_mustChange = a.value(QStringLiteral("must_change_password")).toBool();
             const QString level = a.value(QStringLiteral("notification_level")).toString();
             for (int i = 0; i < 4; ++i)
                 if (level == QLatin1String(kLevels[i]))
                     m_levels->button(i)->setChecked(true);
         }
         setBusy(false);
-        m_status->setText(r.ok() ? QString() : r.message);
+        m_status->setText(!r.ok()        ? r.message
+                          : m_mustChange ? tr("Your password was set by an administrator: "
+                                              "choose your own to go on.")
+                                         : QString());
+        if (m_mustChange)
+            m_current->setFocus();
         emit requestFinished(r.ok());
     });
 }
@@ -139,6 +145,7 @@ void PreferencesDialog::changePassword()
                       }
                       for (QLineEdit *e : {m_current, m_password, m_confirm})
                           e->clear();
+                      m_mustChange = false;
                       // Every session ended: this dialog's too. Sign in again with the new one.
                       m_client->signIn(m_email, password, [this](const sync::AdminReply &s) {
                           if (s.ok()) {

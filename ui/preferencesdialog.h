@@ -54,6 +54,7 @@ private:
     QLabel *m_status;
     QList<QPushButton *> m_buttons;
     bool m_busy = false;
+    bool m_mustChange = false;
 };
 
 } // namespace creneau::ui

@@ -53,6 +53,9 @@ int runRemote(const QUrl &url, const QString &dataDir)
         creneau::ui::MainWindow window(&source, url.toString(QUrl::StripTrailingSlash));
         creneau::ui::signInAgainWhenAsked(client.get(), url, &window);
         window.show();
+        // On the initial password an administrator set: their own one first.
+        if (client->agent().value(QStringLiteral("must_change_password")).toBool())
+            window.showPreferencesDialog();
         return QApplication::exec();
     });
 }

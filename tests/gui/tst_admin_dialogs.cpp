@@ -169,6 +169,22 @@ private slots:
         QCOMPARE(r.status, 200);
         QVERIFY(AgentApiClient::json(r)[QLatin1String("must_change_password")].toBool());
         lea.token = AgentApiClient::json(r)[QLatin1String("token")].toString();
+        {
+            // Her preferences open asking for her own password; nothing else is allowed yet.
+            PreferencesDialog mine(m_server.url(), lea.token);
+            mine.show();
+            QTRY_VERIFY(!mine.isBusy());
+            QVERIFY2(child<QLabel>(mine, "statusLabel")
+                         ->text()
+                         .contains(QStringLiteral("fixé par un administrateur")),
+                     qPrintable(child<QLabel>(mine, "statusLabel")->text()));
+            QSignalSpy refused(&mine, &PreferencesDialog::requestFinished);
+            mine.saveNotificationLevel();
+            QVERIFY(refused.wait(20000));
+            QCOMPARE(refused.first().first().toBool(), false);
+            QVERIFY(
+                child<QLabel>(mine, "statusLabel")->text().contains(QStringLiteral("provisoire")));
+        }
 
         // The demo administrator is the last one: no stepping down.
         const qint64 me = administration()[QLatin1String("me")].toInteger();
