@@ -361,6 +361,16 @@ bool NotificationSink::wantsNotice(const Agent &agent, const RdvEvent &event, co
     return false;
 }
 
+void NotificationSink::queueReminder(Store &store, const Rdv &rdv)
+{
+    RdvEvent event;
+    event.kind = RdvEvent::Kind::Created;
+    event.rdv = rdv;
+    Change c(event, store, m_context, m_clock.nowSecs());
+    if (c.load())
+        c.reminder();
+}
+
 void NotificationSink::record(Store &store, const RdvEvent &event)
 {
     Change c(event, store, m_context, m_clock.nowSecs());

@@ -6,9 +6,14 @@
 #include "domain.h"
 #include "store.h"
 
+#include <functional>
+
 namespace creneau::notify {
 
-// Returns how many reminders were moved or dropped.
-int rescheduleReminders(Store &store, Id organisationId, int reminderHours, qint64 now);
+// Returns how many reminders were moved or dropped. With `queueMissing` (NotificationSink::
+// queueReminder), future appointments that have no reminder — booked while the delay was 0, or
+// dropped by an earlier change of delay — get one; never those held by an abuse limit.
+int rescheduleReminders(Store &store, Id organisationId, int reminderHours, qint64 now,
+                        const std::function<void(const Rdv &)> &queueMissing = {});
 
 } // namespace creneau::notify

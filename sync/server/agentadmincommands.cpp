@@ -95,8 +95,11 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
     Store &store = m_site.store();
     const Clock &clock = m_site.clock();
     OrganisationService service(store, clock);
-    service.setReminderDelayListener([&store, &clock](Id organisationId, int hours) {
-        notify::rescheduleReminders(store, organisationId, hours, clock.nowSecs());
+    service.setReminderDelayListener([this, &store, &clock](Id organisationId, int hours) {
+        std::function<void(const Rdv &)> queueMissing;
+        if (m_queueReminder)
+            queueMissing = [this, &store](const Rdv &rdv) { m_queueReminder(store, rdv); };
+        notify::rescheduleReminders(store, organisationId, hours, clock.nowSecs(), queueMissing);
     });
     const QJsonObject &p = c.payload;
 

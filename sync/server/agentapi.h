@@ -26,6 +26,10 @@ public:
     void setSessionMaxAgeSecs(qint64 secs) { m_sessions.setMaxAgeSecs(secs); }
     // SMTP set up: new agents get an invitation e-mail (see AgentCommands::setMailDelivery).
     void setMailDelivery(bool on) { m_commands.setMailDelivery(on); }
+    void setReminderQueue(std::function<void(Store &, const Rdv &)> queue)
+    {
+        m_commands.setReminderQueue(std::move(queue));
+    }
     // True for a call under /api/v1/agent/ carrying a valid bearer token, except sign-in itself:
     // such calls are exempt from the public POST rate limit (an agent's desktop replays its
     // offline queue in a burst). A missing, unknown or expired token is not exempt.

@@ -28,6 +28,12 @@ public:
     // Whether e-mails reach people (SMTP set up): otherwise a new agent needs an initial
     // password, as an invitation would go nowhere.
     void setMailDelivery(bool on) { m_mailDelivery = on; }
+    // Queues an appointment's missing reminder when an organisation turns reminders back on
+    // (NotificationSink::queueReminder); unset: only pending reminders move.
+    void setReminderQueue(std::function<void(Store &, const Rdv &)> queue)
+    {
+        m_queueReminder = std::move(queue);
+    }
 
 private:
     struct Command
@@ -65,6 +71,7 @@ private:
     BookingSite &m_site;
     AgentFeed &m_feed;
     bool m_mailDelivery = false;
+    std::function<void(Store &, const Rdv &)> m_queueReminder;
 };
 
 // {"error": message} and, when given, {"fields": {...}}.

@@ -187,6 +187,10 @@ bool ServerApplication::start()
     m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
     m_parts->agentApi->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
     m_parts->agentApi->setMailDelivery(!m_options.notify.smtpUrl.isEmpty());
+    m_parts->agentApi->setReminderQueue([parts = m_parts.get()](Store &store, const Rdv &rdv) {
+        if (parts->notifications)
+            parts->notifications->notificationSink().queueReminder(store, rdv);
+    });
     m_parts->agentApi->addRoutes(router);
     m_parts->calendars->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
     m_parts->calendars->setAllowInsecureCaldav(m_options.allowInsecureCaldav);

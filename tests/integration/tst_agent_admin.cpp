@@ -6,10 +6,13 @@
 // administrator can be neither archived nor demoted.
 #include "agentapiclient.h"
 #include "demodata.h"
+#include "demoflow.h"
 #include "httpclient.h"
 #include "mailparser.h"
 #include "serverprocess.h"
 #include "smtpsink.h"
+#include "sql.h"
+#include "store.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -84,6 +87,63 @@ private slots:
         QCOMPARE(org[QLatin1String("reminder_hours")].toInt(), 24);
         QCOMPARE(org[QLatin1String("reply_to")].toString(),
                  QStringLiteral("accueil@mfs.example.fr"));
+    }
+
+    // Through the server: pending reminders follow the delay, go with 0, come back after.
+    void reminderDelayMovesPendingReminders()
+    {
+        HttpClient web(m_server->url(QString()));
+        const qint64 motif = motifId(web, QStringLiteral("Aide aux démarches CAF"));
+        const QJsonArray list = creneaux(web, motif);
+        QVERIFY(!list.isEmpty());
+        const Reply booked =
+            web.postJson(QStringLiteral("/api/v1/public/mfs-vernon/rdvs"),
+                         bookingJson(motif, list.last().toObject(), QStringLiteral("Rappel")));
+        QCOMPARE(booked.status, 201);
+        const qint64 rdvId = QJsonDocument::fromJson(booked.body)[QLatin1String("id")].toInteger();
+        auto store =
+            Store::open(QDir(m_server->dataDir()).filePath(QStringLiteral("creneau.sqlite")));
+        const qint64 start =
+            sql::scalar(store->db(), QStringLiteral("SELECT starts_at FROM rdvs WHERE id = ?"),
+                        {rdvId})
+                .toLongLong();
+        auto pendingDues = [&] {
+            QList<qint64> dues;
+            QSqlQuery q = sql::run(store->db(),
+                                   QStringLiteral("SELECT due_at, next_attempt_at FROM outbox "
+                                                  "WHERE rdv_id = ? AND purpose = 'reminder' AND "
+                                                  "status = 'pending'"),
+                                   {rdvId});
+            while (q.next()) {
+                dues << q.value(0).toLongLong();
+                if (q.value(1).toLongLong() != q.value(0).toLongLong())
+                    dues << -1; // next attempt not moved with it
+            }
+            return dues;
+        };
+        const QList<qint64> at24 = pendingDues(); // the delay set above
+        QVERIFY(!at24.isEmpty());
+        for (const qint64 due : at24)
+            QCOMPARE(due, start - 24 * 3600);
+
+        QCOMPARE(
+            m_admin->command(QStringLiteral("save_organisation"), {{"reminder_hours", 72}}).status,
+            200);
+        const QList<qint64> at72 = pendingDues();
+        QCOMPARE(at72.size(), at24.size());
+        for (const qint64 due : at72)
+            QCOMPARE(due, start - 72 * 3600);
+        QCOMPARE(
+            m_admin->command(QStringLiteral("save_organisation"), {{"reminder_hours", 0}}).status,
+            200);
+        QVERIFY(pendingDues().isEmpty());
+        QCOMPARE(
+            m_admin->command(QStringLiteral("save_organisation"), {{"reminder_hours", 48}}).status,
+            200);
+        const QList<qint64> at48 = pendingDues();
+        QCOMPARE(at48.size(), at24.size());
+        for (const qint64 due : at48)
+            QCOMPARE(due, start - 48 * 3600);
     }
 
     void invitedAgentChoosesAPassword()

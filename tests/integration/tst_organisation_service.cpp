@@ -203,6 +203,26 @@ private slots:
         settings.organisation.reminderHours = 0;
         QVERIFY(service.saveOrganisation(admin, settings).ok());
         QVERIFY(reminders(s, b.rdv.id, QStringLiteral("pending")).isEmpty());
+        const BookingOutcome later = s.book(CreatedBy::Prescripteur, QTime(10, 0));
+        QVERIFY(later.ok());
+        QVERIFY(reminders(s, later.rdv.id, QStringLiteral("pending")).isEmpty());
+
+        // Back on: every future appointment gets its reminder at the new delay, once.
+        service.setReminderDelayListener([&](Id org, int hours) {
+            rescheduleReminders(*s.t.store, org, hours, s.clock.nowSecs(),
+                                [&](const Rdv &rdv) { s.sink.queueReminder(*s.t.store, rdv); });
+        });
+        settings.organisation.reminderHours = 24;
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        for (const BookingOutcome *o : {&b, &later}) {
+            const auto queued = reminders(s, o->rdv.id, QStringLiteral("pending"));
+            QCOMPARE(queued.size(), 2); // e-mail and SMS
+            for (const OutboxMessage &m : queued)
+                QCOMPARE(m.dueAt, o->rdv.startsAt - 24 * 3600);
+        }
+        settings.organisation.reminderHours = 12;
+        QVERIFY(service.saveOrganisation(admin, settings).ok());
+        QCOMPARE(reminders(s, later.rdv.id, QStringLiteral("pending")).size(), 2);
     }
 };
 
