@@ -6,6 +6,7 @@
 #include "agentapiclient.h"
 #include "agentsdialog.h"
 #include "agentserverprocess.h"
+#include "calendarsettingsdialog.h"
 #include "demodata.h"
 #include "organisationdialog.h"
 #include "preferencesdialog.h"
@@ -219,6 +220,12 @@ private slots:
         dialog.show();
         QTRY_VERIFY(!dialog.isBusy());
         QCOMPARE(dialog.notificationLevel(), QStringLiteral("all"));
+        // The existing external calendar dialog, with this session.
+        QTest::mouseClick(child<QPushButton>(dialog, "calendarButton"), Qt::LeftButton);
+        auto *calendar = dialog.findChild<CalendarSettingsDialog *>();
+        QVERIFY(calendar);
+        QTRY_VERIFY(!calendar->isBusy());
+        calendar->close();
         QSignalSpy done(&dialog, &PreferencesDialog::requestFinished);
         child<QRadioButton>(dialog, "level_soon")->setChecked(true);
         QTest::mouseClick(child<QPushButton>(dialog, "saveLevelButton"), Qt::LeftButton);

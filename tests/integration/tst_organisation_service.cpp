@@ -5,6 +5,7 @@
 #include "organisationservice.h"
 #include "outbox.h"
 #include "reminderschedule.h"
+#include "sql.h"
 
 #include <QtTest>
 
@@ -107,6 +108,50 @@ private slots:
         QVERIFY(accounts.first().hasPassword);
         QCOMPARE(Catalog(*s.t.store).lieux(out.id).size(), 1);
         QCOMPARE(service.settings(out.id).organisation.timeZone, QStringLiteral("America/Cayenne"));
+    }
+
+    void invitationsAreSingleUseAndExpire()
+    {
+        NotifyScenario s;
+        const Agent admin = adminOf(s);
+        OrganisationService service(*s.t.store, s.clock);
+        Agent a;
+        a.firstName = QStringLiteral("Noé");
+        a.lastName = QStringLiteral("Invité");
+        a.email = QStringLiteral("noe@orga.example.fr");
+        AdminOutcome out = service.saveAgent(admin, a);
+        QVERIFY(out.ok());
+        const QString first = out.invitationToken;
+        QVERIFY(first.size() >= 22); // at least 128 bits, URL-safe base64
+        QVERIFY(service.invitedAgent(first));
+        // Stored only as its hash.
+        QCOMPARE(sql::scalar(s.t.store->db(),
+                             QStringLiteral("SELECT COUNT(*) FROM agent_invitations WHERE "
+                                            "token_hash = ?"),
+                             {first})
+                     .toInt(),
+                 0);
+        // A new invitation replaces the previous link.
+        out = service.resetPassword(admin, out.id);
+        QVERIFY(out.ok());
+        QVERIFY(!service.invitedAgent(first));
+        const QString second = out.invitationToken;
+        QCOMPARE(service.acceptInvitation(second, QStringLiteral("court")).error,
+                 AdminError::Invalid);
+        // Seven days, then gone.
+        s.clock.advanceSecs(OrganisationService::kInvitationSecs + 1);
+        QVERIFY(!service.invitedAgent(second));
+        QCOMPARE(service.acceptInvitation(second, QStringLiteral("une phrase assez longue")).error,
+                 AdminError::NotFound);
+        out = service.resetPassword(admin, out.id);
+        QVERIFY(
+            service.acceptInvitation(out.invitationToken, QStringLiteral("une phrase assez longue"))
+                .ok());
+        QCOMPARE(
+            service.acceptInvitation(out.invitationToken, QStringLiteral("une autre phrase longue"))
+                .error,
+            AdminError::NotFound); // single use
+        QVERIFY(service.account(out.id)->hasPassword);
     }
 
     void lastAdministratorIsKept()
