@@ -1838,4 +1838,593 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
         <translation>Pris par un prescripteur</translation>
     </message>
 </context>
+<context>
+    <name>creneau::OrganisationService</name>
+    <message>
+        <source>Some fields are invalid.</source>
+        <translation>Certains champs sont incorrects.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <source>2 to 60 lower-case letters, digits and hyphens (no accents), like « mfs-saint-lo ».</source>
+        <translation>De 2 à 60 lettres minuscules, chiffres et tirets (sans accents), comme « mfs-saint-lo ».</translation>
+    </message>
+    <message>
+        <source>Unknown time zone.</source>
+        <translation>Fuseau horaire inconnu.</translation>
+    </message>
+    <message>
+        <source>Between 0 (no reminder) and %1 hours.</source>
+        <translation>Entre 0 (pas de rappel) et %1 heures.</translation>
+    </message>
+    <message>
+        <source>Between 0 and %1 hours.</source>
+        <translation>Entre 0 et %1 heures.</translation>
+    </message>
+    <message>
+        <source>An address like « https://rdv.example.fr », without anything after the name.</source>
+        <translation>Une adresse comme « https://rdv.example.fr », sans rien après le nom.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>Au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>1024 characters at most.</source>
+        <translation>1024 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>This password is among the most common ones: choose another.</source>
+        <translation>Ce mot de passe fait partie des plus courants : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>This address is already taken.</source>
+        <translation>Cette adresse est déjà prise.</translation>
+    </message>
+    <message>
+        <source>Another agent already uses this e-mail.</source>
+        <translation>Un autre agent utilise déjà cette adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Not found in your organisation.</source>
+        <translation>Introuvable dans votre organisation.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may manage agents.</source>
+        <translation>Seul un administrateur peut gérer les agents.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the organisation.</source>
+        <translation>Seul un administrateur peut modifier l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>Use « Reset password » for an existing agent.</source>
+        <translation>Pour un agent existant, utilisez « Réinitialiser le mot de passe ».</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s last administrator cannot become an agent: make someone else administrator first.</source>
+        <translation>Le dernier administrateur de l&apos;organisation ne peut pas devenir agent : nommez d&apos;abord un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s last administrator cannot be archived: make someone else administrator first.</source>
+        <translation>Le dernier administrateur de l&apos;organisation ne peut pas être archivé : nommez d&apos;abord un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>This agent is archived.</source>
+        <translation>Cet agent est archivé.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the current one.</source>
+        <translation>Choisissez un mot de passe différent de l&apos;actuel.</translation>
+    </message>
+    <message>
+        <source>This invitation is no longer valid: ask your administrator for a new one.</source>
+        <translation>Cette invitation n&apos;est plus valable : demandez-en une nouvelle à votre administrateur.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentCommands</name>
+    <message>
+        <source>Unknown value.</source>
+        <translation>Valeur inconnue.</translation>
+    </message>
+    <message>
+        <source>A whole number is expected.</source>
+        <translation>Un nombre entier est attendu.</translation>
+    </message>
+    <message>
+        <source>Some fields are invalid.</source>
+        <translation>Certains champs sont incorrects.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the organisation.</source>
+        <translation>Seul un administrateur peut modifier l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>E-mail delivery is not set up on the server: set an initial password, which the agent changes at first sign-in.</source>
+        <translation>L&apos;envoi d&apos;e-mails n&apos;est pas configuré sur le serveur : indiquez un mot de passe initial, que l&apos;agent changera à sa première connexion.</translation>
+    </message>
+    <message>
+        <source>Another agent already uses this e-mail.</source>
+        <translation>Un autre agent utilise déjà cette adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose your own password first (My preferences…): the one you were given is temporary.</source>
+        <translation>Choisissez d&apos;abord votre propre mot de passe (Mes préférences…) : celui qui vous a été donné est provisoire.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::sync::AdminCommands</name>
+    <message>
+        <source>The server cannot be reached (%1). Try again later.</source>
+        <translation>Le serveur est injoignable (%1). Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>Le serveur a refusé la demande (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::AgentsDialog</name>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Changer le rôle</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>Archiver…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Add an agent</source>
+        <translation>Ajouter un agent</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Empty: an invitation is sent by e-mail</source>
+        <translation>Vide : une invitation est envoyée par e-mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>Mot de passe initial</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source> (invitation pending)</source>
+        <translation> (invitation en attente)</translation>
+    </message>
+    <message>
+        <source> (initial password)</source>
+        <translation> (mot de passe initial)</translation>
+    </message>
+    <message>
+        <source>Agent added: an invitation to choose a password was sent by e-mail (valid 7 days).</source>
+        <translation>Agent ajouté : une invitation à choisir son mot de passe lui a été envoyée par e-mail (valable 7 jours).</translation>
+    </message>
+    <message>
+        <source>Agent added: give them the initial password; they change it at first sign-in.</source>
+        <translation>Agent ajouté : communiquez-lui le mot de passe initial ; il le changera à sa première connexion.</translation>
+    </message>
+    <message>
+        <source>Role changed.</source>
+        <translation>Rôle modifié.</translation>
+    </message>
+    <message>
+        <source>Agent archived.</source>
+        <translation>Agent archivé.</translation>
+    </message>
+    <message>
+        <source>Password reset: an invitation was sent by e-mail.</source>
+        <translation>Mot de passe réinitialisé : une invitation a été envoyée par e-mail.</translation>
+    </message>
+    <message>
+        <source>Password reset: give them the initial password.</source>
+        <translation>Mot de passe réinitialisé : communiquez-lui le mot de passe initial.</translation>
+    </message>
+    <message>
+        <source>Archive an agent</source>
+        <translation>Archiver un agent</translation>
+    </message>
+    <message>
+        <source>Archive %1? They can no longer sign in and their calendar link stops working. Their appointments stay.</source>
+        <translation>Archiver %1 ? Cet agent ne pourra plus se connecter et son lien d&apos;agenda cessera de fonctionner. Ses rendez-vous restent.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>Their sessions end. Leave empty to send an invitation by e-mail, or type an initial password they change at first sign-in:</source>
+        <translation>Ses sessions se terminent. Laissez vide pour envoyer une invitation par e-mail, ou tapez un mot de passe initial qu&apos;il changera à sa première connexion :</translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent archived. %n future appointment(s) to reassign to someone else: they stay in the agenda.</source>
+        <translation>
+            <numerusform>Agent archivé. %n rendez-vous à venir à réattribuer à quelqu&apos;un d&apos;autre : il reste dans l&apos;agenda.</numerusform>
+            <numerusform>Agent archivé. %n rendez-vous à venir à réattribuer à quelqu&apos;un d&apos;autre : ils restent dans l&apos;agenda.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::FirstStartWizard</name>
+    <message>
+        <source>Your organisation</source>
+        <translation>Votre organisation</translation>
+    </message>
+    <message>
+        <source>What usagers and partners will see.</source>
+        <translation>Ce que verront les usagers et les partenaires.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>Adresse du lien</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation>E-mail de contact</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Your booking link will end in /rdv/%1</source>
+        <translation>Votre lien de réservation se terminera par /rdv/%1</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>Le premier administrateur</translation>
+    </message>
+    <message>
+        <source>You, most likely: you will add the other agents from Administration › Agents…</source>
+        <translation>Vous, sans doute : vous ajouterez les autres agents depuis Administration › Agents…</translation>
+    </message>
+    <message>
+        <source>At least 12 characters</source>
+        <translation>Au moins 12 caractères</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail (your sign-in)</source>
+        <translation>E-mail (votre identifiant)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Mot de passe, une seconde fois</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Where you receive</source>
+        <translation>Où vous recevez</translation>
+    </message>
+    <message>
+        <source>Your first lieu. You can add others later in Administration › Lieux…</source>
+        <translation>Votre premier lieu. Vous pourrez en ajouter d&apos;autres dans Administration › Lieux…</translation>
+    </message>
+    <message>
+        <source>No lieu: appointments by phone or video only</source>
+        <translation>Pas de lieu : rendez-vous par téléphone ou en visio uniquement</translation>
+    </message>
+    <message>
+        <source>The booking link</source>
+        <translation>Le lien de réservation</translation>
+    </message>
+    <message>
+        <source>Welcome to Créneau</source>
+        <translation>Bienvenue dans Créneau</translation>
+    </message>
+    <message>
+        <source>What comes next</source>
+        <translation>La suite</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Créneau opens on your organisation&apos;s empty agenda. Then, in the &lt;b&gt;Administration&lt;/b&gt; menu:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Motifs…&lt;/b&gt;: what usagers come for, how long, who may book them;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Opening ranges…&lt;/b&gt;: when each agent receives, where, for which motifs;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Agents…&lt;/b&gt;: your colleagues, who get an invitation.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Then &lt;b&gt;Share&lt;/b&gt; gives the booking link to your partners.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Créneau s&apos;ouvre sur l&apos;agenda vide de votre organisation. Ensuite, dans le menu &lt;b&gt;Administration&lt;/b&gt; :&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Motifs…&lt;/b&gt; : pourquoi les usagers viennent, pour combien de temps, qui peut les réserver ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Plages d&apos;ouverture…&lt;/b&gt; : quand chaque agent reçoit, où, pour quels motifs ;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Agents…&lt;/b&gt; : vos collègues, qui reçoivent une invitation.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Puis &lt;b&gt;Partager&lt;/b&gt; donne le lien de réservation à vos partenaires.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Rather explore the demo organisation first (nothing above is created)</source>
+        <translation>Découvrir d&apos;abord l&apos;organisation de démonstration (rien de ce qui précède n&apos;est créé)</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::MainWindow</name>
+    <message>
+        <source>Sign in to a Créneau server first.</source>
+        <translation>Connectez-vous d&apos;abord à un serveur Créneau.</translation>
+    </message>
+    <message>
+        <source>Organisation…</source>
+        <translation>Organisation…</translation>
+    </message>
+    <message>
+        <source>Agents…</source>
+        <translation>Agents…</translation>
+    </message>
+    <message>
+        <source>My preferences…</source>
+        <translation>Mes préférences…</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::OrganisationDialog</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>The end of the booking link: lower-case letters, digits, hyphens.</source>
+        <translation>La fin du lien de réservation : lettres minuscules, chiffres, tirets.</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Pas de rappel</translation>
+    </message>
+    <message>
+        <source> h before</source>
+        <translation> h avant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>Adresse du lien</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation>E-mail de contact</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Usager reminder</source>
+        <translation>Rappel aux usagers</translation>
+    </message>
+    <message>
+        <source>Usagers may cancel online until</source>
+        <translation>Annulation en ligne par les usagers jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>E-mails&apos; sender name</source>
+        <translation>Nom de l&apos;expéditeur des e-mails</translation>
+    </message>
+    <message>
+        <source>Replies to e-mails go to</source>
+        <translation>Les réponses aux e-mails vont à</translation>
+    </message>
+    <message>
+        <source>Public address of the booking link</source>
+        <translation>Adresse publique du lien de réservation</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::PreferencesDialog</name>
+    <message>
+        <source>My preferences</source>
+        <translation>Mes préférences</translation>
+    </message>
+    <message>
+        <source>E-mails about my appointments</source>
+        <translation>E-mails sur mes rendez-vous</translation>
+    </message>
+    <message>
+        <source>Every change</source>
+        <translation>Tous les changements</translation>
+    </message>
+    <message>
+        <source>Only what others booked or changed for me</source>
+        <translation>Seulement ce que d&apos;autres ont réservé ou modifié pour moi</translation>
+    </message>
+    <message>
+        <source>Only changes for today and tomorrow, made by others</source>
+        <translation>Seulement les changements d&apos;aujourd&apos;hui et demain, faits par d&apos;autres</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>My external calendar…</source>
+        <translation>Mon agenda externe…</translation>
+    </message>
+    <message>
+        <source>My password</source>
+        <translation>Mon mot de passe</translation>
+    </message>
+    <message>
+        <source>At least 12 characters</source>
+        <translation>Au moins 12 caractères</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Nouveau mot de passe, une seconde fois</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Mot de passe modifié.</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator: choose your own to go on.</source>
+        <translation>Votre mot de passe a été fixé par un administrateur : choisissez le vôtre pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::TimeZoneChoice</name>
+    <message>
+        <source>Metropolitan France</source>
+        <translation>France métropolitaine</translation>
+    </message>
+    <message>
+        <source>Réunion</source>
+        <translation>La Réunion</translation>
+    </message>
+    <message>
+        <source>French Guiana</source>
+        <translation>Guyane</translation>
+    </message>
+    <message>
+        <source>Martinique</source>
+        <translation>Martinique</translation>
+    </message>
+    <message>
+        <source>Guadeloupe</source>
+        <translation>Guadeloupe</translation>
+    </message>
+    <message>
+        <source>Mayotte</source>
+        <translation>Mayotte</translation>
+    </message>
+    <message>
+        <source>Saint Pierre and Miquelon</source>
+        <translation>Saint-Pierre-et-Miquelon</translation>
+    </message>
+    <message>
+        <source>New Caledonia</source>
+        <translation>Nouvelle-Calédonie</translation>
+    </message>
+    <message>
+        <source>French Polynesia</source>
+        <translation>Polynésie française</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The booking link address could not be saved.</source>
+        <translation>L&apos;adresse du lien de réservation n&apos;a pas pu être enregistrée.</translation>
+    </message>
+</context>
 </TS>

@@ -200,7 +200,14 @@ QWidget *MainWindow::buildToolbar()
     plages->setObjectName(QStringLiteral("actionPlages"));
     QAction *absences = adminMenu->addAction(tr("Absences…"), this, &MainWindow::showAbsenceDialog);
     absences->setObjectName(QStringLiteral("actionAbsences"));
+    adminMenu->addSeparator();
+    adminMenu->addAction(tr("Organisation…"), this, &MainWindow::showOrganisationDialog)
+        ->setObjectName(QStringLiteral("actionOrganisation"));
+    adminMenu->addAction(tr("Agents…"), this, &MainWindow::showAgentsDialog)
+        ->setObjectName(QStringLiteral("actionAgents"));
     m_adminButton->setMenu(adminMenu);
+    auto *preferences = toolButton(tr("My preferences…"), QStringLiteral("preferencesButton"), bar);
+    connect(preferences, &QToolButton::clicked, this, &MainWindow::showPreferencesDialog);
 
     row->addWidget(m_agentCombo);
     row->addWidget(m_lieuCombo);
@@ -218,6 +225,7 @@ QWidget *MainWindow::buildToolbar()
     row->addWidget(new QLabel(tr("I am"), bar));
     row->addWidget(m_meCombo);
     row->addWidget(calendar);
+    row->addWidget(preferences);
     row->addWidget(share);
     row->addWidget(m_adminButton);
 

@@ -58,6 +58,11 @@ public slots:
     void showNewRdvDialog(const QDateTime &start = {}, qint64 agentId = 0);
     void showUsagersDialog();
     void showBookingLinkDialog();
+    // Administration › Organisation… / Agents…, and « My preferences… » (mainwindowadmin.cpp):
+    // through the sync client's server and session.
+    void showOrganisationDialog();
+    void showAgentsDialog();
+    void showPreferencesDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

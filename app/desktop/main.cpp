@@ -4,6 +4,7 @@
 #include "agendasource.h"
 #include "appicon.h"
 #include "embeddedserver.h"
+#include "firststart.h"
 #include "mainwindow.h"
 #include "remoteconnection.h"
 #include "syncclient.h"
@@ -52,6 +53,9 @@ int runRemote(const QUrl &url, const QString &dataDir)
         creneau::ui::MainWindow window(&source, url.toString(QUrl::StripTrailingSlash));
         creneau::ui::signInAgainWhenAsked(client.get(), url, &window);
         window.show();
+        // On the initial password an administrator set: their own one first.
+        if (client->agent().value(QStringLiteral("must_change_password")).toBool())
+            window.showPreferencesDialog();
         return QApplication::exec();
     });
 }
@@ -61,18 +65,18 @@ int runEmbedded(const QString &dataDir, bool demo)
     creneau::ui::EmbeddedServer server(dataDir);
     bool seed = false;
     if (server.isFirstRun()) {
-        seed = demo || QMessageBox::question(
-                           nullptr, QApplication::applicationDisplayName(),
-                           QCoreApplication::translate("main", "Create the demo organisation?")) ==
-                           QMessageBox::Yes;
-        if (!seed) {
-            QMessageBox::information(
-                nullptr, QApplication::applicationDisplayName(),
-                QCoreApplication::translate(
-                    "main", "Nothing to show yet: start again with --demo, or connect to a "
-                            "creneau-server with --server URL."));
+        // A real organisation by default (FirstStartWizard), the demo when asked for.
+        QString error;
+        const auto outcome =
+            demo ? creneau::desktop::FirstStartOutcome::Demo
+                 : creneau::desktop::runFirstStart(dataDir, server.databasePath(), &error);
+        if (outcome == creneau::desktop::FirstStartOutcome::Cancelled)
             return 0;
+        if (outcome == creneau::desktop::FirstStartOutcome::Failed) {
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
+            return 1;
         }
+        seed = outcome == creneau::desktop::FirstStartOutcome::Demo;
     }
     if (!server.start(seed)) {
         QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),

@@ -156,6 +156,8 @@ QByteArray toRfc5322(const MimeMail &m)
     QByteArray out;
     out += "From: " + formatAddress(m.from) + kCrlf;
     out += "To: " + formatAddress(m.to) + kCrlf;
+    if (!cleanAddress(m.replyTo.address).isEmpty())
+        out += "Reply-To: " + formatAddress(m.replyTo) + kCrlf;
     out += "Subject: " + encodeHeaderWord(m.subject) + kCrlf;
     out += "Date: " + rfc2822Date(m.date) + kCrlf;
     out += "Message-ID: <" + cleanAddress(m.messageId).toLatin1() + '>' + kCrlf;

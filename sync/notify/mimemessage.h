@@ -19,6 +19,7 @@ struct MimeMail
 {
     MailAddress from;
     MailAddress to;
+    MailAddress replyTo; // empty address: no Reply-To
     QString subject;
     QString messageId; // without its angle brackets: "abc@host"
     QDateTime date;

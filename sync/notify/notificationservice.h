@@ -25,6 +25,7 @@ public:
     // Queues in the booking transaction, then asks the worker to run as soon as the event loop
     // is back (after the commit), so confirmations leave at once rather than at the next tick.
     RdvEventSink *sink() { return &m_kicker; }
+    NotificationSink &notificationSink() { return m_sink; }
     DeliveryWorker &worker() { return *m_worker; }
     void start(int intervalMs = 15000) { m_worker->start(intervalMs); }
     // One line for the log: where messages go.

@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "frenchformat.h"
 #include "mailtemplate.h"
+#include "organisationservice.h"
 #include "rdvical.h"
 #include "rdvrepository.h"
 #include "secrets.h"
@@ -32,6 +33,7 @@ struct Change
     const NotifyContext &context;
     qint64 now = 0;
     Organisation org;
+    OrganisationSettings settings; // sender name and Reply-To of the e-mails
     Motif motif;
     std::optional<Lieu> lieu;
     std::optional<Usager> usager;
@@ -77,6 +79,7 @@ bool Change::load()
     if (!o || !m)
         return false;
     org = *o;
+    settings = OrganisationService(store).settings(org.id);
     motif = *m;
     zone = zoneOf(org);
     if (event.rdv.lieuId)
@@ -140,7 +143,11 @@ bool Change::load()
         if (const auto a = catalog.agent(event.actorAgentId))
             values[QStringLiteral("by_agent")] = a->fullName();
 
-    const QString base = context.publicUrl ? context.publicUrl() : QString();
+    // The organisation's own public address when it set one (its reverse proxy), else the
+    // server's.
+    const QString base = !settings.publicUrl.isEmpty() ? settings.publicUrl
+                         : context.publicUrl           ? context.publicUrl()
+                                                       : QString();
     if (!base.isEmpty()) {
         const QString orgBase = base + QStringLiteral("/rdv/") + org.slug;
         if (!event.usagerToken.isEmpty())
@@ -181,6 +188,8 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
     m.recipientName = name;
     m.dueAt = dueAt;
     m.createdAt = now;
+    m.senderName = settings.senderName.trimmed(); // empty: « Créneau »
+    m.replyTo = settings.effectiveReplyTo();
     if (kind == OutboxMessage::Kind::Sms) {
         m.bodyText = r.sms;
     } else {
@@ -253,6 +262,8 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
         m.bodyHtml = r.html;
         m.dueAt = now;
         m.createdAt = now;
+        m.senderName = settings.senderName.trimmed(); // empty: « Créneau »
+        m.replyTo = settings.effectiveReplyTo();
         Outbox(store).enqueue(m);
     }
 }
@@ -367,6 +378,16 @@ bool NotificationSink::wantsNotice(const Agent &agent, const RdvEvent &event, co
         return false;
     }
     return false;
+}
+
+void NotificationSink::queueReminder(Store &store, const Rdv &rdv)
+{
+    RdvEvent event;
+    event.kind = RdvEvent::Kind::Created;
+    event.rdv = rdv;
+    Change c(event, store, m_context, m_clock.nowSecs());
+    if (c.load())
+        c.reminder();
 }
 
 void NotificationSink::record(Store &store, const RdvEvent &event)

@@ -42,6 +42,9 @@ class NotificationSink : public RdvEventSink
 public:
     NotificationSink(NotifyContext context, const Clock &clock = Clock::system());
     void record(Store &store, const RdvEvent &event) override;
+    // The usager's reminder of an appointment that has none (booked while the organisation sent
+    // no reminders), at the organisation's current delay; nothing when that instant is past.
+    void queueReminder(Store &store, const Rdv &rdv);
 
     // "soon": the appointment is today or tomorrow in the organisation's zone.
     static bool wantsNotice(const Agent &agent, const RdvEvent &event, const QTimeZone &zone,

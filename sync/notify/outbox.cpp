@@ -9,7 +9,7 @@ namespace {
 const char kColumns[] =
     "id, message_id, kind, purpose, rdv_id, recipient, recipient_name, subject, body_text, "
     "body_html, ics, ics_method, due_at, status, attempts, next_attempt_at, last_error, "
-    "claimed_at, sent_at, created_at";
+    "claimed_at, sent_at, created_at, sender_name, reply_to";
 
 OutboxMessage read(const QSqlQuery &q)
 {
@@ -35,6 +35,8 @@ OutboxMessage read(const QSqlQuery &q)
     m.claimedAt = q.value(17).toLongLong();
     m.sentAt = q.value(18).toLongLong();
     m.createdAt = q.value(19).toLongLong();
+    m.senderName = q.value(20).toString();
+    m.replyTo = q.value(21).toString();
     return m;
 }
 
@@ -62,6 +64,10 @@ void Outbox::enqueue(OutboxMessage &m)
         sql::bind(q, v);
     sql::exec(q);
     m.id = sql::insertedId(q);
+    if (!m.senderName.isEmpty() || !m.replyTo.isEmpty())
+        sql::run(m_store.db(),
+                 QStringLiteral("UPDATE outbox SET sender_name = ?, reply_to = ? WHERE id = ?"),
+                 {m.senderName, m.replyTo, m.id});
     m.status = QStringLiteral("pending");
     m.nextAttemptAt = m.dueAt;
 }

@@ -31,6 +31,9 @@ struct OutboxMessage
     QString bodyHtml;
     QByteArray ics; // empty: no attachment
     QString icsMethod;
+    // The organisation's sender name and Reply-To (OrganisationSettings); empty: the defaults.
+    QString senderName;
+    QString replyTo;
     qint64 dueAt = 0;
     QString status = QStringLiteral("pending");
     int attempts = 0;

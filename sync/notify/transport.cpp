@@ -6,6 +6,10 @@ QByteArray emailBytes(const OutboxMessage &m, const MailAddress &from, const QDa
 {
     MimeMail mail;
     mail.from = from;
+    // The organisation's own name and contact, instead of « Créneau » and ne-pas-repondre@.
+    if (!m.senderName.trimmed().isEmpty())
+        mail.from.name = m.senderName.trimmed();
+    mail.replyTo = {m.replyTo.trimmed(), {}};
     mail.to = {m.recipient, m.recipientName};
     mail.subject = m.subject;
     mail.messageId = m.messageId;

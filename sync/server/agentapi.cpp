@@ -1,5 +1,6 @@
 #include "agentapi.h"
 #include "jsonexchange.h"
+#include "organisationservice.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -29,14 +30,17 @@ qint64 intParam(const HttpRequest &request, const QString &key, qint64 fallback,
     return std::min(v, max);
 }
 
-QJsonObject agentJson(const Agent &a, const std::optional<Organisation> &org)
+QJsonObject agentJson(const Agent &a, const std::optional<Organisation> &org,
+                      bool mustChangePassword = false)
 {
     QJsonObject out{{QStringLiteral("id"), a.id},
                     {QStringLiteral("organisation_id"), a.organisationId},
                     {QStringLiteral("first_name"), a.firstName},
                     {QStringLiteral("last_name"), a.lastName},
                     {QStringLiteral("email"), a.email},
-                    {QStringLiteral("role"), toWord(a.role)}};
+                    {QStringLiteral("role"), toWord(a.role)},
+                    {QStringLiteral("notification_level"), toWord(a.notificationLevel)},
+                    {QStringLiteral("must_change_password"), mustChangePassword}};
     if (org)
         out.insert(QStringLiteral("organisation"),
                    QJsonObject{{QStringLiteral("id"), org->id},
@@ -47,6 +51,12 @@ QJsonObject agentJson(const Agent &a, const std::optional<Organisation> &org)
 }
 
 } // namespace
+
+bool AgentApi::mustChangePassword(Id agentId)
+{
+    const auto account = OrganisationService(m_site.store()).account(agentId);
+    return account && account->mustChangePassword;
+}
 
 AgentApi::AgentApi(BookingSite &site, QObject *parent)
     : QObject(parent), m_site(site), m_sessions(site.store(), site.clock()), m_feed(site.store()),
@@ -64,6 +74,8 @@ void AgentApi::addRoutes(Router &router)
     router.get(base + QStringLiteral("/changes/wait"),
                [this](HttpRequest &r) { return waitForChanges(r); });
     router.post(base + QStringLiteral("/commands"), [this](HttpRequest &r) { return command(r); });
+    router.get(base + QStringLiteral("/organisation"),
+               [this](HttpRequest &r) { return administration(r); });
 }
 
 bool AgentApi::isSignedInCall(const HttpRequest &request)
@@ -118,12 +130,16 @@ HttpResponse AgentApi::loginAnswer(const AgentSessions::LoginResult &result)
 {
     HttpResponse r;
     switch (result.error) {
-    case AgentSessions::LoginError::None:
+    case AgentSessions::LoginError::None: {
+        const bool mustChange = mustChangePassword(result.agent.id);
         return privateJson(
             {{QStringLiteral("token"), result.token},
              {QStringLiteral("expires_in"), m_sessions.firstLifetimeSecs()},
-             {QStringLiteral("agent"), agentJson(result.agent, m_site.catalog().organisation(
-                                                                   result.agent.organisationId))}});
+             {QStringLiteral("must_change_password"), mustChange},
+             {QStringLiteral("agent"),
+              agentJson(result.agent, m_site.catalog().organisation(result.agent.organisationId),
+                        mustChange)}});
+    }
     case AgentSessions::LoginError::BadCredentials:
         return HttpResponse::jsonError(401, tr("Wrong e-mail or password."));
     case AgentSessions::LoginError::Unavailable:
@@ -155,7 +171,8 @@ HttpResponse AgentApi::me(HttpRequest &request)
     const AgentSession session = authenticate(request);
     return privateJson(
         {{QStringLiteral("agent"),
-          agentJson(session.agent, m_site.catalog().organisation(session.agent.organisationId))}});
+          agentJson(session.agent, m_site.catalog().organisation(session.agent.organisationId),
+                    mustChangePassword(session.agent.id))}});
 }
 
 HttpResponse AgentApi::changes(HttpRequest &request)

@@ -24,6 +24,12 @@ public:
     void addRoutes(Router &router);
     // --session-days: how long a session lasts at most after sign-in.
     void setSessionMaxAgeSecs(qint64 secs) { m_sessions.setMaxAgeSecs(secs); }
+    // SMTP set up: new agents get an invitation e-mail (see AgentCommands::setMailDelivery).
+    void setMailDelivery(bool on) { m_commands.setMailDelivery(on); }
+    void setReminderQueue(std::function<void(Store &, const Rdv &)> queue)
+    {
+        m_commands.setReminderQueue(std::move(queue));
+    }
     // True for a call under /api/v1/agent/ carrying a valid bearer token, except sign-in itself:
     // such calls are exempt from the public POST rate limit (an agent's desktop replays its
     // offline queue in a burst). A missing, unknown or expired token is not exempt.
@@ -38,6 +44,11 @@ private:
     HttpResponse changes(HttpRequest &request);
     HttpResponse waitForChanges(HttpRequest &request);
     HttpResponse command(HttpRequest &request);
+    // GET /organisation: the settings and agents an administrator edits, or for an agent their
+    // own account (agentadminapi.cpp).
+    HttpResponse administration(HttpRequest &request);
+    // Still on the initial password an administrator set.
+    bool mustChangePassword(Id agentId);
 
     BookingSite &m_site;
     AgentSessions m_sessions;

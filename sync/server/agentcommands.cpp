@@ -142,7 +142,7 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     if (c.key.isEmpty() || c.key.size() > 200)
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
     if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type) &&
-        c.type != kMergeUsagers)
+        c.type != kMergeUsagers && !isAdminCommand(c.type))
         return {400, errorBody(tr("Unknown command type."))};
     // The envelope's shape: refused as a whole, before any row is looked up.
     if (!payload.isObject() && !payload.isUndefined() && !payload.isNull())
@@ -155,6 +155,8 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
         return {422, errorBody(tr("Some identifiers are not valid."), ids)};
     if (auto stored = storedAnswer(agent.id, c.key)) // a replay, answered without the lock
         return *stored;
+    if (auto refused = passwordChangeFirst(agent, c.type))
+        return *refused;
     // One transaction for the change and its stored answer: BookingService's own transaction
     // nests in it as a savepoint, so a crash between the two cannot apply a change whose key
     // then runs again. Looked up again under the write lock: another request, or another server
@@ -162,7 +164,8 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     WriteTransaction tx(m_site.store());
     if (auto stored = storedAnswer(agent.id, c.key))
         return *stored;
-    const CommandAnswer answer = c.type == kMergeUsagers             ? mergeUsagers(agent, c)
+    const CommandAnswer answer = isAdminCommand(c.type)              ? runAdminCommand(agent, c)
+                                 : c.type == kMergeUsagers           ? mergeUsagers(agent, c)
                                  : kCatalogCommands.contains(c.type) ? runCatalogCommand(agent, c)
                                                                      : runRdvCommand(agent, c);
     storeAnswer(agent.id, c.key, answer);

@@ -25,6 +25,15 @@ public:
 
     // `command`: {idempotency_key, type, expected_version, payload}.
     CommandAnswer run(const Agent &agent, const QJsonObject &command);
+    // Whether e-mails reach people (SMTP set up): otherwise a new agent needs an initial
+    // password, as an invitation would go nowhere.
+    void setMailDelivery(bool on) { m_mailDelivery = on; }
+    // Queues an appointment's missing reminder when an organisation turns reminders back on
+    // (NotificationSink::queueReminder); unset: only pending reminders move.
+    void setReminderQueue(std::function<void(Store &, const Rdv &)> queue)
+    {
+        m_queueReminder = std::move(queue);
+    }
 
 private:
     struct Command
@@ -43,6 +52,14 @@ private:
     CommandAnswer saveLieu(const Agent &agent, const Command &c);
     CommandAnswer savePlage(const Agent &agent, const Command &c);
     CommandAnswer saveAbsence(const Agent &agent, const Command &c, bool remove);
+    // The organisation, its agents, one's own password and notification level
+    // (agentadmincommands.cpp).
+    static bool isAdminCommand(const QString &type);
+    // 403 for every command but change_password while the agent still has the initial password
+    // an administrator set.
+    std::optional<CommandAnswer> passwordChangeFirst(const Agent &agent, const QString &type);
+    CommandAnswer runAdminCommand(const Agent &agent, const Command &c);
+    void queueInvitation(Id organisationId, Id agentId, const QString &token);
     // 409 with the current row when `expected` is set and differs from the row's seq.
     std::optional<CommandAnswer> staleCatalogRow(const Agent &agent, const QString &entity, Id id,
                                                  int expected);
@@ -53,6 +70,8 @@ private:
 
     BookingSite &m_site;
     AgentFeed &m_feed;
+    bool m_mailDelivery = false;
+    std::function<void(Store &, const Rdv &)> m_queueReminder;
 };
 
 // {"error": message} and, when given, {"fields": {...}}.

@@ -48,7 +48,10 @@ int tableIndex(const QString &entity)
 
 bool isSecretColumn(const QString &name)
 {
-    return name == QLatin1String("password_hash") || name == QLatin1String("usager_token_hash");
+    // An agent's sign-ins are for administrators (GET /organisation), not for colleagues.
+    return name == QLatin1String("password_hash") || name == QLatin1String("usager_token_hash") ||
+           name == QLatin1String("last_sign_in_at") ||
+           name == QLatin1String("must_change_password");
 }
 
 void appendInteger(QByteArray &out, qint64 v)

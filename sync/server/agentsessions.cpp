@@ -1,5 +1,7 @@
 #include "agentsessions.h"
 
+#include "organisationservice.h"
+
 #include "limitedtcpserver.h"
 #include "secrets.h"
 #include "sql.h"
@@ -111,6 +113,7 @@ AgentSessions::LoginResult AgentSessions::conclude(const QString &accountKey,
     m_throttle.succeeded(accountKey);
     out.token = open(current->id);
     out.agent = *current;
+    OrganisationService(m_store, m_clock).recordSignIn(current->id); // « last sign-in »
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include "csrf.h"
 #include "demodata.h"
 #include "httpserver.h"
+#include "invitationpages.h"
 #include "limitedtcpserver.h"
 #include "notificationservice.h"
 #include "pagerenderer.h"
@@ -182,8 +183,14 @@ bool ServerApplication::start()
     addPublicApiRoutes(router, *m_parts->site);
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
     addRecapPageRoutes(router, *m_parts->site, *m_parts->pages, m_parts->mailSender);
+    addInvitationPageRoutes(router, *m_parts->site, *m_parts->pages);
     m_parts->agentApi = std::make_unique<AgentApi>(*m_parts->site);
     m_parts->agentApi->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
+    m_parts->agentApi->setMailDelivery(!m_options.notify.smtpUrl.isEmpty());
+    m_parts->agentApi->setReminderQueue([parts = m_parts.get()](Store &store, const Rdv &rdv) {
+        if (parts->notifications)
+            parts->notifications->notificationSink().queueReminder(store, rdv);
+    });
     m_parts->agentApi->addRoutes(router);
     m_parts->calendars->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
     m_parts->calendars->setAllowInsecureCaldav(m_options.allowInsecureCaldav);
