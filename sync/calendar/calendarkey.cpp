@@ -57,6 +57,16 @@ CalendarKey CalendarKey::load(const QString &dataDir)
     return CalendarKey(QByteArray::fromBase64(file.contents));
 }
 
+std::optional<CalendarKey> CalendarKey::fromBase64(const QByteArray &text)
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium cannot start");
+    const QByteArray key = QByteArray::fromBase64(text);
+    if (key.size() != crypto_secretbox_KEYBYTES)
+        return std::nullopt;
+    return CalendarKey(key);
+}
+
 QString CalendarKey::seal(const QString &plain) const
 {
     const QByteArray message = plain.toUtf8();

@@ -20,6 +20,8 @@ public:
     // process.
     static CalendarKey load(const QString &dataDir);
     static CalendarKey random();
+    // From its base64 text (InstallationKeys::calendar); nullopt when it is not a key.
+    static std::optional<CalendarKey> fromBase64(const QByteArray &text);
 
     // base64(nonce || ciphertext); a fresh nonce each time.
     QString seal(const QString &plain) const;

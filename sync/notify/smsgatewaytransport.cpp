@@ -17,7 +17,7 @@ void SmsGatewayTransport::deliver(const OutboxMessage &m, const QDateTime &, Don
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setRawHeader("Idempotency-Key", m.messageId.toUtf8());
-    request.setTransferTimeout(30000);
+    request.setTransferTimeout(m_timeoutMs);
     const QJsonObject body{{QStringLiteral("to"), m.recipient},
                            {QStringLiteral("text"), m.bodyText}};
     QNetworkReply *reply =
