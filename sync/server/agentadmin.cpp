@@ -22,7 +22,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("AgentAdmin", text);
+    return QCoreApplication::translate("creneau::http", text);
 }
 
 // One line from standard input; echo is turned off while a terminal types it.
