@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -334,6 +335,54 @@ private slots:
         QCOMPARE(creneau::notify::Outbox(*store).find(m.id)->status, QStringLiteral("sent"));
         const QFileInfo written(files.pathFor(*stored));
         QVERIFY(written.size() > size);
+    }
+
+    // SQLite's -shm file is truncated under the running server (what a lost mapping looks like):
+    // touching it raises SIGBUS; the server stops saying why (exit 75), and a restart recovers the
+    // store from its WAL with every acknowledged booking.
+    void lostSharedMemoryStopsSayingWhy()
+    {
+        QTemporaryDir data;
+        const QStringList args{
+            QStringLiteral("--data"),   data.path(),
+            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--demo"),   QStringLiteral("--max-bookings-per-hour"),
+            QStringLiteral("0")};
+        QProcess server;
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(QStringLiteral(CRENEAU_SERVER_BINARY), args);
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += server.readAll()).contains("Listening on"), 30000);
+        const QString port =
+            QRegularExpression(QStringLiteral("Listening on http://127.0.0.1:(\\d+)"))
+                .match(QString::fromUtf8(out))
+                .captured(1);
+        HttpClient client(QStringLiteral("http://127.0.0.1:") + port);
+        const qint64 motif = motifId(client, QStringLiteral("Accompagnement RSA"));
+        const Reply made = book(client, motif, QStringLiteral("Avant"));
+        QCOMPARE(made.status, 201);
+        const qint64 id = QJsonDocument::fromJson(made.body).object().value("id").toInteger();
+
+        QVERIFY(QFile::resize(QDir(data.path()).filePath(QStringLiteral("creneau.sqlite-shm")), 0));
+        client.get(QStringLiteral("/healthz")); // touches the mapping: no answer
+        QTRY_COMPARE_WITH_TIMEOUT(server.state(), QProcess::NotRunning, 10000);
+        out += server.readAll();
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 75);
+        QVERIFY2(out.contains("shared-memory file"), out.constData());
+
+        ServerProcess again({QStringLiteral("--data"), data.path()});
+        QVERIFY2(again.isRunning(), qPrintable(again.output()));
+        HttpClient restarted(again.url(QString()));
+        QCOMPARE(restarted.get(QStringLiteral("/healthz")).status, 200);
+        QCOMPARE(again.terminate(), 0);
+        QCOMPARE(rows(QStringLiteral("QSQLITE"),
+                      QDir(data.path()).filePath(QStringLiteral("creneau.sqlite")),
+                      QStringLiteral("SELECT COUNT(*) FROM rdvs WHERE id = %1").arg(id))
+                     .value(0)
+                     .value(0)
+                     .toInt(),
+                 1);
     }
 
     // The PostgreSQL store refuses writes (default_transaction_read_only): /healthz says so with
