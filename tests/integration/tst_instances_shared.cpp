@@ -74,6 +74,9 @@ QVariant scalar(const QString &url, const QString &statement)
     return out;
 }
 
+// AgentSessions::kFreeFailuresPerAccount: failures of one account from one address without delay.
+constexpr int AgentSessions_kFreeFailuresPerAccount = 3;
+
 QStringList sharedArgs(const QString &db, const QString &publicUrl)
 {
     return {QStringLiteral("--db"),
@@ -283,6 +286,22 @@ private slots:
                                              "'done' AND attempts = 1"))
                      .toInt(),
                  1);
+    }
+
+    // Wrong passwords spread over both instances meet one count: the fourth attempt in a row is
+    // slowed down whichever instance gets it (each alone would have seen two).
+    void signInThrottleIsOneCountForBoth()
+    {
+        AgentApiClient api(QUrl(m_proxy.url()));
+        const qsizetype first = m_proxy.served.size();
+        for (int i = 0; i < AgentSessions_kFreeFailuresPerAccount; ++i)
+            QCOMPARE(api.login(QStringLiteral("admin@demo.creneau.fr"), QStringLiteral("faux")),
+                     401);
+        QCOMPARE(api.login(QStringLiteral("admin@demo.creneau.fr"), QStringLiteral("faux")), 429);
+        QSet<int> backends;
+        for (qsizetype i = first; i < m_proxy.served.size(); ++i)
+            backends.insert(m_proxy.served[i].backend);
+        QCOMPARE(backends.size(), 2);
     }
 
     // Every instance logged its requests, without the tokens of private links.
