@@ -99,7 +99,9 @@ InstallationKeys InstallationKeys::fromStore(Store &store, const QString &import
         else if (q.value(0).toString() == QLatin1String(kCalendar))
             out.calendar = value;
     }
-    if (out.server.isEmpty() && out.calendar.isEmpty()) {
+    const bool serverStored = !out.server.isEmpty();
+    const bool calendarStored = !out.calendar.isEmpty();
+    if (!serverStored && !calendarStored) {
         // First start on this database: keep the keys of the data directory it came from, if any.
         const QDir dir(importFrom);
         if (!importFrom.isEmpty() &&
@@ -114,17 +116,20 @@ InstallationKeys InstallationKeys::fromStore(Store &store, const QString &import
         }
     }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const auto complete = [&](QByteArray &key, const char *name, QByteArray (*make)()) {
-        if (!key.isEmpty())
+    // What the database does not hold yet (imported or new) is stored now.
+    const auto complete = [&](QByteArray &key, bool inDatabase, const char *name,
+                              QByteArray (*make)()) {
+        if (inDatabase)
             return;
-        key = make();
+        if (key.isEmpty())
+            key = make();
         sql::run(db,
                  QStringLiteral("INSERT INTO installation_keys (name, value, created_at) "
                                 "VALUES (?, ?, ?)"),
                  {QString::fromLatin1(name), QString::fromLatin1(key), now});
     };
-    complete(out.server, kServer, newServerKey);
-    complete(out.calendar, kCalendar, newCalendarKey);
+    complete(out.server, serverStored, kServer, newServerKey);
+    complete(out.calendar, calendarStored, kCalendar, newCalendarKey);
     tx.commit();
     if (!validServerKey(out.server) || !validCalendarKey(out.calendar))
         out.error =
