@@ -210,7 +210,11 @@ private slots:
     void usagerCancelsOnTheOtherInstance()
     {
         HttpClient onA(m_a->url(QString()));
-        const QString slot = firstSlot(onA, QStringLiteral("/rdv/mfs-vernon/motif/1"));
+        // Two weeks ahead: a créneau of this morning could no longer be cancelled online.
+        const QDate later = QDate::currentDate().addDays(14);
+        const QString slot =
+            firstSlot(onA, QStringLiteral("/rdv/mfs-vernon/motif/1?semaine=") +
+                               later.addDays(1 - later.dayOfWeek()).toString(Qt::ISODate));
         QVERIFY(!slot.isEmpty());
         const Reply choice = onA.get(slot);
         Reply page = onA.get(findLink(choice.text(), QStringLiteral("pour=moi")));
