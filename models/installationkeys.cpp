@@ -101,9 +101,19 @@ InstallationKeys InstallationKeys::fromStore(Store &store, const QString &import
     }
     const bool serverStored = !out.server.isEmpty();
     const bool calendarStored = !out.calendar.isEmpty();
+    const QDir dir(importFrom);
+    if ((serverStored || calendarStored) && !importFrom.isEmpty() &&
+        QFileInfo::exists(dir.filePath(QStringLiteral("server.key")))) {
+        // An instance of an older version kept keys of its own here: say that they are no longer
+        // the ones in use, so an operator knows why its old links no longer open.
+        QFile file(dir.filePath(QStringLiteral("server.key")));
+        if (file.open(QIODevice::ReadOnly) && file.readAll().trimmed() != out.server)
+            qWarning("%s/server.key differs from the database's key, which every instance now "
+                     "uses; links signed with the file's key no longer open",
+                     qPrintable(importFrom));
+    }
     if (!serverStored && !calendarStored) {
         // First start on this database: keep the keys of the data directory it came from, if any.
-        const QDir dir(importFrom);
         if (!importFrom.isEmpty() &&
             QFileInfo::exists(dir.filePath(QStringLiteral("server.key"))) &&
             QFileInfo::exists(dir.filePath(QStringLiteral("calendar.key")))) {

@@ -353,6 +353,40 @@ private slots:
         QCOMPARE(limited, 4);
     }
 
+    // Upgraded from a version where each instance kept its own key files: the first to start on
+    // the empty database stores its keys there, the other uses them and says its files differ.
+    void upgradeFromKeysPerInstance()
+    {
+        const QString db = m_cluster.createDatabase(QStringLiteral("upgrade"));
+        QTemporaryDir first, second;
+        const auto writeKeys = [](const QString &dir, const QByteArray &server) {
+            for (const auto &[name, value] :
+                 {std::pair{QStringLiteral("server.key"), server},
+                  std::pair{QStringLiteral("calendar.key"), QByteArray(32, 'k').toBase64()}}) {
+                QFile f(QDir(dir).filePath(name));
+                if (!f.open(QIODevice::WriteOnly) || f.write(value) != value.size())
+                    return false;
+                f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            }
+            return true;
+        };
+        const QByteArray firstKey(40, 'a'), secondKey(40, 'b');
+        QVERIFY(writeKeys(first.path(), firstKey));
+        QVERIFY(writeKeys(second.path(), secondKey));
+        ServerProcess a({QStringLiteral("--data"), first.path(), QStringLiteral("--db"), db,
+                         QStringLiteral("--demo")});
+        QVERIFY2(a.isRunning(), qPrintable(a.output()));
+        ServerProcess b({QStringLiteral("--data"), second.path(), QStringLiteral("--db"), db});
+        QVERIFY2(b.isRunning(), qPrintable(b.output()));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT value FROM installation_keys WHERE name = "
+                                           "'server'"))
+                     .toByteArray(),
+                 firstKey);
+        QVERIFY(!a.output().contains(QStringLiteral("differs")));
+        QVERIFY2(b.output().contains(QStringLiteral("server.key differs from the database's key")),
+                 qPrintable(b.output()));
+    }
+
     // A PostgreSQL deployment's first steps: its organisation, then its first administrator, in
     // the database (no SQLite file), then an instance signs them in.
     void firstAdministratorWithCreateOrganisation()
