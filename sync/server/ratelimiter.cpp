@@ -15,8 +15,8 @@ bool RateLimiter::allow(const QString &client, qint64 nowMs, int *retryAfter)
     if (m_store) {
         const ThrottleWindow minute{kWindowMs / 1000};
         const qint64 now = nowMs / 1000;
-        if (ThrottleCounters(*m_store).hit(QStringLiteral("post-minute"), client, minute, now) <=
-            m_perMinute)
+        if (ThrottleCounters(*m_store).hitAtomically(QStringLiteral("post-minute"), client, minute,
+                                                     now) <= m_perMinute)
             return true;
         *retryAfter = minute.retryAfter(now);
         return false;
