@@ -147,6 +147,8 @@ private slots:
         HttpClient probe(m_proxy.url());
         const qint64 rsa = motifId(probe, QStringLiteral("Accompagnement RSA"));
         QVERIFY(rsa > 0);
+        QElapsedTimer walks;
+        walks.start();
         int completed = 0;
         QSet<int> makers; // the instances that made the bookings
         for (int walk = 0; walk < 10; ++walk) {
@@ -203,6 +205,8 @@ private slots:
             ++completed;
         }
         QCOMPARE(completed, 10);
+        qInfo("10 walks, %d requests through the proxy, in %lld ms", int(m_proxy.served.size()),
+              walks.elapsed());
         QCOMPARE(makers, (QSet<int>{0, 1}));
     }
 
