@@ -47,7 +47,8 @@ void AgentLoginThrottle::store(const QString &key, const Entry &e)
         sql::run(m_store->db(),
                  QStringLiteral("INSERT INTO throttle_counters (scope, key_hash, window_start, "
                                 "hits) VALUES (?, ?, ?, ?)"),
-                 {QString::fromLatin1(kScope), hash, e.lastFailureMs / 1000, e.failures});
+                 // Rounded up: a wait is never shorter than in memory.
+                 {QString::fromLatin1(kScope), hash, (e.lastFailureMs + 999) / 1000, e.failures});
     tx.commit();
 }
 
