@@ -35,13 +35,6 @@ secrets::KeyFile keyFile(const QString &dataDir)
 
 } // namespace
 
-QString CalendarKey::checkFile(const QString &dataDir)
-{
-    if (sodium_init() < 0)
-        qFatal("libsodium cannot start");
-    return dataDir.isEmpty() ? QString() : keyFile(dataDir).error;
-}
-
 CalendarKey CalendarKey::load(const QString &dataDir)
 {
     if (dataDir.isEmpty())
@@ -50,7 +43,7 @@ CalendarKey CalendarKey::load(const QString &dataDir)
         qFatal("libsodium cannot start");
     const secrets::KeyFile file = keyFile(dataDir);
     if (!file.ok()) {
-        // Only reached without checkFile() first: what is sealed now will not outlive the process.
+        // A file that cannot be used: what is sealed now will not outlive the process.
         qWarning("%s", qPrintable(file.error));
         return random();
     }
