@@ -23,9 +23,12 @@ QString &instanceName()
 void ProcessIdentity::setInstance(const QString &instance)
 {
     QMutexLocker lock(&mutex);
-    // A slash would make one instance's prefix match another's claims.
-    QString clean = instance;
-    clean.replace(QLatin1Char('/'), QLatin1Char('_'));
+    // A slash would make one instance's prefix match another's claims; a space or a control
+    // character would split the access log's fields.
+    QString clean = instance.trimmed();
+    for (QChar &c : clean)
+        if (c == QLatin1Char('/') || c.isSpace() || c.category() == QChar::Other_Control)
+            c = QLatin1Char('_');
     if (!clean.isEmpty())
         instanceName() = clean.left(100);
 }

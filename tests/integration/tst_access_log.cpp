@@ -70,6 +70,10 @@ private slots:
                     .hasMatch());
         QVERIFY(lines[1].endsWith(" host-a:8081 GET /healthz 200 0ms"));
         QVERIFY(!contents.contains("secret-token"));
+        // An instance name cannot split a line's fields nor look like another's claim prefix.
+        creneau::ProcessIdentity::setInstance(QStringLiteral(" rdv 1/a\tb "));
+        QCOMPARE(creneau::ProcessIdentity::instance(), QStringLiteral("rdv_1_a_b"));
+        QVERIFY(creneau::ProcessIdentity::claimant().startsWith(QStringLiteral("rdv_1_a_b/")));
         AccessLog bad;
         QVERIFY(!bad.open(dir.filePath(QStringLiteral("no/such/dir/log")), &error));
         QVERIFY(error.contains(QStringLiteral("access log")));
