@@ -2,6 +2,8 @@
 
 #include "secrets.h"
 
+#include <QAtomicInteger>
+
 namespace creneau {
 
 namespace {
@@ -45,6 +47,26 @@ int ThrottleCounters::hit(const QString &scope, const QString &key, ThrottleWind
                                  {scope, hash, start})
                          .toInt();
     tx.commit();
+    return hits;
+}
+
+int ThrottleCounters::hitAtomically(const QString &scope, const QString &key, ThrottleWindow window,
+                                    qint64 now)
+{
+    const QSqlDatabase db = m_store.db();
+    // An upsert is atomic on both engines (RETURNING: SQLite 3.35+, PostgreSQL).
+    QSqlQuery q = sql::run(
+        db,
+        QStringLiteral("INSERT INTO throttle_counters (scope, key_hash, window_start, hits) "
+                       "VALUES (?, ?, ?, 1) ON CONFLICT (scope, key_hash, window_start) "
+                       "DO UPDATE SET hits = throttle_counters.hits + 1 RETURNING hits"),
+        {scope, keyHash(key), window.startOf(now)});
+    const int hits = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    static QAtomicInteger<quint32> calls;
+    if (++calls % 256 == 0)
+        sql::run(db, QStringLiteral("DELETE FROM throttle_counters WHERE window_start < ?"),
+                 {now - kKeepSecs});
     return hits;
 }
 

@@ -37,6 +37,9 @@ public:
     // Counts one more and returns the new count. Inside the caller's WriteTransaction when it
     // has one (so a refused change leaves no count behind), otherwise in its own.
     int hit(const QString &scope, const QString &key, ThrottleWindow window, qint64 now);
+    // The same in one statement outside any write transaction (no wait for the write lock), for a
+    // counter bumped by every request (the POST rate limit); old windows are swept now and then.
+    int hitAtomically(const QString &scope, const QString &key, ThrottleWindow window, qint64 now);
     // Keys are compared after this: trimmed, lower case for e-mail addresses, hashed.
     static QString keyHash(const QString &key);
 

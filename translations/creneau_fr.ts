@@ -300,6 +300,31 @@
         <translation>L&apos;administrateur %1 est prêt.</translation>
     </message>
     <message>
+        <location filename="../sync/server/agentadmin.cpp" line="140"/>
+        <source>Invalid organisation slug: 2 to 63 lower-case letters, digits and hyphens.</source>
+        <translation>Identifiant d&apos;organisation invalide : de 2 à 63 lettres minuscules, chiffres et tirets.</translation>
+    </message>
+    <message>
+        <location filename="../sync/server/agentadmin.cpp" line="144"/>
+        <source>The organisation needs a name (--name), 200 characters at most.</source>
+        <translation>L&apos;organisation doit avoir un nom (--name), de 200 caractères au plus.</translation>
+    </message>
+    <message>
+        <location filename="../sync/server/agentadmin.cpp" line="148"/>
+        <source>Unknown time zone: %1 (an IANA name such as Europe/Paris).</source>
+        <translation>Fuseau horaire inconnu : %1 (un nom IANA comme Europe/Paris).</translation>
+    </message>
+    <message>
+        <location filename="../sync/server/agentadmin.cpp" line="176"/>
+        <source>Organisation %1 created.</source>
+        <translation>Organisation %1 créée.</translation>
+    </message>
+    <message>
+        <location filename="../sync/server/agentadmin.cpp" line="177"/>
+        <source>Organisation %1 already exists; left unchanged.</source>
+        <translation>L&apos;organisation %1 existe déjà ; elle n&apos;a pas été modifiée.</translation>
+    </message>
+    <message>
         <location filename="../sync/server/agentapi.cpp" line="25"/>
         <source>Invalid value for &quot;%1&quot;.</source>
         <translation>Valeur invalide pour « %1 ».</translation>

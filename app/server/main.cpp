@@ -1,6 +1,8 @@
 // creneau-server: the headless booking server. Parses the command line and wires
 // ServerApplication; nothing else lives here.
 #include "agentadmin.h"
+#include "installationkeys.h"
+#include "processidentity.h"
 #include "serverapplication.h"
 #include "store.h"
 #include "storecopy.h"
@@ -12,6 +14,7 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 #include <QStandardPaths>
+#include <QSysInfo>
 #include <QUrl>
 
 #include <algorithm>
@@ -50,6 +53,27 @@ void installSignalHandlers(QCoreApplication &app)
     sigaction(SIGINT, &sa, nullptr);
 }
 
+// SQLite maps its -shm file: if that file is truncated or its disk cannot back it any more (a full
+// tmpfs, a removed file), touching the mapping raises SIGBUS. Say why before dying, rather than
+// vanish; acknowledged bookings are already committed to the WAL, and systemd restarts us.
+void onBusError(int)
+{
+    static const char message[] =
+        "creneau-server: the store's shared-memory file (creneau.sqlite-shm) can no longer be "
+        "read (disk full, or the file was truncated or removed): stopping; free space in the "
+        "data directory and start again\n";
+    [[maybe_unused]] const auto n = ::write(STDERR_FILENO, message, sizeof message - 1);
+    ::_exit(75); // EX_TEMPFAIL
+}
+
+void installBusErrorHandler()
+{
+    struct sigaction sa = {};
+    sa.sa_handler = onBusError;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, nullptr);
+}
+
 int migrateStore(const QString &sqliteFile, const QString &target)
 {
     if (!QFileInfo::exists(sqliteFile)) {
@@ -62,6 +86,14 @@ int migrateStore(const QString &sqliteFile, const QString &target)
         auto to = creneau::Store::open(target);
         to->migrate();
         const creneau::CopyReport report = creneau::copyStore(*from, *to);
+        // The instances of the new database share the keys this data directory held, so links
+        // already sent and sealed CalDAV passwords stay valid.
+        const creneau::InstallationKeys keys =
+            creneau::InstallationKeys::fromStore(*to, QFileInfo(sqliteFile).absolutePath());
+        if (!keys.ok()) {
+            std::fprintf(stderr, "creneau-server: %s\n", qPrintable(keys.error));
+            return 1;
+        }
         std::printf("Copied %lld rows of %lld tables to %s\n", report.rows,
                     qint64(report.tables.size()),
                     qPrintable(QUrl(target).toDisplayString(QUrl::RemovePassword)));
@@ -215,6 +247,36 @@ int main(int argc, char **argv)
         QStringLiteral("For tests only: allow CalDAV over plain http and to loopback addresses "
                        "(private and link-local addresses stay refused)."));
     parser.addOptions({sessionDays, insecureCaldav});
+    // Several instances, one installation (README « Déploiement »).
+    const QCommandLineOption secrets(
+        QStringLiteral("secrets"),
+        QStringLiteral("File holding the keys every instance shares (created owner-only when "
+                       "missing; or CRENEAU_SECRETS). Default: the PostgreSQL database, else "
+                       "<data>/server.key and calendar.key."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption accessLog(
+        QStringLiteral("access-log"),
+        QStringLiteral("One line per request (method, path without tokens, status, duration, "
+                       "instance) to FILE, or - for standard output (or CRENEAU_ACCESS_LOG)."),
+        QStringLiteral("FILE|-"));
+    const QCommandLineOption instance(
+        QStringLiteral("instance"),
+        QStringLiteral("Name of this instance in claims and the access log (or "
+                       "CRENEAU_INSTANCE; default: HOST:PORT)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption createOrganisation(
+        QStringLiteral("create-organisation"),
+        QStringLiteral("Create an organisation (with --name, --zone) in the store of --data or "
+                       "--db, then exit."),
+        QStringLiteral("SLUG"));
+    const QCommandLineOption organisationName(
+        QStringLiteral("name"), QStringLiteral("With --create-organisation: its name."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption organisationZone(
+        QStringLiteral("zone"), QStringLiteral("With --create-organisation: its IANA time zone."),
+        QStringLiteral("ZONE"), QStringLiteral("Europe/Paris"));
+    parser.addOptions(
+        {secrets, accessLog, instance, createOrganisation, organisationName, organisationZone});
     parser.process(app);
     // Settings an operator keeps in /etc/creneau/env (see the systemd unit): the command line wins,
     // and secrets such as the SMTP password need never appear in it (nor in `ps`).
@@ -238,6 +300,15 @@ int main(int argc, char **argv)
     if (parser.isSet(migrateTo))
         return migrateStore(QDir(options.dataDir).filePath(QStringLiteral("creneau.sqlite")),
                             parser.value(migrateTo));
+    if (parser.isSet(createOrganisation)) {
+        creneau::http::CreateOrganisationOptions o;
+        o.dataDir = options.dataDir;
+        o.database = options.database;
+        o.slug = parser.value(createOrganisation);
+        o.name = parser.value(organisationName);
+        o.timeZone = parser.value(organisationZone);
+        return creneau::http::createOrganisationCommand(o);
+    }
     if (parser.isSet(createAdmin))
         return creneau::http::createAdminCommand({options.dataDir,
                                                   parser.value(createAdmin),
@@ -249,6 +320,17 @@ int main(int argc, char **argv)
         return 2;
     }
     options.publicUrl = setting(publicUrl, "CRENEAU_PUBLIC_URL");
+    options.secretsFile = setting(secrets, "CRENEAU_SECRETS");
+    options.accessLog = setting(accessLog, "CRENEAU_ACCESS_LOG");
+    const QString instanceName = setting(instance, "CRENEAU_INSTANCE");
+    // Unique per instance sharing a database (two on one host listen on two ports): claims of
+    // this name left by a dead process are released when it starts again.
+    creneau::ProcessIdentity::setInstance(!instanceName.isEmpty() ? instanceName
+                                          : options.port != 0
+                                              ? QSysInfo::machineHostName() + QLatin1Char(':') +
+                                                    QString::number(options.port)
+                                              : QSysInfo::machineHostName() + QLatin1Char(':') +
+                                                    QDir(options.dataDir).absolutePath());
     options.notify = {setting(smtp, "CRENEAU_SMTP"), setting(mailFrom, "CRENEAU_MAIL_FROM"),
                       setting(smsGateway, "CRENEAU_SMS_GATEWAY"), parser.value(smsToken)};
     while (options.publicUrl.endsWith(QLatin1Char('/')))
@@ -315,6 +397,7 @@ int main(int argc, char **argv)
     options.allowInsecureCaldav = parser.isSet(insecureCaldav);
 
     installSignalHandlers(app);
+    installBusErrorHandler();
     creneau::http::ServerApplication server(options);
     if (!server.start()) {
         std::fprintf(stderr, "creneau-server: %s\n", qPrintable(server.errorString()));

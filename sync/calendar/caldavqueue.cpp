@@ -8,9 +8,11 @@ namespace creneau::calendar {
 
 void CaldavQueue::enqueue(Store &store, Id agentId, Id rdvId, qint64 now)
 {
+    // A claimed job may already be reading the appointment: a change made now needs a job of its
+    // own, or the calendar would keep the state that job read.
     if (sql::scalar(store.db(),
                     QStringLiteral("SELECT 1 FROM caldav_jobs WHERE agent_id = ? AND rdv_id = ? "
-                                   "AND status = 'pending'"),
+                                   "AND status = 'pending' AND claimed_by = ''"),
                     {agentId, rdvId})
             .isValid())
         return;

@@ -2,6 +2,7 @@
 
 #include "caldavtarget.h"
 #include "calendardomain.h"
+#include "processidentity.h"
 #include "rdvical.h"
 #include "rdvrepository.h"
 #include "sql.h"
@@ -66,10 +67,56 @@ void CaldavWorker::kick()
         next();
 }
 
+bool CaldavWorker::claim(const Job &job)
+{
+    // Serialised with every other writer (and instance): the check that no other instance has a
+    // live claim on this agent and the claim itself cannot interleave with another claim.
+    const qint64 now = m_clock.nowSecs();
+    WriteTransaction tx(m_store);
+    const bool agentBusy =
+        sql::scalar(m_store.db(),
+                    QStringLiteral("SELECT 1 FROM caldav_jobs WHERE agent_id = ? AND id <> ? AND "
+                                   "status = 'pending' AND claimed_by <> '' AND claimed_by <> ? "
+                                   "AND claimed_until >= ?"),
+                    {job.agentId, job.id, ProcessIdentity::claimant(), now})
+            .isValid();
+    if (agentBusy)
+        return false;
+    QSqlQuery q = sql::run(
+        m_store.db(),
+        QStringLiteral("UPDATE caldav_jobs SET claimed_by = ?, claimed_until = ? "
+                       "WHERE id = ? AND status = 'pending' AND (claimed_by = "
+                       "'' OR claimed_until < ?)"),
+        {ProcessIdentity::claimant(), now + m_budgetMs / 1000 + kClaimMarginSecs, job.id, now});
+    const bool mine = q.numRowsAffected() == 1;
+    tx.commit();
+    return mine;
+}
+
+void CaldavWorker::releaseDeadPredecessor()
+{
+    const QString prefix = ProcessIdentity::instancePrefix();
+    WriteTransaction tx(m_store);
+    QSqlQuery q =
+        sql::run(m_store.db(),
+                 QStringLiteral("UPDATE caldav_jobs SET claimed_by = '', claimed_until = 0 "
+                                "WHERE status = 'pending' AND substr(claimed_by, 1, ?) = "
+                                "? AND claimed_by <> ?"),
+                 {int(prefix.size()), prefix, ProcessIdentity::claimant()});
+    tx.commit();
+    if (q.numRowsAffected() > 0)
+        qCWarning(lcCaldav) << q.numRowsAffected()
+                            << "CalDAV jobs interrupted by a restart will be retried";
+}
+
 void CaldavWorker::next()
 {
     QList<Job> jobs;
     try {
+        if (!m_predecessorReleased) {
+            releaseDeadPredecessor();
+            m_predecessorReleased = true;
+        }
         // The oldest due job of each agent without one under way, a few agents at a time.
         QSqlQuery q = sql::run(m_store.db(),
                                QStringLiteral("SELECT id, agent_id, rdv_id, attempts FROM "
@@ -86,6 +133,10 @@ void CaldavWorker::next()
             taken.insert(job.agentId);
             jobs.append(job);
         }
+        q.finish();
+        // One instance per job: what another instance claimed (or an agent it is serving) is
+        // left to it until its claim times out.
+        jobs.removeIf([this](const Job &job) { return !claim(job); });
     } catch (const std::exception &e) {
         qCWarning(lcCaldav) << "cannot read the CalDAV queue:" << e.what();
         return;
@@ -291,7 +342,7 @@ void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, c
                     {job.agentId, job.rdvId, href, QString::fromUtf8(reply->rawHeader("ETag"))});
             sql::run(m_store.db(),
                      QStringLiteral("UPDATE caldav_jobs SET status = 'done', attempts = attempts + "
-                                    "1, last_error = '' WHERE id = ?"),
+                                    "1, last_error = '', claimed_by = '' WHERE id = ?"),
                      {job.id});
             tx.commit();
             release(job);
@@ -314,8 +365,10 @@ void CaldavWorker::markDone(const Job &job)
     // event loop (std::terminate), and the agent's slot is freed whatever happens.
     try {
         WriteTransaction tx(m_store);
-        sql::run(m_store.db(),
-                 QStringLiteral("UPDATE caldav_jobs SET status = 'done' WHERE id = ?"), {job.id});
+        sql::run(
+            m_store.db(),
+            QStringLiteral("UPDATE caldav_jobs SET status = 'done', claimed_by = '' WHERE id = ?"),
+            {job.id});
         tx.commit();
     } catch (const std::exception &e) {
         qCWarning(lcCaldav) << "cannot record a finished CalDAV job:" << e.what();
@@ -337,7 +390,7 @@ void CaldavWorker::retry(const Job &job, const QString &error, bool immediately)
         WriteTransaction tx(m_store);
         sql::run(m_store.db(),
                  QStringLiteral("UPDATE caldav_jobs SET status = ?, attempts = ?, last_error = ?, "
-                                "next_attempt_at = ? WHERE id = ?"),
+                                "next_attempt_at = ?, claimed_by = '' WHERE id = ?"),
                  {giveUp ? QStringLiteral("failed") : QStringLiteral("pending"), attempts, error,
                   m_clock.nowSecs() + delay, job.id});
         tx.commit();

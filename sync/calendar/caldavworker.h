@@ -59,6 +59,12 @@ private:
         int attempts = 0;
     };
     static constexpr int kMaxParallel = 8;
+    // A claim outlives the job's time budget by this much before another instance takes over.
+    static constexpr int kClaimMarginSecs = 30;
+    // Takes `job` for this process (caldav_jobs.claimed_by); false when another instance has it.
+    bool claim(const Job &job);
+    // Claims of this instance left by its previous process go back to the queue at once.
+    void releaseDeadPredecessor();
     void next();
     void send(const Job &job);
     // Resolves the request's host, checks the address, then sends to that address only.
@@ -83,6 +89,7 @@ private:
     int m_firstDelay = 30;
     int m_maxDelay = 3600;
     int m_giveUp = 30;
+    bool m_predecessorReleased = false;
 };
 
 } // namespace creneau::calendar

@@ -35,13 +35,6 @@ secrets::KeyFile keyFile(const QString &dataDir)
 
 } // namespace
 
-QString CalendarKey::checkFile(const QString &dataDir)
-{
-    if (sodium_init() < 0)
-        qFatal("libsodium cannot start");
-    return dataDir.isEmpty() ? QString() : keyFile(dataDir).error;
-}
-
 CalendarKey CalendarKey::load(const QString &dataDir)
 {
     if (dataDir.isEmpty())
@@ -50,11 +43,21 @@ CalendarKey CalendarKey::load(const QString &dataDir)
         qFatal("libsodium cannot start");
     const secrets::KeyFile file = keyFile(dataDir);
     if (!file.ok()) {
-        // Only reached without checkFile() first: what is sealed now will not outlive the process.
+        // A file that cannot be used: what is sealed now will not outlive the process.
         qWarning("%s", qPrintable(file.error));
         return random();
     }
     return CalendarKey(QByteArray::fromBase64(file.contents));
+}
+
+std::optional<CalendarKey> CalendarKey::fromBase64(const QByteArray &text)
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium cannot start");
+    const QByteArray key = QByteArray::fromBase64(text);
+    if (key.size() != crypto_secretbox_KEYBYTES)
+        return std::nullopt;
+    return CalendarKey(key);
 }
 
 QString CalendarKey::seal(const QString &plain) const

@@ -12,14 +12,13 @@ namespace creneau::calendar {
 class CalendarKey
 {
 public:
-    // Creates DIR/calendar.key (owner-only) when missing; an error when it cannot be used
-    // (readable by others, damaged): it is then left untouched, since replacing it would lose
-    // every sealed password, and the server must not start.
-    static QString checkFile(const QString &dataDir);
-    // Reads DIR/calendar.key (see checkFile); an empty dir gives a key that lives as long as the
+    // Reads DIR/calendar.key (created owner-only when missing; see InstallationKeys, which the
+    // server uses instead); an empty dir gives a key that lives as long as the
     // process.
     static CalendarKey load(const QString &dataDir);
     static CalendarKey random();
+    // From its base64 text (InstallationKeys::calendar); nullopt when it is not a key.
+    static std::optional<CalendarKey> fromBase64(const QByteArray &text);
 
     // base64(nonce || ciphertext); a fresh nonce each time.
     QString seal(const QString &plain) const;

@@ -6,7 +6,12 @@ namespace creneau::calendar {
 
 CalendarService::CalendarService(Store &store, const QString &dataDir,
                                  std::function<QString()> publicUrl, const Clock &clock)
-    : m_key(CalendarKey::load(dataDir)), m_queue(clock), m_worker(store, m_key, clock),
+    : CalendarService(store, CalendarKey::load(dataDir), std::move(publicUrl), clock)
+{}
+
+CalendarService::CalendarService(Store &store, const CalendarKey &key,
+                                 std::function<QString()> publicUrl, const Clock &clock)
+    : m_key(key), m_queue(clock), m_worker(store, m_key, clock),
       m_api(store, m_key, std::move(publicUrl), clock)
 {}
 

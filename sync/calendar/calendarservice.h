@@ -18,6 +18,9 @@ public:
     // `publicUrl` gives the feed links.
     CalendarService(Store &store, const QString &dataDir, std::function<QString()> publicUrl,
                     const Clock &clock = Clock::system());
+    // With the installation's shared key (models/installationkeys.h).
+    CalendarService(Store &store, const CalendarKey &key, std::function<QString()> publicUrl,
+                    const Clock &clock = Clock::system());
 
     // The sink to give the booking service: `first` (may be null), then the CalDAV queue, then a
     // wake-up of the worker once the transaction is over.

@@ -1,5 +1,6 @@
 #include "deliveryworker.h"
 
+#include "processidentity.h"
 #include "sql.h"
 
 #include <QLoggingCategory>
@@ -45,6 +46,14 @@ void DeliveryWorker::tick()
     try {
         Outbox outbox(m_store);
         const qint64 now = m_clock.nowSecs();
+        if (!m_predecessorReleased) {
+            // What this instance's previous process claimed died with it: no need to wait for
+            // the stale-claim delay (other instances' claims are theirs until then).
+            if (const int n = outbox.releaseDeadPredecessor(ProcessIdentity::instancePrefix(),
+                                                            ProcessIdentity::claimant()))
+                qCWarning(lcNotify) << n << "deliveries interrupted by a restart will be retried";
+            m_predecessorReleased = true;
+        }
         if (const int n = outbox.releaseStale(now - m_policy.staleClaimSecs))
             qCWarning(lcNotify) << n << "interrupted deliveries will be retried";
         for (const Id id : outbox.due(now, m_policy.batch)) {

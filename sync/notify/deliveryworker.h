@@ -57,6 +57,7 @@ private:
     QTimer m_timer;
     int m_inFlight = 0;
     bool m_again = false;
+    bool m_predecessorReleased = false;
 };
 
 } // namespace creneau::notify

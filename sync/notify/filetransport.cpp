@@ -1,7 +1,13 @@
 #include "filetransport.h"
 
 #include <QDir>
-#include <QSaveFile>
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace creneau::notify {
 
@@ -25,6 +31,54 @@ QString FileTransport::pathFor(const OutboxMessage &m) const
     return QDir(m_folder).filePath(name.left(200) + suffix);
 }
 
+namespace {
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+// Writes `bytes` to `path` so that it is there whole or not at all: a temporary file written to
+// the last byte, flushed to the disk and checked for its size, then renamed. A full disk fails
+// here (and the message is retried later) instead of leaving an empty file behind.
+QString writeWhole(const QString &path, const QByteArray &bytes)
+{
+    const QByteArray target = QFile::encodeName(path);
+    const QByteArray temporary = target + ".part";
+    const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return systemError();
+    qsizetype written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.constData() + written, size_t(bytes.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const QString why = n == 0 ? QStringLiteral("nothing written") : systemError();
+            ::close(fd);
+            ::unlink(temporary.constData());
+            return why;
+        }
+        written += n;
+    }
+    struct stat st = {};
+    const bool synced = ::fsync(fd) == 0;
+    const QString why = synced ? QString() : systemError();
+    const bool sized = ::fstat(fd, &st) == 0 && st.st_size == bytes.size();
+    if (::close(fd) != 0 || !synced || !sized) {
+        ::unlink(temporary.constData());
+        return why.isEmpty() ? QStringLiteral("the file does not hold every byte") : why;
+    }
+    if (::rename(temporary.constData(), target.constData()) != 0) {
+        const QString error = systemError();
+        ::unlink(temporary.constData());
+        return error;
+    }
+    return {};
+}
+
+} // namespace
+
 void FileTransport::deliver(const OutboxMessage &m, const QDateTime &now, Done done)
 {
     DeliveryResult result;
@@ -33,11 +87,11 @@ void FileTransport::deliver(const OutboxMessage &m, const QDateTime &now, Done d
         bytes = "To: " + m.recipient.toUtf8() + "\n\n" + m.bodyText.toUtf8() + '\n';
     else
         bytes = emailBytes(m, m_from, now);
-    QSaveFile file(pathFor(m));
-    if (!QDir().mkpath(m_folder) || !file.open(QIODevice::WriteOnly) ||
-        file.write(bytes) != bytes.size() || !file.commit())
-        result.error =
-            QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+    const QString path = pathFor(m);
+    const QString error = QDir().mkpath(m_folder) ? writeWhole(path, bytes)
+                                                  : QStringLiteral("cannot create the folder");
+    if (!error.isEmpty())
+        result.error = QStringLiteral("cannot write %1: %2").arg(path, error);
     else
         result.ok = true;
     // Same contract as the network transports: the answer comes back from the event loop.

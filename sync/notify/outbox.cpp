@@ -1,5 +1,6 @@
 #include "outbox.h"
 
+#include "processidentity.h"
 #include "sql.h"
 
 namespace creneau::notify {
@@ -102,13 +103,14 @@ QList<Id> Outbox::due(qint64 now, int limit) const
     return out;
 }
 
-bool Outbox::claim(Id id, qint64 now)
+bool Outbox::claim(Id id, qint64 now, const QString &claimant)
 {
     // A conditional update is the lock: only one worker sees one affected row.
-    QSqlQuery q = sql::run(m_store.db(),
-                           QStringLiteral("UPDATE outbox SET status = 'sending', claimed_at = ? "
-                                          "WHERE id = ? AND status = 'pending'"),
-                           {now, id});
+    QSqlQuery q = sql::run(
+        m_store.db(),
+        QStringLiteral("UPDATE outbox SET status = 'sending', claimed_at = ?, claimed_by = ? "
+                       "WHERE id = ? AND status = 'pending'"),
+        {now, claimant.isEmpty() ? ProcessIdentity::claimant() : claimant, id});
     return q.numRowsAffected() == 1;
 }
 
@@ -136,6 +138,16 @@ int Outbox::releaseStale(qint64 before)
                            QStringLiteral("UPDATE outbox SET status = 'pending' "
                                           "WHERE status = 'sending' AND claimed_at < ?"),
                            {before});
+    return q.numRowsAffected();
+}
+
+int Outbox::releaseDeadPredecessor(const QString &instancePrefix, const QString &claimant)
+{
+    QSqlQuery q = sql::run(m_store.db(),
+                           QStringLiteral("UPDATE outbox SET status = 'pending' WHERE status = "
+                                          "'sending' AND substr(claimed_by, 1, ?) = ? AND "
+                                          "claimed_by <> ?"),
+                           {int(instancePrefix.size()), instancePrefix, claimant});
     return q.numRowsAffected();
 }
 

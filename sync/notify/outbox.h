@@ -58,13 +58,17 @@ public:
 
     // Ids of pending messages due at `now`, oldest first.
     QList<Id> due(qint64 now, int limit) const;
-    // pending -> sending; false when another worker got it first.
-    bool claim(Id id, qint64 now);
+    // pending -> sending; false when another worker got it first. The claim carries
+    // `claimant` (ProcessIdentity::claimant() by default).
+    bool claim(Id id, qint64 now, const QString &claimant = {});
     void markSent(Id id, qint64 now);
     // Back to pending at `retryAt`, or failed when `giveUp`.
     void markFailed(Id id, const QString &error, qint64 retryAt, bool giveUp);
     // Claims older than `before` (a worker died mid-send) go back to pending; returns how many.
     int releaseStale(qint64 before);
+    // Claims of this instance made by another process (its predecessor, killed mid-send) go back
+    // to pending at once; returns how many.
+    int releaseDeadPredecessor(const QString &instancePrefix, const QString &claimant);
 
     std::optional<OutboxMessage> find(Id id) const;
     QList<OutboxMessage> all() const;

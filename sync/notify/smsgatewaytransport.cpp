@@ -17,21 +17,27 @@ void SmsGatewayTransport::deliver(const OutboxMessage &m, const QDateTime &, Don
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setRawHeader("Idempotency-Key", m.messageId.toUtf8());
-    request.setTransferTimeout(30000);
+    request.setTransferTimeout(m_timeoutMs);
     const QJsonObject body{{QStringLiteral("to"), m.recipient},
                            {QStringLiteral("text"), m.bodyText}};
     QNetworkReply *reply =
         m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        DeliveryResult r;
-        r.ok = reply->error() == QNetworkReply::NoError && status >= 200 && status < 300;
-        if (!r.ok)
-            r.error =
-                QStringLiteral("SMS gateway: HTTP %1 %2").arg(status).arg(reply->errorString());
-        done(r);
-    });
+    connect(
+        reply, &QNetworkReply::finished, this,
+        [reply, timeout = m_timeoutMs, done = std::move(done)] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            DeliveryResult r;
+            // Only a 2xx counts as sent; anything else (5xx, no answer in time) is retried
+            // later with the same Idempotency-Key.
+            r.ok = reply->error() == QNetworkReply::NoError && status >= 200 && status < 300;
+            if (!r.ok && status == 0 && reply->error() == QNetworkReply::OperationCanceledError)
+                r.error = QStringLiteral("SMS gateway: no answer within %1 ms").arg(timeout);
+            else if (!r.ok)
+                r.error =
+                    QStringLiteral("SMS gateway: HTTP %1 %2").arg(status).arg(reply->errorString());
+            done(r);
+        });
 }
 
 } // namespace creneau::notify

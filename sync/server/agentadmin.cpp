@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
+#include <QTimeZone>
 
 #include <cstdio>
 #include <iostream>
@@ -20,7 +22,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("AgentAdmin", text);
+    return QCoreApplication::translate("creneau::http", text);
 }
 
 // One line from standard input; echo is turned off while a terminal types it.
@@ -46,6 +48,18 @@ QString readSecretLine(const QString &prompt)
     while (out.endsWith(QLatin1Char('\r')))
         out.chop(1);
     return out;
+}
+
+std::unique_ptr<Store> openStore(const QString &dataDir, const QString &database)
+{
+    // The store the server itself would open: a PostgreSQL deployment creates its first
+    // administrator in its database, not in a stray SQLite file.
+    if (database.isEmpty())
+        QDir().mkpath(dataDir);
+    auto store = Store::open(
+        database.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("creneau.sqlite")) : database);
+    store->migrate();
+    return store;
 }
 
 std::optional<Organisation> organisationFor(Catalog &catalog, const CreateAdminOptions &o,
@@ -81,14 +95,7 @@ bool createAdmin(const CreateAdminOptions &o, const QString &password, QString *
         return false;
     }
     try {
-        // The store the server itself would open: a PostgreSQL deployment creates its first
-        // administrator in its database, not in a stray SQLite file.
-        if (o.database.isEmpty())
-            QDir().mkpath(o.dataDir);
-        auto store = Store::open(o.database.isEmpty()
-                                     ? QDir(o.dataDir).filePath(QStringLiteral("creneau.sqlite"))
-                                     : o.database);
-        store->migrate();
+        auto store = openStore(o.dataDir, o.database);
         Catalog catalog(*store);
         const QString hash = secrets::hashPassword(password);
         WriteTransaction tx(*store);
@@ -114,6 +121,58 @@ bool createAdmin(const CreateAdminOptions &o, const QString &password, QString *
         return false;
     }
     return true;
+}
+
+bool createOrganisation(const CreateOrganisationOptions &o, bool *created, QString *error)
+{
+    *created = false;
+    static const QRegularExpression slugPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{1,62}$"));
+    if (!slugPattern.match(o.slug).hasMatch()) {
+        *error = tr("Invalid organisation slug: 2 to 63 lower-case letters, digits and hyphens.");
+        return false;
+    }
+    if (o.name.trimmed().isEmpty() || o.name.size() > 200) {
+        *error = tr("The organisation needs a name (--name), 200 characters at most.");
+        return false;
+    }
+    if (!QTimeZone::isTimeZoneIdAvailable(o.timeZone.toUtf8())) {
+        *error = tr("Unknown time zone: %1 (an IANA name such as Europe/Paris).").arg(o.timeZone);
+        return false;
+    }
+    try {
+        auto store = openStore(o.dataDir, o.database);
+        Catalog catalog(*store);
+        WriteTransaction tx(*store);
+        if (catalog.organisationBySlug(o.slug))
+            return true;
+        Organisation org;
+        org.slug = o.slug;
+        org.name = o.name.trimmed();
+        org.timeZone = o.timeZone;
+        catalog.save(org);
+        tx.commit();
+        *created = true;
+    } catch (const std::exception &e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
+int createOrganisationCommand(const CreateOrganisationOptions &options)
+{
+    QString error;
+    bool created = false;
+    if (!createOrganisation(options, &created, &error)) {
+        std::fprintf(stderr, "creneau-server: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf(
+        "%s\n",
+        qPrintable(created
+                       ? tr("Organisation %1 created.").arg(options.slug)
+                       : tr("Organisation %1 already exists; left unchanged.").arg(options.slug)));
+    return 0;
 }
 
 int createAdminCommand(const CreateAdminOptions &options)

@@ -17,6 +17,9 @@ AgentSessions::AgentSessions(Store &store, const Clock &clock)
       m_pool(std::make_unique<QThreadPool>())
 {
     m_pool->setMaxThreadCount(2);
+    // Several instances share a PostgreSQL database: one count of failures for all of them.
+    if (store.engine() == Store::Engine::Postgres)
+        m_throttle.useStore(&store);
 }
 
 AgentSessions::~AgentSessions() = default;

@@ -2,7 +2,10 @@
 
 #include "connectionguard.h"
 
+#include "sql.h"
+
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
 #include <QMetaEnum>
@@ -117,6 +120,14 @@ HttpResponse HttpServer::dispatch(HttpRequest &request)
     } catch (const HttpError &e) {
         return e.asJson() ? HttpResponse::jsonError(e.status(), e.message())
                           : error(request, e.status(), e.message());
+    } catch (const StoreError &e) {
+        // Nothing was written (the transaction rolled back): the client may try again later.
+        qCWarning(lcServer) << "store unavailable on" << request.method << request.path << e.what();
+        response = error(request, 503,
+                         QStringLiteral("Le service ne peut pas enregistrer pour le moment : "
+                                        "réessayez dans quelques instants."));
+        response.setHeader("Retry-After", QByteArray::number(kStoreRetryAfterSecs));
+        return response;
     } catch (const std::exception &e) {
         qCWarning(lcServer) << "error on" << request.method << request.path << e.what();
         return error(request, 500, QStringLiteral("Erreur interne du serveur."));
@@ -143,6 +154,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 {
     ConnectionGuard *guard = ConnectionGuard::of(socket);
     const bool close = guard && guard->nextRequestCloses();
+    QElapsedTimer timer;
+    timer.start();
     HttpRequest r = fromQt(request);
     const bool viaProxy =
         std::any_of(m_trustedProxies.cbegin(), m_trustedProxies.cend(), [&](const QHostAddress &p) {
@@ -166,14 +179,16 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                                 QObject::disconnect(*link);
                                 cancel();
                             });
-        start([this, alive = QPointer<QTcpSocket>(socket), head = r.method == "HEAD", close,
-               link](HttpResponse later) {
+        start([this, alive = QPointer<QTcpSocket>(socket), head = r.method == "HEAD", close, link,
+               method = r.method, path = r.path, timer](HttpResponse later) {
             QObject::disconnect(*link);
+            m_accessLog.write(method, path, later.status, timer.elapsed());
             if (alive)
                 writeTo(alive, std::move(later), head, close);
         });
         return true;
     }
+    m_accessLog.write(r.method, r.path, response.status, timer.elapsed());
     writeTo(socket, std::move(response), r.method == "HEAD", close);
     return true;
 }

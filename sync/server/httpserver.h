@@ -2,6 +2,7 @@
 // cap, POST rate limit, security headers) and maps errors to statuses in one place.
 #pragma once
 
+#include "accesslog.h"
 #include "limitedtcpserver.h"
 #include "ratelimiter.h"
 #include "router.h"
@@ -22,6 +23,8 @@ public:
     explicit HttpServer(Router router, QObject *parent = nullptr);
 
     void setRateLimit(int postsPerMinute) { m_rateLimiter.setPerMinute(postsPerMinute); }
+    // Counts in the database shared by several instances instead of this process's memory.
+    void setRateLimitStore(Store *store) { m_rateLimiter.useStore(store); }
     // Requests for which `exempt` answers true are not counted against the POST rate limit
     // (signed-in agents' calls); it runs only for POSTs while the limit is on.
     void setRateLimitExemption(std::function<bool(const HttpRequest &)> exempt)
@@ -31,6 +34,14 @@ public:
     // Requests from these addresses are attributed to the last X-Forwarded-For address.
     void setTrustedProxies(QList<QHostAddress> proxies) { m_trustedProxies = std::move(proxies); }
     void setErrorPage(ErrorPage page) { m_errorPage = std::move(page); }
+    // --access-log: false with `error` when the file cannot be opened.
+    bool openAccessLog(const QString &target, QString *error)
+    {
+        return m_accessLog.open(target, error);
+    }
+    // What a storage failure (disk full, read-only store, database gone) answers: 503 with this
+    // Retry-After, since it is the service that is unavailable, not the request that is wrong.
+    static constexpr int kStoreRetryAfterSecs = 30;
     // Listens through a LimitedTcpServer; returns the port, 0 on failure.
     quint16 listenLimited(const QHostAddress &address, quint16 port, ConnectionLimits limits = {});
     void stopListening();
@@ -53,6 +64,7 @@ private:
     std::function<bool(const HttpRequest &)> m_rateLimitExempt;
     QList<QHostAddress> m_trustedProxies;
     ErrorPage m_errorPage;
+    AccessLog m_accessLog;
     LimitedTcpServer *m_tcp = nullptr;
 };
 

@@ -1,9 +1,12 @@
 #include "publicapi.h"
 
 #include "formatting.h"
+#include "httpserver.h"
 #include "rdvrecap.h"
+#include "storehealth.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -221,6 +224,27 @@ HttpResponse openApi(HttpRequest &)
     return HttpResponse::json(file.readAll());
 }
 
+// For the operator and the load balancer: a read, a rolled-back write and the free space of the
+// SQLite store's disk; 503 with what is wrong (and Retry-After) when the store cannot take a
+// booking.
+HttpResponse health(BookingSite &site)
+{
+    Store &store = site.store();
+    const QString dir = store.engine() == Store::Engine::Sqlite
+                            ? QFileInfo(store.location()).absolutePath()
+                            : QString();
+    const QStringList problems = storeProblems(store, dir);
+    if (problems.isEmpty())
+        return HttpResponse::json(R"({"status":"ok"})");
+    const QJsonObject body{
+        {QStringLiteral("status"), QStringLiteral("error")},
+        {QStringLiteral("error"), QStringLiteral("Base de données indisponible.")},
+        {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+    HttpResponse r = HttpResponse::json(QJsonDocument(body).toJson(QJsonDocument::Compact), 503);
+    r.setHeader("Retry-After", QByteArray::number(HttpServer::kStoreRetryAfterSecs));
+    return r;
+}
+
 } // namespace
 
 void addPublicApiRoutes(Router &router, BookingSite &site)
@@ -232,11 +256,7 @@ void addPublicApiRoutes(Router &router, BookingSite &site)
     router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"),
                 [&site](HttpRequest &r) { return book(site, r); });
     router.get(QStringLiteral("/api/v1/openapi.json"), openApi);
-    router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) {
-        if (!site.store().isUsable())
-            return HttpResponse::jsonError(503, QStringLiteral("Base de données indisponible."));
-        return HttpResponse::json(R"({"status":"ok"})");
-    });
+    router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) { return health(site); });
 }
 
 } // namespace creneau::http

@@ -1,5 +1,7 @@
 #include "ratelimiter.h"
 
+#include "throttle.h"
+
 namespace creneau::http {
 
 namespace {
@@ -10,6 +12,15 @@ bool RateLimiter::allow(const QString &client, qint64 nowMs, int *retryAfter)
 {
     if (m_perMinute <= 0)
         return true;
+    if (m_store) {
+        const ThrottleWindow minute{kWindowMs / 1000};
+        const qint64 now = nowMs / 1000;
+        if (ThrottleCounters(*m_store).hitAtomically(QStringLiteral("post-minute"), client, minute,
+                                                     now) <= m_perMinute)
+            return true;
+        *retryAfter = minute.retryAfter(now);
+        return false;
+    }
     if (nowMs - m_lastSweepMs > kWindowMs) {
         // Forget finished windows so that many addresses cannot grow the table forever.
         for (auto it = m_windows.begin(); it != m_windows.end();)

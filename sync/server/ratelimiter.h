@@ -1,8 +1,14 @@
-// Counts requests per client address in fixed one-minute windows.
+// Counts requests per client address in fixed one-minute windows: in memory, or in the
+// database's throttle_counters when several instances share it (useStore), so that two instances
+// behind one proxy allow 60 POSTs a minute per client, not 120.
 #pragma once
 
 #include <QHash>
 #include <QString>
+
+namespace creneau {
+class Store;
+}
 
 namespace creneau::http {
 
@@ -14,6 +20,7 @@ public:
     bool enabled() const { return m_perMinute > 0; }
     // True when `client` may go on; otherwise `retryAfter` is the seconds to wait.
     bool allow(const QString &client, qint64 nowMs, int *retryAfter);
+    void useStore(Store *store) { m_store = store; }
 
 private:
     struct Window
@@ -24,6 +31,7 @@ private:
     int m_perMinute;
     QHash<QString, Window> m_windows;
     qint64 m_lastSweepMs = 0;
+    Store *m_store = nullptr;
 };
 
 } // namespace creneau::http

@@ -10,6 +10,7 @@
 #include "csrf.h"
 #include "demodata.h"
 #include "httpserver.h"
+#include "installationkeys.h"
 #include "invitationpages.h"
 #include "limitedtcpserver.h"
 #include "notificationservice.h"
@@ -43,6 +44,7 @@ struct ServerApplication::Parts
     // The address e-mails come from, as NotificationService sends them: the .ics files'
     // ORGANIZER when the organisation has none, else its SENT-BY.
     QString mailSender;
+    QByteArray calendarKey; // InstallationKeys::calendar, until CalendarService holds it
 };
 
 namespace {
@@ -138,17 +140,18 @@ bool ServerApplication::start()
             m_error = error;
             return false;
         }
-        for (const QString &error : {ServerSecret::checkFile(m_options.dataDir),
-                                     calendar::CalendarKey::checkFile(m_options.dataDir)}) {
-            if (!error.isEmpty()) {
-                m_error = error;
-                return false;
-            }
-        }
     }
+    InstallationKeys keys;
     try {
         m_parts->store = Store::open(m_options.storeLocation());
         m_parts->store->migrate();
+        // Shared by every instance of the installation (issue 14): from --secrets, the database
+        // or the data directory; a key that cannot be used stops the start, never replaced.
+        keys = InstallationKeys::load(*m_parts->store, m_options.secretsFile, m_options.dataDir);
+        if (!keys.ok()) {
+            m_error = keys.error;
+            return false;
+        }
         // Created now rather than by the first request that writes an .ics.
         ical::calendarDomain(*m_parts->store);
         if (m_options.demo == ServerOptions::Demo::Small)
@@ -171,7 +174,8 @@ bool ServerApplication::start()
         m_error = QStringLiteral("cannot open the store: ") + QString::fromUtf8(e.what());
         return false;
     }
-    m_parts->secret = std::make_unique<ServerSecret>(ServerSecret::load(m_options.dataDir));
+    m_parts->secret = std::make_unique<ServerSecret>(keys.server);
+    m_parts->calendarKey = keys.calendar;
     m_parts->csrf = std::make_unique<Csrf>(*m_parts->secret);
     m_parts->pages = std::make_unique<PageRenderer>(*m_parts->csrf);
     if (!startNotifications())
@@ -200,10 +204,16 @@ bool ServerApplication::start()
     });
     m_parts->server = new HttpServer(std::move(router), this);
     m_parts->server->setRateLimit(m_options.rateLimitPerMinute);
+    // Several instances share a PostgreSQL database: one count per client for all of them.
+    if (m_parts->store->engine() == Store::Engine::Postgres)
+        m_parts->server->setRateLimitStore(m_parts->store.get());
     AgentApi *agentApi = m_parts->agentApi.get();
     m_parts->server->setRateLimitExemption(
         [agentApi](const HttpRequest &r) { return agentApi->isSignedInCall(r); });
     m_parts->server->setTrustedProxies(m_options.trustedProxies);
+    if (!m_options.accessLog.isEmpty() &&
+        !m_parts->server->openAccessLog(m_options.accessLog, &m_error))
+        return false;
     m_parts->server->setErrorPage([](int status, const QString &message) {
         return PageRenderer::message(status, QStringLiteral("Erreur"), message);
     });
@@ -263,10 +273,11 @@ bool ServerApplication::startNotifications()
 RdvEventSink *ServerApplication::startCalendars()
 {
     Parts *parts = m_parts.get();
-    m_parts->calendars =
-        std::make_unique<calendar::CalendarService>(*m_parts->store, m_options.dataDir, [parts] {
-            return parts->site ? parts->site->publicUrl() : QString();
-        });
+    m_parts->calendars = std::make_unique<calendar::CalendarService>(
+        *m_parts->store,
+        calendar::CalendarKey::fromBase64(m_parts->calendarKey)
+            .value_or(calendar::CalendarKey::random()),
+        [parts] { return parts->site ? parts->site->publicUrl() : QString(); });
     return m_parts->calendars->sink(m_parts->notifications->sink());
 }
 

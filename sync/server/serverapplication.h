@@ -23,6 +23,11 @@ struct ServerOptions
 {
     QString dataDir;
     QString database; // a postgresql:// URL; empty: the SQLite file in dataDir
+    // --secrets: one file holding the keys every instance shares (else the database when it is
+    // PostgreSQL, else the data directory's key files). See models/installationkeys.h.
+    QString secretsFile;
+    // --access-log: one line per request to this file, "-" for standard output; empty: none.
+    QString accessLog;
     // Addresses of reverse proxies whose X-Forwarded-For is believed (for the rate limit).
     QList<QHostAddress> trustedProxies;
     QString storeLocation() const;

@@ -1,5 +1,6 @@
-// The server's private key: signs CSRF tokens and the prescriber's recap links. Kept in the data
-// directory so that links stay valid across restarts.
+// The server's private key: signs CSRF tokens and the prescriber's recap links. The key itself
+// comes from InstallationKeys (models/installationkeys.h): the same for every instance, kept
+// across restarts.
 #pragma once
 
 #include <QByteArray>
@@ -10,12 +11,6 @@ namespace creneau::http {
 class ServerSecret
 {
 public:
-    // Creates DIR/server.key (owner-only) when missing; an error when it cannot be used (readable
-    // by others, damaged), in which case it is left untouched and the server must not start.
-    static QString checkFile(const QString &dataDir);
-    // Reads DIR/server.key (see checkFile); an empty dir gives a key that lives as long as the
-    // process.
-    static ServerSecret load(const QString &dataDir);
     explicit ServerSecret(QByteArray key) : m_key(std::move(key)) {}
 
     // HMAC-SHA256 of `message`, hex.

@@ -136,6 +136,29 @@ private slots:
         QVERIFY(migrate.waitForFinished(60000));
         QCOMPARE(migrate.exitCode(), 0);
         QVERIFY(migrate.readAllStandardOutput().contains("Copied"));
+        // The keys came along: links already sent and sealed CalDAV passwords stay valid on the
+        // instances of the new database, whatever their data directories.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "keys");
+            const QUrl u(url);
+            db.setHostName(u.host());
+            db.setPort(u.port());
+            db.setUserName(u.userName());
+            db.setDatabaseName(u.path().mid(1));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT name, value FROM installation_keys")));
+            int keys = 0;
+            while (q.next()) {
+                QFile file(
+                    QDir(data.path()).filePath(q.value(0).toString() + QStringLiteral(".key")));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                QCOMPARE(q.value(1).toString().toLatin1(), file.readAll().trimmed());
+                ++keys;
+            }
+            QCOMPARE(keys, 2);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("keys"));
         // A second copy into the same database is refused: nothing is duplicated.
         migrate.start(QStringLiteral(CRENEAU_SERVER_BINARY),
                       {QStringLiteral("--data"), data.path(), QStringLiteral("--migrate-to"), url});

@@ -1,5 +1,6 @@
 // Routing and the shared policies of HttpServer::dispatch, without sockets.
 #include "httpserver.h"
+#include "sql.h"
 
 #include <QtTest>
 
@@ -23,6 +24,8 @@ private slots:
         QTest::addRow("too deep") << QByteArray("GET") << "/rdv/abc/motif/7/x" << 404 << "";
         QTest::addRow("throws HttpError") << QByteArray("GET") << "/boom/http" << 418 << "";
         QTest::addRow("throws other") << QByteArray("GET") << "/boom/std" << 500 << "";
+        // The store cannot write (disk full, read-only): the service is unavailable, not broken.
+        QTest::addRow("throws StoreError") << QByteArray("GET") << "/boom/store" << 503 << "";
     }
 
     void routes()
@@ -43,6 +46,9 @@ private slots:
         });
         router.get(QStringLiteral("/boom/std"),
                    [](HttpRequest &) -> HttpResponse { throw std::runtime_error("bad"); });
+        router.get(QStringLiteral("/boom/store"), [](HttpRequest &) -> HttpResponse {
+            throw creneau::StoreError(QStringLiteral("database or disk is full"));
+        });
         HttpServer server(std::move(router));
         HttpRequest request;
         request.method = method;
@@ -53,6 +59,7 @@ private slots:
             QCOMPARE(QString::fromUtf8(response.body), body);
         if (status >= 400)
             QVERIFY(response.body.contains("\"error\""));
+        QCOMPARE(response.header("Retry-After").toInt() > 0, status == 503);
     }
 
     void rateLimitsPostsPerAddress()

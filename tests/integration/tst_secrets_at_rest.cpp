@@ -192,6 +192,54 @@ private slots:
         QCOMPARE(modeOf(path), mode);
     }
 
+    // --secrets FILE: one file holds both keys (created owner-only), no key file appears in the
+    // data directory, and the file obeys the same rules as the key files (loose or damaged: the
+    // server does not start and the file is kept).
+    void secretsFileHoldsBothKeys()
+    {
+        QTemporaryDir root;
+        const QString data = root.filePath(QStringLiteral("data"));
+        const QString secrets = root.filePath(QStringLiteral("secrets"));
+        QByteArray created;
+        {
+            Server first;
+            const Run run = first.start(dataArgs(data) << QStringLiteral("--demo")
+                                                       << QStringLiteral("--secrets") << secrets);
+            QVERIFY2(run.port, qPrintable(run.output));
+            QCOMPARE(modeOf(secrets), 0600);
+            QFile f(secrets);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            created = f.readAll();
+            QVERIFY(created.contains("\nserver=") && created.contains("\ncalendar="));
+            QVERIFY(!QFile::exists(QDir(data).filePath(QStringLiteral("server.key"))));
+            QVERIFY(!QFile::exists(QDir(data).filePath(QStringLiteral("calendar.key"))));
+        }
+        {
+            Server again; // read back, not replaced
+            QVERIFY(again.start(dataArgs(data) << QStringLiteral("--secrets") << secrets).port);
+            QFile f(secrets);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), created);
+        }
+        QVERIFY(::chmod(QFile::encodeName(secrets).constData(), 0640) == 0);
+        Server loose;
+        const Run refused = loose.start(dataArgs(data) << QStringLiteral("--secrets") << secrets);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.output.contains(QStringLiteral("readable by other users")),
+                 qPrintable(refused.output));
+        QVERIFY(::chmod(QFile::encodeName(secrets).constData(), 0600) == 0);
+        {
+            QFile f(secrets);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("server=short\n");
+        }
+        Server damaged;
+        const Run kept = damaged.start(dataArgs(data) << QStringLiteral("--secrets") << secrets);
+        QCOMPARE(kept.exitCode, 1);
+        QVERIFY2(kept.output.contains(QStringLiteral("does not hold a valid key")),
+                 qPrintable(kept.output));
+    }
+
     void demoBeyondLoopbackNeedsItsOwnPassword()
     {
         QTemporaryDir root;

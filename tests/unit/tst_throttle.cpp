@@ -72,6 +72,27 @@ private slots:
         QCOMPARE(counters.count(scope, key, day, at), expected);
     }
 
+    // The one-statement hit (the POST rate limit's) counts the same rows as hit().
+    void atomicHitCountsAlike()
+    {
+        TestOrganisation t;
+        ThrottleCounters counters(*t.store);
+        const ThrottleWindow minute{60};
+        for (int expected = 1; expected <= 3; ++expected)
+            QCOMPARE(counters.hitAtomically(QStringLiteral("post-minute"),
+                                            QStringLiteral("192.0.2.1"), minute, 120 + expected),
+                     expected);
+        QCOMPARE(
+            counters.hit(QStringLiteral("post-minute"), QStringLiteral("192.0.2.1"), minute, 150),
+            4);
+        QCOMPARE(counters.hitAtomically(QStringLiteral("post-minute"), QStringLiteral("192.0.2.1"),
+                                        minute, 180),
+                 1); // the next minute
+        QCOMPARE(
+            counters.count(QStringLiteral("post-minute"), QStringLiteral("192.0.2.2"), minute, 180),
+            0);
+    }
+
     void cleanupTestCase() { m_shared.reset(); }
 
     void keysAreStoredHashed()
