@@ -1,6 +1,7 @@
 #include "absencedialog.h"
 
 #include "catalog.h"
+#include "catalogservice.h"
 #include "recurrence.h"
 #include "recurrenceeditor.h"
 #include "validation.h"
@@ -58,7 +59,7 @@ AbsenceDialog::AbsenceDialog(AgendaSource *source, QWidget *parent)
     m_start = dateTimeEdit("absenceStartEdit", formBox);
     m_end = dateTimeEdit("absenceEndEdit", formBox);
     m_recurrence = new RecurrenceEditor(formBox);
-    form->addRow(tr("Agent"), m_agent);
+    m_errors.addRow(form, tr("Agent"), m_agent, QStringLiteral("agent_id"));
     m_errors.addRow(form, tr("Title"), m_title, QStringLiteral("title"));
     m_errors.addRow(form, tr("From"), m_start, QStringLiteral("starts_at"));
     m_errors.addRow(form, tr("To"), m_end, QStringLiteral("ends_at"));
@@ -160,8 +161,10 @@ bool AbsenceDialog::save()
     absence.startsAt = QDateTime(m_start->date(), m_start->time(), zone).toSecsSinceEpoch();
     absence.endsAt = QDateTime(m_end->date(), m_end->time(), zone).toSecsSinceEpoch();
     absence.rrule = m_recurrence->rrule();
-    // The server's rules (models/validation), so the desktop refuses what the server would.
-    const FieldErrors errors = validateAbsence(absence, QDateTime::currentSecsSinceEpoch());
+    // The server's rules (CatalogService), so the desktop refuses what the server would; an
+    // instant left as saved is not held to the horizon, as on the server.
+    const FieldErrors errors = CatalogService::checkAbsence(
+        absence, QDateTime::currentSecsSinceEpoch(), m_current.id ? &m_current : nullptr);
     if (!m_errors.show(errors))
         return false;
     m_source->save(absence);

@@ -1,5 +1,6 @@
 // Administration: agents' absences (title, start and end in the organisation's zone, an optional
-// weekly recurrence with its preview); saved or removed through Catalog in a WriteTransaction.
+// weekly recurrence with its preview); checked by CatalogService, saved or removed through
+// AgendaSource.
 #pragma once
 
 #include "agendasource.h"

@@ -7,14 +7,6 @@
 
 namespace creneau::ui {
 
-AgendaSource::AgendaSource(const QString &databasePath, RdvEventSink *sink)
-    : m_ownStore(Store::open(databasePath)), m_store(m_ownStore.get())
-{
-    m_store->migrate();
-    m_engine = std::make_unique<SlotEngine>(*m_store);
-    m_booking = std::make_unique<BookingService>(*m_store, *m_engine, Clock::system(), sink);
-}
-
 AgendaSource::AgendaSource(sync::SyncClient *client) : m_store(&client->store()), m_client(client)
 {
     connect(client, &sync::SyncClient::commandRejected, this,
@@ -25,8 +17,6 @@ AgendaSource::~AgendaSource() = default;
 
 std::optional<Agent> AgendaSource::signedInAgent() const
 {
-    if (!m_client)
-        return std::nullopt;
     const Id id = m_client->cache().value(QStringLiteral("agent_id")).toLongLong();
     return id ? Catalog(*m_store).agent(id) : std::nullopt;
 }
@@ -164,7 +154,7 @@ QList<AgentInterval> AgendaSource::absences(const QDate &from, const QDate &to) 
 qint64 AgendaSource::currentSeq() const
 {
     // The cache keeps the server's sequence numbers on its rows; its cursor is the last it holds.
-    return m_client ? m_client->cache().cursor() : m_store->currentSeq();
+    return m_client->cache().cursor();
 }
 
 } // namespace creneau::ui

@@ -1,8 +1,7 @@
-// AgendaSource's changes: straight through BookingService and the catalogue in embedded mode, as
-// agent-API commands (see sync/server/agentcommands.cpp for their payloads) in remote mode.
+// AgendaSource's changes: agent-API commands (see sync/server/agentcommands.cpp for their
+// payloads) that the sync client queues and sends, in both modes.
 #include "agendasource.h"
 
-#include "catalog.h"
 #include "syncclient.h"
 
 #include <QJsonArray>
@@ -10,11 +9,6 @@
 namespace creneau::ui {
 
 namespace {
-
-Actor agentActor(Id agentId)
-{
-    return Actor{Actor::Kind::Agent, agentId, {}};
-}
 
 QJsonObject usagerPayload(const Usager &u)
 {
@@ -33,14 +27,6 @@ QJsonArray idArray(const QList<Id> &ids)
     for (const Id id : ids)
         out.append(id);
     return out;
-}
-
-// Embedded mode: the catalogue row written at once (a new one gets its id).
-template <typename Row> void saveHere(Store &store, Row &row)
-{
-    WriteTransaction tx(store);
-    Catalog(store).save(row);
-    tx.commit();
 }
 
 // A queued change: nothing to report until the server answers.
@@ -74,8 +60,6 @@ BookingOutcome AgendaSource::queueRdvCommand(const QString &type, Id rdvId, QJso
 
 BookingOutcome AgendaSource::book(const BookingRequest &request)
 {
-    if (!m_client)
-        return m_booking->book(request);
     BookingOutcome out;
     out.fields = validateBookingRequest(request, QDate::currentDate());
     if (!out.fields.isEmpty()) {
@@ -102,42 +86,32 @@ BookingOutcome AgendaSource::book(const BookingRequest &request)
 
 BookingOutcome AgendaSource::setStatus(Id rdvId, Id agentId, RdvStatus status)
 {
-    if (!m_client)
-        return m_booking->setStatus(rdvId, agentActor(agentId), status);
     if (status == RdvStatus::Revoked)
         return cancel(rdvId, agentId, {});
     return queueRdvCommand(QStringLiteral("set_status"), rdvId,
                            {{QStringLiteral("status"), toWord(status)}});
 }
 
-BookingOutcome AgendaSource::cancel(Id rdvId, Id agentId, const QString &reason)
+BookingOutcome AgendaSource::cancel(Id rdvId, Id, const QString &reason)
 {
-    if (!m_client)
-        return m_booking->cancel(rdvId, agentActor(agentId), reason);
     return queueRdvCommand(QStringLiteral("cancel_rdv"), rdvId,
                            {{QStringLiteral("reason"), reason}});
 }
 
-BookingOutcome AgendaSource::setContext(Id rdvId, Id agentId, const QString &context)
+BookingOutcome AgendaSource::setContext(Id rdvId, Id, const QString &context)
 {
-    if (!m_client)
-        return m_booking->setContext(rdvId, agentActor(agentId), context);
     return queueRdvCommand(QStringLiteral("set_context"), rdvId,
                            {{QStringLiteral("context"), context}});
 }
 
-BookingOutcome AgendaSource::move(Id rdvId, Id agentId, qint64 start)
+BookingOutcome AgendaSource::move(Id rdvId, Id, qint64 start)
 {
-    if (!m_client)
-        return m_booking->move(rdvId, agentActor(agentId), start);
     return queueRdvCommand(QStringLiteral("move_rdv"), rdvId,
                            {{QStringLiteral("starts_at"), start}});
 }
 
 void AgendaSource::save(Motif &motif)
 {
-    if (!m_client)
-        return saveHere(*m_store, motif);
     QJsonObject p{{QStringLiteral("name"), motif.name},
                   {QStringLiteral("color"), motif.color},
                   {QStringLiteral("duration_minutes"), motif.durationMinutes},
@@ -153,8 +127,6 @@ void AgendaSource::save(Motif &motif)
 
 void AgendaSource::save(Lieu &lieu)
 {
-    if (!m_client)
-        return saveHere(*m_store, lieu);
     QJsonObject p{{QStringLiteral("name"), lieu.name},
                   {QStringLiteral("address"), lieu.address},
                   {QStringLiteral("phone"), lieu.phone},
@@ -165,8 +137,6 @@ void AgendaSource::save(Lieu &lieu)
 
 void AgendaSource::save(PlageOuverture &plage)
 {
-    if (!m_client)
-        return saveHere(*m_store, plage);
     QJsonArray exceptions;
     for (const QDate &d : plage.exceptionDates)
         exceptions.append(d.toString(Qt::ISODate));
@@ -186,8 +156,6 @@ void AgendaSource::save(PlageOuverture &plage)
 
 void AgendaSource::save(Absence &absence)
 {
-    if (!m_client)
-        return saveHere(*m_store, absence);
     QJsonObject p{{QStringLiteral("agent_id"), absence.agentId},
                   {QStringLiteral("title"), absence.title},
                   {QStringLiteral("starts_at"), absence.startsAt},
@@ -199,19 +167,11 @@ void AgendaSource::save(Absence &absence)
 
 void AgendaSource::removeAbsence(Id absenceId)
 {
-    if (!m_client) {
-        WriteTransaction tx(*m_store);
-        Catalog(*m_store).removeAbsence(absenceId);
-        tx.commit();
-        return;
-    }
     m_client->submit(QStringLiteral("remove_absence"), {{QStringLiteral("id"), absenceId}});
 }
 
 MergeOutcome AgendaSource::mergeUsagers(Id keepId, Id duplicateId)
 {
-    if (!m_client)
-        return UsagerDuplicates(*m_store).merge(organisation().id, keepId, duplicateId);
     // The server checks both ids against the agent's organisation; a refusal comes back through
     // changeRefused like any queued change.
     m_client->submit(

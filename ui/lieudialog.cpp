@@ -1,6 +1,6 @@
 #include "lieudialog.h"
 
-#include "catalog.h"
+#include "catalogservice.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -119,11 +119,8 @@ bool LieuDialog::save()
     lieu.address = m_address->text().trimmed();
     lieu.phone = m_phone->text().trimmed();
     lieu.archived = m_archived->isChecked();
-    FieldErrors errors;
-    checkName(errors, QStringLiteral("name"), lieu.name, true);
-    checkText(errors, QStringLiteral("address"), lieu.address, 300);
-    checkPhone(errors, QStringLiteral("phone"), lieu.phone, false);
-    if (!m_errors.show(errors))
+    // The server's rule book (CatalogService), so its messages show next to the fields here.
+    if (!m_errors.show(CatalogService::checkLieu(lieu)))
         return false;
     m_source->save(lieu);
     reloadList(lieu.id);

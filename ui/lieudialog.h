@@ -1,5 +1,5 @@
 // Administration: the lieux (name, address, phone, archived), checked with the shared field
-// rules and saved through Catalog in a WriteTransaction.
+// rules (CatalogService) and sent to the server through AgendaSource.
 #pragma once
 
 #include "agendasource.h"

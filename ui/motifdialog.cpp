@@ -1,6 +1,7 @@
 #include "motifdialog.h"
 
 #include "catalog.h"
+#include "catalogservice.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -204,7 +205,7 @@ void MotifDialog::pickColour()
 bool MotifDialog::save()
 {
     Motif motif = fromForm();
-    if (!m_errors.show(validateMotif(motif)))
+    if (!m_errors.show(CatalogService::checkMotif(motif))) // the server's rules
         return false;
     m_source->save(motif);
     reloadList(motif.id);

@@ -1,6 +1,6 @@
 // Administration: the organisation's motifs, every field editable (name, colour, duration,
-// location type, who may book online, delays, instructions, archived). Saved through Catalog in
-// a WriteTransaction, so the public booking page shows the change at once.
+// location type, who may book online, delays, instructions, archived). Checked by CatalogService
+// and sent to the server through AgendaSource; the public booking page shows it once applied.
 #pragma once
 
 #include "agendasource.h"

@@ -1,6 +1,7 @@
 #include "plagedialog.h"
 
 #include "catalog.h"
+#include "catalogservice.h"
 #include "recurrenceeditor.h"
 
 #include <QCheckBox>
@@ -93,8 +94,8 @@ QWidget *PlageDialog::buildForm()
     m_archived = named(new QCheckBox(tr("Archived"), box), "archivedCheck");
 
     m_errors.addRow(form, tr("Title"), m_title, QStringLiteral("title"));
-    form->addRow(tr("Agent"), m_agent);
-    form->addRow(tr("Lieu"), m_lieu);
+    m_errors.addRow(form, tr("Agent"), m_agent, QStringLiteral("agent_id"));
+    m_errors.addRow(form, tr("Lieu"), m_lieu, QStringLiteral("lieu_id"));
     m_errors.addRow(form, tr("Motifs"), m_motifs, QStringLiteral("motif_ids"));
     m_errors.addRow(form, tr("First day"), m_firstDay, QStringLiteral("first_day"));
     form->addRow(tr("From"), m_start);
@@ -198,7 +199,7 @@ PlageOuverture PlageDialog::fromForm() const
 bool PlageDialog::save()
 {
     PlageOuverture plage = fromForm();
-    if (!m_errors.show(validatePlage(plage)))
+    if (!m_errors.show(CatalogService::checkPlage(plage))) // the server's rules
         return false;
     m_source->save(plage);
     reloadList(plage.id);

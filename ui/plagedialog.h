@@ -1,5 +1,6 @@
 // Administration: the opening ranges (plages d'ouverture) — agent, lieu, motifs, hours, and
-// their recurrence with a preview of the next dates. Saved through Catalog in a WriteTransaction.
+// their recurrence with a preview of the next dates. Checked by CatalogService, sent through
+// AgendaSource.
 #pragma once
 
 #include "agendasource.h"

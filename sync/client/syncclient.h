@@ -39,6 +39,10 @@ public:
     void login(const QUrl &server, const QString &email, const QString &password);
     // Starts with the saved session, if any; false when there is none.
     bool resume();
+    // Starts with a token obtained otherwise (the embedded demo's « Je suis »: the desktop hosts
+    // the server and opens the session itself). The token is not saved; another agent's cache
+    // and queue are dropped, as at sign-in.
+    void useSession(const SavedSession &session, qint64 agentId);
     // Revokes the token on the server (best effort) and forgets it.
     void logout();
     void stop();
@@ -74,6 +78,7 @@ signals:
 private:
     QNetworkRequest request(const QString &path, int timeoutMs = 15000) const;
     void start();
+    void forgetOtherAgent(qint64 agentId);
     void setStatus(Status s);
     void wentOffline();
     void retry();
