@@ -87,6 +87,18 @@ AbsenceDialog::AbsenceDialog(AgendaSource *source, QWidget *parent)
             if (a.id == id)
                 load(a);
     });
+    // A saved change shows once the server applied it and the feed brought it back.
+    connect(m_source, &AgendaSource::changesApplied, this, [this] {
+        if (!m_awaiting)
+            return;
+        Id select = m_awaiting;
+        if (select < 0) // a new row: the newest one
+            for (const Absence &row :
+                 Catalog(m_source->store()).absences(m_source->organisation().id))
+                select = std::max(select, row.id);
+        m_awaiting = 0;
+        reloadList(std::max<Id>(select, 0));
+    });
     reloadList(0);
 }
 
@@ -168,6 +180,7 @@ bool AbsenceDialog::save()
     if (!m_errors.show(errors))
         return false;
     m_source->save(absence);
+    m_awaiting = absence.id ? absence.id : -1;
     reloadList(absence.id);
     emit catalogChanged();
     return true;

@@ -36,6 +36,7 @@ private:
 
     AgendaSource *m_source;
     Absence m_current;
+    Id m_awaiting = 0; // saved, not yet back from the server (-1: a new row)
     QListWidget *m_list;
     QComboBox *m_agent;
     QLineEdit *m_title;

@@ -11,6 +11,7 @@ AgendaSource::AgendaSource(sync::SyncClient *client) : m_store(&client->store())
 {
     connect(client, &sync::SyncClient::commandRejected, this,
             [this](const QString &, int, const QString &message) { emit changeRefused(message); });
+    connect(client, &sync::SyncClient::changesApplied, this, &AgendaSource::changesApplied);
 }
 
 AgendaSource::~AgendaSource() = default;

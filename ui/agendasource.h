@@ -91,6 +91,8 @@ public:
 signals:
     // The server refused a queued change (message in French, from the server).
     void changeRefused(const QString &message);
+    // The cache took in changes from the server (the desktop's own, once applied, included).
+    void changesApplied();
 
 private:
     BookingOutcome queueRdvCommand(const QString &type, Id rdvId, QJsonObject payload);

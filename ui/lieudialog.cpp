@@ -67,6 +67,17 @@ LieuDialog::LieuDialog(AgendaSource *source, QWidget *parent) : QDialog(parent),
                     m_source->lieu(m_list->item(row)->data(Qt::UserRole).toLongLong()))
                 load(*lieu);
     });
+    // A saved change shows once the server applied it and the feed brought it back.
+    connect(m_source, &AgendaSource::changesApplied, this, [this] {
+        if (!m_awaiting)
+            return;
+        Id select = m_awaiting;
+        if (select < 0) // a new row: the newest one
+            for (const Lieu &row : m_source->lieux())
+                select = std::max(select, row.id);
+        m_awaiting = 0;
+        reloadList(std::max<Id>(select, 0));
+    });
     reloadList(0);
 }
 
@@ -123,6 +134,7 @@ bool LieuDialog::save()
     if (!m_errors.show(CatalogService::checkLieu(lieu)))
         return false;
     m_source->save(lieu);
+    m_awaiting = lieu.id ? lieu.id : -1;
     reloadList(lieu.id);
     emit catalogChanged();
     return true;

@@ -31,6 +31,7 @@ private:
 
     AgendaSource *m_source;
     Lieu m_current;
+    Id m_awaiting = 0; // saved, not yet back from the server (-1: a new row)
     QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_address;

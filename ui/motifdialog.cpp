@@ -70,6 +70,17 @@ MotifDialog::MotifDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
         if (const auto motif = m_source->motif(m_list->item(row)->data(Qt::UserRole).toLongLong()))
             load(*motif);
     });
+    // A saved change shows once the server applied it and the feed brought it back.
+    connect(m_source, &AgendaSource::changesApplied, this, [this] {
+        if (!m_awaiting)
+            return;
+        Id select = m_awaiting;
+        if (select < 0) // a new row: the newest one
+            for (const Motif &row : m_source->motifs())
+                select = std::max(select, row.id);
+        m_awaiting = 0;
+        reloadList(std::max<Id>(select, 0));
+    });
     reloadList(0);
 }
 
@@ -208,6 +219,7 @@ bool MotifDialog::save()
     if (!m_errors.show(CatalogService::checkMotif(motif))) // the server's rules
         return false;
     m_source->save(motif);
+    m_awaiting = motif.id ? motif.id : -1;
     reloadList(motif.id);
     emit catalogChanged();
     return true;

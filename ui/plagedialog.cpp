@@ -60,6 +60,18 @@ PlageDialog::PlageDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
             if (p.id == id)
                 load(p);
     });
+    // A saved change shows once the server applied it and the feed brought it back.
+    connect(m_source, &AgendaSource::changesApplied, this, [this] {
+        if (!m_awaiting)
+            return;
+        Id select = m_awaiting;
+        if (select < 0) // a new row: the newest one
+            for (const PlageOuverture &row :
+                 Catalog(m_source->store()).plages(m_source->organisation().id))
+                select = std::max(select, row.id);
+        m_awaiting = 0;
+        reloadList(std::max<Id>(select, 0));
+    });
     reloadList(0);
 }
 
@@ -202,6 +214,7 @@ bool PlageDialog::save()
     if (!m_errors.show(CatalogService::checkPlage(plage))) // the server's rules
         return false;
     m_source->save(plage);
+    m_awaiting = plage.id ? plage.id : -1;
     reloadList(plage.id);
     emit catalogChanged();
     return true;

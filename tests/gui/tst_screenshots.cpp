@@ -3,11 +3,13 @@
 // $CRENEAU_SCREENSHOTS (a temporary folder when unset), in French; also checks the administration
 // button shows for the admin only.
 #include "agendasource.h"
+#include "embeddeddesk.h"
 #include "embeddedserver.h"
 #include "mainwindow.h"
 #include "motifdialog.h"
 #include "plagedialog.h"
 #include "sharedialog.h"
+#include "syncclient.h"
 #include "translator.h"
 
 #include <QComboBox>
@@ -50,10 +52,15 @@ bool TestScreenshots::save(QWidget *widget, const QString &name)
 void TestScreenshots::mainScreens()
 {
     QTemporaryDir data;
-    ui::EmbeddedServer server(data.path());
+    desktop::EmbeddedServer server(data.path());
     QVERIFY2(server.start(true), qPrintable(server.errorString()));
-    ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
+    QString error;
+    const std::unique_ptr<sync::SyncClient> sync =
+        desktop::connectToEmbedded(server, data.path(), &error);
+    QVERIFY2(sync, qPrintable(error));
+    ui::AgendaSource source(sync.get());
     ui::MainWindow window(&source, server.publicUrl());
+    window.setAgentChoice([&](Id agentId) { return desktop::actAs(server, sync.get(), agentId); });
     window.resize(1280, 760);
     window.setMode(ui::AgendaView::Mode::Week);
     window.show();
