@@ -3,7 +3,7 @@
 // opens the agenda window on a SyncClient to either; nothing else lives here.
 #include "agendasource.h"
 #include "appicon.h"
-#include "embeddeddesk.h"
+#include "embeddedconnection.h"
 #include "embeddedserver.h"
 #include "mainwindow.h"
 #include "quitonsignal.h"

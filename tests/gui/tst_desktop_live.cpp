@@ -3,7 +3,7 @@
 // and, without any click, the appointment shows in the agenda within 2 seconds with a notice
 // naming the prescripteur; selecting it shows their e-mail and phone in the panel.
 #include "agendasource.h"
-#include "embeddeddesk.h"
+#include "embeddedconnection.h"
 #include "embeddedserver.h"
 #include "httpclient.h"
 #include "mainwindow.h"

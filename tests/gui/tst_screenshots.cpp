@@ -3,7 +3,7 @@
 // $CRENEAU_SCREENSHOTS (a temporary folder when unset), in French; also checks the administration
 // button shows for the admin only.
 #include "agendasource.h"
-#include "embeddeddesk.h"
+#include "embeddedconnection.h"
 #include "embeddedserver.h"
 #include "mainwindow.h"
 #include "motifdialog.h"

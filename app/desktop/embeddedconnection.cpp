@@ -1,4 +1,4 @@
-#include "embeddeddesk.h"
+#include "embeddedconnection.h"
 
 #include "embeddedserver.h"
 #include "remoteconnection.h"
