@@ -122,8 +122,11 @@ std::unique_ptr<SyncClient> connectWithSession(const QUrl &server, const QString
     }
     auto client = std::make_unique<SyncClient>(dir);
     client->useSession({server, token}, agentId);
-    if (waitForFirstPull(client.get()) == FirstPull::Done)
+    const FirstPull pulled = waitForFirstPull(client.get());
+    if (pulled == FirstPull::Done)
         return client;
+    if (pulled == FirstPull::Cancelled)
+        return nullptr; // the agent's choice: nothing to report
     *error = RemoteConnection::tr("The server %1 cannot be reached, and nothing was synced from it "
                                   "yet.")
                  .arg(server.toDisplayString());

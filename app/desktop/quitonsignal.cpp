@@ -1,7 +1,9 @@
 #include "quitonsignal.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QSocketNotifier>
+#include <QTimer>
+#include <QWidget>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -28,9 +30,18 @@ void quitOnTerminationSignals()
         return;
     auto *notifier =
         new QSocketNotifier(g_pipe[1], QSocketNotifier::Read, QCoreApplication::instance());
-    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [] {
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [notifier] {
         char byte = 0;
         [[maybe_unused]] const ssize_t n = ::read(g_pipe[1], &byte, 1);
+        // The signal may come during the start (sign-in, first pull: their own event loops) or
+        // before the main loop runs: keep asking until the main loop has ended.
+        auto *again = new QTimer(notifier);
+        QObject::connect(again, &QTimer::timeout, notifier, [] {
+            if (QWidget *modal = QApplication::activeModalWidget())
+                modal->close();
+            QCoreApplication::quit();
+        });
+        again->start(100);
         QCoreApplication::quit();
     });
     struct sigaction action = {};
