@@ -1689,6 +1689,10 @@ Bien cordialement</translation>
         <source>Create the demo organisation?</source>
         <translation>Créer l&apos;organisation de démonstration ?</translation>
     </message>
+    <message>
+        <source>No agent can open the agenda.</source>
+        <translation>Aucun agent ne peut ouvrir l&apos;agenda.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::BookingLinkDialog</name>
