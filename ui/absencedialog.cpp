@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "catalogservice.h"
+#include "pendingsave.h"
 #include "recurrence.h"
 #include "recurrenceeditor.h"
 #include "validation.h"
@@ -87,18 +88,11 @@ AbsenceDialog::AbsenceDialog(AgendaSource *source, QWidget *parent)
             if (a.id == id)
                 load(a);
     });
-    // A saved change shows once the server applied it and the feed brought it back.
-    connect(m_source, &AgendaSource::changesApplied, this, [this] {
-        if (!m_awaiting)
-            return;
-        Id select = m_awaiting;
-        if (select < 0) // a new row: the newest one
-            for (const Absence &row :
-                 Catalog(m_source->store()).absences(m_source->organisation().id))
-                select = std::max(select, row.id);
-        m_awaiting = 0;
-        reloadList(std::max<Id>(select, 0));
-    });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -179,9 +173,8 @@ bool AbsenceDialog::save()
         absence, QDateTime::currentSecsSinceEpoch(), m_current.id ? &m_current : nullptr);
     if (!m_errors.show(errors))
         return false;
-    m_source->save(absence);
-    m_awaiting = absence.id ? absence.id : -1;
-    reloadList(absence.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(absence));
     emit catalogChanged();
     return true;
 }
@@ -190,8 +183,7 @@ void AbsenceDialog::removeCurrent()
 {
     if (!m_current.id)
         return;
-    m_source->removeAbsence(m_current.id);
-    reloadList(0);
+    m_pending->track(m_source->removeAbsence(m_current.id));
     emit catalogChanged();
 }
 

@@ -15,6 +15,8 @@ class QListWidget;
 
 namespace creneau::ui {
 
+class PendingSave;
+
 class RecurrenceEditor;
 
 class AbsenceDialog : public QDialog
@@ -36,7 +38,7 @@ private:
 
     AgendaSource *m_source;
     Absence m_current;
-    Id m_awaiting = 0; // saved, not yet back from the server (-1: a new row)
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QComboBox *m_agent;
     QLineEdit *m_title;

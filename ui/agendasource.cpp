@@ -12,6 +12,23 @@ AgendaSource::AgendaSource(sync::SyncClient *client) : m_store(&client->store())
     connect(client, &sync::SyncClient::commandRejected, this,
             [this](const QString &, int, const QString &message) { emit changeRefused(message); });
     connect(client, &sync::SyncClient::changesApplied, this, &AgendaSource::changesApplied);
+    connect(client, &sync::SyncClient::commandFieldsRejected, this,
+            [this](const QString &key, const QJsonObject &fields) {
+                FieldErrors errors;
+                for (auto it = fields.begin(); it != fields.end(); ++it)
+                    errors.insert(it.key(), it.value().toString());
+                m_refusedFields.insert(key, errors);
+            });
+    connect(client, &sync::SyncClient::commandRejected, this,
+            [this](const QString &key, int, const QString &message) {
+                emit changeRejected(key, message, m_refusedFields.take(key));
+            });
+    connect(client, &sync::SyncClient::commandDone, this,
+            [this](const QString &key, const QJsonObject &result) {
+                const QJsonObject row = result.value(QStringLiteral("data")).toObject();
+                emit changeDone(key, result.value(QStringLiteral("id")).toInteger(),
+                                row.value(QStringLiteral("seq")).toInteger());
+            });
 }
 
 AgendaSource::~AgendaSource() = default;

@@ -76,11 +76,12 @@ public:
     BookingOutcome setContext(Id rdvId, Id agentId, const QString &context);
     BookingOutcome move(Id rdvId, Id agentId, qint64 start);
     // The catalogue (administration dialogs), queued: a new row gets its id from the feed.
-    void save(Motif &motif);
-    void save(Lieu &lieu);
-    void save(PlageOuverture &plage);
-    void save(Absence &absence);
-    void removeAbsence(Id absenceId);
+    // Each returns its command's key (see changeDone, changeRejected, PendingSave).
+    QString save(const Motif &motif);
+    QString save(const Lieu &lieu);
+    QString save(const PlageOuverture &plage);
+    QString save(const Absence &absence);
+    QString removeAbsence(Id absenceId);
     // Moves `duplicateId`'s appointments to `keepId` and removes the duplicate: queued as the
     // merge_usagers command.
     MergeOutcome mergeUsagers(Id keepId, Id duplicateId);
@@ -93,12 +94,17 @@ signals:
     void changeRefused(const QString &message);
     // The cache took in changes from the server (the desktop's own, once applied, included).
     void changesApplied();
+    // The server applied command `key` to row `id`, whose change number is `seq` (0: unknown).
+    void changeDone(const QString &key, qint64 id, qint64 seq);
+    // The server refused command `key`; `fields` names the refused fields when it did.
+    void changeRejected(const QString &key, const QString &message, const FieldErrors &fields);
 
 private:
     BookingOutcome queueRdvCommand(const QString &type, Id rdvId, QJsonObject payload);
 
     Store *m_store = nullptr;
     sync::SyncClient *m_client = nullptr;
+    QHash<QString, FieldErrors> m_refusedFields; // until their commandRejected follows
 };
 
 } // namespace creneau::ui

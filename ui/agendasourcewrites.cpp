@@ -110,7 +110,7 @@ BookingOutcome AgendaSource::move(Id rdvId, Id, qint64 start)
                            {{QStringLiteral("starts_at"), start}});
 }
 
-void AgendaSource::save(Motif &motif)
+QString AgendaSource::save(const Motif &motif)
 {
     QJsonObject p{{QStringLiteral("name"), motif.name},
                   {QStringLiteral("color"), motif.color},
@@ -122,20 +122,20 @@ void AgendaSource::save(Motif &motif)
                   {QStringLiteral("location_type"), toWord(motif.locationType)},
                   {QStringLiteral("bookable_by"), toWord(motif.bookableBy)}};
     withId(p, motif.id);
-    m_client->submit(QStringLiteral("save_motif"), p);
+    return m_client->submit(QStringLiteral("save_motif"), p);
 }
 
-void AgendaSource::save(Lieu &lieu)
+QString AgendaSource::save(const Lieu &lieu)
 {
     QJsonObject p{{QStringLiteral("name"), lieu.name},
                   {QStringLiteral("address"), lieu.address},
                   {QStringLiteral("phone"), lieu.phone},
                   {QStringLiteral("archived"), lieu.archived}};
     withId(p, lieu.id);
-    m_client->submit(QStringLiteral("save_lieu"), p);
+    return m_client->submit(QStringLiteral("save_lieu"), p);
 }
 
-void AgendaSource::save(PlageOuverture &plage)
+QString AgendaSource::save(const PlageOuverture &plage)
 {
     QJsonArray exceptions;
     for (const QDate &d : plage.exceptionDates)
@@ -151,10 +151,10 @@ void AgendaSource::save(PlageOuverture &plage)
                   {QStringLiteral("end_time"), plage.endTime.toString(QStringLiteral("HH:mm"))},
                   {QStringLiteral("exception_dates"), exceptions}};
     withId(p, plage.id);
-    m_client->submit(QStringLiteral("save_plage"), p);
+    return m_client->submit(QStringLiteral("save_plage"), p);
 }
 
-void AgendaSource::save(Absence &absence)
+QString AgendaSource::save(const Absence &absence)
 {
     QJsonObject p{{QStringLiteral("agent_id"), absence.agentId},
                   {QStringLiteral("title"), absence.title},
@@ -162,12 +162,12 @@ void AgendaSource::save(Absence &absence)
                   {QStringLiteral("ends_at"), absence.endsAt},
                   {QStringLiteral("rrule"), absence.rrule}};
     withId(p, absence.id);
-    m_client->submit(QStringLiteral("save_absence"), p);
+    return m_client->submit(QStringLiteral("save_absence"), p);
 }
 
-void AgendaSource::removeAbsence(Id absenceId)
+QString AgendaSource::removeAbsence(Id absenceId)
 {
-    m_client->submit(QStringLiteral("remove_absence"), {{QStringLiteral("id"), absenceId}});
+    return m_client->submit(QStringLiteral("remove_absence"), {{QStringLiteral("id"), absenceId}});
 }
 
 MergeOutcome AgendaSource::mergeUsagers(Id keepId, Id duplicateId)

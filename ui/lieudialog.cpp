@@ -1,6 +1,7 @@
 #include "lieudialog.h"
 
 #include "catalogservice.h"
+#include "pendingsave.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -67,17 +68,11 @@ LieuDialog::LieuDialog(AgendaSource *source, QWidget *parent) : QDialog(parent),
                     m_source->lieu(m_list->item(row)->data(Qt::UserRole).toLongLong()))
                 load(*lieu);
     });
-    // A saved change shows once the server applied it and the feed brought it back.
-    connect(m_source, &AgendaSource::changesApplied, this, [this] {
-        if (!m_awaiting)
-            return;
-        Id select = m_awaiting;
-        if (select < 0) // a new row: the newest one
-            for (const Lieu &row : m_source->lieux())
-                select = std::max(select, row.id);
-        m_awaiting = 0;
-        reloadList(std::max<Id>(select, 0));
-    });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -133,9 +128,8 @@ bool LieuDialog::save()
     // The server's rule book (CatalogService), so its messages show next to the fields here.
     if (!m_errors.show(CatalogService::checkLieu(lieu)))
         return false;
-    m_source->save(lieu);
-    m_awaiting = lieu.id ? lieu.id : -1;
-    reloadList(lieu.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(lieu));
     emit catalogChanged();
     return true;
 }

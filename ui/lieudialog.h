@@ -13,6 +13,8 @@ class QListWidget;
 
 namespace creneau::ui {
 
+class PendingSave;
+
 class LieuDialog : public QDialog
 {
     Q_OBJECT
@@ -31,7 +33,7 @@ private:
 
     AgendaSource *m_source;
     Lieu m_current;
-    Id m_awaiting = 0; // saved, not yet back from the server (-1: a new row)
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_address;

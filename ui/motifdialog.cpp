@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "catalogservice.h"
+#include "pendingsave.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -70,17 +71,11 @@ MotifDialog::MotifDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
         if (const auto motif = m_source->motif(m_list->item(row)->data(Qt::UserRole).toLongLong()))
             load(*motif);
     });
-    // A saved change shows once the server applied it and the feed brought it back.
-    connect(m_source, &AgendaSource::changesApplied, this, [this] {
-        if (!m_awaiting)
-            return;
-        Id select = m_awaiting;
-        if (select < 0) // a new row: the newest one
-            for (const Motif &row : m_source->motifs())
-                select = std::max(select, row.id);
-        m_awaiting = 0;
-        reloadList(std::max<Id>(select, 0));
-    });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -218,9 +213,8 @@ bool MotifDialog::save()
     Motif motif = fromForm();
     if (!m_errors.show(CatalogService::checkMotif(motif))) // the server's rules
         return false;
-    m_source->save(motif);
-    m_awaiting = motif.id ? motif.id : -1;
-    reloadList(motif.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(motif));
     emit catalogChanged();
     return true;
 }

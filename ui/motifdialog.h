@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace creneau::ui {
 
+class PendingSave;
+
 class MotifDialog : public QDialog
 {
     Q_OBJECT
@@ -42,7 +44,7 @@ private:
 
     AgendaSource *m_source;
     Motif m_current;
-    Id m_awaiting = 0; // saved, not yet back from the server (-1: a new row)
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_color;

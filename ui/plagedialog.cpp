@@ -2,6 +2,7 @@
 
 #include "catalog.h"
 #include "catalogservice.h"
+#include "pendingsave.h"
 #include "recurrenceeditor.h"
 
 #include <QCheckBox>
@@ -60,18 +61,11 @@ PlageDialog::PlageDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
             if (p.id == id)
                 load(p);
     });
-    // A saved change shows once the server applied it and the feed brought it back.
-    connect(m_source, &AgendaSource::changesApplied, this, [this] {
-        if (!m_awaiting)
-            return;
-        Id select = m_awaiting;
-        if (select < 0) // a new row: the newest one
-            for (const PlageOuverture &row :
-                 Catalog(m_source->store()).plages(m_source->organisation().id))
-                select = std::max(select, row.id);
-        m_awaiting = 0;
-        reloadList(std::max<Id>(select, 0));
-    });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -213,9 +207,8 @@ bool PlageDialog::save()
     PlageOuverture plage = fromForm();
     if (!m_errors.show(CatalogService::checkPlage(plage))) // the server's rules
         return false;
-    m_source->save(plage);
-    m_awaiting = plage.id ? plage.id : -1;
-    reloadList(plage.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(plage));
     emit catalogChanged();
     return true;
 }

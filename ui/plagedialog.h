@@ -17,6 +17,8 @@ class QTimeEdit;
 
 namespace creneau::ui {
 
+class PendingSave;
+
 class RecurrenceEditor;
 
 class PlageDialog : public QDialog
@@ -42,7 +44,7 @@ private:
 
     AgendaSource *m_source;
     PlageOuverture m_current;
-    Id m_awaiting = 0; // saved, not yet back from the server (-1: a new row)
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QLineEdit *m_title;
     QComboBox *m_agent;

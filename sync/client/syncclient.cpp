@@ -364,9 +364,14 @@ void SyncClient::onPushed(QNetworkReply *reply, const QueuedCommand &command)
         emit commandDone(command.idempotencyKey, body.value(QStringLiteral("result")).toObject());
     else if (status == 409 && body.contains(QStringLiteral("current")))
         emit conflict(command.toJson(), body.value(QStringLiteral("current")).toObject());
-    else
+    else {
+        // A form's refusal (422) names its fields: the dialog shows them next to each one.
+        const QJsonObject fields = body.value(QStringLiteral("fields")).toObject();
+        if (!fields.isEmpty())
+            emit commandFieldsRejected(command.idempotencyKey, fields);
         emit commandRejected(command.idempotencyKey, status,
                              body.value(QStringLiteral("error")).toString());
+    }
     pushNext();
     requestPull();
 }

@@ -72,6 +72,8 @@ signals:
     void changesApplied(int count, qint64 cursor);
     void commandDone(const QString &key, const QJsonObject &result);
     void commandRejected(const QString &key, int httpStatus, const QString &message);
+    // Just before commandRejected, when the server named the refused fields ({field: message}).
+    void commandFieldsRejected(const QString &key, const QJsonObject &fields);
     // The server holds a newer version than the command expected: the agent chooses.
     void conflict(const QJsonObject &command, const QJsonObject &currentState);
 
