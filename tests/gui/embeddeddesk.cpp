@@ -49,7 +49,8 @@ bool EmbeddedDesk::start()
         return false;
     }
     const QString token = http::AgentSessions(m_store).open(m_agentId);
-    m_client = std::make_unique<sync::SyncClient>(m_cacheDir.path());
+    m_client = std::make_unique<sync::SyncClient>(m_cacheDirPath.isEmpty() ? m_cacheDir.path()
+                                                                           : m_cacheDirPath);
     m_client->setLongPollSecs(5);
     m_client->setMaxRetryDelayMs(300);
     m_client->useSession({QUrl(url()), token}, m_agentId);

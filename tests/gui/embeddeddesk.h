@@ -30,6 +30,9 @@ public:
     EmbeddedDesk(Store &store, QString dataDir, QString location, Id organisationId, Id agentId);
     ~EmbeddedDesk();
 
+    // Where the sync client keeps its cache (a temporary folder unless set before start()): a
+    // second desk on the same folder starts from that cache, as the program does.
+    void setCacheDir(const QString &dir) { m_cacheDirPath = dir; }
     // Starts the server, opens the session and waits for the first pull; false with error().
     bool start();
     QString error() const { return m_error; }
@@ -47,6 +50,7 @@ private:
     Id m_organisationId;
     Id m_agentId;
     QTemporaryDir m_cacheDir;
+    QString m_cacheDirPath;
     std::unique_ptr<http::ServerApplication> m_server;
     std::unique_ptr<sync::SyncClient> m_client;
     std::unique_ptr<ui::AgendaSource> m_source;
