@@ -1,6 +1,7 @@
 #include "embeddedconnection.h"
 
 #include "embeddedserver.h"
+#include "logindialog.h"
 #include "remoteconnection.h"
 #include "syncclient.h"
 
@@ -32,6 +33,18 @@ bool actAs(const EmbeddedServer &server, sync::SyncClient *client, Id agentId)
         return false;
     client->useSession({QUrl(server.localUrl()), token}, agentId);
     return true;
+}
+
+void signInAgainWhenAsked(const EmbeddedServer &server, sync::SyncClient *client, QWidget *parent)
+{
+    QObject::connect(client, &sync::SyncClient::authenticationRequired, parent,
+                     [&server, client, parent] {
+                         const Id agentId = client->agent().value(QStringLiteral("id")).toInteger();
+                         if (agentId && actAs(server, client, agentId))
+                             return;
+                         ui::LoginDialog login(client, QUrl(server.localUrl()), parent);
+                         login.exec();
+                     });
 }
 
 } // namespace creneau::desktop

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+class QWidget;
+
 namespace creneau::sync {
 class SyncClient;
 }
@@ -22,5 +24,9 @@ std::unique_ptr<sync::SyncClient> connectToEmbedded(const EmbeddedServer &server
 
 // « Je suis » (demo only): hands `client` a new session of `agentId`; false when none opened.
 bool actAs(const EmbeddedServer &server, sync::SyncClient *client, Id agentId);
+
+// Later 401s (the session expired or was revoked): in the demo a new session of the same agent,
+// otherwise (or once the demo has a password of its own) the sign-in again.
+void signInAgainWhenAsked(const EmbeddedServer &server, sync::SyncClient *client, QWidget *parent);
 
 } // namespace creneau::desktop

@@ -100,8 +100,7 @@ int runEmbedded(const QString &dataDir, bool demo)
             window.setAgentChoice([&server, &client](creneau::Id agentId) {
                 return creneau::desktop::actAs(server, client.get(), agentId);
             });
-        else
-            creneau::ui::signInAgainWhenAsked(client.get(), QUrl(server.localUrl()), &window);
+        creneau::desktop::signInAgainWhenAsked(server, client.get(), &window);
         window.show();
         return QApplication::exec();
     });

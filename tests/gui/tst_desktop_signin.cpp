@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "syncclient.h"
 
+#include "agentsessions.h"
 #include "catalog.h"
 #include "demodata.h"
 #include "secrets.h"
@@ -88,6 +89,31 @@ void TestDesktopSignIn::demoChoosesAnyAgent()
     QVERIFY2(refused.first().first().toString().contains(QLatin1String("administrat")),
              qPrintable(refused.first().first().toString()));
     QVERIFY(source.motif(motif.id)->name != motif.name);
+
+    // The session ends (revoked here, as after 12 idle hours): the demo opens a new one for the
+    // same agent, and the waiting change goes through.
+    desktop::signInAgainWhenAsked(server, client.get(), &window);
+    {
+        auto store = Store::open(server.databasePath());
+        http::AgentSessions(*store).revoke(secrets::tokenHash(client->session().token));
+    }
+    const QString before = client->session().token;
+    Absence absence;
+    absence.agentId = agent.id;
+    absence.title = QStringLiteral("Formation après la fin de session");
+    absence.startsAt = QDateTime::currentSecsSinceEpoch() + 86400;
+    absence.endsAt = absence.startsAt + 3600;
+    source.save(absence);
+    const auto saved = [&] {
+        for (const Absence &a : Catalog(source.store()).absences(source.organisation().id))
+            if (a.title == absence.title && a.agentId == agent.id)
+                return true;
+        return false;
+    };
+    QVERIFY(!saved());
+    QTRY_VERIFY_WITH_TIMEOUT(saved(), 10000);
+    QVERIFY(client->session().token != before);
+    QCOMPARE(source.signedInAgent()->id, agent.id);
 }
 
 void TestDesktopSignIn::ownPasswordOpensOnTheSignIn()
