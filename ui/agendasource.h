@@ -71,6 +71,8 @@ public:
     // Checked here as far as the cache allows, then queued: the outcome is ok with rdv id 0, and
     // a refusal or a conflict arrives later through the sync client's signals.
     BookingOutcome book(const BookingRequest &request);
+    // The command of the last book() that was queued (see PendingSave).
+    QString lastBookingKey() const { return m_lastBookingKey; }
     BookingOutcome setStatus(Id rdvId, Id agentId, RdvStatus status);
     BookingOutcome cancel(Id rdvId, Id agentId, const QString &reason);
     BookingOutcome setContext(Id rdvId, Id agentId, const QString &context);
@@ -105,6 +107,7 @@ private:
     Store *m_store = nullptr;
     sync::SyncClient *m_client = nullptr;
     QHash<QString, FieldErrors> m_refusedFields; // until their commandRejected follows
+    QString m_lastBookingKey;
 };
 
 } // namespace creneau::ui

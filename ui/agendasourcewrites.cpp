@@ -80,7 +80,7 @@ BookingOutcome AgendaSource::book(const BookingRequest &request)
         payload.insert(QStringLiteral("usager_id"), request.existingUsagerId);
     else
         payload.insert(QStringLiteral("usager"), usagerPayload(request.usager));
-    m_client->submit(QStringLiteral("create_rdv"), payload);
+    m_lastBookingKey = m_client->submit(QStringLiteral("create_rdv"), payload);
     return queued();
 }
 

@@ -9,6 +9,7 @@
 #include "lieudialog.h"
 #include "motifdialog.h"
 #include "newrdvdialog.h"
+#include "pendingsave.h"
 #include "plagedialog.h"
 #include "sharedialog.h"
 #include "syncclient.h"
@@ -393,10 +394,16 @@ void MainWindow::showNewRdvDialog(const QDateTime &start, qint64 agentId)
         at = QDateTime::fromSecsSinceEpoch((QDateTime::currentSecsSinceEpoch() / 900 + 1) * 900,
                                            m_source->timeZone());
     NewRdvDialog dialog(m_source, m_meCombo->currentData().toLongLong(), at, agentId, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_watcher->poll();
-        showRdv(dialog.bookedRdv());
-    }
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Queued: the new appointment is shown once the server booked it and the feed brought it.
+    auto *booked = new PendingSave(m_source, this);
+    booked->track(m_source->lastBookingKey());
+    connect(booked, &PendingSave::applied, this, [this, booked](qint64 rdvId) {
+        showRdv(rdvId);
+        booked->deleteLater();
+    });
+    connect(booked, &PendingSave::refused, booked, &QObject::deleteLater);
 }
 
 void MainWindow::showUsagersDialog()
