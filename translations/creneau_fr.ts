@@ -1762,6 +1762,10 @@ Bien cordialement</translation>
         <source>Create the demo organisation?</source>
         <translation>Créer l&apos;organisation de démonstration ?</translation>
     </message>
+    <message>
+        <source>No agent can open the agenda.</source>
+        <translation>Aucun agent ne peut ouvrir l&apos;agenda.</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::BookingLinkDialog</name>
@@ -2450,6 +2454,37 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>The booking link address could not be saved.</source>
         <translation>L&apos;adresse du lien de réservation n&apos;a pas pu être enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::CatalogService</name>
+    <message>
+        <source>Not found in your organisation.</source>
+        <translation>Introuvable dans votre organisation.</translation>
+    </message>
+    <message>
+        <source>Some fields are invalid.</source>
+        <translation>Certains champs sont invalides.</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>Un nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Unknown agent.</source>
+        <translation>Agent inconnu.</translation>
+    </message>
+    <message>
+        <source>Unknown lieu.</source>
+        <translation>Lieu inconnu.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change motifs, lieux and opening ranges.</source>
+        <translation>Seul un administrateur peut modifier les motifs, les lieux et les plages d&apos;ouverture.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change another agent&apos;s absences.</source>
+        <translation>Seul un administrateur peut modifier les absences d&apos;un autre agent.</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,8 @@
 #include "clocktime.h"
 
 #include "catalog.h"
+#include "catalogservice.h"
+#include "pendingsave.h"
 #include "recurrence.h"
 #include "recurrenceeditor.h"
 #include "validation.h"
@@ -60,7 +62,7 @@ AbsenceDialog::AbsenceDialog(AgendaSource *source, QWidget *parent)
     m_start = dateTimeEdit("absenceStartEdit", formBox);
     m_end = dateTimeEdit("absenceEndEdit", formBox);
     m_recurrence = new RecurrenceEditor(formBox);
-    form->addRow(tr("Agent"), m_agent);
+    m_errors.addRow(form, tr("Agent"), m_agent, QStringLiteral("agent_id"));
     m_errors.addRow(form, tr("Title"), m_title, QStringLiteral("title"));
     m_errors.addRow(form, tr("From"), m_start, QStringLiteral("starts_at"));
     m_errors.addRow(form, tr("To"), m_end, QStringLiteral("ends_at"));
@@ -88,6 +90,11 @@ AbsenceDialog::AbsenceDialog(AgendaSource *source, QWidget *parent)
             if (a.id == id)
                 load(a);
     });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -163,12 +170,14 @@ bool AbsenceDialog::save()
     absence.startsAt = QDateTime(m_start->date(), m_start->time(), zone).toSecsSinceEpoch();
     absence.endsAt = QDateTime(m_end->date(), m_end->time(), zone).toSecsSinceEpoch();
     absence.rrule = m_recurrence->rrule();
-    // The server's rules (models/validation), so the desktop refuses what the server would.
-    const FieldErrors errors = validateAbsence(absence, QDateTime::currentSecsSinceEpoch());
+    // The server's rules (CatalogService), so the desktop refuses what the server would; an
+    // instant left as saved is not held to the horizon, as on the server.
+    const FieldErrors errors = CatalogService::checkAbsence(
+        absence, QDateTime::currentSecsSinceEpoch(), m_current.id ? &m_current : nullptr);
     if (!m_errors.show(errors))
         return false;
-    m_source->save(absence);
-    reloadList(absence.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(absence));
     emit catalogChanged();
     return true;
 }
@@ -177,8 +186,7 @@ void AbsenceDialog::removeCurrent()
 {
     if (!m_current.id)
         return;
-    m_source->removeAbsence(m_current.id);
-    reloadList(0);
+    m_pending->track(m_source->removeAbsence(m_current.id));
     emit catalogChanged();
 }
 

@@ -1,5 +1,6 @@
 // Administration: agents' absences (title, start and end in the organisation's zone, an optional
-// weekly recurrence with its preview); saved or removed through Catalog in a WriteTransaction.
+// weekly recurrence with its preview); checked by CatalogService, saved or removed through
+// AgendaSource.
 #pragma once
 
 #include "agendasource.h"
@@ -13,6 +14,8 @@ class QLineEdit;
 class QListWidget;
 
 namespace creneau::ui {
+
+class PendingSave;
 
 class RecurrenceEditor;
 
@@ -35,6 +38,7 @@ private:
 
     AgendaSource *m_source;
     Absence m_current;
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QComboBox *m_agent;
     QLineEdit *m_title;

@@ -7,26 +7,34 @@
 
 namespace creneau::ui {
 
-AgendaSource::AgendaSource(const QString &databasePath, RdvEventSink *sink)
-    : m_ownStore(Store::open(databasePath)), m_store(m_ownStore.get())
-{
-    m_store->migrate();
-    m_engine = std::make_unique<SlotEngine>(*m_store);
-    m_booking = std::make_unique<BookingService>(*m_store, *m_engine, Clock::system(), sink);
-}
-
 AgendaSource::AgendaSource(sync::SyncClient *client) : m_store(&client->store()), m_client(client)
 {
     connect(client, &sync::SyncClient::commandRejected, this,
             [this](const QString &, int, const QString &message) { emit changeRefused(message); });
+    connect(client, &sync::SyncClient::changesApplied, this, &AgendaSource::changesApplied);
+    connect(client, &sync::SyncClient::commandFieldsRejected, this,
+            [this](const QString &key, const QJsonObject &fields) {
+                FieldErrors errors;
+                for (auto it = fields.begin(); it != fields.end(); ++it)
+                    errors.insert(it.key(), it.value().toString());
+                m_refusedFields.insert(key, errors);
+            });
+    connect(client, &sync::SyncClient::commandRejected, this,
+            [this](const QString &key, int, const QString &message) {
+                emit changeRejected(key, message, m_refusedFields.take(key));
+            });
+    connect(client, &sync::SyncClient::commandDone, this,
+            [this](const QString &key, const QJsonObject &result) {
+                const QJsonObject row = result.value(QStringLiteral("data")).toObject();
+                emit changeDone(key, result.value(QStringLiteral("id")).toInteger(),
+                                row.value(QStringLiteral("seq")).toInteger());
+            });
 }
 
 AgendaSource::~AgendaSource() = default;
 
 std::optional<Agent> AgendaSource::signedInAgent() const
 {
-    if (!m_client)
-        return std::nullopt;
     const Id id = m_client->cache().value(QStringLiteral("agent_id")).toLongLong();
     return id ? Catalog(*m_store).agent(id) : std::nullopt;
 }
@@ -164,7 +172,7 @@ QList<AgentInterval> AgendaSource::absences(const QDate &from, const QDate &to) 
 qint64 AgendaSource::currentSeq() const
 {
     // The cache keeps the server's sequence numbers on its rows; its cursor is the last it holds.
-    return m_client ? m_client->cache().cursor() : m_store->currentSeq();
+    return m_client->cache().cursor();
 }
 
 } // namespace creneau::ui

@@ -1,12 +1,10 @@
-// The desktop's only door to the data. Embedded mode: reads the store file the in-process server
-// writes, and changes things through BookingService and the catalogue at once. Remote mode: reads
-// the sync client's cache, and changes things as commands the sync client queues and sends; the
-// result comes back through the change feed.
+// The desktop's only door to the data, the same in both modes: reads the sync client's cache, and
+// changes things as commands the sync client queues and sends to the server (remote, or the one
+// app/desktop hosts in embedded mode); the result comes back through the change feed.
 #pragma once
 
 #include "booking.h"
 #include "domain.h"
-#include "slotengine.h"
 #include "store.h"
 #include "usagerduplicates.h"
 
@@ -36,16 +34,12 @@ class AgendaSource : public QObject
 {
     Q_OBJECT
 public:
-    // Embedded mode. Opens its own connection to `databasePath`. Throws StoreError on failure.
-    // `sink` (the embedded server's notifications) hears of every change the desktop makes.
-    explicit AgendaSource(const QString &databasePath, RdvEventSink *sink = nullptr);
-    // Remote mode: reads `client`'s cache (on its connection) and writes through its queue.
+    // Reads `client`'s cache (on its connection) and writes through its queue.
     explicit AgendaSource(sync::SyncClient *client);
     ~AgendaSource() override;
 
-    bool isRemote() const { return m_client != nullptr; }
     sync::SyncClient *syncClient() const { return m_client; }
-    // The agent signed in to the remote server; nullopt in embedded mode (« Je suis » chooses).
+    // The agent whose session the sync client holds (signed in, or chosen in the demo).
     std::optional<Agent> signedInAgent() const;
 
     // The first organisation of the store (the desktop shows one organisation for now).
@@ -73,39 +67,47 @@ public:
     QList<AgentInterval> absences(const QDate &from, const QDate &to) const;
     qint64 currentSeq() const;
 
-    // Changes, made as agent `agentId`. Embedded: done when they return. Remote: checked here
-    // as far as the cache allows, then queued: the outcome is ok with rdv id 0, and a refusal or
-    // a conflict arrives later through the sync client's signals.
+    // Changes, made as the session's agent (`agentId` is who the panel acts as: the same one).
+    // Checked here as far as the cache allows, then queued: the outcome is ok with rdv id 0, and
+    // a refusal or a conflict arrives later through the sync client's signals.
     BookingOutcome book(const BookingRequest &request);
+    // The command of the last book() that was queued (see PendingSave).
+    QString lastBookingKey() const { return m_lastBookingKey; }
     BookingOutcome setStatus(Id rdvId, Id agentId, RdvStatus status);
     BookingOutcome cancel(Id rdvId, Id agentId, const QString &reason);
     BookingOutcome setContext(Id rdvId, Id agentId, const QString &context);
     BookingOutcome move(Id rdvId, Id agentId, qint64 start);
-    // The catalogue (administration dialogs); `save` sets the id of a new row in embedded mode.
-    void save(Motif &motif);
-    void save(Lieu &lieu);
-    void save(PlageOuverture &plage);
-    void save(Absence &absence);
-    void removeAbsence(Id absenceId);
-    // Moves `duplicateId`'s appointments to `keepId` and removes the duplicate. Embedded: done
-    // when it returns; remote: queued as the merge_usagers command.
+    // The catalogue (administration dialogs), queued: a new row gets its id from the feed.
+    // Each returns its command's key (see changeDone, changeRejected, PendingSave).
+    QString save(const Motif &motif);
+    QString save(const Lieu &lieu);
+    QString save(const PlageOuverture &plage);
+    QString save(const Absence &absence);
+    QString removeAbsence(Id absenceId);
+    // Moves `duplicateId`'s appointments to `keepId` and removes the duplicate: queued as the
+    // merge_usagers command.
     MergeOutcome mergeUsagers(Id keepId, Id duplicateId);
 
-    // Reads only: the administration dialogs list plages and absences through the catalogue.
+    // Reads only (the cache): the administration dialogs list plages and absences through it.
     Store &store() { return *m_store; }
 
 signals:
-    // Remote mode: the server refused a queued change (message in French, from the server).
+    // The server refused a queued change (message in French, from the server).
     void changeRefused(const QString &message);
+    // The cache took in changes from the server (the desktop's own, once applied, included).
+    void changesApplied();
+    // The server applied command `key` to row `id`, whose change number is `seq` (0: unknown).
+    void changeDone(const QString &key, qint64 id, qint64 seq);
+    // The server refused command `key`; `fields` names the refused fields when it did.
+    void changeRejected(const QString &key, const QString &message, const FieldErrors &fields);
 
 private:
     BookingOutcome queueRdvCommand(const QString &type, Id rdvId, QJsonObject payload);
 
-    std::unique_ptr<Store> m_ownStore;
     Store *m_store = nullptr;
     sync::SyncClient *m_client = nullptr;
-    std::unique_ptr<SlotEngine> m_engine;
-    std::unique_ptr<BookingService> m_booking;
+    QHash<QString, FieldErrors> m_refusedFields; // until their commandRejected follows
+    QString m_lastBookingKey;
 };
 
 } // namespace creneau::ui

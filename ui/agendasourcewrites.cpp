@@ -1,8 +1,7 @@
-// AgendaSource's changes: straight through BookingService and the catalogue in embedded mode, as
-// agent-API commands (see sync/server/agentcommands.cpp for their payloads) in remote mode.
+// AgendaSource's changes: agent-API commands (see sync/server/agentcommands.cpp for their
+// payloads) that the sync client queues and sends, in both modes.
 #include "agendasource.h"
 
-#include "catalog.h"
 #include "syncclient.h"
 
 #include <QJsonArray>
@@ -10,11 +9,6 @@
 namespace creneau::ui {
 
 namespace {
-
-Actor agentActor(Id agentId)
-{
-    return Actor{Actor::Kind::Agent, agentId, {}};
-}
 
 QJsonObject usagerPayload(const Usager &u)
 {
@@ -33,14 +27,6 @@ QJsonArray idArray(const QList<Id> &ids)
     for (const Id id : ids)
         out.append(id);
     return out;
-}
-
-// Embedded mode: the catalogue row written at once (a new one gets its id).
-template <typename Row> void saveHere(Store &store, Row &row)
-{
-    WriteTransaction tx(store);
-    Catalog(store).save(row);
-    tx.commit();
 }
 
 // A queued change: nothing to report until the server answers.
@@ -74,8 +60,6 @@ BookingOutcome AgendaSource::queueRdvCommand(const QString &type, Id rdvId, QJso
 
 BookingOutcome AgendaSource::book(const BookingRequest &request)
 {
-    if (!m_client)
-        return m_booking->book(request);
     BookingOutcome out;
     out.fields = validateBookingRequest(request, QDate::currentDate());
     if (!out.fields.isEmpty()) {
@@ -96,48 +80,38 @@ BookingOutcome AgendaSource::book(const BookingRequest &request)
         payload.insert(QStringLiteral("usager_id"), request.existingUsagerId);
     else
         payload.insert(QStringLiteral("usager"), usagerPayload(request.usager));
-    m_client->submit(QStringLiteral("create_rdv"), payload);
+    m_lastBookingKey = m_client->submit(QStringLiteral("create_rdv"), payload);
     return queued();
 }
 
 BookingOutcome AgendaSource::setStatus(Id rdvId, Id agentId, RdvStatus status)
 {
-    if (!m_client)
-        return m_booking->setStatus(rdvId, agentActor(agentId), status);
     if (status == RdvStatus::Revoked)
         return cancel(rdvId, agentId, {});
     return queueRdvCommand(QStringLiteral("set_status"), rdvId,
                            {{QStringLiteral("status"), toWord(status)}});
 }
 
-BookingOutcome AgendaSource::cancel(Id rdvId, Id agentId, const QString &reason)
+BookingOutcome AgendaSource::cancel(Id rdvId, Id, const QString &reason)
 {
-    if (!m_client)
-        return m_booking->cancel(rdvId, agentActor(agentId), reason);
     return queueRdvCommand(QStringLiteral("cancel_rdv"), rdvId,
                            {{QStringLiteral("reason"), reason}});
 }
 
-BookingOutcome AgendaSource::setContext(Id rdvId, Id agentId, const QString &context)
+BookingOutcome AgendaSource::setContext(Id rdvId, Id, const QString &context)
 {
-    if (!m_client)
-        return m_booking->setContext(rdvId, agentActor(agentId), context);
     return queueRdvCommand(QStringLiteral("set_context"), rdvId,
                            {{QStringLiteral("context"), context}});
 }
 
-BookingOutcome AgendaSource::move(Id rdvId, Id agentId, qint64 start)
+BookingOutcome AgendaSource::move(Id rdvId, Id, qint64 start)
 {
-    if (!m_client)
-        return m_booking->move(rdvId, agentActor(agentId), start);
     return queueRdvCommand(QStringLiteral("move_rdv"), rdvId,
                            {{QStringLiteral("starts_at"), start}});
 }
 
-void AgendaSource::save(Motif &motif)
+QString AgendaSource::save(const Motif &motif)
 {
-    if (!m_client)
-        return saveHere(*m_store, motif);
     QJsonObject p{{QStringLiteral("name"), motif.name},
                   {QStringLiteral("color"), motif.color},
                   {QStringLiteral("duration_minutes"), motif.durationMinutes},
@@ -148,25 +122,21 @@ void AgendaSource::save(Motif &motif)
                   {QStringLiteral("location_type"), toWord(motif.locationType)},
                   {QStringLiteral("bookable_by"), toWord(motif.bookableBy)}};
     withId(p, motif.id);
-    m_client->submit(QStringLiteral("save_motif"), p);
+    return m_client->submit(QStringLiteral("save_motif"), p);
 }
 
-void AgendaSource::save(Lieu &lieu)
+QString AgendaSource::save(const Lieu &lieu)
 {
-    if (!m_client)
-        return saveHere(*m_store, lieu);
     QJsonObject p{{QStringLiteral("name"), lieu.name},
                   {QStringLiteral("address"), lieu.address},
                   {QStringLiteral("phone"), lieu.phone},
                   {QStringLiteral("archived"), lieu.archived}};
     withId(p, lieu.id);
-    m_client->submit(QStringLiteral("save_lieu"), p);
+    return m_client->submit(QStringLiteral("save_lieu"), p);
 }
 
-void AgendaSource::save(PlageOuverture &plage)
+QString AgendaSource::save(const PlageOuverture &plage)
 {
-    if (!m_client)
-        return saveHere(*m_store, plage);
     QJsonArray exceptions;
     for (const QDate &d : plage.exceptionDates)
         exceptions.append(d.toString(Qt::ISODate));
@@ -181,37 +151,27 @@ void AgendaSource::save(PlageOuverture &plage)
                   {QStringLiteral("end_time"), plage.endTime.toString(QStringLiteral("HH:mm"))},
                   {QStringLiteral("exception_dates"), exceptions}};
     withId(p, plage.id);
-    m_client->submit(QStringLiteral("save_plage"), p);
+    return m_client->submit(QStringLiteral("save_plage"), p);
 }
 
-void AgendaSource::save(Absence &absence)
+QString AgendaSource::save(const Absence &absence)
 {
-    if (!m_client)
-        return saveHere(*m_store, absence);
     QJsonObject p{{QStringLiteral("agent_id"), absence.agentId},
                   {QStringLiteral("title"), absence.title},
                   {QStringLiteral("starts_at"), absence.startsAt},
                   {QStringLiteral("ends_at"), absence.endsAt},
                   {QStringLiteral("rrule"), absence.rrule}};
     withId(p, absence.id);
-    m_client->submit(QStringLiteral("save_absence"), p);
+    return m_client->submit(QStringLiteral("save_absence"), p);
 }
 
-void AgendaSource::removeAbsence(Id absenceId)
+QString AgendaSource::removeAbsence(Id absenceId)
 {
-    if (!m_client) {
-        WriteTransaction tx(*m_store);
-        Catalog(*m_store).removeAbsence(absenceId);
-        tx.commit();
-        return;
-    }
-    m_client->submit(QStringLiteral("remove_absence"), {{QStringLiteral("id"), absenceId}});
+    return m_client->submit(QStringLiteral("remove_absence"), {{QStringLiteral("id"), absenceId}});
 }
 
 MergeOutcome AgendaSource::mergeUsagers(Id keepId, Id duplicateId)
 {
-    if (!m_client)
-        return UsagerDuplicates(*m_store).merge(organisation().id, keepId, duplicateId);
     // The server checks both ids against the agent's organisation; a refusal comes back through
     // changeRefused like any queued change.
     m_client->submit(

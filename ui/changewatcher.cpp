@@ -4,14 +4,7 @@ namespace creneau::ui {
 
 ChangeWatcher::ChangeWatcher(AgendaSource *source, QObject *parent)
     : QObject(parent), m_source(source), m_seq(source->currentSeq())
-{
-    // Remote mode needs no timer: the sync client calls poll() whenever it applied changes.
-    if (source->isRemote())
-        return;
-    m_timer.setInterval(500);
-    connect(&m_timer, &QTimer::timeout, this, &ChangeWatcher::poll);
-    m_timer.start();
-}
+{}
 
 void ChangeWatcher::poll()
 {

@@ -1,11 +1,10 @@
-// Says when the store's change sequence moved, so the agenda refreshes without a click. Embedded
-// mode looks every 500 ms; in remote mode the sync client's changesApplied drives poll().
+// Says when the cache's change sequence moved, so the agenda refreshes without a click: the sync
+// client's changesApplied drives poll(), in both modes (no timer).
 #pragma once
 
 #include "agendasource.h"
 
 #include <QObject>
-#include <QTimer>
 
 namespace creneau::ui {
 
@@ -15,7 +14,7 @@ class ChangeWatcher : public QObject
 public:
     explicit ChangeWatcher(AgendaSource *source, QObject *parent = nullptr);
     qint64 seq() const { return m_seq; }
-    // Checks now (the timer calls it too).
+    // Checks now.
     void poll();
 
 signals:
@@ -23,7 +22,6 @@ signals:
 
 private:
     AgendaSource *m_source;
-    QTimer m_timer;
     qint64 m_seq;
 };
 

@@ -1,6 +1,7 @@
 #include "lieudialog.h"
 
-#include "catalog.h"
+#include "catalogservice.h"
+#include "pendingsave.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -67,6 +68,11 @@ LieuDialog::LieuDialog(AgendaSource *source, QWidget *parent) : QDialog(parent),
                     m_source->lieu(m_list->item(row)->data(Qt::UserRole).toLongLong()))
                 load(*lieu);
     });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -119,14 +125,11 @@ bool LieuDialog::save()
     lieu.address = m_address->text().trimmed();
     lieu.phone = m_phone->text().trimmed();
     lieu.archived = m_archived->isChecked();
-    FieldErrors errors;
-    checkName(errors, QStringLiteral("name"), lieu.name, true);
-    checkText(errors, QStringLiteral("address"), lieu.address, 300);
-    checkPhone(errors, QStringLiteral("phone"), lieu.phone, false);
-    if (!m_errors.show(errors))
+    // The server's rule book (CatalogService), so its messages show next to the fields here.
+    if (!m_errors.show(CatalogService::checkLieu(lieu)))
         return false;
-    m_source->save(lieu);
-    reloadList(lieu.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(lieu));
     emit catalogChanged();
     return true;
 }

@@ -1,5 +1,5 @@
 // Administration: the lieux (name, address, phone, archived), checked with the shared field
-// rules and saved through Catalog in a WriteTransaction.
+// rules (CatalogService) and sent to the server through AgendaSource.
 #pragma once
 
 #include "agendasource.h"
@@ -12,6 +12,8 @@ class QLineEdit;
 class QListWidget;
 
 namespace creneau::ui {
+
+class PendingSave;
 
 class LieuDialog : public QDialog
 {
@@ -31,6 +33,7 @@ private:
 
     AgendaSource *m_source;
     Lieu m_current;
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_address;

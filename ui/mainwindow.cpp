@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "absencedialog.h"
-#include "agentsessions.h"
 #include "bookinglinkaddress.h"
 #include "bookinglinkdialog.h"
 #include "calendarsettingsdialog.h"
@@ -10,8 +9,8 @@
 #include "lieudialog.h"
 #include "motifdialog.h"
 #include "newrdvdialog.h"
+#include "pendingsave.h"
 #include "plagedialog.h"
-#include "secrets.h"
 #include "sharedialog.h"
 #include "syncclient.h"
 #include "syncstatuslabel.h"
@@ -112,20 +111,9 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
 void MainWindow::setUpStatusBar()
 {
     sync::SyncClient *client = m_source->syncClient();
-    if (!client) {
-        m_embeddedLabel = new QLabel(this);
-        m_embeddedLabel->setObjectName(QStringLiteral("embeddedServerLabel"));
-        m_embeddedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_embeddedLabel->setText(
-            worksOnlyOnThisComputer(partnerLink())
-                ? tr("Booking link: %1 (this computer only)").arg(partnerLink())
-                : tr("Booking link: %1").arg(partnerLink()));
-        statusBar()->addPermanentWidget(m_embeddedLabel);
-        return;
-    }
     m_syncStatus = new SyncStatusLabel(client, this);
     statusBar()->addPermanentWidget(m_syncStatus);
-    // The feed, not the 500 ms poll, tells the agenda: a web booking shows as soon as it arrives.
+    // The feed tells the agenda: a web booking shows as soon as it arrives.
     connect(client, &sync::SyncClient::changesApplied, m_watcher, &ChangeWatcher::poll);
     m_conflicts = new ConflictPrompt(client, m_source->timeZone(), this);
     connect(m_source, &AgendaSource::changeRefused, this, [this](const QString &message) {
@@ -240,6 +228,8 @@ QWidget *MainWindow::buildToolbar()
     connect(m_lieuCombo, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setLieuFilter(m_lieuCombo->currentData().toLongLong()); });
     connect(m_meCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_agentChoice && !m_agentChoice(m_meCombo->currentData().toLongLong()))
+            return;
         m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
         updateAdminAccess();
     });
@@ -273,7 +263,7 @@ void MainWindow::fillFilterCombos()
     const auto me =
         signedIn ? signedIn : m_source->agentByEmail(QString::fromLatin1(demo::kAdminEmail));
     m_meCombo->setCurrentIndex(std::max(me ? m_meCombo->findData(me->id) : 0, 0));
-    m_meCombo->setEnabled(!m_source->isRemote());
+    m_meCombo->setEnabled(bool(m_agentChoice)); // see setAgentChoice
     m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
     updateAdminAccess();
 }
@@ -340,6 +330,7 @@ void MainWindow::step(int direction)
 void MainWindow::onStoreChanged(qint64 previousSeq)
 {
     const Id selected = m_view->selectedRdv();
+    updateAdminAccess(); // a role changed, or « Je suis » chose another agent
     m_model->reload();
     if (selected && m_model->indexOfRdv(selected).isValid())
         m_view->setSelectedRdv(selected);
@@ -418,10 +409,16 @@ void MainWindow::showNewRdvDialog(const QDateTime &start, qint64 agentId)
         at = QDateTime::fromSecsSinceEpoch((QDateTime::currentSecsSinceEpoch() / 900 + 1) * 900,
                                            m_source->timeZone());
     NewRdvDialog dialog(m_source, m_meCombo->currentData().toLongLong(), at, agentId, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_watcher->poll();
-        showRdv(dialog.bookedRdv());
-    }
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Queued: the new appointment is shown once the server booked it and the feed brought it.
+    auto *booked = new PendingSave(m_source, this);
+    booked->track(m_source->lastBookingKey());
+    connect(booked, &PendingSave::applied, this, [this, booked](qint64 rdvId) {
+        showRdv(rdvId);
+        booked->deleteLater();
+    });
+    connect(booked, &PendingSave::refused, booked, &QObject::deleteLater);
 }
 
 void MainWindow::showUsagersDialog()
@@ -436,24 +433,11 @@ void MainWindow::showUsagersDialog()
 
 void MainWindow::showCalendarSettingsDialog()
 {
-    // The settings live on the server and the dialog speaks HTTP only. Remote: the sync client's
-    // session. Embedded: this process owns the store, so it opens a session for « Je suis »,
-    // closed again with the dialog.
-    QUrl server(m_localUrl.isEmpty() ? m_serverUrl : m_localUrl);
-    QString token;
-    std::function<void()> closeSession = [] {};
-    if (sync::SyncClient *client = m_source->syncClient()) {
-        server = client->session().server;
-        token = client->session().token;
-    } else {
-        token = http::AgentSessions(m_source->store()).open(m_meCombo->currentData().toLongLong());
-        closeSession = [this, token] {
-            http::AgentSessions(m_source->store()).revoke(secrets::tokenHash(token));
-        };
-    }
-    auto *dialog = new CalendarSettingsDialog(server, token, this);
+    // The settings live on the server and the dialog speaks HTTP only, with the sync client's
+    // session (in embedded mode too: its server is the in-process endpoint on loopback).
+    const sync::SavedSession session = m_source->syncClient()->session();
+    auto *dialog = new CalendarSettingsDialog(session.server, session.token, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QObject::destroyed, this, closeSession);
     dialog->open();
 }
 
@@ -464,6 +448,19 @@ void MainWindow::setEmbeddedEndpoint(const QString &localUrl, const QString &dat
     QAction *link = m_adminMenu->addAction(tr("Booking link address…"), this,
                                            &MainWindow::showBookingLinkDialog);
     link->setObjectName(QStringLiteral("actionBookingLink"));
+    m_embeddedLabel = new QLabel(this);
+    m_embeddedLabel->setObjectName(QStringLiteral("embeddedServerLabel"));
+    m_embeddedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_embeddedLabel->setText(worksOnlyOnThisComputer(partnerLink())
+                                 ? tr("Booking link: %1 (this computer only)").arg(partnerLink())
+                                 : tr("Booking link: %1").arg(partnerLink()));
+    statusBar()->addPermanentWidget(m_embeddedLabel);
+}
+
+void MainWindow::setAgentChoice(std::function<bool(Id)> actAs)
+{
+    m_agentChoice = std::move(actAs);
+    m_meCombo->setEnabled(bool(m_agentChoice));
 }
 
 void MainWindow::showBookingLinkDialog()

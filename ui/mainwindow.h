@@ -10,6 +10,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -44,6 +46,9 @@ public:
     // Embedded mode: the endpoint's loopback address (for this process's own HTTP calls) and the
     // data directory whose booking-link address the administrators may change.
     void setEmbeddedEndpoint(const QString &localUrl, const QString &dataDir);
+    // The embedded demo's « Je suis »: `actAs` gives the sync client a session of the chosen
+    // agent (false: it could not). Without it the combo shows the signed-in agent, disabled.
+    void setAgentChoice(std::function<bool(Id)> actAs);
 
 public slots:
     void showShareDialog();
@@ -69,7 +74,8 @@ protected:
 
 private:
     QWidget *buildToolbar();
-    // Remote mode: sync status, conflicts, refusals. Embedded: the embedded server's address.
+    // Sync status, conflicts, refusals (embedded mode adds the booking link, see
+    // setEmbeddedEndpoint).
     void setUpStatusBar();
     void fillFilterCombos();
     void fillLieuCombo();
@@ -84,6 +90,7 @@ private:
     QString m_serverUrl;
     QString m_localUrl; // embedded: http://127.0.0.1:<port>, whatever the links say
     QString m_dataDir;  // embedded only
+    std::function<bool(Id)> m_agentChoice; // demo only
     QMenu *m_adminMenu = nullptr;
     QLabel *m_embeddedLabel = nullptr;
     AgendaModel *m_model;

@@ -1,6 +1,8 @@
 #include "motifdialog.h"
 
 #include "catalog.h"
+#include "catalogservice.h"
+#include "pendingsave.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -69,6 +71,11 @@ MotifDialog::MotifDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
         if (const auto motif = m_source->motif(m_list->item(row)->data(Qt::UserRole).toLongLong()))
             load(*motif);
     });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -204,10 +211,10 @@ void MotifDialog::pickColour()
 bool MotifDialog::save()
 {
     Motif motif = fromForm();
-    if (!m_errors.show(validateMotif(motif)))
+    if (!m_errors.show(CatalogService::checkMotif(motif))) // the server's rules
         return false;
-    m_source->save(motif);
-    reloadList(motif.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(motif));
     emit catalogChanged();
     return true;
 }

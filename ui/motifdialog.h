@@ -1,6 +1,6 @@
 // Administration: the organisation's motifs, every field editable (name, colour, duration,
-// location type, who may book online, delays, instructions, archived). Saved through Catalog in
-// a WriteTransaction, so the public booking page shows the change at once.
+// location type, who may book online, delays, instructions, archived). Checked by CatalogService
+// and sent to the server through AgendaSource; the public booking page shows it once applied.
 #pragma once
 
 #include "agendasource.h"
@@ -16,6 +16,8 @@ class QPlainTextEdit;
 class QSpinBox;
 
 namespace creneau::ui {
+
+class PendingSave;
 
 class MotifDialog : public QDialog
 {
@@ -42,6 +44,7 @@ private:
 
     AgendaSource *m_source;
     Motif m_current;
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_color;

@@ -3,6 +3,8 @@
 #include "clocktime.h"
 
 #include "catalog.h"
+#include "catalogservice.h"
+#include "pendingsave.h"
 #include "recurrenceeditor.h"
 
 #include <QCheckBox>
@@ -61,6 +63,11 @@ PlageDialog::PlageDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
             if (p.id == id)
                 load(p);
     });
+    // A saved change shows once back from the server; its refusal next to the fields.
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
     reloadList(0);
 }
 
@@ -95,8 +102,8 @@ QWidget *PlageDialog::buildForm()
     m_archived = named(new QCheckBox(tr("Archived"), box), "archivedCheck");
 
     m_errors.addRow(form, tr("Title"), m_title, QStringLiteral("title"));
-    form->addRow(tr("Agent"), m_agent);
-    form->addRow(tr("Lieu"), m_lieu);
+    m_errors.addRow(form, tr("Agent"), m_agent, QStringLiteral("agent_id"));
+    m_errors.addRow(form, tr("Lieu"), m_lieu, QStringLiteral("lieu_id"));
     m_errors.addRow(form, tr("Motifs"), m_motifs, QStringLiteral("motif_ids"));
     m_errors.addRow(form, tr("First day"), m_firstDay, QStringLiteral("first_day"));
     form->addRow(tr("From"), m_start);
@@ -199,10 +206,10 @@ PlageOuverture PlageDialog::fromForm() const
 bool PlageDialog::save()
 {
     PlageOuverture plage = fromForm();
-    if (!m_errors.show(validatePlage(plage)))
+    if (!m_errors.show(CatalogService::checkPlage(plage))) // the server's rules
         return false;
-    m_source->save(plage);
-    reloadList(plage.id);
+    // The form keeps what was typed until the server answers (see m_pending).
+    m_pending->track(m_source->save(plage));
     emit catalogChanged();
     return true;
 }

@@ -1,5 +1,6 @@
 // Administration: the opening ranges (plages d'ouverture) — agent, lieu, motifs, hours, and
-// their recurrence with a preview of the next dates. Saved through Catalog in a WriteTransaction.
+// their recurrence with a preview of the next dates. Checked by CatalogService, sent through
+// AgendaSource.
 #pragma once
 
 #include "agendasource.h"
@@ -15,6 +16,8 @@ class QListWidget;
 class QTimeEdit;
 
 namespace creneau::ui {
+
+class PendingSave;
 
 class RecurrenceEditor;
 
@@ -41,6 +44,7 @@ private:
 
     AgendaSource *m_source;
     PlageOuverture m_current;
+    PendingSave *m_pending = nullptr; // the change sent, until the server answers
     QListWidget *m_list;
     QLineEdit *m_title;
     QComboBox *m_agent;

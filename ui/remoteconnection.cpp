@@ -112,6 +112,27 @@ std::unique_ptr<SyncClient> connectToServer(const QUrl &server, const QString &d
     }
 }
 
+std::unique_ptr<SyncClient> connectWithSession(const QUrl &server, const QString &dataDir,
+                                               const QString &token, qint64 agentId, QString *error)
+{
+    const QString dir = remoteCacheDir(dataDir, server);
+    if (!QDir().mkpath(dir)) {
+        *error = RemoteConnection::tr("Cannot create the folder %1.").arg(dir);
+        return nullptr;
+    }
+    auto client = std::make_unique<SyncClient>(dir);
+    client->useSession({server, token}, agentId);
+    const FirstPull pulled = waitForFirstPull(client.get());
+    if (pulled == FirstPull::Done)
+        return client;
+    if (pulled == FirstPull::Cancelled)
+        return nullptr; // the agent's choice: nothing to report
+    *error = RemoteConnection::tr("The server %1 cannot be reached, and nothing was synced from it "
+                                  "yet.")
+                 .arg(server.toDisplayString());
+    return nullptr;
+}
+
 void signInAgainWhenAsked(SyncClient *client, const QUrl &server, QWidget *parent)
 {
     QObject::connect(client, &SyncClient::authenticationRequired, parent, [client, server, parent] {

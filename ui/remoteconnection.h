@@ -24,6 +24,12 @@ QString remoteCacheDir(const QString &dataDir, const QUrl &server);
 std::unique_ptr<sync::SyncClient> connectToServer(const QUrl &server, const QString &dataDir,
                                                   QString *error);
 
+// The embedded demo's start: a sync client for `server` (cache under `dataDir` as above) with a
+// token the desktop opened itself for `agentId` (« Je suis »), and the first pull.
+std::unique_ptr<sync::SyncClient> connectWithSession(const QUrl &server, const QString &dataDir,
+                                                     const QString &token, qint64 agentId,
+                                                     QString *error);
+
 // Later 401s (the session expired or was revoked): asks the agent to sign in again.
 void signInAgainWhenAsked(sync::SyncClient *client, const QUrl &server, QWidget *parent);
 

@@ -69,6 +69,8 @@ UsagersDialog::UsagersDialog(AgendaSource *source, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_search, &UsagerSearch::usagerSelected, this, &UsagersDialog::showUsager);
     connect(m_mergeButton, &QPushButton::clicked, this, &UsagersDialog::mergeSelectedDuplicate);
+    // A merge (or any change) comes back through the feed: the list follows.
+    connect(m_source, &AgendaSource::changesApplied, m_search, &UsagerSearch::refresh);
     connect(m_rdvs, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         emit rdvActivated(item->data(Qt::UserRole).toLongLong());
     });
@@ -110,7 +112,7 @@ void UsagersDialog::mergeSelectedDuplicate()
     if (!keep || !duplicate)
         return;
     if (confirmAndMergeUsagers(this, m_source, *keep, *duplicate))
-        m_search->refresh(); // remote mode: the feed brings the change, the list follows later
+        m_search->refresh(); // and again when the feed brings the change back
 }
 
 } // namespace creneau::ui

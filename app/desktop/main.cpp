@@ -1,11 +1,13 @@
 // creneau: the desktop application. Parses the command line, then either starts the embedded
 // booking server (the default) or connects to a remote one (--server URL, with a sign-in), and
-// opens the agenda window; nothing else lives here.
+// opens the agenda window on a SyncClient to either; nothing else lives here.
 #include "agendasource.h"
 #include "appicon.h"
+#include "embeddedconnection.h"
 #include "embeddedserver.h"
 #include "firststart.h"
 #include "mainwindow.h"
+#include "quitonsignal.h"
 #include "remoteconnection.h"
 #include "syncclient.h"
 #include "translator.h"
@@ -62,7 +64,7 @@ int runRemote(const QUrl &url, const QString &dataDir)
 
 int runEmbedded(const QString &dataDir, bool demo)
 {
-    creneau::ui::EmbeddedServer server(dataDir);
+    creneau::desktop::EmbeddedServer server(dataDir);
     bool seed = false;
     if (server.isFirstRun()) {
         // A real organisation by default (FirstStartWizard), the demo when asked for.
@@ -85,10 +87,24 @@ int runEmbedded(const QString &dataDir, bool demo)
     }
     std::fprintf(stderr, "Booking server on %s\n", qPrintable(server.publicUrl()));
 
+    // The same path as remote mode, against the endpoint on loopback.
+    QString error;
+    const std::unique_ptr<creneau::sync::SyncClient> client =
+        creneau::desktop::connectToEmbedded(server, dataDir, &error);
+    if (!client) {
+        if (!error.isEmpty())
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error);
+        return error.isEmpty() ? 0 : 1;
+    }
     return guarded([&] {
-        creneau::ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
+        creneau::ui::AgendaSource source(client.get());
         creneau::ui::MainWindow window(&source, server.publicUrl());
         window.setEmbeddedEndpoint(server.localUrl(), dataDir);
+        if (server.offersAgentChoice())
+            window.setAgentChoice([&server, &client](creneau::Id agentId) {
+                return creneau::desktop::actAs(server, client.get(), agentId);
+            });
+        creneau::desktop::signInAgainWhenAsked(server, client.get(), &window);
         window.show();
         return QApplication::exec();
     });
@@ -141,6 +157,7 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    creneau::desktop::quitOnTerminationSignals();
     creneau::installTranslations(app); // French unless CRENEAU_LANG says otherwise
     QApplication::setWindowIcon(creneau::ui::appIcon());
     QApplication::setDesktopFileName(QStringLiteral("creneau"));

@@ -81,13 +81,7 @@ void SyncClient::login(const QUrl &server, const QString &email, const QString &
             return;
         }
         const QJsonObject agent = body.value(QStringLiteral("agent")).toObject();
-        // Another account's cache must not leak into this one.
-        if (m_cache.value(QStringLiteral("agent_id")) !=
-            QString::number(agent.value(QStringLiteral("id")).toInteger())) {
-            m_cache.reset();
-            m_cache.setValue(QStringLiteral("agent_id"),
-                             QString::number(agent.value(QStringLiteral("id")).toInteger()));
-        }
+        forgetOtherAgent(agent.value(QStringLiteral("id")).toInteger());
         m_session = {server, body.value(QStringLiteral("token")).toString()};
         m_agent = agent;
         if (!m_tokenFile.save(m_session))
@@ -95,6 +89,24 @@ void SyncClient::login(const QUrl &server, const QString &email, const QString &
         emit loggedIn(agent);
         start();
     });
+}
+
+void SyncClient::forgetOtherAgent(qint64 agentId)
+{
+    // Another account's cache and queue must not leak into this one.
+    if (m_cache.value(QStringLiteral("agent_id")) != QString::number(agentId)) {
+        m_cache.reset();
+        m_cache.setValue(QStringLiteral("agent_id"), QString::number(agentId));
+    }
+}
+
+void SyncClient::useSession(const SavedSession &session, qint64 agentId)
+{
+    stop();
+    forgetOtherAgent(agentId);
+    m_session = session;
+    m_agent = {{QStringLiteral("id"), agentId}};
+    start();
 }
 
 bool SyncClient::resume()
@@ -352,9 +364,14 @@ void SyncClient::onPushed(QNetworkReply *reply, const QueuedCommand &command)
         emit commandDone(command.idempotencyKey, body.value(QStringLiteral("result")).toObject());
     else if (status == 409 && body.contains(QStringLiteral("current")))
         emit conflict(command.toJson(), body.value(QStringLiteral("current")).toObject());
-    else
+    else {
+        // A form's refusal (422) names its fields: the dialog shows them next to each one.
+        const QJsonObject fields = body.value(QStringLiteral("fields")).toObject();
+        if (!fields.isEmpty())
+            emit commandFieldsRejected(command.idempotencyKey, fields);
         emit commandRejected(command.idempotencyKey, status,
                              body.value(QStringLiteral("error")).toString());
+    }
     pushNext();
     requestPull();
 }

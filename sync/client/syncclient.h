@@ -39,6 +39,10 @@ public:
     void login(const QUrl &server, const QString &email, const QString &password);
     // Starts with the saved session, if any; false when there is none.
     bool resume();
+    // Starts with a token obtained otherwise (the embedded demo's « Je suis »: the desktop hosts
+    // the server and opens the session itself). The token is not saved; another agent's cache
+    // and queue are dropped, as at sign-in.
+    void useSession(const SavedSession &session, qint64 agentId);
     // Revokes the token on the server (best effort) and forgets it.
     void logout();
     void stop();
@@ -68,12 +72,15 @@ signals:
     void changesApplied(int count, qint64 cursor);
     void commandDone(const QString &key, const QJsonObject &result);
     void commandRejected(const QString &key, int httpStatus, const QString &message);
+    // Just before commandRejected, when the server named the refused fields ({field: message}).
+    void commandFieldsRejected(const QString &key, const QJsonObject &fields);
     // The server holds a newer version than the command expected: the agent chooses.
     void conflict(const QJsonObject &command, const QJsonObject &currentState);
 
 private:
     QNetworkRequest request(const QString &path, int timeoutMs = 15000) const;
     void start();
+    void forgetOtherAgent(qint64 agentId);
     void setStatus(Status s);
     void wentOffline();
     void retry();

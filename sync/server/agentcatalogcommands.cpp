@@ -2,9 +2,9 @@
 // the transaction AgentCommands::run opens, together with its stored answer.
 #include "agentcommands.h"
 
+#include "catalogservice.h"
 #include "ownership.h"
 #include "sql.h"
-#include "validation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -52,20 +52,24 @@ template <typename Enum> bool overlayWord(const QJsonObject &p, const char *key,
     return v.isUndefined() || fromWord(v.toString(), &field);
 }
 
-CommandAnswer forbidden()
-{
-    return {403, errorBody(tr("Only an administrator may change motifs, lieux and opening "
-                              "ranges."))};
-}
-
 CommandAnswer notFound()
 {
     return {404, errorBody(tr("Not found in your organisation."))};
 }
 
-CommandAnswer invalid(const FieldErrors &fields)
+// CatalogService's refusal as the API answers it.
+CommandAnswer refusal(const CatalogOutcome &outcome)
 {
-    return {422, errorBody(tr("Some fields are invalid."), fields)};
+    switch (outcome.error) {
+    case CatalogOutcome::Error::Forbidden:
+        return {403, errorBody(outcome.message)};
+    case CatalogOutcome::Error::NotFound:
+        return {404, errorBody(outcome.message)};
+    case CatalogOutcome::Error::Invalid:
+    case CatalogOutcome::Error::None:
+        break;
+    }
+    return {422, errorBody(outcome.message, outcome.fields)};
 }
 
 } // namespace
@@ -100,8 +104,8 @@ AgentCommands::staleCatalogRow(const Agent &agent, const QString &entity, Id id,
 
 CommandAnswer AgentCommands::saveMotif(const Agent &agent, const Command &c)
 {
-    if (agent.role != AgentRole::Admin)
-        return forbidden();
+    if (const CatalogOutcome no = CatalogService::mayChangeCatalog(agent); !no.ok())
+        return refusal(no);
     const QJsonObject &p = c.payload;
     Motif m;
     m.organisationId = agent.organisationId;
@@ -117,21 +121,26 @@ CommandAnswer AgentCommands::saveMotif(const Agent &agent, const Command &c)
     overlay(p, "max_delay_minutes", m.maxDelayMinutes);
     overlay(p, "instructions", m.instructions);
     overlay(p, "archived", m.archived);
-    FieldErrors errors = validateMotif(m);
+    FieldErrors errors;
     if (!overlayWord(p, "location_type", m.locationType))
         errors.insert(QStringLiteral("location_type"), tr("Unknown value."));
     if (!overlayWord(p, "bookable_by", m.bookableBy))
         errors.insert(QStringLiteral("bookable_by"), tr("Unknown value."));
-    if (!errors.isEmpty())
-        return invalid(errors);
-    m_site.catalog().save(m);
+    if (!errors.isEmpty()) {
+        errors.insert(CatalogService::checkMotif(m));
+        return refusal(CatalogService::invalid(errors));
+    }
+    if (const CatalogOutcome no =
+            CatalogService(m_site.store(), m_site.clock()).saveMotif(agent, m);
+        !no.ok())
+        return refusal(no);
     return saved(agent, QStringLiteral("motifs"), m.id);
 }
 
 CommandAnswer AgentCommands::saveLieu(const Agent &agent, const Command &c)
 {
-    if (agent.role != AgentRole::Admin)
-        return forbidden();
+    if (const CatalogOutcome no = CatalogService::mayChangeCatalog(agent); !no.ok())
+        return refusal(no);
     const QJsonObject &p = c.payload;
     Lieu l;
     l.organisationId = agent.organisationId;
@@ -144,21 +153,16 @@ CommandAnswer AgentCommands::saveLieu(const Agent &agent, const Command &c)
     overlay(p, "address", l.address);
     overlay(p, "phone", l.phone);
     overlay(p, "archived", l.archived);
-    FieldErrors errors;
-    checkText(errors, QStringLiteral("name"), l.name, 200);
-    if (l.name.trimmed().isEmpty())
-        errors.insert(QStringLiteral("name"), tr("A name is required."));
-    checkText(errors, QStringLiteral("address"), l.address, 500);
-    if (!errors.isEmpty())
-        return invalid(errors);
-    m_site.catalog().save(l);
+    if (const CatalogOutcome no = CatalogService(m_site.store(), m_site.clock()).saveLieu(agent, l);
+        !no.ok())
+        return refusal(no);
     return saved(agent, QStringLiteral("lieux"), l.id);
 }
 
 CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
 {
-    if (agent.role != AgentRole::Admin)
-        return forbidden();
+    if (const CatalogOutcome no = CatalogService::mayChangeCatalog(agent); !no.ok())
+        return refusal(no);
     const QJsonObject &p = c.payload;
     PlageOuverture pl;
     pl.organisationId = agent.organisationId;
@@ -176,22 +180,10 @@ CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
         pl.agentId = a;
     if (const Id l = idOf(p, "lieu_id"))
         pl.lieuId = l;
-    // Another organisation's agent, lieu or motif is answered like an unknown id: 404.
-    const Ownership owns(m_site.store());
-    if ((pl.agentId && !owns.agent(agent.organisationId, pl.agentId)) ||
-        (pl.lieuId && !owns.lieu(agent.organisationId, pl.lieuId)))
-        return notFound();
-    if (!pl.agentId)
-        errors.insert(QStringLiteral("agent_id"), tr("Unknown agent."));
-    if (!pl.lieuId)
-        errors.insert(QStringLiteral("lieu_id"), tr("Unknown lieu."));
     if (p.value(QStringLiteral("motif_ids")).isArray()) {
         pl.motifIds.clear();
-        for (const QJsonValue v : p.value(QStringLiteral("motif_ids")).toArray()) {
-            if (!owns.motif(agent.organisationId, v.toInteger(0)))
-                return notFound();
-            pl.motifIds.append(v.toInteger(0));
-        }
+        for (const QJsonValue v : p.value(QStringLiteral("motif_ids")).toArray())
+            pl.motifIds.append(v.toInteger(0)); // CatalogService checks they are ours
     }
     overlay(p, "title", pl.title);
     overlay(p, "rrule", pl.rrule);
@@ -215,19 +207,22 @@ CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
                 pl.exceptionDates.append(d);
         }
     }
-    const FieldErrors more = validatePlage(pl);
-    for (auto it = more.cbegin(); it != more.cend(); ++it)
-        errors.insert(it.key(), it.value());
-    if (!errors.isEmpty())
-        return invalid(errors);
-    m_site.catalog().save(pl);
+    CatalogOutcome outcome;
+    if (!errors.isEmpty()) { // a date that could not be read: the others checked all the same
+        errors.insert(CatalogService::checkPlage(pl));
+        outcome = CatalogService::invalid(errors);
+    } else {
+        outcome = CatalogService(m_site.store(), m_site.clock()).savePlage(agent, pl);
+    }
+    if (!outcome.ok())
+        return refusal(outcome);
     return saved(agent, QStringLiteral("plages"), pl.id);
 }
 
 CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, bool remove)
 {
     const QJsonObject &p = c.payload;
-    const bool admin = agent.role == AgentRole::Admin;
+    CatalogService service(m_site.store(), m_site.clock());
     Absence a;
     a.organisationId = agent.organisationId;
     a.agentId = agent.id;
@@ -251,18 +246,17 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
     } else if (remove) {
         return notFound();
     }
-    if (a.agentId != agent.id && !admin)
-        return {403, errorBody(tr("Only an administrator may change another agent's absences."))};
+    if (const CatalogOutcome no = CatalogService::mayChangeAbsence(agent, a.agentId); !no.ok())
+        return refusal(no);
     if (remove) {
-        m_site.catalog().removeAbsence(a.id);
+        if (const CatalogOutcome no = service.removeAbsence(agent, *stored); !no.ok())
+            return refusal(no);
         return saved(agent, QStringLiteral("absences"), a.id);
     }
     if (const Id other = idOf(p, "agent_id"); other && other != a.agentId) {
+        // Another organisation's agent is an unknown id (404) before it is a forbidden one.
         if (!Ownership(m_site.store()).agent(agent.organisationId, other))
             return notFound();
-        if (!admin)
-            return {403,
-                    errorBody(tr("Only an administrator may change another agent's absences."))};
         a.agentId = other;
     }
     overlay(p, "title", a.title);
@@ -271,11 +265,8 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
         a.startsAt = p.value(QStringLiteral("starts_at")).toInteger(0);
     if (p.value(QStringLiteral("ends_at")).isDouble())
         a.endsAt = p.value(QStringLiteral("ends_at")).toInteger(0);
-    const FieldErrors errors =
-        validateAbsence(a, m_site.clock().nowSecs(), stored ? &*stored : nullptr);
-    if (!errors.isEmpty())
-        return invalid(errors);
-    m_site.catalog().save(a);
+    if (const CatalogOutcome no = service.saveAbsence(agent, a, stored); !no.ok())
+        return refusal(no);
     return saved(agent, QStringLiteral("absences"), a.id);
 }
 

@@ -3,6 +3,7 @@
 #include "absencedialog.h"
 #include "agendamodel.h"
 #include "agendasource.h"
+#include "embeddeddesk.h"
 #include "testorganisation.h"
 
 #include <QDateTimeEdit>
@@ -23,7 +24,9 @@ private slots:
 void TestAbsenceDialog::refuseSaveShowRemove()
 {
     test::TestOrganisation org;
-    ui::AgendaSource source(org.databasePath());
+    test::EmbeddedDesk desk(org, org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::AbsenceDialog dialog(&source);
     dialog.show();
     const auto button = [&dialog](const char *name) {
@@ -49,6 +52,9 @@ void TestAbsenceDialog::refuseSaveShowRemove()
     QTest::mouseClick(button("saveAbsenceButton"), Qt::LeftButton);
     QCOMPARE(changed.count(), 1);
     QVERIFY(!error->isVisible());
+    QVERIFY(desk.settle());
+    // Back from the server, the new absence is the one shown.
+    QTRY_COMPARE(title->text(), QStringLiteral("Formation"));
 
     ui::AgendaModel model(&source);
     model.setPeriod(day, day);
@@ -59,6 +65,7 @@ void TestAbsenceDialog::refuseSaveShowRemove()
 
     QTest::mouseClick(button("removeAbsenceButton"), Qt::LeftButton);
     QCOMPARE(changed.count(), 2);
+    QVERIFY(desk.settle());
     model.reload();
     QVERIFY(model.absences().isEmpty());
 }

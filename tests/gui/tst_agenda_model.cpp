@@ -1,6 +1,7 @@
 // The agenda model over a store: one row per appointment of the period, with the roles the
 // agenda view reads.
 #include "agendamodel.h"
+#include "embeddeddesk.h"
 #include "frenchformat.h"
 #include "prescripteurbooking.h"
 
@@ -21,7 +22,9 @@ void TestAgendaModel::rowsAndRoles()
 {
     test::PrescripteurBooking b;
     QVERIFY2(b.outcome.ok(), qPrintable(b.outcome.message));
-    ui::AgendaSource source(b.org.databasePath());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::AgendaModel model(&source);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QDateTime start =
@@ -67,7 +70,9 @@ void TestAgendaModel::agentFilterAndPeriod()
     test::PrescripteurBooking b;
     QVERIFY(b.outcome.ok());
     const Agent other = b.org.addAgent(QStringLiteral("Petit"));
-    ui::AgendaSource source(b.org.databasePath());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::AgendaModel model(&source);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QDate day =

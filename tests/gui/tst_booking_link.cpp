@@ -20,6 +20,7 @@
 #include <QtTest>
 
 using namespace creneau::ui;
+using creneau::desktop::EmbeddedServer;
 
 namespace {
 

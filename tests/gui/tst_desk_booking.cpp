@@ -1,5 +1,6 @@
 // Booking at the desk: the agent finds a usager by name or birth date (or creates one) and books
 // any motif as CreatedBy::Agent; the usagers list shows their appointments; the panel moves one.
+#include "embeddeddesk.h"
 #include "mainwindow.h"
 #include "newrdvdialog.h"
 #include "prescripteurbooking.h"
@@ -40,7 +41,9 @@ private:
 void TestDeskBooking::doubleClickOpensTheDialogAtThatTime()
 {
     test::PrescripteurBooking b;
-    ui::AgendaSource source(b.org.databasePath());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::MainWindow window(&source, QString());
     window.setMode(ui::AgendaView::Mode::Day);
     const QDateTime at = inTwoDays(b, QTime(10, 0));
@@ -70,7 +73,9 @@ void TestDeskBooking::bookForAFoundUsager()
 {
     test::PrescripteurBooking b;
     QVERIFY2(b.outcome.ok(), qPrintable(b.outcome.message));
-    ui::AgendaSource source(b.org.databasePath());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::NewRdvDialog dialog(&source, b.org.agent.id, inTwoDays(b, QTime(10, 0)), b.org.agent.id);
     dialog.show();
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("usagerSearchEdit")),
@@ -83,7 +88,11 @@ void TestDeskBooking::bookForAFoundUsager()
                       Qt::LeftButton);
     QVERIFY2(dialog.result() == QDialog::Accepted,
              qPrintable(dialog.findChild<QLabel *>(QStringLiteral("bookingError"))->text()));
-    const auto rdv = source.rdv(dialog.bookedRdv());
+    QVERIFY(desk.settle()); // queued, then sent to the server and back through the feed
+    std::optional<Rdv> rdv;
+    for (const Rdv &r : source.rdvsOfUsager(b.outcome.usager.id))
+        if (r.id != b.outcome.rdv.id)
+            rdv = r;
     QVERIFY(rdv);
     QCOMPARE(rdv->createdBy, CreatedBy::Agent);
     QCOMPARE(rdv->usagerIds, QList<Id>{b.outcome.usager.id});
@@ -93,7 +102,9 @@ void TestDeskBooking::bookForAFoundUsager()
 void TestDeskBooking::newUsagerIsValidated()
 {
     test::PrescripteurBooking b;
-    ui::AgendaSource source(b.org.databasePath());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::NewRdvDialog dialog(&source, b.org.agent.id, inTwoDays(b, QTime(11, 0)), 0);
     dialog.show();
     auto *email = dialog.findChild<QLineEdit *>(QStringLiteral("emailEdit"));
@@ -109,13 +120,16 @@ void TestDeskBooking::newUsagerIsValidated()
     dialog.findChild<QLineEdit *>(QStringLiteral("lastNameEdit"))->setText(QStringLiteral("Petit"));
     QVERIFY2(dialog.book(),
              qPrintable(dialog.findChild<QLabel *>(QStringLiteral("bookingError"))->text()));
+    QVERIFY(desk.settle());
     QCOMPARE(source.searchUsagers(QStringLiteral("petit")).size(), 1);
 }
 
 void TestDeskBooking::usagersListAndMove()
 {
     test::PrescripteurBooking b;
-    ui::AgendaSource source(b.org.databasePath());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::UsagersDialog usagers(&source);
     usagers.show();
     QTest::keyClicks(usagers.findChild<QLineEdit *>(QStringLiteral("usagerSearchEdit")),
@@ -142,6 +156,7 @@ void TestDeskBooking::usagersListAndMove()
     QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("moveRdvButton")),
                       Qt::LeftButton);
     QVERIFY(answered);
+    QVERIFY(desk.settle());
     QCOMPARE(source.rdv(b.outcome.rdv.id)->startsAt, target.toSecsSinceEpoch());
 }
 

@@ -1,10 +1,13 @@
-// The real main window with its embedded server: a prescripteur books through the public HTTP
-// API and, without any click, the appointment shows in the agenda within 2 seconds with a notice
+// The real main window with its embedded server, connected as the program does (SyncClient over
+// loopback, the demo's « Je suis » session): a prescripteur books through the public HTTP API
+// and, without any click, the appointment shows in the agenda within 2 seconds with a notice
 // naming the prescripteur; selecting it shows their e-mail and phone in the panel.
 #include "agendasource.h"
+#include "embeddedconnection.h"
 #include "embeddedserver.h"
 #include "httpclient.h"
 #include "mainwindow.h"
+#include "syncclient.h"
 #include "webbooking.h"
 
 #include <QJsonArray>
@@ -34,10 +37,15 @@ void TestDesktopLive::webBookingAppearsWithoutClick()
 {
     QTemporaryDir dir;
     dir.setAutoRemove(false); // keeps the screenshot
-    ui::EmbeddedServer server(dir.filePath(QStringLiteral("data")));
+    const QString data = dir.filePath(QStringLiteral("data"));
+    desktop::EmbeddedServer server(data);
     QVERIFY(server.isFirstRun());
     QVERIFY2(server.start(true), qPrintable(server.errorString()));
-    ui::AgendaSource source(server.databasePath());
+    QVERIFY(server.offersAgentChoice()); // the demo, with its published password
+    QString error;
+    const std::unique_ptr<sync::SyncClient> sync = desktop::connectToEmbedded(server, data, &error);
+    QVERIFY2(sync, qPrintable(error));
+    ui::AgendaSource source(sync.get());
     ui::MainWindow window(&source, server.publicUrl());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -6,6 +6,7 @@
 #include "agendasource.h"
 #include "demodata.h"
 #include "embeddedserver.h"
+#include "syncclient.h"
 #include "firststartwizard.h"
 #include "httpclient.h"
 #include "organisationservice.h"
@@ -23,6 +24,7 @@
 using namespace creneau;
 using namespace creneau::test;
 using namespace creneau::ui;
+using creneau::desktop::EmbeddedServer;
 
 namespace {
 
@@ -190,10 +192,18 @@ private slots:
                                                    {QStringLiteral("password"), password}})
                              .toJson());
         QCOMPARE(signIn.status, 200);
-        // The desktop opens on the new organisation (its agenda is empty).
-        AgendaSource source(server.databasePath(), server.server()->eventSink());
-        QCOMPARE(source.organisation().slug, QStringLiteral("ccas-saint-lo"));
+        // The desktop opens on the new organisation, signed in through the one path (its
+        // agenda is empty).
+        QTemporaryDir cache;
+        sync::SyncClient client(cache.path());
+        client.login(QUrl(server.localUrl()), QStringLiteral("ines.legoff@ccas.example.fr"),
+                     password);
+        QTRY_COMPARE_WITH_TIMEOUT(client.status(), sync::SyncClient::Status::Online, 10000);
+        AgendaSource source(&client);
+        QTRY_COMPARE_WITH_TIMEOUT(source.organisation().slug, QStringLiteral("ccas-saint-lo"),
+                                  10000);
         QCOMPARE(source.organisation().timeZone, QStringLiteral("Europe/Paris"));
+        QVERIFY(source.rdvsBetween(0, std::numeric_limits<qint64>::max()).isEmpty());
     }
 
     void demoInstead()

@@ -1,5 +1,6 @@
 // The main window's navigation: week and day views, previous/next and today by button and by
 // shortcut, the date picker, the agent and lieu filters, and the links it shares.
+#include "embeddeddesk.h"
 #include "mainwindow.h"
 #include "prescripteurbooking.h"
 
@@ -23,7 +24,10 @@ void TestMainWindowNavigation::navigates()
     test::PrescripteurBooking b;
     QVERIFY2(b.outcome.ok(), qPrintable(b.outcome.message));
     const Agent other = b.org.addAgent(QStringLiteral("Petit"));
-    ui::AgendaSource source(b.org.databasePath());
+    const Lieu annexe = b.org.addLieu(QStringLiteral("Annexe")); // for the second window
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::MainWindow window(&source, QStringLiteral("http://127.0.0.1:1234"));
     window.show();
     QApplication::setActiveWindow(&window);
@@ -70,7 +74,6 @@ void TestMainWindowNavigation::navigates()
     filter->setCurrentIndex(filter->findData(b.org.agent.id));
     QCOMPARE(window.model()->rowCount(), 1);
 
-    const Lieu annexe = b.org.addLieu(QStringLiteral("Annexe"));
     ui::MainWindow second(&source, QString());
     second.setCurrentDate(rdvDay);
     auto *lieux = second.findChild<QComboBox *>(QStringLiteral("lieuFilterCombo"));

@@ -1,7 +1,8 @@
-// The motif editor: switching a motif to "agents only" removes it from the public page served by
-// the embedded server (same store, no restart); an invalid form shows French messages next to
-// the fields and keeps what was typed.
-#include "embeddedserver.h"
+// The motif editor: switching a motif to "agents only", sent through the sync client to the
+// server, removes it from the public page that server serves (no restart); an invalid form shows
+// French messages next to the fields and keeps what was typed; an agent who is not an
+// administrator is refused by the server.
+#include "embeddeddesk.h"
 #include "httpclient.h"
 #include "motifdialog.h"
 #include "testorganisation.h"
@@ -25,20 +26,22 @@ private slots:
     void agentsOnlyLeavesThePublicPage();
     void invalidFormKeepsValues();
     void colourPickerFillsTheField();
+    void agentIsRefusedByTheServer();
 };
 
 void TestMotifDialog::agentsOnlyLeavesThePublicPage()
 {
     test::TestOrganisation org;
-    ui::EmbeddedServer server(org.dir.path());
-    QVERIFY2(server.start(false), qPrintable(server.errorString()));
-    test::HttpClient client(server.publicUrl());
-    const QString page = server.publicLink(org.org.slug).mid(server.publicUrl().size());
+    const Agent admin = org.addAgent(QStringLiteral("Admin"), AgentRole::Admin);
+    test::EmbeddedDesk desk(org, admin.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
+    test::HttpClient client(desk.url());
+    const QString page = QStringLiteral("/rdv/") + org.org.slug;
     const test::Reply before = client.get(page);
     QCOMPARE(before.status, 200);
     QVERIFY(before.text().contains(org.motif.name));
 
-    ui::AgendaSource source(server.databasePath());
     ui::MotifDialog dialog(&source);
     dialog.show();
     QSignalSpy changed(&dialog, &ui::MotifDialog::catalogChanged);
@@ -49,7 +52,11 @@ void TestMotifDialog::agentsOnlyLeavesThePublicPage()
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveMotifButton")),
                       Qt::LeftButton);
     QCOMPARE(changed.count(), 1);
+    QVERIFY(desk.settle());
     QCOMPARE(source.motif(org.motif.id)->bookableBy, BookableBy::Agents);
+    QCOMPARE(
+        dialog.findChild<QComboBox *>(QStringLiteral("bookableByCombo"))->currentData().toInt(),
+        int(BookableBy::Agents)); // the form shows what the server kept
 
     const test::Reply after = client.get(page);
     QCOMPARE(after.status, 200);
@@ -59,7 +66,9 @@ void TestMotifDialog::agentsOnlyLeavesThePublicPage()
 void TestMotifDialog::colourPickerFillsTheField()
 {
     test::TestOrganisation org;
-    ui::AgendaSource source(org.databasePath());
+    test::EmbeddedDesk desk(org, org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::MotifDialog dialog(&source);
     dialog.show();
     auto *color = dialog.findChild<QLineEdit *>(QStringLiteral("colorEdit"));
@@ -76,7 +85,10 @@ void TestMotifDialog::colourPickerFillsTheField()
 void TestMotifDialog::invalidFormKeepsValues()
 {
     test::TestOrganisation org;
-    ui::AgendaSource source(org.databasePath());
+    const Agent admin = org.addAgent(QStringLiteral("Admin"), AgentRole::Admin);
+    test::EmbeddedDesk desk(org, admin.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::MotifDialog dialog(&source);
     dialog.show();
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("newMotifButton")),
@@ -103,8 +115,30 @@ void TestMotifDialog::invalidFormKeepsValues()
     color->setText(QStringLiteral("#2a9d8f"));
     dialog.findChild<QSpinBox *>(QStringLiteral("durationSpin"))->setValue(45);
     QVERIFY(dialog.save());
+    QVERIFY(desk.settle());
     QCOMPARE(source.motifs().size(), 2);
-    QCOMPARE(dialog.findChild<QListWidget *>(QStringLiteral("motifList"))->count(), 2);
+    QTRY_COMPARE(dialog.findChild<QListWidget *>(QStringLiteral("motifList"))->count(), 2);
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(),
+             QStringLiteral("Visite")); // the new motif, selected once back from the server
+}
+
+void TestMotifDialog::agentIsRefusedByTheServer()
+{
+    test::TestOrganisation org;
+    test::EmbeddedDesk desk(org, org.agent.id); // not an administrator
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
+    QSignalSpy refused(&source, &ui::AgendaSource::changeRefused);
+    ui::MotifDialog dialog(&source);
+    dialog.show();
+    dialog.selectMotif(org.motif.id);
+    dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Autre"));
+    QVERIFY(dialog.save());
+    QVERIFY(desk.settle());
+    QTRY_COMPARE(refused.count(), 1);
+    QVERIFY2(refused.first().first().toString().contains(QLatin1String("administrat")),
+             qPrintable(refused.first().first().toString()));
+    QCOMPARE(source.motif(org.motif.id)->name, org.motif.name);
 }
 
 QTEST_MAIN(TestMotifDialog)

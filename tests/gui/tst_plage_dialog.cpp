@@ -1,6 +1,7 @@
 // The opening-range editor: the recurrence editor writes the RRULE from days, interval and end
 // date, previews the next 10 dates without the exceptions, and the range is saved (or refused
 // with the French message next to the field).
+#include "embeddeddesk.h"
 #include "plagedialog.h"
 #include "recurrenceeditor.h"
 #include "testorganisation.h"
@@ -65,7 +66,10 @@ void TestPlageDialog::recurrenceAndPreview()
 void TestPlageDialog::saveAndRefuse()
 {
     test::TestOrganisation org;
-    ui::AgendaSource source(org.databasePath());
+    const Agent admin = org.addAgent(QStringLiteral("Admin"), AgentRole::Admin);
+    test::EmbeddedDesk desk(org, admin.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::PlageDialog dialog(&source);
     dialog.show();
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("newPlageButton")),
@@ -85,6 +89,7 @@ void TestPlageDialog::saveAndRefuse()
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("savePlageButton")),
                       Qt::LeftButton);
     QCOMPARE(changed.count(), 1);
+    QVERIFY(desk.settle());
     const QList<PlageOuverture> plages = Catalog(*org.store).plages(org.org.id);
     QCOMPARE(plages.size(), 1);
     QCOMPARE(plages.first().rrule, QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"));

@@ -1,4 +1,5 @@
 // The appointment panel's cancel action asks for a reason and revokes the appointment.
+#include "embeddeddesk.h"
 #include "prescripteurbooking.h"
 #include "rdvpanel.h"
 
@@ -23,7 +24,9 @@ void TestRdvPanelCancel::cancelRevokes()
 {
     test::PrescripteurBooking b;
     QVERIFY2(b.outcome.ok(), qPrintable(b.outcome.message));
-    ui::AgendaSource source(b.org.databasePath());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::RdvPanel panel(&source);
     panel.setCurrentAgent(b.org.agent.id);
     panel.showRdv(b.outcome.rdv.id);
@@ -49,6 +52,8 @@ void TestRdvPanelCancel::cancelRevokes()
                       Qt::LeftButton);
     QVERIFY(answered);
     QCOMPARE(changed.count(), 1);
+    QVERIFY(desk.settle());
+    panel.showRdv(b.outcome.rdv.id); // as the main window does when the feed brings changes
 
     const auto rdv = RdvRepository(*b.org.store).find(b.outcome.rdv.id);
     QVERIFY(rdv);

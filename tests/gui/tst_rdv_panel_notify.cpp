@@ -1,11 +1,12 @@
-// Cancelling from the appointment panel of the desktop notifies the usager: the desktop's
-// BookingService uses the embedded server's notification sink, so the cancellation notice is
-// queued in the outbox with the change and, with no SMTP nor SMS gateway configured, written to
-// <data>/outbox/ by the server's delivery worker.
-#include "embeddedserver.h"
+// Cancelling from the appointment panel of the desktop notifies the usager: the command reaches the
+// server (in this process, over loopback), whose BookingService queues the cancellation notice
+// in the outbox with the change and, with no SMTP nor SMS gateway configured, its delivery worker
+// writes it to <data>/outbox/.
+#include "embeddeddesk.h"
 #include "notificationservice.h"
 #include "prescripteurbooking.h"
 #include "rdvpanel.h"
+#include "serverapplication.h"
 #include "sql.h"
 
 #include <QApplication>
@@ -26,10 +27,9 @@ void TestRdvPanelNotify::cancelNotifiesTheUsager()
 {
     test::PrescripteurBooking b;
     QVERIFY2(b.outcome.ok(), qPrintable(b.outcome.message));
-    ui::EmbeddedServer server(b.org.dir.path());
-    QVERIFY2(server.start(false), qPrintable(server.errorString()));
-    QVERIFY(server.server()->eventSink());
-    ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
+    test::EmbeddedDesk desk(b.org, b.org.agent.id);
+    QVERIFY2(desk.start(), qPrintable(desk.error()));
+    ui::AgendaSource &source = desk.source();
     ui::RdvPanel panel(&source);
     panel.setCurrentAgent(b.org.agent.id);
     panel.showRdv(b.outcome.rdv.id);
@@ -42,9 +42,10 @@ void TestRdvPanelNotify::cancelNotifiesTheUsager()
             dialog->accept();
         }
     });
-    QSignalSpy idle(&server.server()->notifications()->worker(), &notify::DeliveryWorker::idle);
+    QSignalSpy idle(&desk.server()->notifications()->worker(), &notify::DeliveryWorker::idle);
     QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("cancelRdvButton")),
                       Qt::LeftButton);
+    QVERIFY(desk.settle());
 
     // The usager gave a mobile number only: an SMS, queued with the cancellation.
     const QVariant rows = sql::scalar(

@@ -5,11 +5,13 @@
 // blank: many colours, the chosen appointment's motif colour inside the agenda, the appointment
 // panel drawn where the agenda was, and each screen different from the others.
 #include "agendasource.h"
+#include "embeddedconnection.h"
 #include "embeddedserver.h"
 #include "mainwindow.h"
 #include "motifdialog.h"
 #include "plagedialog.h"
 #include "sharedialog.h"
+#include "syncclient.h"
 #include "translator.h"
 
 #include <QComboBox>
@@ -88,10 +90,15 @@ QRect areaOf(QWidget *child, QWidget *top)
 void TestScreenshots::mainScreens()
 {
     QTemporaryDir data;
-    ui::EmbeddedServer server(data.path());
+    desktop::EmbeddedServer server(data.path());
     QVERIFY2(server.start(true), qPrintable(server.errorString()));
-    ui::AgendaSource source(server.databasePath(), server.server()->eventSink());
+    QString error;
+    const std::unique_ptr<sync::SyncClient> sync =
+        desktop::connectToEmbedded(server, data.path(), &error);
+    QVERIFY2(sync, qPrintable(error));
+    ui::AgendaSource source(sync.get());
     ui::MainWindow window(&source, server.publicUrl());
+    window.setAgentChoice([&](Id agentId) { return desktop::actAs(server, sync.get(), agentId); });
     window.resize(1280, 760);
     window.setMode(ui::AgendaView::Mode::Week);
     window.show();

@@ -1,13 +1,18 @@
-// The embedded mode: the booking server running in the desktop's process on loopback, over the
-// SQLite store of a data directory, and the links it serves.
+// The embedded mode: the booking server running in the desktop's process, over the SQLite store
+// of a data directory, and the links it serves. The desktop reaches it like a remote server, by
+// SyncClient over loopback; only the demo's « Je suis » opens sessions here directly.
 #pragma once
 
 #include "bookinglinkaddress.h"
 #include "serverapplication.h"
 
+#include "domain.h"
+
 #include <memory>
 
-namespace creneau::ui {
+namespace creneau::desktop {
+
+using ui::BookingLinkAddress;
 
 class EmbeddedServer
 {
@@ -32,10 +37,20 @@ public:
     QString partnerLink(const QString &slug) const;
     http::ServerApplication *server() const { return m_server.get(); }
 
+    // True while the demo administrator keeps the published password (anyone may sign in as
+    // them) or no agent has a password at all: then « Je suis » chooses the agent. Otherwise the
+    // desktop opens on the sign-in.
+    bool offersAgentChoice() const;
+    // Whom « Je suis » begins with: the demo administrator, else the first administrator, else
+    // the first agent; nullopt when there is nobody.
+    std::optional<Agent> firstAgent() const;
+    // A new session for `agentId` (« Je suis » only): its bearer token, empty on failure.
+    QString openSession(Id agentId) const;
+
 private:
     QString m_dataDir;
     BookingLinkAddress m_address;
     std::unique_ptr<http::ServerApplication> m_server;
 };
 
-} // namespace creneau::ui
+} // namespace creneau::desktop

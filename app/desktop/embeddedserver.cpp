@@ -1,13 +1,16 @@
 #include "embeddedserver.h"
 
+#include "agentsessions.h"
+#include "catalog.h"
 #include "demodata.h"
+#include "secrets.h"
 #include "store.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QTcpServer>
 
-namespace creneau::ui {
+namespace creneau::desktop {
 
 EmbeddedServer::EmbeddedServer(QString dataDir) : m_dataDir(std::move(dataDir)) {}
 
@@ -105,4 +108,60 @@ QString EmbeddedServer::partnerLink(const QString &slug) const
     return publicLink(slug) + QStringLiteral("/prescripteur");
 }
 
-} // namespace creneau::ui
+bool EmbeddedServer::offersAgentChoice() const
+{
+    try {
+        auto store = Store::open(databasePath());
+        const Catalog catalog(*store);
+        if (const std::optional<Agent> admin =
+                catalog.agentByEmail(QString::fromLatin1(demo::kAdminEmail))) {
+            const QString hash = catalog.passwordHash(admin->id);
+            if (!hash.isEmpty() &&
+                secrets::verifyPassword(hash, QString::fromLatin1(demo::kAdminPassword)))
+                return true;
+        }
+        for (const Organisation &o : catalog.organisations())
+            for (const Agent &a : catalog.agents(o.id))
+                if (!a.archived && !catalog.passwordHash(a.id).isEmpty())
+                    return false;
+        return true;
+    } catch (const std::exception &) {
+        return false; // nobody chooses without the store saying so
+    }
+}
+
+std::optional<Agent> EmbeddedServer::firstAgent() const
+{
+    try {
+        auto store = Store::open(databasePath());
+        const Catalog catalog(*store);
+        std::optional<Agent> admin = catalog.agentByEmail(QString::fromLatin1(demo::kAdminEmail));
+        if (admin && !admin->archived)
+            return admin;
+        std::optional<Agent> first;
+        for (const Organisation &o : catalog.organisations())
+            for (const Agent &a : catalog.agents(o.id)) {
+                if (a.archived)
+                    continue;
+                if (a.role == AgentRole::Admin)
+                    return a;
+                if (!first)
+                    first = a;
+            }
+        return first;
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
+QString EmbeddedServer::openSession(Id agentId) const
+{
+    try {
+        auto store = Store::open(databasePath());
+        return http::AgentSessions(*store).open(agentId);
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+} // namespace creneau::desktop
