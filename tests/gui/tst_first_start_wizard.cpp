@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 using namespace creneau;
 using namespace creneau::test;
 using namespace creneau::ui;
