@@ -84,7 +84,7 @@ HttpResponse creneaux(BookingSite &site, HttpRequest &request)
                                {QStringLiteral("lieu_id"), c.lieuId},
                                {QStringLiteral("lieu_name"), lieuNames.value(c.lieuId)}});
     const QByteArray body = compact(out);
-    site.cacheBody(cacheKey, body);
+    site.cacheBody(cacheKey, org.id, body);
     return HttpResponse::json(body);
 }
 
@@ -231,6 +231,8 @@ void addPublicApiRoutes(Router &router, BookingSite &site)
                 [&site](HttpRequest &r) { return book(site, r); });
     router.get(QStringLiteral("/api/v1/openapi.json"), openApi);
     router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) {
+        if (!site.isReady())
+            return HttpResponse::jsonError(503, QStringLiteral("Serveur pas encore prêt."));
         if (!site.store().isUsable())
             return HttpResponse::jsonError(503, QStringLiteral("Base de données indisponible."));
         return HttpResponse::json(R"({"status":"ok"})");

@@ -223,6 +223,7 @@ bool ServerApplication::start()
     m_parts->site->bookingLimit().setPerHour(m_options.maxBookingsPerHour);
     m_parts->notifications->start();
     m_parts->calendars->start();
+    m_parts->site->setReady(true);
     return true;
 }
 
