@@ -147,6 +147,12 @@ std::unique_ptr<Availability::Tenant> Availability::load(Id organisationId) cons
     t->organisation = *org;
     const QTimeZone zone(org->timeZone.toUtf8());
     t->zone = zone.isValid() ? zone : QTimeZone("Europe/Paris");
+    std::unique_ptr<ZoneMemo> &memo = m_zoneMemos[t->zone.id().toStdString()];
+    if (!memo) {
+        memo = std::make_unique<ZoneMemo>();
+        memo->zone = t->zone;
+    }
+    t->zoneMemo = memo.get();
     t->version = ++m_nextVersion;
     for (const Motif &m : catalog.motifs(organisationId))
         t->motifs.insert(m.id, m);
@@ -293,33 +299,38 @@ QTimeZone Availability::timeZone(Id organisationId) const
     return t ? t->zone : QTimeZone("Europe/Paris");
 }
 
+Availability::ZoneMemo &Availability::zoneMemo(Id organisationId) const
+{
+    if (const Tenant *t = tenant(organisationId))
+        return *t->zoneMemo;
+    std::unique_ptr<ZoneMemo> &memo = m_zoneMemos["Europe/Paris"];
+    if (!memo) {
+        memo = std::make_unique<ZoneMemo>();
+        memo->zone = QTimeZone("Europe/Paris");
+    }
+    return *memo;
+}
+
 qint64 Availability::toUtc(Id organisationId, const QDate &day, const QTime &time) const
 {
-    const Tenant *t = tenant(organisationId);
+    ZoneMemo &memo = zoneMemo(organisationId);
     const qint64 key = day.toJulianDay() * 1440 + time.msecsSinceStartOfDay() / 60000;
-    if (t) {
-        const auto it = t->utcOfLocal.constFind(key);
-        if (it != t->utcOfLocal.cend())
-            return *it;
-    }
-    const QTimeZone zone = t ? t->zone : QTimeZone("Europe/Paris");
-    const qint64 utc = QDateTime(day, time, zone).toSecsSinceEpoch();
-    if (t) {
-        if (t->utcOfLocal.size() > 20000)
-            t->utcOfLocal.clear();
-        t->utcOfLocal.insert(key, utc);
-    }
+    const auto it = memo.utcOfLocal.constFind(key);
+    if (it != memo.utcOfLocal.cend())
+        return *it;
+    const qint64 utc = QDateTime(day, time, memo.zone).toSecsSinceEpoch();
+    if (memo.utcOfLocal.size() > 200000)
+        memo.utcOfLocal.clear();
+    memo.utcOfLocal.insert(key, utc);
     return utc;
 }
 
 QDate Availability::localDate(Id organisationId, qint64 utc) const
 {
-    const Tenant *t = tenant(organisationId);
-    std::vector<std::pair<qint64, int>> uncached;
-    std::vector<std::pair<qint64, int>> &table = t ? t->offsets : uncached;
+    std::vector<std::pair<qint64, int>> &table = zoneMemo(organisationId).offsets;
     if (table.empty()) {
         // Asking the zone (ICU on Debian) costs tens of microseconds; a table lookup does not.
-        const QTimeZone zone = t ? t->zone : QTimeZone("Europe/Paris");
+        const QTimeZone &zone = zoneMemo(organisationId).zone;
         const QDateTime from(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
         table.emplace_back(std::numeric_limits<qint64>::min(), zone.offsetFromUtc(from));
         for (const QTimeZone::OffsetData &tr :

@@ -12,6 +12,7 @@
 #include <QTimeZone>
 
 #include <memory>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -90,6 +91,14 @@ private:
         Interval when;
         QList<Id> agents;
     };
+    // Zone conversions, shared by the organisations of one zone (most share Europe/Paris).
+    struct ZoneMemo
+    {
+        QTimeZone zone;
+        QHash<qint64, qint64> utcOfLocal; // local minute -> UTC
+        // (instant of each offset change, offset from then on), sorted.
+        std::vector<std::pair<qint64, int>> offsets;
+    };
     // Everything the slot engine reads of one organisation.
     struct Tenant
     {
@@ -106,10 +115,9 @@ private:
         qint64 version = 0;
         // Per agent, its appointments sorted by start: rebuilt lazily when they changed.
         mutable QHash<Id, std::vector<Interval>> sortedRdvs;
-        mutable QHash<qint64, qint64> utcOfLocal; // local minute -> UTC
-        // (instant of each offset change, offset from then on), sorted.
-        mutable std::vector<std::pair<qint64, int>> offsets;
+        ZoneMemo *zoneMemo = nullptr;
     };
+    ZoneMemo &zoneMemo(Id organisationId) const;
     enum class Kind
     {
         Motif,
@@ -133,6 +141,7 @@ private:
     mutable QHash<Id, Id> m_motifOrg;
     mutable QHash<Id, Id> m_lieuOrg;
     mutable QHash<Id, Id> m_agentOrg;
+    mutable std::unordered_map<std::string, std::unique_ptr<ZoneMemo>> m_zoneMemos;
 };
 
 } // namespace creneau
