@@ -211,12 +211,13 @@ void Availability::applyRdv(Tenant &t, Id id, const BusyRdv *busy)
 
 void Availability::applyRdvChanges(qint64 sinceSeq)
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           QStringLiteral("SELECT r.id, r.organisation_id, r.starts_at, r.ends_at, "
-                                          "r.status, ra.agent_id FROM rdvs r "
-                                          "LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
-                                          "WHERE r.seq > ? ORDER BY r.id"),
-                           {sinceSeq});
+    QSqlQuery r =
+        sql::run(m_store.db(),
+                 QStringLiteral("SELECT r.id, r.organisation_id, r.starts_at, r.ends_at, "
+                                "r.status, ra.agent_id FROM rdvs r "
+                                "LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
+                                "WHERE r.seq > ?"), // no ORDER BY: it would scan every row
+                 {sinceSeq});
     struct Change
     {
         Id organisation = 0;

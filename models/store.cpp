@@ -86,6 +86,7 @@ std::unique_ptr<Store> Store::open(const QString &location)
 
 Store::~Store()
 {
+    sql::forgetStatements(m_connection);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
