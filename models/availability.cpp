@@ -72,6 +72,15 @@ void Availability::refresh()
     m_seq = seq;
 }
 
+void Availability::clear()
+{
+    m_orgs.clear();
+    m_motifOrg.clear();
+    m_lieuOrg.clear();
+    m_agentOrg.clear();
+    m_seq = -1;
+}
+
 void Availability::forgetTenant(Id organisationId) const
 {
     const auto it = m_orgs.find(organisationId);

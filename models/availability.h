@@ -82,6 +82,8 @@ public:
     // Changes whenever anything the slot engine reads of this organisation changes (as of the
     // last refresh); -1 while it is not loaded. Never reused for another state.
     qint64 version(Id organisationId) const;
+    // Forgets everything (after a rolled-back transaction whose writes it may have seen).
+    void clear();
     // How many organisations are loaded (benchmarks, tests).
     int loadedOrganisations() const { return int(m_orgs.size()); }
 

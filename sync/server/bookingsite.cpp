@@ -11,7 +11,7 @@ BookingSite::BookingSite(Store &store, const ServerSecret &secret, QString publi
                          const Clock &clock, RdvEventSink *sink)
     : m_store(store), m_secret(secret), m_publicUrl(std::move(publicUrl)), m_clock(clock),
       m_catalog(store), m_engine(store), m_booking(store, m_engine, clock, sink),
-      m_bookingLimit(store, clock)
+      m_bookingLimit(store, clock), m_bookingQueue(*this)
 {}
 
 Organisation BookingSite::organisation(const QString &slug, bool json) const

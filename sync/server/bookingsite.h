@@ -4,6 +4,7 @@
 
 #include "booking.h"
 #include "bookinglimit.h"
+#include "bookingqueue.h"
 #include "catalog.h"
 #include "clock.h"
 #include "serversecret.h"
@@ -29,6 +30,8 @@ public:
     SlotEngine &engine() { return m_engine; }
     BookingService &booking() { return m_booking; }
     BookingLimit &bookingLimit() { return m_bookingLimit; }
+    // The public API's bookings, committed in groups.
+    BookingQueue &bookingQueue() { return m_bookingQueue; }
     const Clock &clock() const { return m_clock; }
     const ServerSecret &secret() const { return m_secret; }
     QString publicUrl() const { return m_publicUrl; }
@@ -75,6 +78,7 @@ private:
     SlotEngine m_engine;
     BookingService m_booking;
     BookingLimit m_bookingLimit;
+    BookingQueue m_bookingQueue;
     struct CachedCreneaux
     {
         qint64 version = -1;
