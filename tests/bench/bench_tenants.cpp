@@ -167,7 +167,7 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for the SQLite files."),
                       QStringLiteral("dir")});
     parser.addOption({QStringLiteral("seconds"), QStringLiteral("Length of each rate run."),
-                      QStringLiteral("s"), QStringLiteral("5")});
+                      QStringLiteral("s"), QStringLiteral("15")});
     parser.process(app);
     QTemporaryDir temp;
     const QString dir =
