@@ -11,7 +11,7 @@ local function letters(k)
   local out = ""
   repeat
     out = out .. string.char(97 + k % 26)
-    k = k // 26
+    k = math.floor(k / 26)
   until k == 0
   return out
 end
