@@ -46,181 +46,309 @@ QList<QDate> Availability::Plage::days(const QDate &from, const QDate &to) const
     return out;
 }
 
-qint64 Availability::catalogueSeq() const
-{
-    return sql::scalar(m_store.db(),
-                       QStringLiteral("SELECT MAX(s) FROM ("
-                                      "SELECT MAX(seq) AS s FROM organisations UNION ALL "
-                                      "SELECT MAX(seq) FROM agents UNION ALL "
-                                      "SELECT MAX(seq) FROM lieux UNION ALL "
-                                      "SELECT MAX(seq) FROM motifs UNION ALL "
-                                      "SELECT MAX(seq) FROM plages_ouverture UNION ALL "
-                                      "SELECT MAX(seq) FROM absences) AS t"))
-        .toLongLong();
-}
-
 void Availability::refresh()
 {
     const qint64 seq = m_store.currentSeq();
     if (seq == m_seq)
         return;
-    const qint64 catalogue = catalogueSeq();
-    if (catalogue != m_catalogueSeq) {
-        loadCatalogue();
-        m_catalogueSeq = catalogue;
+    if (m_seq < 0 || m_orgs.empty()) {
+        // Nothing loaded: organisations load at the sequence of their first question.
+        m_seq = seq;
+        return;
     }
+    // Catalogue rows written since the last refresh: their organisations reload when next asked.
+    QSqlQuery c = sql::run(m_store.db(),
+                           QStringLiteral("SELECT id FROM organisations WHERE seq > ? UNION "
+                                          "SELECT organisation_id FROM agents WHERE seq > ? UNION "
+                                          "SELECT organisation_id FROM lieux WHERE seq > ? UNION "
+                                          "SELECT organisation_id FROM motifs WHERE seq > ? UNION "
+                                          "SELECT organisation_id FROM plages_ouverture "
+                                          "WHERE seq > ? UNION "
+                                          "SELECT organisation_id FROM absences WHERE seq > ?"),
+                           {m_seq, m_seq, m_seq, m_seq, m_seq, m_seq});
+    while (c.next())
+        forgetTenant(c.value(0).toLongLong());
     applyRdvChanges(m_seq);
     m_seq = seq;
 }
 
-void Availability::loadCatalogue()
+void Availability::clear()
+{
+    m_orgs.clear();
+    m_motifOrg.clear();
+    m_lieuOrg.clear();
+    m_agentOrg.clear();
+    m_seq = -1;
+}
+
+void Availability::forgetTenant(Id organisationId) const
+{
+    const auto it = m_orgs.find(organisationId);
+    if (it == m_orgs.end())
+        return;
+    const Tenant &t = *it->second;
+    for (auto m = t.motifs.cbegin(); m != t.motifs.cend(); ++m)
+        m_motifOrg.remove(m.key());
+    for (auto l = t.lieux.cbegin(); l != t.lieux.cend(); ++l)
+        m_lieuOrg.remove(l.key());
+    for (auto a = t.agents.cbegin(); a != t.agents.cend(); ++a)
+        m_agentOrg.remove(a.key());
+    m_orgs.erase(it);
+}
+
+Availability::Tenant *Availability::tenant(Id organisationId) const
+{
+    const auto it = m_orgs.find(organisationId);
+    if (it != m_orgs.end())
+        return it->second.get();
+    if (organisationId <= 0)
+        return nullptr;
+    if (m_seq < 0) // changes after this point are applied by the next refresh
+        m_seq = m_store.currentSeq();
+    std::unique_ptr<Tenant> loaded = load(organisationId);
+    if (!loaded)
+        return nullptr;
+    Tenant *t = loaded.get();
+    for (auto m = t->motifs.cbegin(); m != t->motifs.cend(); ++m)
+        m_motifOrg.insert(m.key(), organisationId);
+    for (auto l = t->lieux.cbegin(); l != t->lieux.cend(); ++l)
+        m_lieuOrg.insert(l.key(), organisationId);
+    for (auto a = t->agents.cbegin(); a != t->agents.cend(); ++a)
+        m_agentOrg.insert(a.key(), organisationId);
+    m_orgs.emplace(organisationId, std::move(loaded));
+    return t;
+}
+
+Availability::Tenant *Availability::owner(Kind kind, Id id) const
+{
+    const QHash<Id, Id> &index = kind == Kind::Motif  ? m_motifOrg
+                                 : kind == Kind::Lieu ? m_lieuOrg
+                                                      : m_agentOrg;
+    const auto it = index.constFind(id);
+    if (it != index.cend())
+        return tenant(*it);
+    if (id <= 0)
+        return nullptr;
+    const QString table = kind == Kind::Motif  ? QStringLiteral("motifs")
+                          : kind == Kind::Lieu ? QStringLiteral("lieux")
+                                               : QStringLiteral("agents");
+    const QVariant org = sql::scalar(m_store.db(),
+                                     QStringLiteral("SELECT organisation_id FROM ") + table +
+                                         QStringLiteral(" WHERE id = ?"),
+                                     {id});
+    if (!org.isValid())
+        return nullptr;
+    Tenant *t = tenant(org.toLongLong());
+    // Loaded already yet without this row: it was written after the load, and the next refresh
+    // reloads the organisation.
+    return t && index.contains(id) ? t : nullptr;
+}
+
+std::unique_ptr<Availability::Tenant> Availability::load(Id organisationId) const
 {
     Catalog catalog(m_store);
-    m_organisations.clear();
-    m_zones.clear();
-    m_utcOfLocal.clear();
-    m_offsets.clear();
-    m_motifs.clear();
-    m_lieux.clear();
-    m_agents.clear();
-    m_plages.clear();
-    m_absencesByAgent.clear();
-    for (const Organisation &o : catalog.organisations()) {
-        m_organisations.insert(o.id, o);
-        QTimeZone zone(o.timeZone.toUtf8());
-        m_zones.insert(o.id, zone.isValid() ? zone : QTimeZone("Europe/Paris"));
-        for (const Motif &m : catalog.motifs(o.id))
-            m_motifs.insert(m.id, m);
-        for (const Lieu &l : catalog.lieux(o.id))
-            m_lieux.insert(l.id, l);
-        for (const Agent &a : catalog.agents(o.id))
-            m_agents.insert(a.id, a);
-        for (const PlageOuverture &p : catalog.plages(o.id)) {
-            if (!p.archived) {
-                Plage loaded;
-                loaded.plage = p;
-                loaded.rule = RecurrenceRule::parse(p.rrule);
-                m_plages.push_back(std::move(loaded));
-            }
+    // No snapshot needed: m_seq was read before, so the next refresh applies again whatever is
+    // written while this runs.
+    const std::optional<Organisation> org = catalog.organisation(organisationId);
+    if (!org)
+        return nullptr;
+    auto t = std::make_unique<Tenant>();
+    t->organisation = *org;
+    const QTimeZone zone(org->timeZone.toUtf8());
+    t->zone = zone.isValid() ? zone : QTimeZone("Europe/Paris");
+    std::unique_ptr<ZoneMemo> &memo = m_zoneMemos[t->zone.id().toStdString()];
+    if (!memo) {
+        memo = std::make_unique<ZoneMemo>();
+        memo->zone = t->zone;
+    }
+    t->zoneMemo = memo.get();
+    t->version = ++m_nextVersion;
+    for (const Motif &m : catalog.motifs(organisationId))
+        t->motifs.insert(m.id, m);
+    for (const Lieu &l : catalog.lieux(organisationId))
+        t->lieux.insert(l.id, l);
+    for (const Agent &a : catalog.agents(organisationId))
+        t->agents.insert(a.id, a);
+    for (const PlageOuverture &p : catalog.plages(organisationId)) {
+        if (p.archived)
+            continue;
+        Plage loaded;
+        loaded.plage = p;
+        loaded.rule = RecurrenceRule::parse(p.rrule);
+        for (Id motif : p.motifIds)
+            t->plagesByMotif[motif] << int(t->plages.size());
+        t->plages.push_back(std::move(loaded));
+    }
+    for (const Absence &a : catalog.absences(organisationId))
+        t->absencesByAgent[a.agentId] << a;
+    QSqlQuery r = sql::run(m_store.db(),
+                           QStringLiteral("SELECT r.id, r.starts_at, r.ends_at, ra.agent_id "
+                                          "FROM rdvs r LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
+                                          "WHERE r.organisation_id = ? AND r.status <> 'revoked'"),
+                           {organisationId});
+    while (r.next()) {
+        const Id id = r.value(0).toLongLong();
+        BusyRdv &b = t->busyRdvs[id];
+        b.when = {r.value(1).toLongLong(), r.value(2).toLongLong(), id};
+        if (!r.value(3).isNull()) {
+            const Id agent = r.value(3).toLongLong();
+            b.agents << agent;
+            t->rdvsByAgent[agent].insert(id);
         }
-        for (const Absence &a : catalog.absences(o.id))
-            m_absencesByAgent[a.agentId] << a;
+    }
+    return t;
+}
+
+void Availability::applyRdv(Tenant &t, Id id, const BusyRdv *busy)
+{
+    const auto it = t.busyRdvs.constFind(id);
+    if (it != t.busyRdvs.cend()) {
+        for (Id agent : it->agents) {
+            t.rdvsByAgent[agent].remove(id);
+            t.sortedRdvs.remove(agent);
+        }
+        t.busyRdvs.erase(it);
+    }
+    if (!busy)
+        return;
+    t.busyRdvs.insert(id, *busy);
+    for (Id agent : busy->agents) {
+        t.rdvsByAgent[agent].insert(id);
+        t.sortedRdvs.remove(agent);
     }
 }
 
 void Availability::applyRdvChanges(qint64 sinceSeq)
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           QStringLiteral("SELECT r.id, r.starts_at, r.ends_at, r.status, "
-                                          "ra.agent_id FROM rdvs r "
-                                          "LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
-                                          "WHERE r.seq > ? ORDER BY r.id"),
-                           {sinceSeq});
-    QHash<Id, BusyRdv> changed;
-    QSet<Id> cancelled;
-    while (r.next()) {
-        const Id id = r.value(0).toLongLong();
-        if (r.value(3).toString() == QLatin1String("revoked")) {
-            cancelled.insert(id);
-            continue;
-        }
-        BusyRdv &b = changed[id];
-        b.when = {r.value(1).toLongLong(), r.value(2).toLongLong(), id};
-        if (!r.value(4).isNull())
-            b.agents << r.value(4).toLongLong();
-    }
-    auto forget = [this](Id id) {
-        const auto it = m_busyRdvs.constFind(id);
-        if (it == m_busyRdvs.cend())
-            return;
-        for (Id agent : it->agents) {
-            m_rdvsByAgent[agent].remove(id);
-            m_sortedRdvs.remove(agent);
-        }
-        m_busyRdvs.erase(it);
+    QSqlQuery r =
+        sql::run(m_store.db(),
+                 QStringLiteral("SELECT r.id, r.organisation_id, r.starts_at, r.ends_at, "
+                                "r.status, ra.agent_id FROM rdvs r "
+                                "LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
+                                "WHERE r.seq > ?"), // no ORDER BY: it would scan every row
+                 {sinceSeq});
+    struct Change
+    {
+        Id organisation = 0;
+        bool revoked = false;
+        BusyRdv busy;
     };
-    for (Id id : cancelled)
-        forget(id);
-    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
-        forget(it.key());
-        m_busyRdvs.insert(it.key(), it.value());
-        for (Id agent : it->agents) {
-            m_rdvsByAgent[agent].insert(it.key());
-            m_sortedRdvs.remove(agent);
-        }
+    QHash<Id, Change> changed;
+    while (r.next()) {
+        const Id org = r.value(1).toLongLong();
+        if (m_orgs.find(org) == m_orgs.end())
+            continue; // read whole when first asked about
+        const Id id = r.value(0).toLongLong();
+        Change &c = changed[id];
+        c.organisation = org;
+        c.revoked = r.value(4).toString() == QLatin1String("revoked");
+        c.busy.when = {r.value(2).toLongLong(), r.value(3).toLongLong(), id};
+        if (!r.value(5).isNull())
+            c.busy.agents << r.value(5).toLongLong();
     }
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        Tenant &t = *m_orgs.at(it->organisation);
+        applyRdv(t, it.key(), it->revoked ? nullptr : &it->busy);
+        t.version = ++m_nextVersion;
+    }
+}
+
+qint64 Availability::version(Id organisationId) const
+{
+    const auto it = m_orgs.find(organisationId);
+    return it == m_orgs.end() ? -1 : it->second->version;
 }
 
 const Organisation *Availability::organisation(Id id) const
 {
-    const auto it = m_organisations.constFind(id);
-    return it == m_organisations.cend() ? nullptr : &*it;
+    const Tenant *t = tenant(id);
+    return t ? &t->organisation : nullptr;
 }
 
 const Motif *Availability::motif(Id id) const
 {
-    const auto it = m_motifs.constFind(id);
-    return it == m_motifs.cend() ? nullptr : &*it;
+    const Tenant *t = owner(Kind::Motif, id);
+    if (!t)
+        return nullptr;
+    const auto it = t->motifs.constFind(id);
+    return it == t->motifs.cend() ? nullptr : &*it;
 }
 
 const Lieu *Availability::lieu(Id id) const
 {
-    const auto it = m_lieux.constFind(id);
-    return it == m_lieux.cend() ? nullptr : &*it;
+    const Tenant *t = owner(Kind::Lieu, id);
+    if (!t)
+        return nullptr;
+    const auto it = t->lieux.constFind(id);
+    return it == t->lieux.cend() ? nullptr : &*it;
 }
 
 const Agent *Availability::agent(Id id) const
 {
-    const auto it = m_agents.constFind(id);
-    return it == m_agents.cend() ? nullptr : &*it;
+    const Tenant *t = owner(Kind::Agent, id);
+    if (!t)
+        return nullptr;
+    const auto it = t->agents.constFind(id);
+    return it == t->agents.cend() ? nullptr : &*it;
 }
 
 QList<const Availability::Plage *> Availability::plagesOffering(Id motifId) const
 {
     QList<const Plage *> out;
-    for (const Plage &p : m_plages) {
-        if (p.plage.motifIds.contains(motifId))
-            out << &p;
-    }
+    const Tenant *t = owner(Kind::Motif, motifId);
+    if (!t)
+        return out;
+    for (int i : t->plagesByMotif.value(motifId))
+        out << &t->plages[std::size_t(i)];
     return out;
 }
 
 QTimeZone Availability::timeZone(Id organisationId) const
 {
-    return m_zones.value(organisationId, QTimeZone("Europe/Paris"));
+    const Tenant *t = tenant(organisationId);
+    return t ? t->zone : QTimeZone("Europe/Paris");
+}
+
+Availability::ZoneMemo &Availability::zoneMemo(Id organisationId) const
+{
+    if (const Tenant *t = tenant(organisationId))
+        return *t->zoneMemo;
+    std::unique_ptr<ZoneMemo> &memo = m_zoneMemos["Europe/Paris"];
+    if (!memo) {
+        memo = std::make_unique<ZoneMemo>();
+        memo->zone = QTimeZone("Europe/Paris");
+    }
+    return *memo;
 }
 
 qint64 Availability::toUtc(Id organisationId, const QDate &day, const QTime &time) const
 {
-    const QPair<Id, qint64> key(organisationId,
-                                day.toJulianDay() * 1440 + time.msecsSinceStartOfDay() / 60000);
-    const auto it = m_utcOfLocal.constFind(key);
-    if (it != m_utcOfLocal.cend())
+    ZoneMemo &memo = zoneMemo(organisationId);
+    const qint64 key = day.toJulianDay() * 1440 + time.msecsSinceStartOfDay() / 60000;
+    const auto it = memo.utcOfLocal.constFind(key);
+    if (it != memo.utcOfLocal.cend())
         return *it;
-    const qint64 utc = QDateTime(day, time, timeZone(organisationId)).toSecsSinceEpoch();
-    if (m_utcOfLocal.size() > 200000)
-        m_utcOfLocal.clear();
-    m_offsets.clear();
-    m_utcOfLocal.insert(key, utc);
+    const qint64 utc = QDateTime(day, time, memo.zone).toSecsSinceEpoch();
+    if (memo.utcOfLocal.size() > 200000)
+        memo.utcOfLocal.clear();
+    memo.utcOfLocal.insert(key, utc);
     return utc;
 }
 
 QDate Availability::localDate(Id organisationId, qint64 utc) const
 {
-    auto table = m_offsets.find(organisationId);
-    if (table == m_offsets.end()) {
+    std::vector<std::pair<qint64, int>> &table = zoneMemo(organisationId).offsets;
+    if (table.empty()) {
         // Asking the zone (ICU on Debian) costs tens of microseconds; a table lookup does not.
-        const QTimeZone zone = timeZone(organisationId);
-        std::vector<std::pair<qint64, int>> offsets;
+        const QTimeZone &zone = zoneMemo(organisationId).zone;
         const QDateTime from(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
-        offsets.emplace_back(std::numeric_limits<qint64>::min(), zone.offsetFromUtc(from));
-        for (const QTimeZone::OffsetData &t :
+        table.emplace_back(std::numeric_limits<qint64>::min(), zone.offsetFromUtc(from));
+        for (const QTimeZone::OffsetData &tr :
              zone.transitions(from, QDateTime(QDate(2100, 1, 1), QTime(0, 0), Qt::UTC)))
-            offsets.emplace_back(t.atUtc.toSecsSinceEpoch(), t.offsetFromUtc);
-        table = m_offsets.insert(organisationId, std::move(offsets));
+            table.emplace_back(tr.atUtc.toSecsSinceEpoch(), tr.offsetFromUtc);
     }
     const auto it =
-        std::upper_bound(table->begin(), table->end(), utc,
+        std::upper_bound(table.begin(), table.end(), utc,
                          [](qint64 v, const std::pair<qint64, int> &e) { return v < e.first; });
     const int offset = std::prev(it)->second;
     return QDate(1970, 1, 1).addDays((utc + offset) / 86400 - ((utc + offset) % 86400 < 0 ? 1 : 0));
@@ -228,14 +356,18 @@ QDate Availability::localDate(Id organisationId, qint64 utc) const
 
 BusyTimes Availability::busyTimes(Id agentId, qint64 from, qint64 to, Id ignoredRdv) const
 {
-    auto sorted = m_sortedRdvs.find(agentId);
-    if (sorted == m_sortedRdvs.end()) {
+    BusyTimes times;
+    const Tenant *t = owner(Kind::Agent, agentId);
+    if (!t)
+        return times;
+    auto sorted = t->sortedRdvs.find(agentId);
+    if (sorted == t->sortedRdvs.end()) {
         std::vector<Interval> all;
-        for (Id rdv : m_rdvsByAgent.value(agentId))
-            all.push_back(m_busyRdvs.value(rdv).when);
+        for (Id rdv : t->rdvsByAgent.value(agentId))
+            all.push_back(t->busyRdvs.value(rdv).when);
         std::sort(all.begin(), all.end(),
                   [](const Interval &a, const Interval &b) { return a.start < b.start; });
-        sorted = m_sortedRdvs.insert(agentId, std::move(all));
+        sorted = t->sortedRdvs.insert(agentId, std::move(all));
     }
     std::vector<Interval> busy;
     for (const Interval &i : *sorted) {
@@ -244,8 +376,8 @@ BusyTimes Availability::busyTimes(Id agentId, qint64 from, qint64 to, Id ignored
         if (i.end > from && (ignoredRdv == 0 || i.rdv != ignoredRdv))
             busy.push_back(i);
     }
-    const auto absences = m_absencesByAgent.constFind(agentId);
-    if (absences != m_absencesByAgent.cend()) {
+    const auto absences = t->absencesByAgent.constFind(agentId);
+    if (absences != t->absencesByAgent.cend()) {
         for (const Absence &a : *absences) {
             if (a.rrule.isEmpty()) {
                 if (a.startsAt < to && a.endsAt > from)
@@ -253,7 +385,7 @@ BusyTimes Availability::busyTimes(Id agentId, qint64 from, qint64 to, Id ignored
                 continue;
             }
             // A recurring absence repeats its wall-clock start and end in the organisation's zone.
-            const QTimeZone zone = timeZone(a.organisationId);
+            const QTimeZone &zone = t->zone;
             const QDateTime start = QDateTime::fromSecsSinceEpoch(a.startsAt, zone);
             const QDateTime end = QDateTime::fromSecsSinceEpoch(a.endsAt, zone);
             const qint64 spanDays = start.date().daysTo(end.date());
@@ -270,16 +402,18 @@ BusyTimes Availability::busyTimes(Id agentId, qint64 from, qint64 to, Id ignored
             }
         }
     }
-    BusyTimes times;
     times.assign(std::move(busy));
     return times;
 }
 
 int Availability::appointmentCount(Id agentId, qint64 from, qint64 to) const
 {
+    const Tenant *t = owner(Kind::Agent, agentId);
+    if (!t)
+        return 0;
     int n = 0;
-    for (Id rdv : m_rdvsByAgent.value(agentId)) {
-        const qint64 s = m_busyRdvs.value(rdv).when.start;
+    for (Id rdv : t->rdvsByAgent.value(agentId)) {
+        const qint64 s = t->busyRdvs.value(rdv).when.start;
         if (s >= from && s < to)
             ++n;
     }

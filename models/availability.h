@@ -1,6 +1,6 @@
 // An in-memory picture of what the slot engine reads (opening ranges, absences, the busy times of
 // agents), kept in step with the database through the change sequence: a refresh reads only the
-// appointments written since the last one, and the catalogue only when it changed.
+// rows written since the last one.
 #pragma once
 
 #include "domain.h"
@@ -11,6 +11,9 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace creneau {
@@ -35,6 +38,10 @@ private:
     std::vector<qint64> m_maxEnd;
 };
 
+// Loaded one organisation at a time, when first asked about, and kept in step per organisation:
+// a catalogue change reloads only its organisation, an appointment updates only its own, and each
+// organisation has a version that changes with it (answer caches key on it), so one
+// organisation's writes never cost another anything.
 class Availability
 {
 public:
@@ -53,7 +60,8 @@ public:
 
     explicit Availability(Store &store) : m_store(store) {}
 
-    // Brings the picture up to the database's current sequence. Cheap when nothing changed.
+    // Brings the loaded organisations up to the database's current sequence. Cheap when nothing
+    // changed; reads only the rows written since the last refresh.
     void refresh();
 
     const Organisation *organisation(Id id) const;
@@ -71,6 +79,13 @@ public:
     qint64 toUtc(Id organisationId, const QDate &day, const QTime &time) const;
     // The organisation's calendar date at a UTC instant, from the zone's transitions table.
     QDate localDate(Id organisationId, qint64 utc) const;
+    // Changes whenever anything the slot engine reads of this organisation changes (as of the
+    // last refresh); -1 while it is not loaded. Never reused for another state.
+    qint64 version(Id organisationId) const;
+    // Forgets everything (after a rolled-back transaction whose writes it may have seen).
+    void clear();
+    // How many organisations are loaded (benchmarks, tests).
+    int loadedOrganisations() const { return int(m_orgs.size()); }
 
 private:
     struct BusyRdv
@@ -78,27 +93,57 @@ private:
         Interval when;
         QList<Id> agents;
     };
-    void loadCatalogue();
+    // Zone conversions, shared by the organisations of one zone (most share Europe/Paris).
+    struct ZoneMemo
+    {
+        QTimeZone zone;
+        QHash<qint64, qint64> utcOfLocal; // local minute -> UTC
+        // (instant of each offset change, offset from then on), sorted.
+        std::vector<std::pair<qint64, int>> offsets;
+    };
+    // Everything the slot engine reads of one organisation.
+    struct Tenant
+    {
+        Organisation organisation;
+        QTimeZone zone;
+        QHash<Id, Motif> motifs;
+        QHash<Id, Lieu> lieux;
+        QHash<Id, Agent> agents;
+        std::vector<Plage> plages;
+        QHash<Id, QList<int>> plagesByMotif; // motif -> indexes in `plages`
+        QHash<Id, QList<Absence>> absencesByAgent;
+        QHash<Id, BusyRdv> busyRdvs;
+        QHash<Id, QSet<Id>> rdvsByAgent;
+        qint64 version = 0;
+        // Per agent, its appointments sorted by start: rebuilt lazily when they changed.
+        mutable QHash<Id, std::vector<Interval>> sortedRdvs;
+        ZoneMemo *zoneMemo = nullptr;
+    };
+    ZoneMemo &zoneMemo(Id organisationId) const;
+    enum class Kind
+    {
+        Motif,
+        Lieu,
+        Agent
+    };
+    // The organisation, loaded if needed; nullptr when it does not exist.
+    Tenant *tenant(Id organisationId) const;
+    // The loaded organisation that owns this motif, lieu or agent (asking the database once).
+    Tenant *owner(Kind kind, Id id) const;
+    std::unique_ptr<Tenant> load(Id organisationId) const;
+    void forgetTenant(Id organisationId) const;
     void applyRdvChanges(qint64 sinceSeq);
-    qint64 catalogueSeq() const;
+    static void applyRdv(Tenant &t, Id id, const BusyRdv *busy);
 
     Store &m_store;
-    qint64 m_seq = -1;
-    qint64 m_catalogueSeq = -1;
-    QHash<Id, Organisation> m_organisations;
-    QHash<Id, QTimeZone> m_zones;
-    QHash<Id, Motif> m_motifs;
-    QHash<Id, Lieu> m_lieux;
-    QHash<Id, Agent> m_agents;
-    std::vector<Plage> m_plages;
-    QHash<Id, QList<Absence>> m_absencesByAgent;
-    QHash<Id, BusyRdv> m_busyRdvs;
-    QHash<Id, QSet<Id>> m_rdvsByAgent;
-    // Per agent, its appointments sorted by start: rebuilt lazily when they changed.
-    mutable QHash<Id, std::vector<Interval>> m_sortedRdvs;
-    mutable QHash<QPair<Id, qint64>, qint64> m_utcOfLocal;
-    // Per organisation: (instant of each offset change, offset from then on), sorted.
-    mutable QHash<Id, std::vector<std::pair<qint64, int>>> m_offsets;
+    mutable qint64 m_seq = -1;
+    mutable qint64 m_nextVersion = 0;
+    mutable std::unordered_map<Id, std::unique_ptr<Tenant>> m_orgs;
+    // Owner of each motif, lieu and agent of the loaded organisations.
+    mutable QHash<Id, Id> m_motifOrg;
+    mutable QHash<Id, Id> m_lieuOrg;
+    mutable QHash<Id, Id> m_agentOrg;
+    mutable std::unordered_map<std::string, std::unique_ptr<ZoneMemo>> m_zoneMemos;
 };
 
 } // namespace creneau

@@ -1,10 +1,31 @@
 #include "sql.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
+
+#include <unordered_map>
 
 namespace creneau::sql {
 
-QSqlQuery prepare(const QSqlDatabase &db, const QString &statement)
+namespace {
+
+// Statements prepared once per connection and reused: preparing (SQLite's parser, Qt's
+// named-to-positional rewrite, allocations) cost more than running a booking's small statements.
+// Each connection is used by one thread only; the lock guards the map of connections.
+struct StatementCache
+{
+    QMutex mutex;
+    std::unordered_map<std::string, QHash<QString, QSqlQuery>> byConnection;
+};
+
+StatementCache &statementCache()
+{
+    static StatementCache cache;
+    return cache;
+}
+
+QSqlQuery prepareNew(const QSqlDatabase &db, const QString &statement)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -12,6 +33,58 @@ QSqlQuery prepare(const QSqlDatabase &db, const QString &statement)
         throw StoreError(
             QStringLiteral("prepare failed: %1 [%2]").arg(q.lastError().text(), statement));
     return q;
+}
+
+// A reused query shares its result with every copy handed out: only statements whose caller
+// does not iterate rows while the same statement may run again are reused (writes, and
+// scalar() which reads its one value at once).
+bool reusable(const QString &statement)
+{
+    for (const char *word : {"INSERT", "UPDATE", "DELETE"})
+        if (statement.startsWith(QLatin1String(word), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+QSqlQuery &cached(const QSqlDatabase &db, const QString &statement)
+{
+    StatementCache &cache = statementCache();
+    QHash<QString, QSqlQuery> *statements = nullptr;
+    {
+        QMutexLocker lock(&cache.mutex);
+        statements = &cache.byConnection[db.connectionName().toStdString()];
+    }
+    auto it = statements->find(statement);
+    if (it == statements->end()) {
+        if (statements->size() > 500)
+            statements->clear(); // statements built from varying text cannot grow it forever
+        it = statements->insert(statement, prepareNew(db, statement));
+    }
+    return *it;
+}
+
+void bindAt(QSqlQuery &query, int index, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        query.bindValue(index, QString::fromLatin1(""));
+    else
+        query.bindValue(index, value);
+}
+
+} // namespace
+
+QSqlQuery prepare(const QSqlDatabase &db, const QString &statement)
+{
+    if (reusable(statement))
+        return cached(db, statement);
+    return prepareNew(db, statement);
+}
+
+void forgetStatements(const QString &connectionName)
+{
+    StatementCache &cache = statementCache();
+    QMutexLocker lock(&cache.mutex);
+    cache.byConnection.erase(connectionName.toStdString());
 }
 
 void bind(QSqlQuery &query, const QVariant &value)
@@ -33,8 +106,9 @@ QSqlQuery run(const QSqlDatabase &db, const QString &statement,
               std::initializer_list<QVariant> values)
 {
     QSqlQuery q = prepare(db, statement);
+    int i = 0;
     for (const QVariant &v : values)
-        bind(q, v);
+        bindAt(q, i++, v);
     exec(q);
     return q;
 }
@@ -50,8 +124,14 @@ void direct(const QSqlDatabase &db, const QString &statement)
 QVariant scalar(const QSqlDatabase &db, const QString &statement,
                 std::initializer_list<QVariant> values)
 {
-    QSqlQuery q = run(db, statement, values);
-    return q.next() ? q.value(0) : QVariant();
+    QSqlQuery &q = cached(db, statement);
+    int i = 0;
+    for (const QVariant &v : values)
+        bindAt(q, i++, v);
+    exec(q);
+    const QVariant value = q.next() ? q.value(0) : QVariant();
+    q.finish(); // SQLite: ends the statement's read, so no snapshot stays pinned
+    return value;
 }
 
 qint64 insertedId(QSqlQuery &query)

@@ -19,7 +19,10 @@ public:
 
 namespace sql {
 
+// Writes (INSERT, UPDATE, DELETE) are prepared once per connection and reused.
 QSqlQuery prepare(const QSqlDatabase &db, const QString &statement);
+// Drops the statements kept for a connection (before it closes).
+void forgetStatements(const QString &connectionName);
 // Binds the next positional value; a null QString is bound as '' (our text columns are NOT NULL).
 void bind(QSqlQuery &query, const QVariant &value);
 void exec(QSqlQuery &query);

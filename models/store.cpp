@@ -86,6 +86,7 @@ std::unique_ptr<Store> Store::open(const QString &location)
 
 Store::~Store()
 {
+    sql::forgetStatements(m_connection);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -119,12 +120,22 @@ void Store::migrate()
     QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     std::sort(files.begin(), files.end());
     QSqlDatabase d = db();
+    // Applied by number, not by "above the highest": migrations written on parallel branches
+    // (009 merged before 008) still run once each.
+    auto applied = [this, &d](int version) {
+        return schemaVersion() > 0 &&
+               sql::scalar(d,
+                           QStringLiteral("SELECT COUNT(*) FROM schema_migrations "
+                                          "WHERE version = ?"),
+                           {version})
+                       .toInt() > 0;
+    };
     for (const QString &file : files) {
         const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
-        if (version <= schemaVersion())
+        if (applied(version))
             continue;
         WriteTransaction tx(*this, WriteTransaction::Mode::Schema);
-        if (version <= schemaVersion()) // another instance migrated while we waited
+        if (applied(version)) // another instance migrated while we waited
             continue;
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))

@@ -217,38 +217,44 @@ void AgendaView::paintGrid(QPainter &p, const QList<Column> &cols) const
     p.setFont(font());
 }
 
+// Zone conversions through LocalClock, as in relayout(): a QDateTime in a zone costs
+// microseconds (ICU), and a busy week has hundreds of ranges and absences.
 void AgendaView::paintOpenings(QPainter &p, const QList<Column> &cols) const
 {
     const QColor open(226, 240, 226);
+    const LocalClock clock(m_model->timeZone(), m_model->from(), m_model->to());
     for (const AgentInterval &o : m_model->openings()) {
-        const QDateTime start = QDateTime::fromSecsSinceEpoch(o.start, m_model->timeZone());
-        const QDateTime end = QDateTime::fromSecsSinceEpoch(o.end, m_model->timeZone());
-        const int col = columnOf(cols, start.date(), {o.agentId});
+        const qint64 start = clock.local(o.start);
+        const qint64 end = clock.local(o.end);
+        const int col = columnOf(cols, LocalClock::dayOf(start), {o.agentId});
         if (col < 0)
             continue;
         const QRectF r = cols[col].rect;
-        p.fillRect(QRectF(r.left() + 1, yOf(start), r.width() - 1, yOf(end) - yOf(start)), open);
+        const double top = yOfLocal(start);
+        p.fillRect(QRectF(r.left() + 1, top, r.width() - 1, yOfLocal(end) - top), open);
     }
 }
 
 void AgendaView::paintAbsences(QPainter &p, const QList<Column> &cols) const
 {
     const bool oneAgent = m_model->agents().size() == 1;
-    const QTimeZone zone = m_model->timeZone();
+    const LocalClock clock(m_model->timeZone(), m_model->from(), m_model->to());
     const QBrush hatch(QColor(150, 150, 150, 120), Qt::BDiagPattern);
+    const QDate epoch(1970, 1, 1);
     for (const AgentInterval &a : m_model->absences()) {
+        const qint64 start = clock.local(a.start);
+        const qint64 end = clock.local(a.end);
         for (const Column &c : cols) {
             if (c.agentId ? a.agentId != c.agentId : !oneAgent)
                 continue;
-            const QDateTime dayStart(c.day, QTime(kFirstHour, 0), zone);
-            const QDateTime dayEnd(c.day, QTime(kLastHour, 0), zone);
-            const QDateTime from = std::max(QDateTime::fromSecsSinceEpoch(a.start, zone), dayStart);
-            const QDateTime to = std::min(QDateTime::fromSecsSinceEpoch(a.end, zone), dayEnd);
+            const qint64 day = epoch.daysTo(c.day) * kDaySecs;
+            const qint64 from = std::max(start, day + kFirstHour * 3600);
+            const qint64 to = std::min(end, day + kLastHour * 3600);
             if (from >= to)
                 continue;
-            p.fillRect(
-                QRectF(c.rect.left() + 1, yOf(from), c.rect.width() - 1, yOf(to) - yOf(from)),
-                hatch);
+            const double top = yOfLocal(from);
+            p.fillRect(QRectF(c.rect.left() + 1, top, c.rect.width() - 1, yOfLocal(to) - top),
+                       hatch);
         }
     }
 }

@@ -168,6 +168,11 @@ int main(int argc, char **argv)
         QStringLiteral("Confirmations per prescriber e-mail address per day; later ones are held "
                        "and the agents told (0: off)."),
         QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption bookingGroup(
+        QStringLiteral("booking-group"),
+        QStringLiteral("Public API bookings committed together at most (group commit; 1: one "
+                       "transaction each)."),
+        QStringLiteral("N"), QStringLiteral("64"));
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
                                             QStringLiteral("Open connections at most."),
                                             QStringLiteral("N"), QStringLiteral("512"));
@@ -235,6 +240,7 @@ int main(int argc, char **argv)
         QStringLiteral("The demo administrator's password; required with --demo on an address "
                        "other than loopback (the default one is public)."),
         QStringLiteral("PASSWORD"));
+    parser.addOption(bookingGroup);
     parser.addOptions({smtp, mailFrom, smsGateway, smsToken, maxBookings, maxMessages,
                        maxPrescriberMessages, demoPassword});
     const QCommandLineOption sessionDays(
@@ -366,7 +372,8 @@ int main(int argc, char **argv)
                   {&maxMessages, &options.maxMessagesPerRecipient, 0},
                   {&maxPrescriberMessages, &options.maxMessagesPerPrescripteur, 0},
                   {&maxConnections, &options.maxConnections, 1},
-                  {&maxPerClient, &options.maxPerClient, 1}};
+                  {&maxPerClient, &options.maxPerClient, 1},
+                  {&bookingGroup, &options.bookingGroup, 1}};
     for (const auto &count : counts) {
         *count.value = parser.value(*count.option).toInt(&ok);
         if (!ok || *count.value < count.minimum) {

@@ -1,6 +1,8 @@
 #include "icalwriter.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QMutex>
 #include <QTimeZone>
 
 #include <libical/ical.h>
@@ -40,28 +42,52 @@ Zone knownZone(const QString &name)
     return {zone, utf8(name)};
 }
 
-icalcomponent *vtimezone(const Zone &zone, qint64 from, qint64 to)
+icalcomponent *truncatedVtimezone(const Zone &zone, int firstYear, int lastYear)
 {
     icalcomponent *vtz = icalcomponent_new_clone(icaltimezone_get_component(zone.builtin));
     icalproperty *tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
     icalproperty_set_tzid(tzid, zone.tzid.constData());
-    // Whole years, so that two files of one appointment (before and after a move within the
-    // year) carry the same zone, and a calendar that keeps the first one still reads the second.
-    const QTimeZone local(zone.tzid);
-    const QDate first = QDateTime::fromSecsSinceEpoch(from, local).date();
-    const QDate last = QDateTime::fromSecsSinceEpoch(to, local).date();
     icaltimetype start = icaltime_null_time();
-    start.year = first.year();
+    start.year = firstYear;
     start.month = 1;
     start.day = 1;
     icaltimetype end = icaltime_null_time();
-    end.year = last.year() + 1;
+    end.year = lastYear + 1;
     end.month = 1;
     end.day = 1;
     // ms_compatible: one STANDARD and one DAYLIGHT with an RRULE where the zone allows it,
     // as Outlook expects.
     icaltimezone_truncate_vtimezone(vtz, start, end, 1);
     return vtz;
+}
+
+icalcomponent *vtimezone(const Zone &zone, qint64 from, qint64 to)
+{
+    // Whole years, so that two files of one appointment (before and after a move within the
+    // year) carry the same zone, and a calendar that keeps the first one still reads the second.
+    const QTimeZone local(zone.tzid);
+    const int firstYear = QDateTime::fromSecsSinceEpoch(from, local).date().year();
+    const int lastYear = QDateTime::fromSecsSinceEpoch(to, local).date().year();
+    // Truncating walks the zone's whole history: done once per zone and years, then copied
+    // (each booking's messages carry one).
+    static QMutex mutex;
+    static QHash<QByteArray, icalcomponent *> truncated; // kept for the process's life
+    const QByteArray key =
+        zone.tzid + ' ' + QByteArray::number(firstYear) + ' ' + QByteArray::number(lastYear);
+    QMutexLocker lock(&mutex);
+    icalcomponent *&cached = truncated[key];
+    if (!cached) {
+        if (truncated.size() > 1000) { // bounded: years far apart cannot grow it forever
+            for (icalcomponent *c : std::as_const(truncated))
+                if (c)
+                    icalcomponent_free(c);
+            truncated.clear();
+            return icalcomponent_new_clone(
+                truncated.insert(key, truncatedVtimezone(zone, firstYear, lastYear)).value());
+        }
+        cached = truncatedVtimezone(zone, firstYear, lastYear);
+    }
+    return icalcomponent_new_clone(cached);
 }
 
 // Local wall-clock time with its TZID parameter, so calendars keep the hour across DST.

@@ -133,7 +133,7 @@ HttpResponse creneauxPage(const Page &p, const HttpRequest &r)
     }
     HttpResponse out = renderCreneauxPage(p, r);
     if (out.status == 200)
-        p.site.cacheBody(key, out.body);
+        p.site.cacheBody(key, p.org.id, out.body);
     return out;
 }
 

@@ -11,7 +11,7 @@ BookingSite::BookingSite(Store &store, const ServerSecret &secret, QString publi
                          const Clock &clock, RdvEventSink *sink)
     : m_store(store), m_secret(secret), m_publicUrl(std::move(publicUrl)), m_clock(clock),
       m_catalog(store), m_engine(store), m_booking(store, m_engine, clock, sink),
-      m_bookingLimit(store, clock)
+      m_bookingLimit(store, clock), m_bookingQueue(*this)
 {}
 
 Organisation BookingSite::organisation(const QString &slug, bool json) const
@@ -69,11 +69,14 @@ QList<Creneau> BookingSite::creneaux(const Motif &motif, Id lieuId, const QDate 
                             .arg(lieuId)
                             .arg(from.toJulianDay())
                             .arg(to.toJulianDay());
-    const qint64 seq = m_store.currentSeq();
+    Availability &availability = m_engine.availability();
+    availability.refresh();
+    availability.motif(motif.id); // loads its organisation if needed
+    const qint64 version = availability.version(motif.organisationId);
     const QDateTime now = m_clock.now();
     const qint64 minute = now.toSecsSinceEpoch() / 60;
     auto it = m_cache.find(key);
-    if (it != m_cache.end() && it->seq == seq && it->minute == minute)
+    if (it != m_cache.end() && it->version == version && it->minute == minute)
         return it->list;
     SlotQuery q;
     q.motifId = motif.id;
@@ -81,10 +84,10 @@ QList<Creneau> BookingSite::creneaux(const Motif &motif, Id lieuId, const QDate 
     q.from = from;
     q.to = to;
     q.now = now;
-    if (m_cache.size() > 2000)
+    if (m_cache.size() > 20000)
         m_cache.clear(); // bounded: many distinct ranges cannot grow it forever
     const QList<Creneau> list = m_engine.creneaux(q);
-    m_cache.insert(key, {seq, minute, list});
+    m_cache.insert(key, {availability.version(motif.organisationId), minute, list});
     return list;
 }
 
@@ -127,17 +130,22 @@ QList<Creneau> BookingSite::nearest(const Motif &motif, qint64 start, int count)
 std::optional<QByteArray> BookingSite::cachedBody(const QString &key)
 {
     const auto it = m_bodies.constFind(key);
-    if (it == m_bodies.constEnd() || it->minute != m_clock.nowSecs() / 60 ||
-        it->seq != m_store.currentSeq())
+    if (it == m_bodies.constEnd() || it->minute != m_clock.nowSecs() / 60)
+        return std::nullopt;
+    m_engine.availability().refresh();
+    if (it->version != m_engine.availability().version(it->organisation))
         return std::nullopt;
     return it->body;
 }
 
-void BookingSite::cacheBody(const QString &key, const QByteArray &body)
+void BookingSite::cacheBody(const QString &key, Id organisationId, const QByteArray &body)
 {
-    if (m_bodies.size() > 500)
+    const qint64 version = m_engine.availability().version(organisationId);
+    if (version < 0)
+        return;
+    if (m_bodies.size() > 10000)
         m_bodies.clear();
-    m_bodies.insert(key, {m_store.currentSeq(), m_clock.nowSecs() / 60, body});
+    m_bodies.insert(key, {organisationId, version, m_clock.nowSecs() / 60, body});
 }
 
 QString BookingSite::recapToken(Id rdvId) const

@@ -4,6 +4,7 @@
 
 #include "booking.h"
 #include "bookinglimit.h"
+#include "bookingqueue.h"
 #include "catalog.h"
 #include "clock.h"
 #include "serversecret.h"
@@ -29,10 +30,16 @@ public:
     SlotEngine &engine() { return m_engine; }
     BookingService &booking() { return m_booking; }
     BookingLimit &bookingLimit() { return m_bookingLimit; }
+    // The public API's bookings, committed in groups.
+    BookingQueue &bookingQueue() { return m_bookingQueue; }
     const Clock &clock() const { return m_clock; }
     const ServerSecret &secret() const { return m_secret; }
     QString publicUrl() const { return m_publicUrl; }
     void setPublicUrl(const QString &url) { m_publicUrl = url; }
+    // Whether the server can answer (set once it is listening): /healthz says « not ready »
+    // before, so a load balancer sends nothing to an instance still starting.
+    bool isReady() const { return m_ready; }
+    void setReady(bool ready) { m_ready = ready; }
 
     // Throws HttpError 404 when unknown.
     Organisation organisation(const QString &slug, bool json = false) const;
@@ -43,17 +50,19 @@ public:
     Motif onlineMotif(const Organisation &org, Id motifId, bool partner, bool json = false) const;
     std::optional<Lieu> lieu(const Organisation &org, Id lieuId) const;
 
-    // Cached while the store's change sequence and the current minute stay the same: the list
-    // only changes with a write or as time moves past the motif's delays.
+    // Cached while the organisation's version (Availability::version) and the current minute stay
+    // the same: the list only changes with a write in that organisation or as time moves past the
+    // motif's delays. A write in another organisation leaves it valid.
     QList<Creneau> creneaux(const Motif &motif, Id lieuId, const QDate &from, const QDate &to);
     std::optional<QDate> nextAvailableDay(const Motif &motif, const QDate &from);
     bool isFree(const Motif &motif, Id lieuId, qint64 start);
     // The free créneaux closest in time to `start` (within three weeks either side).
     QList<Creneau> nearest(const Motif &motif, qint64 start, int count = 5);
 
-    // Rendered bodies of read-only answers (créneaux lists), valid like the créneaux cache.
+    // Rendered bodies of read-only answers (créneaux lists) of one organisation, valid like the
+    // créneaux cache.
     std::optional<QByteArray> cachedBody(const QString &key);
-    void cacheBody(const QString &key, const QByteArray &body);
+    void cacheBody(const QString &key, Id organisationId, const QByteArray &body);
 
     // The prescriber's recap link: unguessable, and needs no stored secret.
     QString recapToken(Id rdvId) const;
@@ -63,21 +72,24 @@ private:
     Store &m_store;
     const ServerSecret &m_secret;
     QString m_publicUrl;
+    bool m_ready = false;
     const Clock &m_clock;
     Catalog m_catalog;
     SlotEngine m_engine;
     BookingService m_booking;
     BookingLimit m_bookingLimit;
+    BookingQueue m_bookingQueue;
     struct CachedCreneaux
     {
-        qint64 seq = -1;
+        qint64 version = -1;
         qint64 minute = -1;
         QList<Creneau> list;
     };
     QHash<QString, CachedCreneaux> m_cache;
     struct CachedBody
     {
-        qint64 seq = -1;
+        Id organisation = 0;
+        qint64 version = -1;
         qint64 minute = -1;
         QByteArray body;
     };

@@ -87,7 +87,7 @@ HttpResponse creneaux(BookingSite &site, HttpRequest &request)
                                {QStringLiteral("lieu_id"), c.lieuId},
                                {QStringLiteral("lieu_name"), lieuNames.value(c.lieuId)}});
     const QByteArray body = compact(out);
-    site.cacheBody(cacheKey, body);
+    site.cacheBody(cacheKey, org.id, body);
     return HttpResponse::json(body);
 }
 
@@ -164,6 +164,43 @@ BookingRequest parseBooking(const Organisation &org, const QJsonObject &o, Field
     return req;
 }
 
+// The answer to one booking of a group, built inside its transaction (the recap reads what was
+// just written) and sent after the commit.
+HttpResponse bookingAnswer(BookingSite &site, const Organisation &org,
+                           const BookingQueue::Result &result)
+{
+    if (result.limited) {
+        HttpResponse r = HttpResponse::jsonError(429, BookingLimit::message(result.retryAfter));
+        r.setHeader("Retry-After", QByteArray::number(result.retryAfter));
+        return r;
+    }
+    const BookingOutcome &out = result.outcome;
+    switch (out.error) {
+    case BookingError::None:
+        break;
+    case BookingError::Invalid:
+        return unprocessable(out.fields, out.message);
+    case BookingError::CreneauTaken:
+        return HttpResponse::jsonError(409, out.message);
+    case BookingError::MotifUnavailable:
+        return unprocessable({{QStringLiteral("motif_id"), out.message}}, out.message);
+    default:
+        return HttpResponse::jsonError(403, out.message);
+    }
+    // out.usager holds what was typed (a stored usager is reused only when identical).
+    QVariantMap recap = rdvRecap(site, org, out.rdv, out.usager);
+    const QString base = site.publicUrl() + QStringLiteral("/rdv/") + org.slug;
+    // The private link is the usager's: answered to a usager booking for themself, and sent by
+    // SMS or e-mail to a usager booked by a prescriber, who never sees it.
+    if (!out.usagerToken.isEmpty() && out.rdv.createdBy == CreatedBy::Usager)
+        recap[QStringLiteral("manage_url")] = base + QStringLiteral("/mon-rdv/") + out.usagerToken;
+    else
+        recap[QStringLiteral("recap_url")] =
+            base + QStringLiteral("/recapitulatif/") + site.recapToken(out.rdv.id);
+    return HttpResponse::json(
+        QJsonDocument(QJsonObject::fromVariantMap(recap)).toJson(QJsonDocument::Compact), 201);
+}
+
 HttpResponse book(BookingSite &site, HttpRequest &request)
 {
     const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
@@ -187,33 +224,27 @@ HttpResponse book(BookingSite &site, HttpRequest &request)
     checkReachable(errors, req, acknowledged);
     if (!errors.isEmpty())
         return unprocessable(errors, BookingService::messageFor(BookingError::Invalid));
-    const BookingOutcome out = site.booking().book(req);
-    switch (out.error) {
-    case BookingError::None:
-        break;
-    case BookingError::Invalid:
-        return unprocessable(out.fields, out.message);
-    case BookingError::CreneauTaken:
-        return HttpResponse::jsonError(409, out.message);
-    case BookingError::MotifUnavailable:
-        return unprocessable({{QStringLiteral("motif_id"), out.message}}, out.message);
-    default:
-        return HttpResponse::jsonError(403, out.message);
-    }
-    site.bookingLimit().count(request.peer);
-    // out.usager holds what was typed (a stored usager is reused only when identical).
-    QVariantMap recap = rdvRecap(site, org, out.rdv, out.usager);
-    const QString base = site.publicUrl() + QStringLiteral("/rdv/") + org.slug;
-    // The private link is the usager's: answered to a usager booking for themself, and sent by
-    // SMS or e-mail to a usager booked by a prescriber, who never sees it.
-    if (!out.usagerToken.isEmpty() && out.rdv.createdBy == CreatedBy::Usager)
-        recap[QStringLiteral("manage_url")] = base + QStringLiteral("/mon-rdv/") + out.usagerToken;
-    else
-        recap[QStringLiteral("recap_url")] =
-            base + QStringLiteral("/recapitulatif/") + site.recapToken(out.rdv.id);
-    HttpResponse r = HttpResponse::json(
-        QJsonDocument(QJsonObject::fromVariantMap(recap)).toJson(QJsonDocument::Compact), 201);
-    return r;
+    // Booked with the others that arrive together (BookingQueue): answered after their commit.
+    HttpResponse later;
+    later.deferred = [&site, org, req, peer = request.peer](HttpResponse::Completion done) {
+        site.bookingQueue().submit(
+            req, peer,
+            [&site, org, done](BookingQueue::Result &r) {
+                HttpResponse answer = bookingAnswer(site, org, r);
+                r.answer = [done, answer] { done(answer); };
+            },
+            [done](const BookingQueue::Result &) {
+                // The store could not write: nothing was booked, and the client is told when
+                // to try again, as for any storage failure.
+                HttpResponse r = HttpResponse::jsonError(
+                    503, QStringLiteral("La réservation n'a pas pu être enregistrée : "
+                                        "rien n'a été réservé, réessayez."));
+                r.setHeader("Retry-After", "30");
+                done(r);
+            });
+    };
+    later.cancel = [] {}; // the client left: the booking still runs, nobody is answered
+    return later;
 }
 
 HttpResponse openApi(HttpRequest &)
@@ -256,7 +287,11 @@ void addPublicApiRoutes(Router &router, BookingSite &site)
     router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"),
                 [&site](HttpRequest &r) { return book(site, r); });
     router.get(QStringLiteral("/api/v1/openapi.json"), openApi);
-    router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) { return health(site); });
+    router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) {
+        if (!site.isReady())
+            return HttpResponse::jsonError(503, QStringLiteral("Serveur pas encore prêt."));
+        return health(site);
+    });
 }
 
 } // namespace creneau::http

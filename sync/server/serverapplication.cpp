@@ -238,8 +238,10 @@ bool ServerApplication::start()
     m_parts->csrf->setSecure(
         publicUrl().startsWith(QLatin1String("https://"), Qt::CaseInsensitive));
     m_parts->site->bookingLimit().setPerHour(m_options.maxBookingsPerHour);
+    m_parts->site->bookingQueue().setMaxGroup(m_options.bookingGroup);
     m_parts->notifications->start();
     m_parts->calendars->start();
+    m_parts->site->setReady(true);
     return true;
 }
 

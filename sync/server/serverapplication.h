@@ -45,6 +45,7 @@ struct ServerOptions
     // Abuse limits (0: none): public bookings per client address per hour; messages per
     // recipient per day caused by the public (see notify::NotifyContext).
     int maxBookingsPerHour = 20;
+    int bookingGroup = 64; // public API bookings per group commit
     int maxMessagesPerRecipient = 3;
     int maxMessagesPerPrescripteur = 20; // the prescriber's own confirmations, counted apart
     int maxConnections = 512;

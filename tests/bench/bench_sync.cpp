@@ -27,6 +27,17 @@ using creneau::sync::SyncClient;
 
 namespace {
 
+// Names hold letters only: "Bench 12" is refused.
+QString letters(int n)
+{
+    QString out;
+    do {
+        out += QChar(u'a' + n % 26);
+        n /= 26;
+    } while (n);
+    return out;
+}
+
 // Copies the demo's appointments until there are `target`, each with its own sequence number.
 void topUp(const QString &storeFile, int target)
 {
@@ -81,6 +92,8 @@ int main(int argc, char **argv)
     }
     server.stop();
     topUp(server.storeFile(), target);
+    // 60 web bookings from one address: above the default hourly limit (20).
+    server.setExtraArguments({QStringLiteral("--max-bookings-per-hour"), QStringLiteral("0")});
     server.start();
 
     QTemporaryDir dir;
@@ -179,7 +192,7 @@ int main(int argc, char **argv)
         const QJsonObject c = free.at(i).toObject();
         const Reply r = web.postJson(QStringLiteral("/api/v1/public/%1/rdvs").arg(kSlug),
                                      bookingJson(c.value(QStringLiteral("motif_id")).toInteger(), c,
-                                                 QStringLiteral("Bench %1").arg(i)));
+                                                 QStringLiteral("Bench ") + letters(i)));
         if (r.status != 201) // taken meanwhile by an overlapping booking of the other motif
             return Row();
         return Row(

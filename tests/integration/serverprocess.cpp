@@ -52,6 +52,13 @@ QString ServerProcess::url(const QString &path) const
     return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
 }
 
+void ServerProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished();
+    m_port = 0;
+}
+
 int ServerProcess::terminate()
 {
     m_process.terminate();

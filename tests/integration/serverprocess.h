@@ -21,6 +21,8 @@ public:
     QString dataDir() const { return m_dir.path(); }
     // Sends SIGTERM and returns the exit code (-1 if it had to be killed).
     int terminate();
+    // SIGKILL, as a crash or a power cut would stop it: nothing runs after.
+    void kill();
 
 private:
     QTemporaryDir m_dir;

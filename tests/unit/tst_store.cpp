@@ -29,6 +29,30 @@ private slots:
         QVERIFY(t.store->isUsable());
     }
 
+    // Branches merged out of order (a store migrated to 009 before 008 existed): a migration
+    // missing from schema_migrations still runs, whatever the highest applied one.
+    void appliesAMigrationMergedBelowTheLatest()
+    {
+        test::TestOrganisation t;
+        const QSqlDatabase db = t.store->db();
+        const QString count =
+            QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                           "('rdvs_by_organisation_seq', 'usagers_by_organisation_seq')");
+        QCOMPARE(sql::scalar(db, count).toInt(), 2);
+        const int latest = t.store->schemaVersion();
+        QVERIFY(latest > 5);
+        sql::direct(db, QStringLiteral("DROP INDEX rdvs_by_organisation_seq"));
+        sql::direct(db, QStringLiteral("DROP INDEX usagers_by_organisation_seq"));
+        sql::run(db, QStringLiteral("DELETE FROM schema_migrations WHERE version = 5"));
+        t.store->migrate();
+        QCOMPARE(sql::scalar(db, count).toInt(), 2);
+        QCOMPARE(t.store->schemaVersion(), latest);
+        QCOMPARE(sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_migrations "
+                                                "WHERE version = 5"))
+                     .toInt(),
+                 1);
+    }
+
     void sqlitePragmas()
     {
         test::TestOrganisation t;

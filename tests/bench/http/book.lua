@@ -6,14 +6,23 @@ local bodies = {}
 local f = assert(io.open(path, "r"))
 local json = f:read("*a")
 f:close()
+-- Names hold letters only ("N12" is refused): 1 -> "b", 27 -> "bb"...
+local function letters(k)
+  local out = ""
+  repeat
+    out = out .. string.char(97 + k % 26)
+    k = math.floor(k / 26)
+  until k == 0
+  return out
+end
 local n = 0
 for lieu, starts in json:gmatch('"lieu_id":(%d+),"lieu_name":"[^"]*","starts_at":"([^"]+)"') do
   n = n + 1
   bodies[n] = string.format(
     '{"motif_id":%s,"starts_at":"%s","lieu_id":%s,"booked_by":"prescripteur",' ..
     '"prescripteur":{"first_name":"Paul","last_name":"Bench","email":"paul@bench.example.fr"},' ..
-    '"usager":{"first_name":"Usager","last_name":"N%d","phone":"0612345678"}}',
-    motif, starts, lieu, n)
+    '"usager":{"first_name":"Usager","last_name":"N%s","phone":"0612345678"}}',
+    motif, starts, lieu, letters(n))
 end
 local i = 0
 wrk.method = "POST"
