@@ -95,7 +95,7 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
                                  tr("Prescripteur's phone"));
     m_prescripteurBookedAt =
         addRow(pform, tr("Booked on"), QStringLiteral("prescripteurBookedAtLabel"),
-               tr("Booked by the prescripteur on"));
+               tr("Booked on (by the prescripteur)"));
     for (QLabel *l : {m_prescripteurEmail, m_prescripteurPhone}) {
         l->setTextFormat(Qt::RichText);
         l->setOpenExternalLinks(true);

@@ -1,0 +1,334 @@
+// What a screen reader gets from the desktop, read through Qt's accessibility interfaces as the
+// AT-SPI bridge reads them: every focusable object of the main window and of every dialog has a
+// name; the agenda is a table whose cells are the demo's appointments and free times, each named
+// in one sentence; moving in the agenda is announced (focus and selection events).
+#include "absencedialog.h"
+#include "agendasource.h"
+#include "bookinglinkdialog.h"
+#include "calendarsettingsdialog.h"
+#include "embeddedserver.h"
+#include "lieudialog.h"
+#include "mainwindow.h"
+#include "motifdialog.h"
+#include "newrdvdialog.h"
+#include "plagedialog.h"
+#include "rdvpanel.h"
+#include "sharedialog.h"
+#include "translator.h"
+#include "usagersdialog.h"
+
+#include <QAccessible>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QtGui/private/qguiapplication_p.h>
+#include <QtTest>
+#include <qpa/qplatformaccessibility.h>
+#include <qpa/qplatformintegration.h>
+
+#include <memory>
+
+using namespace creneau;
+
+namespace {
+
+QList<QAccessibleEvent *> g_events;
+
+void recordEvent(QAccessibleEvent *event)
+{
+    // Copied: the event lives on the sender's stack.
+    auto *copy = new QAccessibleEvent(event->object(), event->type());
+    copy->setChild(event->child());
+    g_events << copy;
+}
+
+// Every object under `iface` a user can reach with the keyboard, as « path: role ».
+void collectUnnamed(QAccessibleInterface *iface, const QString &path, QStringList *unnamed,
+                    int *focusable, int depth = 0)
+{
+    if (!iface || !iface->isValid() || depth > 40)
+        return;
+    const QAccessible::State state = iface->state();
+    const QString here = path + QLatin1Char('/') +
+                         (iface->object() ? iface->object()->objectName() : QString()) +
+                         QLatin1Char('[') + QString::number(iface->role(), 16) + QLatin1Char(']');
+    if (state.focusable && !state.invisible) {
+        ++*focusable;
+        if (iface->text(QAccessible::Name).trimmed().isEmpty())
+            *unnamed << here;
+    }
+    for (int i = 0; i < iface->childCount(); ++i)
+        collectUnnamed(iface->child(i), here, unnamed, focusable, depth + 1);
+}
+
+// « 10 h 30 », « 11 h »: written here again on purpose, so that the test checks the wording.
+QString said(const QTime &t)
+{
+    return t.minute() ? QStringLiteral("%1 h %2").arg(t.hour()).arg(t.minute(), 2, 10, QChar(u'0'))
+                      : QStringLiteral("%1 h").arg(t.hour());
+}
+
+} // namespace
+
+class TestAccessibility : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void everyFocusableObjectIsNamed_data();
+    void everyFocusableObjectIsNamed();
+    void agendaIsATableOfTheDemo();
+    void movingIsAnnounced();
+    void panelSaysEachLabelOnce();
+
+private:
+    std::unique_ptr<QWidget> make(const QString &which);
+    Rdv aminasRdv() const;
+
+    QTemporaryDir m_data;
+    std::unique_ptr<ui::EmbeddedServer> m_server;
+    std::unique_ptr<ui::AgendaSource> m_source;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestAccessibility::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    installTranslations(*QCoreApplication::instance(), QStringLiteral("fr"));
+    QAccessible::installUpdateHandler(recordEvent);
+    // What a screen reader's bridge does when it starts listening; without it Qt sends no event
+    // (the offscreen platform has no assistive technology to wait for).
+    QPlatformAccessibility *platform =
+        QGuiApplicationPrivate::platformIntegration()->accessibility();
+    QVERIFY(platform);
+    platform->setActive(true);
+    QVERIFY(QAccessible::isActive());
+    m_server = std::make_unique<ui::EmbeddedServer>(m_data.path());
+    QVERIFY2(m_server->start(true), qPrintable(m_server->errorString()));
+    m_source = std::make_unique<ui::AgendaSource>(m_server->databasePath(),
+                                                  m_server->server()->eventSink());
+    m_window = std::make_unique<ui::MainWindow>(m_source.get(), m_server->publicUrl());
+    m_window->resize(1280, 760);
+    m_window->setMode(ui::AgendaView::Mode::Week);
+    m_window->setEmbeddedEndpoint(m_server->localUrl(), m_data.path());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestAccessibility::cleanup()
+{
+    qDeleteAll(g_events);
+    g_events.clear();
+}
+
+Rdv TestAccessibility::aminasRdv() const
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const Rdv &rdv : m_source->rdvsBetween(now - 86400, now + 14 * 86400))
+        if (rdv.createdBy == CreatedBy::Prescripteur)
+            return rdv;
+    return {};
+}
+
+std::unique_ptr<QWidget> TestAccessibility::make(const QString &which)
+{
+    ui::AgendaSource *s = m_source.get();
+    QWidget *parent = m_window.get();
+    const Id me = m_source->agents().constFirst().id;
+    if (which == QLatin1String("motifs"))
+        return std::make_unique<ui::MotifDialog>(s, parent);
+    if (which == QLatin1String("lieux"))
+        return std::make_unique<ui::LieuDialog>(s, parent);
+    if (which == QLatin1String("plages"))
+        return std::make_unique<ui::PlageDialog>(s, parent);
+    if (which == QLatin1String("absences"))
+        return std::make_unique<ui::AbsenceDialog>(s, parent);
+    if (which == QLatin1String("usagers"))
+        return std::make_unique<ui::UsagersDialog>(s, parent);
+    if (which == QLatin1String("new appointment"))
+        return std::make_unique<ui::NewRdvDialog>(
+            s, me, QDateTime(QDate::currentDate().addDays(1), QTime(10, 0), s->timeZone()), me,
+            parent);
+    if (which == QLatin1String("share"))
+        return std::make_unique<ui::ShareDialog>(s->organisation().name, m_window->partnerLink(),
+                                                 m_window->publicLink(), parent);
+    if (which == QLatin1String("booking link"))
+        return std::make_unique<ui::BookingLinkDialog>(m_data.path(), parent);
+    if (which == QLatin1String("calendar settings"))
+        return std::make_unique<ui::CalendarSettingsDialog>(QUrl(m_server->localUrl()), QString(),
+                                                            parent);
+    return {};
+}
+
+void TestAccessibility::everyFocusableObjectIsNamed_data()
+{
+    QTest::addColumn<QString>("which");
+    for (const char *name : {"main window", "motifs", "lieux", "plages", "absences", "usagers",
+                             "new appointment", "share", "booking link", "calendar settings"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestAccessibility::everyFocusableObjectIsNamed()
+{
+    QFETCH(QString, which);
+    std::unique_ptr<QWidget> dialog = make(which);
+    QWidget *widget = dialog ? dialog.get() : m_window.get();
+    if (dialog) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+    } else {
+        // With an appointment shown, the panel's actions are enabled and in the tree too.
+        m_window->showRdv(aminasRdv().id);
+    }
+    QStringList unnamed;
+    int focusable = 0;
+    collectUnnamed(QAccessible::queryAccessibleInterface(widget), QString(), &unnamed, &focusable);
+    QVERIFY2(focusable >= 3, qPrintable(QString::number(focusable)));
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));
+}
+
+void TestAccessibility::agendaIsATableOfTheDemo()
+{
+    const Rdv amina = aminasRdv();
+    QVERIFY(amina.id);
+    const QDateTime start = QDateTime::fromSecsSinceEpoch(amina.startsAt, m_source->timeZone());
+    m_window->setMode(ui::AgendaView::Mode::Week);
+    m_window->setCurrentDate(start.date());
+
+    QAccessibleInterface *table = QAccessible::queryAccessibleInterface(m_window->agendaView());
+    QVERIFY(table);
+    QCOMPARE(table->role(), QAccessible::Table);
+    QCOMPARE(table->text(QAccessible::Name), QStringLiteral("Agenda"));
+    QAccessibleTableInterface *t = table->tableInterface();
+    QVERIFY(t);
+    QCOMPARE(t->columnCount(), 6); // Monday to Saturday
+    const QLocale fr(QLocale::French, QLocale::France);
+    const int column = start.date().dayOfWeek() - 1;
+    QCOMPARE(t->columnDescription(column),
+             fr.toString(start.date(), QStringLiteral("dddd d MMMM")));
+
+    const QString expected = fr.toString(start.date(), QStringLiteral("dddd d MMMM")) +
+                             QStringLiteral(", ") + said(start.time()) + QStringLiteral(" à ") +
+                             said(start.time().addSecs(amina.durationMinutes * 60)) +
+                             QStringLiteral(", Amina Diallo, Accompagnement RSA, pris par un "
+                                            "prescripteur");
+    QAccessibleInterface *found = nullptr;
+    int appointments = 0;
+    int free = 0;
+    QStringList names;
+    for (int i = 0; i < table->childCount(); ++i) {
+        QAccessibleInterface *cell = table->child(i);
+        QVERIFY(cell && cell->isValid());
+        QCOMPARE(cell->role(), QAccessible::Cell);
+        QCOMPARE(cell->parent(), table);
+        QCOMPARE(table->indexOfChild(cell), i);
+        const QString name = cell->text(QAccessible::Name);
+        names << name;
+        if (name == expected)
+            found = cell;
+        if (name.endsWith(QStringLiteral(", libre")))
+            ++free;
+        else
+            ++appointments;
+    }
+    QVERIFY2(found,
+             qPrintable(expected + QStringLiteral("\n not in:\n") + names.join(QLatin1Char('\n'))));
+    QCOMPARE(appointments, m_window->model()->rowCount()); // every appointment of the week
+    QVERIFY(free >= 5); // the demo's opening ranges, around the appointments
+    QAccessibleTableCellInterface *cell = found->tableCellInterface();
+    QVERIFY(cell);
+    QCOMPARE(cell->columnIndex(), column);
+    QCOMPARE(t->cellAt(cell->rowIndex(), cell->columnIndex()), found);
+    // Where it is drawn, and found again from there.
+    const QRect r = found->rect();
+    QVERIFY(!r.isEmpty());
+    QCOMPARE(table->childAt(r.center().x(), r.center().y()), found);
+    QVERIFY(found->actionInterface());
+    QVERIFY(found->actionInterface()->actionNames().contains(
+        QAccessibleActionInterface::pressAction()));
+}
+
+void TestAccessibility::movingIsAnnounced()
+{
+    const Rdv amina = aminasRdv();
+    m_window->setMode(ui::AgendaView::Mode::Week);
+    m_window->showRdv(0);
+    m_window->agendaView()->setSelectedRdv(0);
+    m_window->setCurrentDate(
+        QDateTime::fromSecsSinceEpoch(amina.startsAt, m_source->timeZone()).date());
+    ui::AgendaView *view = m_window->agendaView();
+    QApplication::setActiveWindow(m_window.get());
+    view->setFocus();
+    QVERIFY(QTest::qWaitFor([view] { return view->hasFocus(); }));
+    qDeleteAll(g_events);
+    g_events.clear();
+
+    const auto lastAnnounced = [view](QAccessible::Event type) -> QString {
+        for (auto it = g_events.crbegin(); it != g_events.crend(); ++it)
+            if ((*it)->type() == type && (*it)->object() == view && (*it)->child() >= 0) {
+                QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view);
+                QAccessibleInterface *cell = table->child((*it)->child());
+                return cell ? cell->text(QAccessible::Name) : QString();
+            }
+        return {};
+    };
+    // Down with nothing current: the week's first appointment, announced and focused.
+    QTest::keyClick(view, Qt::Key_Down);
+    QVERIFY(view->selectedRdv());
+    const QString first = lastAnnounced(QAccessible::Focus);
+    QVERIFY2(!first.isEmpty(), "no focus event for the agenda's cell");
+    QCOMPARE(lastAnnounced(QAccessible::Selection), first);
+    QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view);
+    QVERIFY(table->focusChild());
+    QCOMPARE(table->focusChild()->text(QAccessible::Name), first);
+    QVERIFY(table->focusChild()->state().focused);
+    QCOMPARE(table->tableInterface()->selectedCellCount(), 1);
+
+    // Down again: the next cell of the day (a free time or an appointment), announced.
+    QTest::keyClick(view, Qt::Key_Down);
+    const QString next = lastAnnounced(QAccessible::Focus);
+    QVERIFY(!next.isEmpty());
+    QVERIFY(next != first);
+    QVERIFY(next.startsWith(first.section(QLatin1Char(','), 0, 0))); // the same day
+    // Right: the next day, at about the same time.
+    QTest::keyClick(view, Qt::Key_Right);
+    const QString nextDay = lastAnnounced(QAccessible::Focus);
+    QVERIFY(!nextDay.isEmpty());
+    QVERIFY2(nextDay.section(QLatin1Char(','), 0, 0) != next.section(QLatin1Char(','), 0, 0),
+             qPrintable(nextDay));
+}
+
+void TestAccessibility::panelSaysEachLabelOnce()
+{
+    m_window->showRdv(aminasRdv().id);
+    ui::RdvPanel *panel = m_window->panel();
+    QStringList valueNames;
+    for (QLabel *label : panel->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(panel))
+            continue;
+        if (label->buddy()) {
+            // A caption: it labels its value, whose name says what the value is.
+            const QString caption = label->text().remove(QLatin1Char('&'));
+            QAccessibleInterface *value = QAccessible::queryAccessibleInterface(label->buddy());
+            QVERIFY2(value->text(QAccessible::Name).contains(caption, Qt::CaseInsensitive),
+                     qPrintable(caption + QStringLiteral(" / ") + value->text(QAccessible::Name)));
+            bool related = false;
+            for (const auto &[other, relation] : value->relations(QAccessible::Label))
+                related = related || other->object() == label;
+            QVERIFY2(related, qPrintable(caption));
+        } else if (!label->objectName().isEmpty() && !label->text().isEmpty()) {
+            valueNames << QAccessible::queryAccessibleInterface(label)->text(QAccessible::Name);
+        }
+    }
+    // Each value is named once: « Téléphone » for both the usager and the prescripteur was read
+    // as the same thing twice.
+    QStringList names;
+    for (QLabel *label : panel->findChildren<QLabel *>())
+        if (label->buddy() && label->isVisibleTo(panel))
+            names << QAccessible::queryAccessibleInterface(label->buddy())->text(QAccessible::Name);
+    QVERIFY(names.size() >= 10);
+    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+}
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
