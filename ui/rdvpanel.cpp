@@ -238,8 +238,13 @@ bool RdvPanel::apply(const BookingOutcome &outcome)
         QMessageBox::warning(this, tr("Appointment"), outcome.message);
         return false;
     }
+    const bool hadKeyboard = m_actions->isAncestorOf(window()->focusWidget());
     showRdv(m_rdvId);
     emit rdvChanged(m_rdvId);
+    // Cancelled, its actions are disabled: the keyboard goes back to the agenda rather than
+    // wherever Qt sends the focus of a disabled button.
+    if (hadKeyboard && !m_actions->isEnabled())
+        emit closeRequested();
     return true;
 }
 
