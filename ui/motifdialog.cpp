@@ -127,6 +127,7 @@ QWidget *MotifDialog::buildForm()
     m_maxDelay->setRange(1, kMaxBookingHorizonMinutes / kMinutesPerDay);
     m_maxDelay->setSuffix(tr(" days"));
     m_instructions = named(new QPlainTextEdit(box), "instructionsEdit");
+    m_instructions->setTabChangesFocus(true); // Tab leaves the field: no keyboard trap
     m_instructions->setFixedHeight(80);
     m_archived = named(new QCheckBox(tr("Archived (no longer offered)"), box), "archivedCheck");
 

@@ -3,6 +3,7 @@
 // name; the agenda is a table whose cells are the demo's appointments and free times, each named
 // in one sentence; moving in the agenda is announced (focus and selection events).
 #include "absencedialog.h"
+#include "agendalistview.h"
 #include "agendasource.h"
 #include "bookinglinkdialog.h"
 #include "calendarsettingsdialog.h"
@@ -80,6 +81,10 @@ private slots:
     void agendaIsATableOfTheDemo();
     void movingIsAnnounced();
     void panelSaysEachLabelOnce();
+    void everyControlIsReachedByTab_data() { everyFocusableObjectIsNamed_data(); }
+    void everyControlIsReachedByTab();
+    void listReadsLineByLine();
+    void followsPaletteAndFont();
 
 private:
     std::unique_ptr<QWidget> make(const QString &which);
@@ -328,6 +333,127 @@ void TestAccessibility::panelSaysEachLabelOnce()
             names << QAccessible::queryAccessibleInterface(label->buddy())->text(QAccessible::Name);
     QVERIFY(names.size() >= 10);
     QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+}
+
+// Tab from the first control goes round every visible, enabled control that takes Tab, each
+// once, before coming back: nothing is out of the keyboard's reach and nothing traps it. (A date
+// edit's sections and a label's links take Tab a few times in a row: that is moving inside.)
+void TestAccessibility::everyControlIsReachedByTab()
+{
+    QFETCH(QString, which);
+    std::unique_ptr<QWidget> dialog = make(which);
+    QWidget *window = dialog ? dialog.get() : m_window.get();
+    if (dialog)
+        dialog->show();
+    else
+        m_window->showRdv(aminasRdv().id);
+    QApplication::setActiveWindow(window);
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    QSet<QWidget *> expected;
+    for (QWidget *w : window->findChildren<QWidget *>())
+        if (w->isVisibleTo(window) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) &&
+            !w->focusProxy() && w->window() == window)
+            expected << w;
+    QWidget *first = window->focusWidget();
+    QVERIFY(first);
+    QSet<QWidget *> seen{first};
+    QWidget *w = first;
+    bool round = false;
+    for (int i = 0; i < 200 && !round; ++i) {
+        QWidget *previous = w;
+        QTest::keyClick(w, Qt::Key_Tab);
+        w = QApplication::focusWidget();
+        QVERIFY(w);
+        round = w == first && previous != first;
+        if (round || w == previous)
+            continue;
+        QVERIFY2(!seen.contains(w), qPrintable(w->objectName() + QStringLiteral(" twice")));
+        seen << w;
+    }
+    round = round || (seen.size() == 1 && expected.size() <= 1); // one control: Tab stays on it
+    QVERIFY2(round, qPrintable(QStringLiteral("Tab stays in ") + w->objectName() +
+                               QLatin1Char(' ') + w->metaObject()->className()));
+    QStringList missed;
+    for (QWidget *m : expected)
+        if (!seen.contains(m))
+            missed << (m->objectName().isEmpty() ? QString::fromLatin1(m->metaObject()->className())
+                                                 : m->objectName());
+    QVERIFY2(missed.isEmpty(), qPrintable(missed.join(QStringLiteral(", "))));
+}
+
+// « Liste »: the same appointments as a table a screen reader reads line by line, sortable.
+void TestAccessibility::listReadsLineByLine()
+{
+    const Rdv amina = aminasRdv();
+    m_window->setMode(ui::AgendaView::Mode::Week);
+    m_window->setCurrentDate(
+        QDateTime::fromSecsSinceEpoch(amina.startsAt, m_source->timeZone()).date());
+    QApplication::setActiveWindow(m_window.get());
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    auto *list = m_window->findChild<ui::AgendaListView *>(QStringLiteral("agendaListView"));
+    QVERIFY(list && list->isVisible());
+    QAccessibleInterface *table = QAccessible::queryAccessibleInterface(list);
+    QVERIFY(table->tableInterface());
+    QCOMPARE(table->tableInterface()->rowCount(), m_window->model()->rowCount());
+    QCOMPARE(table->tableInterface()->columnCount(), int(ui::AgendaListView::ColumnCount));
+    QStringList lines;
+    for (int row = 0; row < table->tableInterface()->rowCount(); ++row) {
+        QStringList cells;
+        for (int c = 0; c < table->tableInterface()->columnCount(); ++c)
+            cells << table->tableInterface()->cellAt(row, c)->text(QAccessible::Name);
+        lines << cells.join(QStringLiteral(" | "));
+    }
+    QVERIFY2(lines.filter(QStringLiteral("Amina Diallo")).size() == 1,
+             qPrintable(lines.join('\n')));
+    QVERIFY(lines.filter(QStringLiteral("Amina Diallo"))
+                .first()
+                .contains(QStringLiteral("Prescripteur : Nathalie Roux")));
+    // Sorted by usager, descending: Jean Dupont before Amina Diallo.
+    list->sortByColumn(ui::AgendaListView::UsagerColumn, Qt::DescendingOrder);
+    QCOMPARE(list->shownModel()->index(0, ui::AgendaListView::UsagerColumn).data().toString(),
+             QStringLiteral("Jean Dupont"));
+    // The selection is shared with the grid, and Enter opens the appointment.
+    list->setFocus();
+    list->setSelectedRdv(amina.id);
+    QCOMPARE(list->selectedRdv(), amina.id);
+    QTest::keyClick(list, Qt::Key_Up); // Jean Dupont
+    QCOMPARE(m_window->panel()->rdvId(), list->selectedRdv());
+    QTest::keyClick(list, Qt::Key_Down); // Amina Diallo again
+    QCOMPARE(m_window->agendaView()->selectedRdv(), amina.id);
+    QCOMPARE(m_window->panel()->rdvId(), amina.id);
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("seenButton"));
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    QVERIFY(m_window->agendaView()->isVisible());
+}
+
+// A high-contrast palette is drawn as given; a larger font makes the headings taller.
+void TestAccessibility::followsPaletteAndFont()
+{
+    m_window->setMode(ui::AgendaView::Mode::Week);
+    ui::AgendaView *view = m_window->agendaView();
+    QPalette dark = view->palette();
+    dark.setColor(QPalette::Base, Qt::black);
+    dark.setColor(QPalette::Text, Qt::white);
+    dark.setColor(QPalette::WindowText, Qt::white);
+    view->setPalette(dark);
+    const QImage shot = view->grab().toImage();
+    // The corner above the hours is background only.
+    QCOMPARE(QColor(shot.pixel(3, 3)), QColor(Qt::black));
+    int light = 0;
+    for (int y = 0; y < shot.height(); y += 4)
+        for (int x = 0; x < 40; ++x)
+            light += qGray(shot.pixel(x, y)) > 200; // the hours, in white
+    QVERIFY(light > 20);
+    view->setPalette(QPalette());
+
+    const double before = view->columnRect(0).top();
+    QFont big = view->font();
+    big.setPointSizeF(big.pointSizeF() * 2);
+    view->setFont(big);
+    QVERIFY2(view->columnRect(0).top() > before,
+             qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(view->columnRect(0).top())));
+    view->setFont(QFont());
 }
 
 QTEST_MAIN(TestAccessibility)
