@@ -151,14 +151,37 @@ double AgendaView::yOf(qint64 utcSecs) const
     return yOfLocalTime(t.time().msecsSinceStartOfDay() / 1000);
 }
 
-// Pixels for the grid's cells; the lanes come from the day layout (agendadaylayout.h).
+// The cells again from the model (a new period, filter or mode), then their pixels.
 void AgendaView::relayout()
 {
     const AgendaGrid::Cell *previous = m_grid.cell(m_currentColumn, m_currentIndex);
-    const qint64 previousStart = previous ? previous->start : 0;
+    const bool hadCurrent = previous != nullptr;
+    const qint64 previousStart = hadCurrent ? previous->start : 0;
     const int previousColumn = m_currentColumn;
     m_grid = m_model ? AgendaGrid(*m_model, m_mode) : AgendaGrid();
     ++m_generation;
+    placeCells();
+    // The keyboard stays on the selected appointment, or near the time it was at.
+    const auto [column, index] = m_grid.find(m_selected);
+    if (column >= 0) {
+        m_currentColumn = column;
+        m_currentIndex = index;
+    } else {
+        m_currentColumn = hadCurrent && previousColumn < m_grid.columnCount() ? previousColumn : -1;
+        m_currentIndex = m_grid.cellNear(m_currentColumn, previousStart);
+        if (m_currentIndex < 0)
+            m_currentColumn = -1;
+        if (m_selected)
+            setSelectedRdv(0);
+    }
+    QAccessibleTableModelChangeEvent reset(this, QAccessibleTableModelChangeEvent::ModelReset);
+    QAccessible::updateAccessibility(&reset);
+}
+
+// Pixels for the grid's cells (a resize or a new font needs only these); the lanes come from the
+// day layout (agendadaylayout.h).
+void AgendaView::placeCells()
+{
     m_columnRects.clear();
     m_boxes.clear();
     const int n = m_grid.columnCount();
@@ -184,28 +207,13 @@ void AgendaView::relayout()
                                   laneWidth - 1, std::max(bottom - top, 14.0))};
         }
     }
-    // The keyboard stays on the selected appointment, or near the time it was at.
-    const auto [column, index] = m_grid.find(m_selected);
-    if (column >= 0) {
-        m_currentColumn = column;
-        m_currentIndex = index;
-    } else {
-        m_currentColumn = previous && previousColumn < n ? previousColumn : -1;
-        m_currentIndex = m_grid.cellNear(m_currentColumn, previousStart);
-        if (m_currentIndex < 0)
-            m_currentColumn = -1;
-        if (m_selected)
-            setSelectedRdv(0);
-    }
     m_picture = QImage();
     update();
-    QAccessibleTableModelChangeEvent reset(this, QAccessibleTableModelChangeEvent::ModelReset);
-    QAccessible::updateAccessibility(&reset);
 }
 
 void AgendaView::resizeEvent(QResizeEvent *)
 {
-    relayout();
+    placeCells();
 }
 
 void AgendaView::paintGrid(QPainter &p) const
@@ -386,7 +394,7 @@ void AgendaView::changeEvent(QEvent *event)
     // Another palette, font or screen: the picture must be drawn again (and, for a font, the
     // header and gutter sized again).
     if (event->type() == QEvent::FontChange)
-        relayout();
+        placeCells();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
         event->type() == QEvent::StyleChange)
         m_picture = QImage();

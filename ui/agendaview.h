@@ -76,6 +76,7 @@ private:
         QRectF rect;
     };
     void relayout();
+    void placeCells();
     // Header height and hour gutter grow with the font (the system's size is honoured).
     double header() const;
     double gutter() const;
