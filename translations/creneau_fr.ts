@@ -1145,6 +1145,10 @@ Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous and nex
 
 Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droite : période précédente et suivante. Ctrl+G : la date. Ctrl+L : l&apos;agenda. Ctrl+1, Ctrl+2, Ctrl+3 : jour, semaine, liste.</translation>
     </message>
+    <message>
+        <source>More tools</source>
+        <translation>Plus d&apos;outils</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::MotifDialog</name>

@@ -318,6 +318,9 @@ QWidget *MainWindow::buildToolbar()
     m_adminButton->setPopupMode(QToolButton::InstantPopup);
     m_adminButton->setFocusPolicy(Qt::TabFocus);
     m_adminButtonAction = bar->addWidget(m_adminButton);
+    // Qt's own « » » button, shown when the window is too narrow for the bar.
+    if (auto *more = bar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More tools"));
 
     connect(m_dateEdit, &QDateEdit::dateChanged, this, &MainWindow::setCurrentDate);
     connect(m_agentCombo, &QComboBox::currentIndexChanged, this,

@@ -73,7 +73,7 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     m_usagerDuplicate = new QLabel(m_duplicateRow);
     m_usagerDuplicate->setObjectName(QStringLiteral("usagerDuplicateLabel"));
     m_usagerDuplicate->setWordWrap(true);
-    m_usagerDuplicate->setAccessibleName(tr("Possible duplicate"));
+    m_usagerDuplicate->setAccessibleDescription(tr("Possible duplicate"));
     auto *merge = actionButton(tr("Merge…"), QStringLiteral("usagerMergeButton"), m_duplicateRow);
     merge->setAccessibleDescription(tr("Merge the possible duplicate into this usager"));
     duplicateLayout->addWidget(m_usagerDuplicate, 1);
@@ -144,9 +144,10 @@ QLabel *RdvPanel::addRow(QFormLayout *form, const QString &label, const QString 
     auto *caption = new QLabel(label, this);
     caption->setBuddy(value);
     form->addRow(caption, value);
-    // The value says what it is (« E-mail » alone would be both the usager's and the
-    // prescripteur's); its text is read as its value, not as a second name.
-    value->setAccessibleName(spokenName.isEmpty() ? label : spokenName);
+    // A screen reader says the caption, then the value by its text (named after the caption, the
+    // value would say « Motif » twice and hide its text); the caption labels it (buddy), and the
+    // description says whose it is (« E-mail » is both the usager's and the prescripteur's).
+    value->setAccessibleDescription(spokenName.isEmpty() ? label : spokenName);
     return value;
 }
 

@@ -44,7 +44,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    // `spokenName`: what a screen reader calls the value, when the caption alone is ambiguous.
+    // `spokenName`: what a screen reader says the value is, when the caption alone is ambiguous.
     QLabel *addRow(QFormLayout *form, const QString &label, const QString &name,
                    const QString &spokenName = {});
     void updateActions();

@@ -21,6 +21,7 @@
 #include <QAccessible>
 #include <QLabel>
 #include <QTemporaryDir>
+#include <QTextDocumentFragment>
 #include <QtGui/private/qguiapplication_p.h>
 #include <QtTest>
 #include <qpa/qplatformaccessibility.h>
@@ -307,32 +308,39 @@ void TestAccessibility::panelSaysEachLabelOnce()
 {
     m_window->showRdv(aminasRdv().id);
     ui::RdvPanel *panel = m_window->panel();
-    QStringList valueNames;
+    QStringList descriptions;
+    int captions = 0;
     for (QLabel *label : panel->findChildren<QLabel *>()) {
-        if (!label->isVisibleTo(panel))
+        if (!label->isVisibleTo(panel) || !label->buddy())
             continue;
-        if (label->buddy()) {
-            // A caption: it labels its value, whose name says what the value is.
-            const QString caption = label->text().remove(QLatin1Char('&'));
-            QAccessibleInterface *value = QAccessible::queryAccessibleInterface(label->buddy());
-            QVERIFY2(value->text(QAccessible::Name).contains(caption, Qt::CaseInsensitive),
-                     qPrintable(caption + QStringLiteral(" / ") + value->text(QAccessible::Name)));
-            bool related = false;
-            for (const auto &[other, relation] : value->relations(QAccessible::Label))
-                related = related || other->object() == label;
-            QVERIFY2(related, qPrintable(caption));
-        } else if (!label->objectName().isEmpty() && !label->text().isEmpty()) {
-            valueNames << QAccessible::queryAccessibleInterface(label)->text(QAccessible::Name);
-        }
+        ++captions;
+        // The caption is said once, by itself; the value by its own text, labelled by the
+        // caption, and described as whose it is.
+        const QString caption = label->text().remove(QLatin1Char('&'));
+        QAccessibleInterface *value = QAccessible::queryAccessibleInterface(label->buddy());
+        const QString name = value->text(QAccessible::Name);
+        QVERIFY2(name != caption, qPrintable(caption + QStringLiteral(" said twice")));
+        // The links' text, for the prescripteur's e-mail and phone.
+        const auto *shown = static_cast<QLabel *>(label->buddy());
+        QCOMPARE(name, shown->textFormat() == Qt::RichText
+                           ? QTextDocumentFragment::fromHtml(shown->text()).toPlainText()
+                           : shown->text());
+        const QString description = value->text(QAccessible::Description);
+        QVERIFY2(description.contains(caption, Qt::CaseInsensitive),
+                 qPrintable(caption + QStringLiteral(" / ") + description));
+        descriptions << description;
+        bool related = false;
+        for (const auto &[other, relation] : value->relations(QAccessible::Label))
+            related = related || other->object() == label;
+        QVERIFY2(related, qPrintable(caption));
     }
-    // Each value is named once: « Téléphone » for both the usager and the prescripteur was read
-    // as the same thing twice.
-    QStringList names;
-    for (QLabel *label : panel->findChildren<QLabel *>())
-        if (label->buddy() && label->isVisibleTo(panel))
-            names << QAccessible::queryAccessibleInterface(label->buddy())->text(QAccessible::Name);
-    QVERIFY(names.size() >= 10);
-    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+    QVERIFY(captions >= 10);
+    // « Téléphone » for both the usager and the prescripteur: told apart.
+    QCOMPARE(QSet<QString>(descriptions.cbegin(), descriptions.cend()).size(), descriptions.size());
+    QCOMPARE(QAccessible::queryAccessibleInterface(
+                 panel->findChild<QLabel *>(QStringLiteral("usagerNameLabel")))
+                 ->text(QAccessible::Name),
+             QStringLiteral("Amina Diallo"));
 }
 
 // Tab from the first control goes round every visible, enabled control that takes Tab, each
