@@ -270,10 +270,13 @@ QWidget *MainWindow::buildToolbar()
 
     m_agentCombo = new QComboBox(bar);
     m_agentCombo->setObjectName(QStringLiteral("agentFilterCombo"));
+    // On Linux a combo box is spoken by its value; the description says what it chooses.
     m_agentCombo->setAccessibleName(tr("Agent shown"));
+    m_agentCombo->setAccessibleDescription(tr("Agent shown"));
     m_lieuCombo = new QComboBox(bar);
     m_lieuCombo->setObjectName(QStringLiteral("lieuFilterCombo"));
     m_lieuCombo->setAccessibleName(tr("Lieu shown"));
+    m_lieuCombo->setAccessibleDescription(tr("Lieu shown"));
     m_dateEdit = new QDateEdit(bar);
     m_dateEdit->setObjectName(QStringLiteral("dateEdit"));
     m_dateEdit->setCalendarPopup(true);
