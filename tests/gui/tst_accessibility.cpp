@@ -20,8 +20,12 @@
 
 #include <QAccessible>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
+#include <QToolButton>
 #include <QtGui/private/qguiapplication_p.h>
 #include <QtTest>
 #include <qpa/qplatformaccessibility.h>
@@ -86,6 +90,10 @@ private slots:
     void everyControlIsReachedByTab();
     void listReadsLineByLine();
     void followsPaletteAndFont();
+    void dayViewMovesByAgent();
+    void menusShowEveryCommandAndShortcut();
+    void motifEditorShowsTheTextColour_data();
+    void motifEditorShowsTheTextColour();
 
 private:
     std::unique_ptr<QWidget> make(const QString &which);
@@ -462,6 +470,105 @@ void TestAccessibility::followsPaletteAndFont()
     QVERIFY2(view->columnRect(0).top() > before,
              qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(view->columnRect(0).top())));
     view->setFont(QFont());
+}
+
+// In the day view the columns are the agents: Right goes to the next agent at the same time.
+void TestAccessibility::dayViewMovesByAgent()
+{
+    const Rdv amina = aminasRdv();
+    const QDateTime start = QDateTime::fromSecsSinceEpoch(amina.startsAt, m_source->timeZone());
+    m_window->setCurrentDate(start.date());
+    m_window->setMode(ui::AgendaView::Mode::Day);
+    ui::AgendaView *view = m_window->agendaView();
+    QVERIFY(view->grid().columnCount() >= 2);
+    view->setSelectedRdv(amina.id);
+    const int column = view->currentColumn();
+    QVERIFY(column >= 0);
+    QApplication::setActiveWindow(m_window.get());
+    view->setFocus();
+    qDeleteAll(g_events);
+    g_events.clear();
+    const int key = column + 1 < view->grid().columnCount() ? Qt::Key_Right : Qt::Key_Left;
+    QTest::keyClick(view, Qt::Key(key));
+    QCOMPARE(view->currentColumn(), column + (key == Qt::Key_Right ? 1 : -1));
+    const QString agent = view->grid().columns().at(view->currentColumn()).agentName;
+    QAccessibleInterface *table = QAccessible::queryAccessibleInterface(view);
+    QAccessibleInterface *cell = table->focusChild();
+    QVERIFY(cell);
+    // The same day, another agent, and the agent is said.
+    QVERIFY2(cell->text(QAccessible::Name).contains(agent),
+             qPrintable(cell->text(QAccessible::Name)));
+    QCOMPARE(table->tableInterface()->columnDescription(view->currentColumn()), agent);
+    const auto *current = view->grid().cell(view->currentColumn(), view->currentIndex());
+    QVERIFY(current->start <= amina.startsAt + 4 * 3600 &&
+            current->end >= amina.startsAt - 4 * 3600);
+    bool focusEvent = false;
+    for (QAccessibleEvent *e : std::as_const(g_events))
+        focusEvent = focusEvent || (e->type() == QAccessible::Focus && e->object() == view);
+    QVERIFY(focusEvent);
+    m_window->setMode(ui::AgendaView::Mode::Week);
+}
+
+// The menu bar: Fichier, Affichage, Rendez-vous, Administration, Aide, with the shortcuts shown,
+// and the toolbar runs the same actions.
+void TestAccessibility::menusShowEveryCommandAndShortcut()
+{
+    QStringList titles;
+    for (QAction *menu : m_window->menuBar()->actions())
+        titles << menu->text().remove(QLatin1Char('&'));
+    QCOMPARE(titles, QStringList({QStringLiteral("Fichier"), QStringLiteral("Affichage"),
+                                  QStringLiteral("Rendez-vous"), QStringLiteral("Administration"),
+                                  QStringLiteral("Aide")}));
+    const auto action = [this](const char *name) {
+        return m_window->findChild<QAction *>(QString::fromLatin1(name));
+    };
+    QCOMPARE(action("actionNewRdv")->shortcut(), QKeySequence(QKeySequence::New));
+    QCOMPARE(action("actionToday")->shortcut(), QKeySequence(QStringLiteral("Ctrl+T")));
+    QCOMPARE(action("actionPrevious")->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Left));
+    QCOMPARE(action("actionNext")->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Right));
+    QVERIFY(action("actionAbout"));
+    QCOMPARE(action("actionAbout")->text().remove(QLatin1Char('&')),
+             QStringLiteral("À propos de Créneau"));
+    for (const char *admin : {"actionMotifs", "actionLieux", "actionPlages", "actionAbsences"})
+        QVERIFY(m_window->findChild<QMenu *>(QStringLiteral("adminMenu"))
+                    ->actions()
+                    .contains(action(admin)));
+    // The toolbar's « ▶ » is the menu's « Suivant »: one action, two places.
+    auto *next = m_window->findChild<QToolButton *>(QStringLiteral("nextButton"));
+    QCOMPARE(next->defaultAction(), action("actionNext"));
+    QCOMPARE(next->text(), QStringLiteral("▶"));
+    QCOMPARE(QAccessible::queryAccessibleInterface(next)->text(QAccessible::Name),
+             QStringLiteral("Suivant"));
+    // The panel's actions are the Appointment menu's.
+    QMenu *rdvMenu = m_window->findChild<QMenu *>(QStringLiteral("rdvMenu"));
+    QVERIFY(rdvMenu->actions().contains(action("actionCancelRdv")));
+    QVERIFY(rdvMenu->actions().contains(action("actionMoveRdv")));
+}
+
+void TestAccessibility::motifEditorShowsTheTextColour_data()
+{
+    QTest::addColumn<QString>("colour");
+    QTest::addColumn<bool>("white");
+    QTest::addRow("dark blue") << QStringLiteral("#1565c0") << true;
+    QTest::addRow("yellow") << QStringLiteral("#ffdd00") << false;
+    QTest::addRow("orange") << QStringLiteral("#f08000") << false;
+}
+
+void TestAccessibility::motifEditorShowsTheTextColour()
+{
+    QFETCH(QString, colour);
+    QFETCH(bool, white);
+    std::unique_ptr<QWidget> dialog = make(QStringLiteral("motifs"));
+    dialog->show();
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("colorEdit"));
+    edit->setText(colour);
+    auto *sample = dialog->findChild<QLabel *>(QStringLiteral("colorContrastLabel"));
+    QVERIFY(sample->isVisible());
+    QCOMPARE(sample->text().startsWith(QStringLiteral("Texte en blanc")), white);
+    QVERIFY(sample->styleSheet().contains(white ? QStringLiteral("color:#ffffff")
+                                                : QStringLiteral("color:#000000")));
+    if (!white)
+        QVERIFY(sample->text().contains(QStringLiteral("difficile à lire")));
 }
 
 QTEST_MAIN(TestAccessibility)
