@@ -3,10 +3,6 @@
 // in one sentence (agendacellname.h). Installed with QAccessible::installFactory.
 #pragma once
 
-class QAccessibleInterface;
-class QObject;
-class QString;
-
 namespace creneau::ui {
 
 // Idempotent; AgendaView's constructor calls it.
