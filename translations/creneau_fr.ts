@@ -191,9 +191,7 @@
         <location filename="../models/validation.cpp" line="156"/>
         <source>%n characters at most.</source>
         <translation>
-            <numerusform>%n caractère au maximum.</numerusform>
-            <numerusform>%n caractères au maximum.</numerusform>
-        </translation>
+            </translation>
     </message>
     <message>
         <location filename="../models/validation.cpp" line="173"/>
@@ -260,6 +258,11 @@
     <message>
         <source>The end must come after the start.</source>
         <translation>La fin doit venir après le début.</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="173"/>
+        <source>Enter a date such as 1980-03-14.</source>
+        <translation>Saisissez une date, par exemple 1980-03-14.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +485,30 @@
     <message>
         <source>The expected version must be a whole number from 0.</source>
         <translation>La version attendue doit être un nombre entier positif ou nul.</translation>
+    </message>
+    <message>
+        <source>A whole number is expected.</source>
+        <translation>Un nombre entier est attendu.</translation>
+    </message>
+    <message>
+        <source>Some fields are invalid.</source>
+        <translation>Certains champs sont incorrects.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may change the organisation.</source>
+        <translation>Seul un administrateur peut modifier l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>E-mail delivery is not set up on the server: set an initial password, which the agent changes at first sign-in.</source>
+        <translation>L&apos;envoi d&apos;e-mails n&apos;est pas configuré sur le serveur : indiquez un mot de passe initial, que l&apos;agent changera à sa première connexion.</translation>
+    </message>
+    <message>
+        <source>Another agent already uses this e-mail.</source>
+        <translation>Un autre agent utilise déjà cette adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose your own password first (My preferences…): the one you were given is temporary.</source>
+        <translation>Choisissez d&apos;abord votre propre mot de passe (Mes préférences…) : celui qui vous a été donné est provisoire.</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1057,166 @@
         <source>Booking link address…</source>
         <translation>Adresse du lien de réservation…</translation>
     </message>
+    <message>
+        <source>Sign in to a Créneau server first.</source>
+        <translation>Connectez-vous d&apos;abord à un serveur Créneau.</translation>
+    </message>
+    <message>
+        <source>Organisation…</source>
+        <translation>Organisation…</translation>
+    </message>
+    <message>
+        <source>Agents…</source>
+        <translation>Agents…</translation>
+    </message>
+    <message>
+        <source>My preferences…</source>
+        <translation>Mes préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>The period&apos;s appointments as a table, line by line</source>
+        <translation>Les rendez-vous de la période en tableau, ligne par ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Au&amp;jourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>Sui&amp;vant</translation>
+    </message>
+    <message>
+        <source>&amp;Go to date…</source>
+        <translation>&amp;Aller à la date…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;agenda</source>
+        <translation>Aller à l&apos;a&amp;genda</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;New appointment…</source>
+        <translation>&amp;Nouveau rendez-vous…</translation>
+    </message>
+    <message>
+        <source>&amp;Usagers…</source>
+        <translation>&amp;Usagers…</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>&amp;Share the booking links…</source>
+        <translation>&amp;Partager les liens de réservation…</translation>
+    </message>
+    <message>
+        <source>My external &amp;calendar…</source>
+        <translation>Mon agenda e&amp;xterne…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Appointment</source>
+        <translation>&amp;Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Ad&amp;ministration</source>
+        <translation>Ad&amp;ministration</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Créneau</source>
+        <translation>À &amp;propos de Créneau</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Agent shown</source>
+        <translation>Agent affiché</translation>
+    </message>
+    <message>
+        <source>Lieu shown</source>
+        <translation>Lieu affiché</translation>
+    </message>
+    <message>
+        <source>Date shown</source>
+        <translation>Date affichée</translation>
+    </message>
+    <message>
+        <source>The agenda shows the day or the week of this date</source>
+        <translation>L&apos;agenda montre le jour ou la semaine de cette date</translation>
+    </message>
+    <message>
+        <source>I &amp;am</source>
+        <translation>Je &amp;suis</translation>
+    </message>
+    <message>
+        <source>About Créneau</source>
+        <translation>À propos de Créneau</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Créneau&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Appointments for public services: the agents&apos; agenda and the booking pages for usagers and prescripteurs.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Créneau&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Les rendez-vous des services publics : l&apos;agenda des agents et les pages de réservation des usagers et des prescripteurs.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>In the agenda: Up and Down move by time, Left and Right by day (by agent in the day view), Home and End to the first and last of the column; Enter opens the appointment or books the free time; Escape goes back from the appointment to the agenda.
+
+Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, Ctrl+3: day, week, list.</source>
+        <translation>Dans l&apos;agenda : Haut et Bas avancent dans le temps, Gauche et Droite d&apos;un jour (d&apos;un agent dans la vue du jour), Début et Fin vont au premier et au dernier de la colonne ; Entrée ouvre le rendez-vous ou réserve le créneau libre ; Échap revient du rendez-vous à l&apos;agenda.
+
+Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droite : période précédente et suivante. Ctrl+G : la date. Ctrl+L : l&apos;agenda. Ctrl+1, Ctrl+2, Ctrl+3 : jour, semaine, liste.</translation>
+    </message>
+    <message>
+        <source>More tools</source>
+        <translation>Plus d&apos;outils</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::MotifDialog</name>
@@ -1149,6 +1336,14 @@
         <source>%1 (archived)</source>
         <translation>%1 (archivé)</translation>
     </message>
+    <message>
+        <source>Text in white, contrast %1:1</source>
+        <translation>Texte en blanc, contraste %1:1</translation>
+    </message>
+    <message>
+        <source>White text would be hard to read on this colour; the agenda writes in black (contrast %1:1)</source>
+        <translation>Un texte blanc serait difficile à lire sur cette couleur : l&apos;agenda écrit en noir (contraste %1:1)</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::NewRdvDialog</name>
@@ -1176,9 +1371,7 @@
         <location filename="../ui/newrdvdialog.cpp" line="84"/>
         <source>%1 (%n min)</source>
         <translation>
-            <numerusform>%1 (%n min)</numerusform>
-            <numerusform>%1 (%n min)</numerusform>
-        </translation>
+            </translation>
     </message>
     <message>
         <location filename="../ui/newrdvdialog.cpp" line="101"/>
@@ -1441,9 +1634,7 @@
         <location filename="../ui/rdvpanel.cpp" line="136"/>
         <source> (%n minute(s))</source>
         <translation>
-            <numerusform> (%n minute)</numerusform>
-            <numerusform> (%n minutes)</numerusform>
-        </translation>
+            </translation>
     </message>
     <message>
         <location filename="../ui/rdvpanel.cpp" line="166"/>
@@ -1487,6 +1678,42 @@
     <message>
         <source>Possible duplicate: %1</source>
         <translation>Doublon possible : %1</translation>
+    </message>
+    <message>
+        <source>Usager&apos;s birth date</source>
+        <translation>Date de naissance de l&apos;usager</translation>
+    </message>
+    <message>
+        <source>Usager&apos;s phone</source>
+        <translation>Téléphone de l&apos;usager</translation>
+    </message>
+    <message>
+        <source>Usager&apos;s e-mail</source>
+        <translation>Courriel de l&apos;usager</translation>
+    </message>
+    <message>
+        <source>Prescripteur&apos;s name</source>
+        <translation>Nom du prescripteur</translation>
+    </message>
+    <message>
+        <source>Prescripteur&apos;s e-mail</source>
+        <translation>Courriel du prescripteur</translation>
+    </message>
+    <message>
+        <source>Prescripteur&apos;s phone</source>
+        <translation>Téléphone du prescripteur</translation>
+    </message>
+    <message>
+        <source>Booked on (by the prescripteur)</source>
+        <translation>Pris le (par le prescripteur)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message>
+        <source>Merge the possible duplicate into this usager</source>
+        <translation>Fusionner le doublon possible avec cet usager</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1772,19 @@
         <source>No date to come.</source>
         <translation>Aucune date à venir.</translation>
     </message>
+    <message>
+        <location filename="../ui/recurrenceeditor.cpp" line="47"/>
+        <source> week(s)</source>
+        <translation> semaine(s)</translation>
+    </message>
+    <message>
+        <source>Exception date</source>
+        <translation>Date d&apos;exception</translation>
+    </message>
+    <message>
+        <source>Add the exception date</source>
+        <translation>Ajouter la date d&apos;exception</translation>
+    </message>
 </context>
 <context>
     <name>creneau::ui::RemoteConnection</name>
@@ -1562,9 +1802,7 @@
         <location filename="../ui/remoteconnection.cpp" line="55"/>
         <source>Syncing with the server… %n change(s) received</source>
         <translation>
-            <numerusform>Synchronisation avec le serveur… %n modification reçue</numerusform>
-            <numerusform>Synchronisation avec le serveur… %n modifications reçues</numerusform>
-        </translation>
+            </translation>
     </message>
     <message>
         <location filename="../ui/remoteconnection.cpp" line="84"/>
@@ -1667,9 +1905,7 @@ Bien cordialement</translation>
         <location filename="../ui/syncstatuslabel.cpp" line="54"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n modification en attente d&apos;envoi</numerusform>
-            <numerusform>%n modifications en attente d&apos;envoi</numerusform>
-        </translation>
+            </translation>
     </message>
 </context>
 <context>
@@ -1682,6 +1918,14 @@ Bien cordialement</translation>
     <message>
         <source>possible duplicate</source>
         <translation>doublon possible</translation>
+    </message>
+    <message>
+        <source>Find a usager</source>
+        <translation>Chercher un usager</translation>
+    </message>
+    <message>
+        <source>Usagers found</source>
+        <translation>Usagers trouvés</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1968,10 @@ Bien cordialement</translation>
         <source>Possible duplicate: the same name with the same phone, e-mail or birth date. If it is the same person, merge it into this usager (its appointments move here).</source>
         <translation>Doublon possible : même nom avec le même téléphone, e-mail ou date de naissance. S’il s’agit de la même personne, fusionnez-le dans cet usager (ses rendez-vous sont rattachés ici).</translation>
     </message>
+    <message>
+        <source>The usager&apos;s appointments</source>
+        <translation>Les rendez-vous de l&apos;usager</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1765,6 +2013,10 @@ Bien cordialement</translation>
     <message>
         <source>No agent can open the agenda.</source>
         <translation>Aucun agent ne peut ouvrir l&apos;agenda.</translation>
+    </message>
+    <message>
+        <source>The booking link address could not be saved.</source>
+        <translation>L&apos;adresse du lien de réservation n&apos;a pas pu être enregistrée.</translation>
     </message>
 </context>
 <context>
@@ -1959,37 +2211,6 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     </message>
 </context>
 <context>
-    <name>AgentCommands</name>
-    <message>
-        <source>Unknown value.</source>
-        <translation>Valeur inconnue.</translation>
-    </message>
-    <message>
-        <source>A whole number is expected.</source>
-        <translation>Un nombre entier est attendu.</translation>
-    </message>
-    <message>
-        <source>Some fields are invalid.</source>
-        <translation>Certains champs sont incorrects.</translation>
-    </message>
-    <message>
-        <source>Only an administrator may change the organisation.</source>
-        <translation>Seul un administrateur peut modifier l&apos;organisation.</translation>
-    </message>
-    <message>
-        <source>E-mail delivery is not set up on the server: set an initial password, which the agent changes at first sign-in.</source>
-        <translation>L&apos;envoi d&apos;e-mails n&apos;est pas configuré sur le serveur : indiquez un mot de passe initial, que l&apos;agent changera à sa première connexion.</translation>
-    </message>
-    <message>
-        <source>Another agent already uses this e-mail.</source>
-        <translation>Un autre agent utilise déjà cette adresse e-mail.</translation>
-    </message>
-    <message>
-        <source>Choose your own password first (My preferences…): the one you were given is temporary.</source>
-        <translation>Choisissez d&apos;abord votre propre mot de passe (Mes préférences…) : celui qui vous a été donné est provisoire.</translation>
-    </message>
-</context>
-<context>
     <name>creneau::sync::AdminCommands</name>
     <message>
         <source>The server cannot be reached (%1). Try again later.</source>
@@ -2125,9 +2346,7 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message numerus="yes">
         <source>Agent archived. %n future appointment(s) to reassign to someone else: they stay in the agenda.</source>
         <translation>
-            <numerusform>Agent archivé. %n rendez-vous à venir à réattribuer à quelqu&apos;un d&apos;autre : il reste dans l&apos;agenda.</numerusform>
-            <numerusform>Agent archivé. %n rendez-vous à venir à réattribuer à quelqu&apos;un d&apos;autre : ils restent dans l&apos;agenda.</numerusform>
-        </translation>
+            </translation>
     </message>
 </context>
 <context>
@@ -2235,25 +2454,6 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>Rather explore the demo organisation first (nothing above is created)</source>
         <translation>Découvrir d&apos;abord l&apos;organisation de démonstration (rien de ce qui précède n&apos;est créé)</translation>
-    </message>
-</context>
-<context>
-    <name>creneau::ui::MainWindow</name>
-    <message>
-        <source>Sign in to a Créneau server first.</source>
-        <translation>Connectez-vous d&apos;abord à un serveur Créneau.</translation>
-    </message>
-    <message>
-        <source>Organisation…</source>
-        <translation>Organisation…</translation>
-    </message>
-    <message>
-        <source>Agents…</source>
-        <translation>Agents…</translation>
-    </message>
-    <message>
-        <source>My preferences…</source>
-        <translation>Mes préférences…</translation>
     </message>
 </context>
 <context>
@@ -2450,13 +2650,6 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     </message>
 </context>
 <context>
-    <name>main</name>
-    <message>
-        <source>The booking link address could not be saved.</source>
-        <translation>L&apos;adresse du lien de réservation n&apos;a pas pu être enregistrée.</translation>
-    </message>
-</context>
-<context>
     <name>creneau::CatalogService</name>
     <message>
         <source>Not found in your organisation.</source>
@@ -2485,6 +2678,95 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>Only an administrator may change another agent&apos;s absences.</source>
         <translation>Seul un administrateur peut modifier les absences d&apos;un autre agent.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::AgendaView</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Arrows: move by time and by column; Enter: open the appointment or book the free time</source>
+        <translation>Flèches : se déplacer dans le temps et d&apos;une colonne à l&apos;autre ; Entrée : ouvrir le rendez-vous ou réserver le créneau libre</translation>
+    </message>
+    <message>
+        <source>Enter: book at this time</source>
+        <translation>Entrée : réserver à cette heure</translation>
+    </message>
+    <message>
+        <source>Enter: open the appointment</source>
+        <translation>Entrée : ouvrir le rendez-vous</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaCellName</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <source>booked by a prescripteur</source>
+        <translation>pris par un prescripteur</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::AgendaListView</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Usager</source>
+        <translation>Usager</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation>Pris par</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Prescripteur: %1</source>
+        <translation>Prescripteur : %1</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Appointments of the period</source>
+        <translation>Rendez-vous de la période</translation>
+    </message>
+    <message>
+        <source>One line per appointment; Enter opens it</source>
+        <translation>Une ligne par rendez-vous ; Entrée l&apos;ouvre</translation>
     </message>
 </context>
 </TS>

@@ -41,6 +41,7 @@ AbsenceDialog::AbsenceDialog(AgendaSource *source, QWidget *parent)
     setWindowTitle(tr("Absences"));
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("absenceList"));
+    m_list->setAccessibleName(tr("Absences"));
     m_list->setMinimumWidth(260);
     auto *add = new QPushButton(tr("New absence"), this);
     add->setObjectName(QStringLiteral("newAbsenceButton"));

@@ -1,8 +1,11 @@
 // Paints an AgendaModel: day columns (week view) or agents side by side (day view), 8 h to 18 h,
-// opening ranges as background, absences hatched, appointments as boxes coloured by motif. Clicking
-// selects one.
+// opening ranges as background, absences hatched, appointments as boxes coloured by motif. The
+// keyboard walks its cells (appointments and free times, AgendaGrid): arrows by time and by
+// column, Enter opens the appointment or books the free time. Screen readers read it as a table
+// (agendaaccessible.h).
 #pragma once
 
+#include "agendagrid.h"
 #include "agendamodel.h"
 
 #include <QImage>
@@ -14,22 +17,31 @@ class AgendaView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Mode
-    {
-        Day,
-        Week
-    };
+    using Mode = AgendaGrid::Mode;
     static constexpr int kFirstHour = 8;
     static constexpr int kLastHour = 18;
 
     explicit AgendaView(QWidget *parent = nullptr);
     void setModel(AgendaModel *model);
+    AgendaModel *model() const { return m_model; }
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
     Id selectedRdv() const { return m_selected; }
     void setSelectedRdv(Id rdvId);
     // The box of an appointment as last laid out, for tests and accessibility.
     QRectF rectOfRdv(Id rdvId) const;
+
+    // The cells as last laid out; the current cell is where the keyboard is ({-1, -1}: none).
+    const AgendaGrid &grid() const { return m_grid; }
+    int currentColumn() const { return m_currentColumn; }
+    int currentIndex() const { return m_currentIndex; }
+    void setCurrentCell(int column, int index);
+    QRectF cellRect(int column, int index) const;
+    QRectF columnRect(int column) const;
+    // Bumped at every relayout: cells handed out before it are stale.
+    quint64 layoutGeneration() const { return m_generation; }
+    // Enter on a cell: opens the appointment or books the free time.
+    void activateCell(int column, int index);
 
     QSize sizeHint() const override { return {900, 600}; }
 
@@ -39,51 +51,58 @@ public:
 
 signals:
     void selectedRdvChanged(qint64 rdvId);
-    // A double click on the grid outside any appointment: the agent books there.
+    // A double click on the grid outside any appointment, or Enter on a free time: the agent
+    // books there.
     void freeTimeActivated(const QDateTime &start, qint64 agentId);
+    // Enter on an appointment: the agent wants to act on it.
+    void rdvActivated(qint64 rdvId);
 
 protected:
     bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
-    // Up/Down select the previous/next appointment in time order.
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct Column
-    {
-        QString title;
-        QDate day;
-        Id agentId = 0; // 0: every agent
-        QRectF rect;
-    };
     struct Box
     {
-        QModelIndex index;
+        int column = 0;
+        int index = 0;
         Id rdvId = 0;
         QRectF rect;
     };
     void relayout();
-    QList<Column> columns() const;
-    int columnOf(const QList<Column> &cols, const QDate &day, const QList<Id> &agents) const;
-    double yOf(const QDateTime &t) const;
-    // `localSecs`: wall-clock seconds since the epoch (only the time of day counts).
-    double yOfLocal(qint64 localSecs) const;
-    void paintGrid(QPainter &p, const QList<Column> &cols) const;
-    void paintOpenings(QPainter &p, const QList<Column> &cols) const;
-    void paintAbsences(QPainter &p, const QList<Column> &cols) const;
+    void placeCells();
+    // Header height and hour gutter grow with the font (the system's size is honoured).
+    double header() const;
+    double gutter() const;
+    double yOfLocalTime(int secsOfDay) const;
+    double yOf(qint64 utcSecs) const;
+    void paintGrid(QPainter &p) const;
+    void paintOpenings(QPainter &p) const;
+    void paintAbsences(QPainter &p) const;
     void paintBox(QPainter &p, const Box &box, bool selected) const;
+    void paintFocus(QPainter &p) const;
     // Draws the period without the selection into m_picture.
     void renderPicture();
+    // Tells assistive technologies where the keyboard is and what is selected.
+    void announceCurrent();
+    bool moveCurrent(int key);
 
     AgendaModel *m_model = nullptr;
     Mode m_mode = Mode::Week;
     Id m_selected = 0;
-    QList<Column> m_columns;
+    AgendaGrid m_grid;
+    QList<QRectF> m_columnRects;
     QList<Box> m_boxes;
+    int m_currentColumn = -1;
+    int m_currentIndex = -1;
+    quint64 m_generation = 0;
     // The period as last drawn, without the selection. Laying out the text of 2,000 boxes costs
     // milliseconds, and most repaints (an expose, a new selection, a dialog closing) change none
     // of it; a relayout (model reset, resize, mode) drops it.

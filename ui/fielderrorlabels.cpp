@@ -22,8 +22,15 @@ void FieldErrorLabels::addRow(QFormLayout *form, const QString &label, QWidget *
     error->setVisible(false);
     column->addWidget(field);
     column->addWidget(error);
-    form->addRow(label, cell);
+    // The caption labels the field itself, not the cell around it: its mnemonic focuses the
+    // field, and a screen reader names the field by it.
+    auto *caption = new QLabel(label, form->parentWidget());
+    caption->setBuddy(field);
+    if (field->accessibleName().isEmpty())
+        field->setAccessibleName(QString(label).remove(QLatin1Char('&')));
+    form->addRow(caption, cell);
     m_labels.insert(key, error);
+    m_fields.insert(key, field);
 }
 
 bool FieldErrorLabels::show(const FieldErrors &errors)
@@ -32,6 +39,9 @@ bool FieldErrorLabels::show(const FieldErrors &errors)
         const QString message = errors.value(it.key());
         it.value()->setText(message);
         it.value()->setVisible(!message.isEmpty());
+        // Read with the field when the keyboard reaches it.
+        if (QWidget *field = m_fields.value(it.key()))
+            field->setAccessibleDescription(message);
     }
     return errors.isEmpty();
 }

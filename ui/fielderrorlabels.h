@@ -24,6 +24,7 @@ public:
 
 private:
     QHash<QString, QLabel *> m_labels;
+    QHash<QString, QWidget *> m_fields;
 };
 
 } // namespace creneau::ui

@@ -31,6 +31,7 @@ LieuDialog::LieuDialog(AgendaSource *source, QWidget *parent) : QDialog(parent),
     setWindowTitle(tr("Lieux"));
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("lieuList"));
+    m_list->setAccessibleName(tr("Lieux"));
     auto *add = new QPushButton(tr("New lieu"), this);
     add->setObjectName(QStringLiteral("newLieuButton"));
     auto *left = new QVBoxLayout;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "absencedialog.h"
+#include "agendalistview.h"
 #include "bookinglinkaddress.h"
 #include "bookinglinkdialog.h"
 #include "calendarsettingsdialog.h"
@@ -17,36 +18,26 @@
 #include "usagersdialog.h"
 
 #include <QAction>
-#include <QButtonGroup>
+#include <QActionGroup>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace creneau::ui {
-
-namespace {
-
-QToolButton *toolButton(const QString &text, const QString &name, QWidget *parent)
-{
-    auto *b = new QToolButton(parent);
-    b->setText(text);
-    b->setObjectName(name);
-    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return b;
-}
-
-} // namespace
 
 MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     : QMainWindow(parent), m_source(source), m_serverUrl(std::move(serverUrl)),
@@ -68,9 +59,10 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(buildToolbar());
+    setMenuBar(buildMenuBar());
     layout->addWidget(m_banner);
     auto *splitter = new QSplitter(central);
-    splitter->addWidget(m_view);
+    splitter->addWidget(buildAgendaStack());
     splitter->addWidget(m_panel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -88,6 +80,9 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     m_view->setModel(m_model);
     connect(m_view, &AgendaView::selectedRdvChanged, m_panel, &RdvPanel::showRdv);
     connect(m_view, &AgendaView::freeTimeActivated, this, &MainWindow::showNewRdvDialog);
+    connect(m_view, &AgendaView::rdvActivated, m_panel, &RdvPanel::focusActions);
+    connect(m_panel, &RdvPanel::closeRequested, this,
+            [this] { m_agendaStack->currentWidget()->setFocus(Qt::OtherFocusReason); });
     connect(m_panel, &RdvPanel::rdvChanged, this, [this] { m_watcher->poll(); });
     connect(m_watcher, &ChangeWatcher::changed, this, &MainWindow::onStoreChanged);
 
@@ -136,92 +131,203 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+// Every command is a QAction with its shortcut: the menus show the shortcuts, the toolbar shows
+// the same actions, and a screen reader reads their words.
+void MainWindow::createActions()
+{
+    const auto action = [this](const QString &text, const char *name,
+                               const QKeySequence &shortcut = {}) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcut(shortcut);
+        return a;
+    };
+    m_dayAction = action(tr("&Day"), "actionDayView", QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_weekAction = action(tr("&Week"), "actionWeekView", QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_listAction = action(tr("&List"), "actionListView", QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_listAction->setToolTip(tr("The period's appointments as a table, line by line"));
+    auto *modes = new QActionGroup(this);
+    for (QAction *a : {m_dayAction, m_weekAction}) {
+        a->setCheckable(true);
+        modes->addAction(a);
+    }
+    m_listAction->setCheckable(true);
+    m_todayAction = action(tr("&Today"), "actionToday", QKeySequence(tr("Ctrl+T")));
+    m_previousAction =
+        action(tr("&Previous"), "actionPrevious", QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_previousAction->setIconText(tr("◀"));
+    m_nextAction = action(tr("&Next"), "actionNext", QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_nextAction->setIconText(tr("▶"));
+    m_goToDateAction = action(tr("&Go to date…"), "actionGoToDate", QKeySequence(tr("Ctrl+G")));
+    m_agendaFocusAction =
+        action(tr("Go to the &agenda"), "actionFocusAgenda", QKeySequence(tr("Ctrl+L")));
+    m_newRdvAction = action(tr("&New appointment…"), "actionNewRdv", QKeySequence::New);
+    m_newRdvAction->setIconText(tr("New appointment"));
+    m_usagersAction = action(tr("&Usagers…"), "actionUsagers", QKeySequence(tr("Ctrl+U")));
+    m_usagersAction->setIconText(tr("Usagers"));
+    m_shareAction = action(tr("&Share the booking links…"), "actionShare");
+    m_shareAction->setIconText(tr("Share"));
+    m_calendarAction = action(tr("My external &calendar…"), "actionCalendarSettings");
+    m_calendarAction->setToolTip(tr("Send my appointments to my own calendar program"));
+
+    connect(m_dayAction, &QAction::triggered, this, [this] { setMode(AgendaView::Mode::Day); });
+    connect(m_weekAction, &QAction::triggered, this, [this] { setMode(AgendaView::Mode::Week); });
+    connect(m_listAction, &QAction::toggled, this, &MainWindow::setListShown);
+    connect(m_todayAction, &QAction::triggered, this,
+            [this] { setCurrentDate(QDate::currentDate()); });
+    connect(m_previousAction, &QAction::triggered, this, [this] { step(-1); });
+    connect(m_nextAction, &QAction::triggered, this, [this] { step(1); });
+    connect(m_goToDateAction, &QAction::triggered, this,
+            [this] { m_dateEdit->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_agendaFocusAction, &QAction::triggered, this,
+            [this] { m_agendaStack->currentWidget()->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_newRdvAction, &QAction::triggered, this, [this] { showNewRdvDialog(); });
+    connect(m_usagersAction, &QAction::triggered, this, &MainWindow::showUsagersDialog);
+    connect(m_shareAction, &QAction::triggered, this, &MainWindow::showShareDialog);
+    connect(m_calendarAction, &QAction::triggered, this, &MainWindow::showCalendarSettingsDialog);
+}
+
+QMenuBar *MainWindow::buildMenuBar()
+{
+    auto *bar = new QMenuBar(this);
+    bar->setObjectName(QStringLiteral("menuBar"));
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_shareAction);
+    file->addAction(m_calendarAction);
+    QAction *preferences =
+        file->addAction(tr("My preferences…"), this, &MainWindow::showPreferencesDialog);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+
+    QMenu *view = bar->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addActions({m_dayAction, m_weekAction, m_listAction});
+    view->addSeparator();
+    view->addActions({m_todayAction, m_previousAction, m_nextAction, m_goToDateAction});
+    view->addSeparator();
+    view->addAction(m_agendaFocusAction);
+
+    QMenu *rdv = bar->addMenu(tr("&Appointment"));
+    rdv->setObjectName(QStringLiteral("rdvMenu"));
+    rdv->addAction(m_newRdvAction);
+    rdv->addAction(m_usagersAction);
+    rdv->addSeparator();
+    for (QAction *a : m_panel->actions())
+        rdv->addAction(a);
+
+    m_adminMenu = bar->addMenu(tr("Ad&ministration"));
+    m_adminMenu->setObjectName(QStringLiteral("adminMenu"));
+    addAdminActions();
+    m_adminButton->setMenu(m_adminMenu);
+
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this,
+                                    &MainWindow::showKeyboardHelp);
+    keys->setObjectName(QStringLiteral("actionKeyboardHelp"));
+    QAction *about = help->addAction(tr("&About Créneau"), this, &MainWindow::showAboutDialog);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    return bar;
+}
+
+// The administration entries, in one place: the menu bar and the toolbar's button share them.
+void MainWindow::addAdminActions()
+{
+    QAction *motifs = m_adminMenu->addAction(tr("Motifs…"), this, &MainWindow::showMotifDialog);
+    motifs->setObjectName(QStringLiteral("actionMotifs"));
+    QAction *lieux = m_adminMenu->addAction(tr("Lieux…"), this, &MainWindow::showLieuDialog);
+    lieux->setObjectName(QStringLiteral("actionLieux"));
+    QAction *plages =
+        m_adminMenu->addAction(tr("Opening ranges…"), this, &MainWindow::showPlageDialog);
+    plages->setObjectName(QStringLiteral("actionPlages"));
+    QAction *absences =
+        m_adminMenu->addAction(tr("Absences…"), this, &MainWindow::showAbsenceDialog);
+    absences->setObjectName(QStringLiteral("actionAbsences"));
+    m_adminMenu->addSeparator();
+    m_adminMenu->addAction(tr("Organisation…"), this, &MainWindow::showOrganisationDialog)
+        ->setObjectName(QStringLiteral("actionOrganisation"));
+    m_adminMenu->addAction(tr("Agents…"), this, &MainWindow::showAgentsDialog)
+        ->setObjectName(QStringLiteral("actionAgents"));
+}
+
 QWidget *MainWindow::buildToolbar()
 {
-    auto *bar = new QWidget(this);
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    createActions();
+    auto *bar = new QToolBar(tr("Agenda"), this);
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    const auto add = [bar](QAction *action, const char *name) {
+        bar->addAction(action);
+        QWidget *button = bar->widgetForAction(action);
+        button->setObjectName(QString::fromLatin1(name));
+        // Spoken by their words, not by the symbol they show.
+        button->setAccessibleName(QString(action->text()).remove(QLatin1Char('&')));
+        // Reachable with Tab as well as through the menus and shortcuts.
+        button->setFocusPolicy(Qt::TabFocus);
+        return static_cast<QToolButton *>(button);
+    };
 
     m_agentCombo = new QComboBox(bar);
     m_agentCombo->setObjectName(QStringLiteral("agentFilterCombo"));
-    m_agentCombo->setAccessibleName(tr("Agent"));
+    // On Linux a combo box is spoken by its value; the description says what it chooses.
+    m_agentCombo->setAccessibleName(tr("Agent shown"));
+    m_agentCombo->setAccessibleDescription(tr("Agent shown"));
     m_lieuCombo = new QComboBox(bar);
     m_lieuCombo->setObjectName(QStringLiteral("lieuFilterCombo"));
-    m_lieuCombo->setAccessibleName(tr("Lieu"));
-    m_dayButton = toolButton(tr("Day"), QStringLiteral("dayViewButton"), bar);
-    m_weekButton = toolButton(tr("Week"), QStringLiteral("weekViewButton"), bar);
-    auto *modes = new QButtonGroup(bar);
-    for (QToolButton *b : {m_dayButton, m_weekButton}) {
-        b->setCheckable(true);
-        modes->addButton(b);
-    }
-    auto *today = toolButton(tr("Today"), QStringLiteral("todayButton"), bar);
-    auto *previous = toolButton(tr("◀"), QStringLiteral("previousButton"), bar);
-    auto *next = toolButton(tr("▶"), QStringLiteral("nextButton"), bar);
-    previous->setToolTip(tr("Previous (Alt+Left)"));
-    next->setToolTip(tr("Next (Alt+Right)"));
-    today->setToolTip(tr("Today (Ctrl+T)"));
+    m_lieuCombo->setAccessibleName(tr("Lieu shown"));
+    m_lieuCombo->setAccessibleDescription(tr("Lieu shown"));
     m_dateEdit = new QDateEdit(bar);
     m_dateEdit->setObjectName(QStringLiteral("dateEdit"));
     m_dateEdit->setCalendarPopup(true);
     m_dateEdit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_dateEdit->setAccessibleName(tr("Date shown"));
+    m_dateEdit->setAccessibleDescription(tr("The agenda shows the day or the week of this date"));
     m_meCombo = new QComboBox(bar);
     m_meCombo->setObjectName(QStringLiteral("currentAgentCombo"));
-    auto *share = new QPushButton(tr("Share"), bar);
-    share->setObjectName(QStringLiteral("shareButton"));
-    auto *newRdv = toolButton(tr("New appointment"), QStringLiteral("newRdvButton"), bar);
-    newRdv->setToolTip(tr("New appointment (Ctrl+N)"));
-    auto *usagers = toolButton(tr("Usagers"), QStringLiteral("usagersButton"), bar);
-    auto *calendar =
-        toolButton(tr("My external calendar…"), QStringLiteral("calendarSettingsButton"), bar);
-    calendar->setToolTip(tr("Send my appointments to my own calendar program"));
-    m_adminButton = toolButton(tr("Administration"), QStringLiteral("adminButton"), bar);
+    auto *meLabel = new QLabel(tr("I &am"), bar);
+    meLabel->setBuddy(m_meCombo);
+    m_meCombo->setAccessibleName(tr("I am"));
+
+    // Long lieu names must not push the toolbar's last buttons into its overflow menu.
+    for (QComboBox *combo : {m_agentCombo, m_lieuCombo, m_meCombo}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(10);
+    }
+    bar->addWidget(m_agentCombo);
+    bar->addWidget(m_lieuCombo);
+    m_dayButton = add(m_dayAction, "dayViewButton");
+    m_weekButton = add(m_weekAction, "weekViewButton");
+    add(m_listAction, "listViewButton");
+    bar->addSeparator();
+    add(m_todayAction, "todayButton")->setToolTip(tr("Today (Ctrl+T)"));
+    add(m_previousAction, "previousButton")->setToolTip(tr("Previous (Alt+Left)"));
+    add(m_nextAction, "nextButton")->setToolTip(tr("Next (Alt+Right)"));
+    bar->addWidget(m_dateEdit);
+    bar->addSeparator();
+    add(m_newRdvAction, "newRdvButton")->setToolTip(tr("New appointment (Ctrl+N)"));
+    add(m_usagersAction, "usagersButton");
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(meLabel);
+    bar->addWidget(m_meCombo);
+    // « Share… » and « My external calendar… » are in the File menu only: the bar must keep
+    // « Administration » in sight at 1200 pixels, in French.
+    // The same menu as the menu bar's (filled by buildMenuBar).
+    m_adminButton = new QToolButton(bar);
+    m_adminButton->setObjectName(QStringLiteral("adminButton"));
+    m_adminButton->setText(tr("Administration"));
     m_adminButton->setPopupMode(QToolButton::InstantPopup);
-    auto *adminMenu = new QMenu(m_adminButton);
-    m_adminMenu = adminMenu;
-    QAction *motifs = adminMenu->addAction(tr("Motifs…"), this, &MainWindow::showMotifDialog);
-    motifs->setObjectName(QStringLiteral("actionMotifs"));
-    QAction *lieux = adminMenu->addAction(tr("Lieux…"), this, &MainWindow::showLieuDialog);
-    lieux->setObjectName(QStringLiteral("actionLieux"));
-    QAction *plages =
-        adminMenu->addAction(tr("Opening ranges…"), this, &MainWindow::showPlageDialog);
-    plages->setObjectName(QStringLiteral("actionPlages"));
-    QAction *absences = adminMenu->addAction(tr("Absences…"), this, &MainWindow::showAbsenceDialog);
-    absences->setObjectName(QStringLiteral("actionAbsences"));
-    adminMenu->addSeparator();
-    adminMenu->addAction(tr("Organisation…"), this, &MainWindow::showOrganisationDialog)
-        ->setObjectName(QStringLiteral("actionOrganisation"));
-    adminMenu->addAction(tr("Agents…"), this, &MainWindow::showAgentsDialog)
-        ->setObjectName(QStringLiteral("actionAgents"));
-    m_adminButton->setMenu(adminMenu);
-    auto *preferences = toolButton(tr("My preferences…"), QStringLiteral("preferencesButton"), bar);
-    connect(preferences, &QToolButton::clicked, this, &MainWindow::showPreferencesDialog);
+    m_adminButton->setFocusPolicy(Qt::TabFocus);
+    m_adminButtonAction = bar->addWidget(m_adminButton);
+    // Qt's own « » » button, shown when the window is too narrow for the bar.
+    if (auto *more = bar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More tools"));
 
-    row->addWidget(m_agentCombo);
-    row->addWidget(m_lieuCombo);
-    row->addWidget(m_dayButton);
-    row->addWidget(m_weekButton);
-    row->addSpacing(12);
-    row->addWidget(today);
-    row->addWidget(previous);
-    row->addWidget(next);
-    row->addWidget(m_dateEdit);
-    row->addSpacing(12);
-    row->addWidget(newRdv);
-    row->addWidget(usagers);
-    row->addStretch();
-    row->addWidget(new QLabel(tr("I am"), bar));
-    row->addWidget(m_meCombo);
-    row->addWidget(calendar);
-    row->addWidget(preferences);
-    row->addWidget(share);
-    row->addWidget(m_adminButton);
-
-    connect(m_dayButton, &QToolButton::clicked, this, [this] { setMode(AgendaView::Mode::Day); });
-    connect(m_weekButton, &QToolButton::clicked, this, [this] { setMode(AgendaView::Mode::Week); });
-    connect(today, &QToolButton::clicked, this, [this] { setCurrentDate(QDate::currentDate()); });
-    connect(previous, &QToolButton::clicked, this, [this] { step(-1); });
-    connect(next, &QToolButton::clicked, this, [this] { step(1); });
     connect(m_dateEdit, &QDateEdit::dateChanged, this, &MainWindow::setCurrentDate);
     connect(m_agentCombo, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setAgentFilter(m_agentCombo->currentData().toLongLong()); });
@@ -233,20 +339,56 @@ QWidget *MainWindow::buildToolbar()
         m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
         updateAdminAccess();
     });
-    connect(share, &QPushButton::clicked, this, &MainWindow::showShareDialog);
-    connect(calendar, &QToolButton::clicked, this, &MainWindow::showCalendarSettingsDialog);
-    connect(newRdv, &QToolButton::clicked, this, [this] { showNewRdvDialog(); });
-    connect(usagers, &QToolButton::clicked, this, &MainWindow::showUsagersDialog);
-    auto *newShortcut = new QShortcut(QKeySequence::New, this);
-    connect(newShortcut, &QShortcut::activated, newRdv, &QToolButton::click);
-
-    auto *todayShortcut = new QShortcut(QKeySequence(tr("Ctrl+T")), this);
-    connect(todayShortcut, &QShortcut::activated, today, &QToolButton::click);
-    auto *prevShortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this);
-    connect(prevShortcut, &QShortcut::activated, previous, &QToolButton::click);
-    auto *nextShortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Right), this);
-    connect(nextShortcut, &QShortcut::activated, next, &QToolButton::click);
     return bar;
+}
+
+QWidget *MainWindow::buildAgendaStack()
+{
+    m_agendaStack = new QStackedWidget(this);
+    m_agendaStack->setObjectName(QStringLiteral("agendaStack"));
+    m_list = new AgendaListView(m_model, m_agendaStack);
+    m_agendaStack->addWidget(m_view);
+    m_agendaStack->addWidget(m_list);
+    // One selection for both: the panel follows whichever is shown.
+    connect(m_view, &AgendaView::selectedRdvChanged, m_list, &AgendaListView::setSelectedRdv);
+    connect(m_list, &AgendaListView::selectedRdvChanged, m_view, &AgendaView::setSelectedRdv);
+    connect(m_list, &AgendaListView::rdvActivated, m_panel, &RdvPanel::focusActions);
+    return m_agendaStack;
+}
+
+void MainWindow::setListShown(bool shown)
+{
+    const QSignalBlocker block(m_listAction);
+    m_listAction->setChecked(shown);
+    const bool hadFocus = m_agendaStack->currentWidget()->hasFocus();
+    m_agendaStack->setCurrentWidget(shown ? static_cast<QWidget *>(m_list) : m_view);
+    m_list->setSelectedRdv(m_view->selectedRdv());
+    if (hadFocus || shown)
+        m_agendaStack->currentWidget()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::showAboutDialog()
+{
+    QMessageBox::about(
+        this, tr("About Créneau"),
+        tr("<p><b>Créneau</b> %1</p><p>Appointments for public services: the agents' agenda and "
+           "the booking pages for usagers and prescripteurs.</p>")
+            .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+void MainWindow::showKeyboardHelp()
+{
+    QMessageBox box(QMessageBox::Information, tr("Keyboard shortcuts"),
+                    tr("In the agenda: Up and Down move by time, Left and Right by day (by agent "
+                       "in the day view), Home and End to the first and last of the column; "
+                       "Enter opens the appointment or books the free time; Escape goes back "
+                       "from the appointment to the agenda.\n\n"
+                       "Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous "
+                       "and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, "
+                       "Ctrl+3: day, week, list."),
+                    QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("keyboardHelpBox"));
+    box.exec();
 }
 
 void MainWindow::fillFilterCombos()
@@ -289,13 +431,15 @@ void MainWindow::updateAdminAccess()
     for (const Agent &a : m_source->agents())
         admin = admin || (a.id == me && a.role == AgentRole::Admin);
     // Hidden rather than disabled: agents have nothing to do there.
-    m_adminButton->setVisible(admin);
+    m_adminButtonAction->setVisible(admin);
+    m_adminButton->setVisible(admin); // now, not at the toolbar's next layout
+    m_adminMenu->menuAction()->setVisible(admin);
 }
 
 void MainWindow::setMode(AgendaView::Mode mode)
 {
-    m_dayButton->setChecked(mode == AgendaView::Mode::Day);
-    m_weekButton->setChecked(mode == AgendaView::Mode::Week);
+    m_dayAction->setChecked(mode == AgendaView::Mode::Day);
+    m_weekAction->setChecked(mode == AgendaView::Mode::Week);
     m_view->setMode(mode);
     refreshPeriod();
 }

@@ -1,5 +1,7 @@
-// The agenda window: toolbar (agent and lieu filters, day/week, today, previous/next, date picker,
-// « Je suis », share), the agenda, the appointment panel, and the banner announcing web bookings.
+// The agenda window: menu bar (Fichier, Affichage, Rendez-vous, Administration, Aide) and toolbar
+// built from the same QActions (agent and lieu filters, day/week/list, today, previous/next, date
+// picker, « Je suis », share), the agenda (grid or list), the appointment panel, and the banner
+// announcing web bookings.
 // Remembers its geometry and the last view (QSettings).
 #pragma once
 
@@ -12,15 +14,19 @@
 
 #include <functional>
 
+class QAction;
 class QComboBox;
 class QDateEdit;
 class QLabel;
 class QMenu;
+class QMenuBar;
+class QStackedWidget;
 class QSystemTrayIcon;
 class QToolButton;
 
 namespace creneau::ui {
 
+class AgendaListView;
 class ConflictPrompt;
 class SyncStatusLabel;
 
@@ -68,12 +74,24 @@ public slots:
     void showOrganisationDialog();
     void showAgentsDialog();
     void showPreferencesDialog();
+    // « Aide »
+    void showAboutDialog();
+    void showKeyboardHelp();
+    // « Liste » instead of the grid.
+    void setListShown(bool shown);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The commands as QActions with their shortcuts, shown by the menus and the toolbar.
+    void createActions();
     QWidget *buildToolbar();
+    QMenuBar *buildMenuBar();
+    // « Administration »: every entry is added here (the menu bar's and the toolbar's menu).
+    void addAdminActions();
+    // The grid and the « Liste » table, one shown at a time.
+    QWidget *buildAgendaStack();
     // Sync status, conflicts, refusals (embedded mode adds the booking link, see
     // setEmbeddedEndpoint).
     void setUpStatusBar();
@@ -101,6 +119,21 @@ private:
     QComboBox *m_agentCombo = nullptr;
     QComboBox *m_lieuCombo = nullptr;
     QComboBox *m_meCombo = nullptr;
+    AgendaListView *m_list = nullptr;
+    QStackedWidget *m_agendaStack = nullptr;
+    QAction *m_dayAction = nullptr;
+    QAction *m_weekAction = nullptr;
+    QAction *m_listAction = nullptr;
+    QAction *m_todayAction = nullptr;
+    QAction *m_previousAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_goToDateAction = nullptr;
+    QAction *m_agendaFocusAction = nullptr;
+    QAction *m_newRdvAction = nullptr;
+    QAction *m_usagersAction = nullptr;
+    QAction *m_shareAction = nullptr;
+    QAction *m_calendarAction = nullptr;
+    QAction *m_adminButtonAction = nullptr; // the toolbar's « Administration » button
     QToolButton *m_dayButton = nullptr;
     QToolButton *m_weekButton = nullptr;
     QToolButton *m_adminButton = nullptr;

@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "catalogservice.h"
 #include "pendingsave.h"
+#include "contrast.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -11,8 +12,10 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -46,6 +49,7 @@ MotifDialog::MotifDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
     setWindowTitle(tr("Motifs"));
     m_list = named(new QListWidget(this), "motifList");
     m_list->setMinimumWidth(220);
+    m_list->setAccessibleName(tr("Motifs"));
     auto *add = named(new QPushButton(tr("New motif"), this), "newMotifButton");
     auto *left = new QVBoxLayout;
     left->addWidget(m_list);
@@ -92,6 +96,25 @@ QWidget *MotifDialog::buildForm()
     connect(pick, &QAction::triggered, this, &MotifDialog::pickColour);
     connect(m_color, &QLineEdit::textChanged, pick,
             [pick](const QString &text) { pick->setIcon(swatch(QColor(text))); });
+    // How the agenda will write on this colour (contrast.h): a sample, and a warning when the
+    // text colour had to change for the 4.5:1 the rule asks.
+    auto *contrast = named(new QLabel(box), "colorContrastLabel");
+    contrast->setWordWrap(true);
+    connect(m_color, &QLineEdit::textChanged, contrast, [contrast](const QString &text) {
+        const QColor colour(text.trimmed());
+        contrast->setVisible(colour.isValid());
+        if (!colour.isValid())
+            return;
+        const QColor ink = readableTextColor(colour, QColor(Qt::white));
+        contrast->setStyleSheet(
+            QStringLiteral("background:%1;color:%2;padding:3px;").arg(colour.name(), ink.name()));
+        const QString ratio = QLocale().toString(contrastRatio(ink, colour), 'f', 1);
+        contrast->setText(ink == QColor(Qt::white)
+                              ? tr("Text in white, contrast %1:1").arg(ratio)
+                              : tr("White text would be hard to read on this colour; the agenda "
+                                   "writes in black (contrast %1:1)")
+                                    .arg(ratio));
+    });
     m_duration = named(new QSpinBox(box), "durationSpin");
     m_duration->setRange(0, 24 * 60);
     m_duration->setSuffix(tr(" min"));
@@ -111,11 +134,13 @@ QWidget *MotifDialog::buildForm()
     m_maxDelay->setRange(1, kMaxBookingHorizonMinutes / kMinutesPerDay);
     m_maxDelay->setSuffix(tr(" days"));
     m_instructions = named(new QPlainTextEdit(box), "instructionsEdit");
+    m_instructions->setTabChangesFocus(true); // Tab leaves the field: no keyboard trap
     m_instructions->setFixedHeight(80);
     m_archived = named(new QCheckBox(tr("Archived (no longer offered)"), box), "archivedCheck");
 
     m_errors.addRow(form, tr("Name"), m_name, QStringLiteral("name"));
     m_errors.addRow(form, tr("Colour"), m_color, QStringLiteral("color"));
+    form->addRow(QString(), box->findChild<QLabel *>(QStringLiteral("colorContrastLabel")));
     m_errors.addRow(form, tr("Duration"), m_duration, QStringLiteral("duration_minutes"));
     form->addRow(tr("Location type"), m_location);
     form->addRow(tr("Online booking"), m_bookableBy);

@@ -37,6 +37,7 @@ PlageDialog::PlageDialog(AgendaSource *source, QWidget *parent) : QDialog(parent
     setWindowTitle(tr("Opening ranges"));
     m_list = named(new QListWidget(this), "plageList");
     m_list->setMinimumWidth(260);
+    m_list->setAccessibleName(tr("Opening ranges"));
     auto *add = named(new QPushButton(tr("New opening range"), this), "newPlageButton");
     auto *left = new QVBoxLayout;
     left->addWidget(m_list);

@@ -5,6 +5,7 @@
 
 #include "usagermerge.h"
 
+#include <QAction>
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -12,6 +13,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -58,7 +60,9 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
 {
     setObjectName(QStringLiteral("rdvPanel"));
     auto *layout = new QVBoxLayout(this);
+    setAccessibleName(tr("Appointment"));
     auto *title = new QLabel(tr("<b>Appointment</b>"), this);
+    title->setAccessibleName(tr("Appointment"));
     layout->addWidget(title);
 
     auto *form = new QFormLayout;
@@ -68,17 +72,23 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     m_lieu = addRow(form, tr("Lieu"), QStringLiteral("lieuLabel"));
     m_status = addRow(form, tr("Status"), QStringLiteral("statusLabel"));
     m_usagerName = addRow(form, tr("Usager"), QStringLiteral("usagerNameLabel"));
-    m_usagerBirth = addRow(form, tr("Birth date"), QStringLiteral("usagerBirthLabel"));
-    m_usagerPhone = addRow(form, tr("Phone"), QStringLiteral("usagerPhoneLabel"));
-    m_usagerEmail = addRow(form, tr("E-mail"), QStringLiteral("usagerEmailLabel"));
-    m_usagerNotified = addRow(form, tr("Notified"), QStringLiteral("usagerNotifiedLabel"));
+    m_usagerBirth = addRow(form, tr("Birth date"), QStringLiteral("usagerBirthLabel"),
+                           tr("Usager's birth date"));
+    m_usagerPhone =
+        addRow(form, tr("Phone"), QStringLiteral("usagerPhoneLabel"), tr("Usager's phone"));
+    m_usagerEmail =
+        addRow(form, tr("E-mail"), QStringLiteral("usagerEmailLabel"), tr("Usager's e-mail"));
+    m_usagerNotified = addRow(form, tr("Notified"), QStringLiteral("usagerNotifiedLabel"),
+                              tr("How the usager was notified"));
     m_duplicateRow = new QWidget(this);
     auto *duplicateLayout = new QHBoxLayout(m_duplicateRow);
     duplicateLayout->setContentsMargins(0, 0, 0, 0);
     m_usagerDuplicate = new QLabel(m_duplicateRow);
     m_usagerDuplicate->setObjectName(QStringLiteral("usagerDuplicateLabel"));
     m_usagerDuplicate->setWordWrap(true);
+    m_usagerDuplicate->setAccessibleDescription(tr("Possible duplicate"));
     auto *merge = actionButton(tr("Merge…"), QStringLiteral("usagerMergeButton"), m_duplicateRow);
+    merge->setAccessibleDescription(tr("Merge the possible duplicate into this usager"));
     duplicateLayout->addWidget(m_usagerDuplicate, 1);
     duplicateLayout->addWidget(merge);
     form->addRow(QString(), m_duplicateRow);
@@ -90,11 +100,15 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     m_prescripteurBox = new QGroupBox(tr("Booked by a prescripteur"), this);
     m_prescripteurBox->setObjectName(QStringLiteral("prescripteurBox"));
     auto *pform = new QFormLayout(m_prescripteurBox);
-    m_prescripteurName = addRow(pform, tr("Name"), QStringLiteral("prescripteurNameLabel"));
-    m_prescripteurEmail = addRow(pform, tr("E-mail"), QStringLiteral("prescripteurEmailLabel"));
-    m_prescripteurPhone = addRow(pform, tr("Phone"), QStringLiteral("prescripteurPhoneLabel"));
+    m_prescripteurName = addRow(pform, tr("Name"), QStringLiteral("prescripteurNameLabel"),
+                                tr("Prescripteur's name"));
+    m_prescripteurEmail = addRow(pform, tr("E-mail"), QStringLiteral("prescripteurEmailLabel"),
+                                 tr("Prescripteur's e-mail"));
+    m_prescripteurPhone = addRow(pform, tr("Phone"), QStringLiteral("prescripteurPhoneLabel"),
+                                 tr("Prescripteur's phone"));
     m_prescripteurBookedAt =
-        addRow(pform, tr("Booked on"), QStringLiteral("prescripteurBookedAtLabel"));
+        addRow(pform, tr("Booked on"), QStringLiteral("prescripteurBookedAtLabel"),
+               tr("Booked on (by the prescripteur)"));
     for (QLabel *l : {m_prescripteurEmail, m_prescripteurPhone}) {
         l->setTextFormat(Qt::RichText);
         l->setOpenExternalLinks(true);
@@ -105,37 +119,48 @@ RdvPanel::RdvPanel(AgendaSource *source, QWidget *parent) : QWidget(parent), m_s
     m_actions = new QWidget(this);
     auto *grid = new QGridLayout(m_actions);
     grid->setContentsMargins(0, 0, 0, 0);
-    auto *seen = actionButton(tr("Seen"), QStringLiteral("seenButton"), m_actions);
-    auto *noShow = actionButton(tr("Absent"), QStringLiteral("noShowButton"), m_actions);
-    auto *excused = actionButton(tr("Excused"), QStringLiteral("excusedButton"), m_actions);
-    auto *note = actionButton(tr("Edit the note…"), QStringLiteral("editNoteButton"), m_actions);
-    auto *cancelB = actionButton(tr("Cancel…"), QStringLiteral("cancelRdvButton"), m_actions);
-    auto *moveB = actionButton(tr("Move…"), QStringLiteral("moveRdvButton"), m_actions);
-    grid->addWidget(seen, 0, 0);
-    grid->addWidget(noShow, 0, 1);
-    grid->addWidget(excused, 0, 2);
-    grid->addWidget(note, 1, 0);
-    grid->addWidget(moveB, 1, 1);
-    grid->addWidget(cancelB, 1, 2);
+    // Each button runs a QAction, which the main window's « Appointment » menu shows too.
+    const auto button = [this, grid](const QString &text, const char *name, const char *action,
+                                     int row, int column, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(QString::fromLatin1(action));
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        auto *b = actionButton(text, QString::fromLatin1(name), m_actions);
+        connect(b, &QPushButton::clicked, a, &QAction::trigger);
+        grid->addWidget(b, row, column);
+        return b;
+    };
+    m_firstAction = button(tr("Seen"), "seenButton", "actionSeen", 0, 0,
+                           [this] { setStatus(RdvStatus::Seen); });
+    button(tr("Absent"), "noShowButton", "actionNoShow", 0, 1,
+           [this] { setStatus(RdvStatus::NoShow); });
+    button(tr("Excused"), "excusedButton", "actionExcused", 0, 2,
+           [this] { setStatus(RdvStatus::Excused); });
+    button(tr("Edit the note…"), "editNoteButton", "actionEditNote", 1, 0,
+           [this] { askContext(); });
+    button(tr("Move…"), "moveRdvButton", "actionMoveRdv", 1, 1, [this] { askMove(); });
+    button(tr("Cancel…"), "cancelRdvButton", "actionCancelRdv", 1, 2, [this] { askCancel(); });
     layout->addWidget(m_actions);
     layout->addStretch();
 
-    connect(seen, &QPushButton::clicked, this, [this] { setStatus(RdvStatus::Seen); });
-    connect(noShow, &QPushButton::clicked, this, [this] { setStatus(RdvStatus::NoShow); });
-    connect(excused, &QPushButton::clicked, this, [this] { setStatus(RdvStatus::Excused); });
-    connect(note, &QPushButton::clicked, this, &RdvPanel::askContext);
-    connect(cancelB, &QPushButton::clicked, this, &RdvPanel::askCancel);
-    connect(moveB, &QPushButton::clicked, this, &RdvPanel::askMove);
     showRdv(0);
 }
 
-QLabel *RdvPanel::addRow(QFormLayout *form, const QString &label, const QString &name)
+QLabel *RdvPanel::addRow(QFormLayout *form, const QString &label, const QString &name,
+                         const QString &spokenName)
 {
     auto *value = new QLabel(this);
     value->setObjectName(name);
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(label, value);
+    auto *caption = new QLabel(label, this);
+    caption->setBuddy(value);
+    form->addRow(caption, value);
+    // A screen reader says the caption, then the value by its text (named after the caption, the
+    // value would say « Motif » twice and hide its text); the caption labels it (buddy), and the
+    // description says whose it is (« E-mail » is both the usager's and the prescripteur's).
+    value->setAccessibleDescription(spokenName.isEmpty() ? label : spokenName);
     return value;
 }
 
@@ -152,7 +177,9 @@ void RdvPanel::showRdv(Id rdvId)
             if (!l->objectName().isEmpty())
                 l->clear();
         for (QLabel *l : m_prescripteurBox->findChildren<QLabel *>())
-            l->clear();
+            if (l->buddy() == nullptr)
+                l->clear();
+        updateActions();
         return;
     }
     const QTimeZone zone = m_source->timeZone();
@@ -190,6 +217,31 @@ void RdvPanel::showRdv(Id rdvId)
         QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), fr::phone(p.phone)));
     m_prescripteurBookedAt->setText(fr::dateTime(rdv->createdAt, zone));
     m_actions->setEnabled(rdv->status != RdvStatus::Revoked);
+    updateActions();
+}
+
+void RdvPanel::updateActions()
+{
+    const bool open = m_rdvId && isEnabled() && m_actions->isEnabled();
+    for (QAction *a : actions())
+        a->setEnabled(open);
+}
+
+void RdvPanel::focusActions()
+{
+    if (m_firstAction->isEnabled() && m_firstAction->isVisibleTo(window()))
+        m_firstAction->setFocus(Qt::OtherFocusReason);
+    else
+        setFocus(Qt::OtherFocusReason);
+}
+
+void RdvPanel::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        emit closeRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 bool RdvPanel::apply(const BookingOutcome &outcome)
@@ -198,8 +250,13 @@ bool RdvPanel::apply(const BookingOutcome &outcome)
         QMessageBox::warning(this, tr("Appointment"), outcome.message);
         return false;
     }
+    const bool hadKeyboard = m_actions->isAncestorOf(window()->focusWidget());
     showRdv(m_rdvId);
     emit rdvChanged(m_rdvId);
+    // Cancelled, its actions are disabled: the keyboard goes back to the agenda rather than
+    // wherever Qt sends the focus of a disabled button.
+    if (hadKeyboard && !m_actions->isEnabled())
+        emit closeRequested();
     return true;
 }
 

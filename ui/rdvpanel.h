@@ -1,5 +1,6 @@
 // La fiche du rendez-vous: what an agent needs about one appointment (motif, time, lieu, status,
-// usager, context, and the prescriber who booked it, to contact them), and the agent's actions.
+// usager, context, and the prescriber who booked it, to contact them), and the agent's actions,
+// as QActions (actions()) that the main window's menu shows too.
 #pragma once
 
 #include "agendasource.h"
@@ -30,13 +31,23 @@ public:
     bool setContext(const QString &context);
     // To a free créneau of the same motif at `start` (organisation's zone); the usager is told.
     bool move(const QDateTime &start);
+    // The keyboard arrives on the appointment (Enter in the agenda): the first action button.
+    void focusActions();
 
 signals:
     // An action changed the appointment.
     void rdvChanged(qint64 rdvId);
+    // Escape: the keyboard goes back to the agenda.
+    void closeRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    QLabel *addRow(QFormLayout *form, const QString &label, const QString &name);
+    // `spokenName`: what a screen reader says the value is, when the caption alone is ambiguous.
+    QLabel *addRow(QFormLayout *form, const QString &label, const QString &name,
+                   const QString &spokenName = {});
+    void updateActions();
     void askCancel();
     void askContext();
     void askMove();
@@ -65,6 +76,7 @@ private:
     QLabel *m_prescripteurPhone;
     QLabel *m_prescripteurBookedAt;
     QWidget *m_actions;
+    QPushButton *m_firstAction = nullptr;
 };
 
 } // namespace creneau::ui

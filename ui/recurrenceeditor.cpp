@@ -47,10 +47,12 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     m_interval->setSpecialValueText(tr("every week"));
     m_interval->setPrefix(tr("every "));
     m_interval->setSuffix(tr(" weeks"));
+    m_interval->setAccessibleName(tr("Repeat"));
     m_hasUntil = new QCheckBox(tr("Until"), this);
     m_hasUntil->setObjectName(QStringLiteral("untilCheck"));
     m_until = dateEdit("untilEdit", this);
     m_until->setEnabled(false);
+    m_until->setAccessibleName(tr("Until"));
     auto *untilRow = new QHBoxLayout;
     untilRow->addWidget(m_interval);
     untilRow->addWidget(m_hasUntil);
@@ -58,13 +60,16 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     untilRow->addStretch();
 
     m_exceptionDate = dateEdit("exceptionDateEdit", this);
+    m_exceptionDate->setAccessibleName(tr("Exception date"));
     auto *addException = new QPushButton(tr("Add"), this);
+    addException->setAccessibleDescription(tr("Add the exception date"));
     addException->setObjectName(QStringLiteral("addExceptionButton"));
     auto *removeException = new QPushButton(tr("Remove"), this);
     removeException->setObjectName(QStringLiteral("removeExceptionButton"));
     m_exceptions = new QListWidget(this);
     m_exceptions->setObjectName(QStringLiteral("exceptionList"));
     m_exceptions->setFixedHeight(60);
+    m_exceptions->setAccessibleName(tr("Except on"));
     auto *exceptionRow = new QHBoxLayout;
     exceptionRow->addWidget(m_exceptionDate);
     exceptionRow->addWidget(addException);
@@ -72,6 +77,7 @@ RecurrenceEditor::RecurrenceEditor(QWidget *parent) : QWidget(parent)
     m_previewList = new QListWidget(this);
     m_previewList->setObjectName(QStringLiteral("previewList"));
     m_previewList->setFixedHeight(110);
+    m_previewList->setAccessibleName(tr("Next dates"));
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);

@@ -45,6 +45,7 @@ UsagersDialog::UsagersDialog(AgendaSource *source, QWidget *parent)
     setObjectName(QStringLiteral("usagersDialog"));
     setWindowTitle(tr("Usagers"));
     m_rdvs->setObjectName(QStringLiteral("usagerRdvList"));
+    m_rdvs->setAccessibleName(tr("The usager's appointments"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_duplicateLabel->setObjectName(QStringLiteral("duplicateLabel"));
     m_duplicateLabel->setWordWrap(true);

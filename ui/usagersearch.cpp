@@ -12,7 +12,10 @@ UsagerSearch::UsagerSearch(AgendaSource *source, QWidget *parent)
     m_edit->setObjectName(QStringLiteral("usagerSearchEdit"));
     m_edit->setPlaceholderText(tr("Name, phone or birth date (dd/mm/yyyy)"));
     m_edit->setClearButtonEnabled(true);
+    m_edit->setAccessibleName(tr("Find a usager"));
+    m_edit->setAccessibleDescription(m_edit->placeholderText());
     m_list->setObjectName(QStringLiteral("usagerList"));
+    m_list->setAccessibleName(tr("Usagers found"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_edit);
