@@ -191,7 +191,9 @@
         <location filename="../models/validation.cpp" line="156"/>
         <source>%n characters at most.</source>
         <translation>
-            </translation>
+            <numerusform>%n caractère au maximum.</numerusform>
+            <numerusform>%n caractères au maximum.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../models/validation.cpp" line="173"/>
@@ -1371,7 +1373,9 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <location filename="../ui/newrdvdialog.cpp" line="84"/>
         <source>%1 (%n min)</source>
         <translation>
-            </translation>
+            <numerusform>%1 (%n min)</numerusform>
+            <numerusform>%1 (%n min)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/newrdvdialog.cpp" line="101"/>
@@ -1634,7 +1638,9 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <location filename="../ui/rdvpanel.cpp" line="136"/>
         <source> (%n minute(s))</source>
         <translation>
-            </translation>
+            <numerusform> (%n minute)</numerusform>
+            <numerusform> (%n minutes)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/rdvpanel.cpp" line="166"/>
@@ -1689,7 +1695,11 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
     </message>
     <message>
         <source>Usager&apos;s e-mail</source>
-        <translation>Courriel de l&apos;usager</translation>
+        <translation>E-mail de l&apos;usager</translation>
+    </message>
+    <message>
+        <source>How the usager was notified</source>
+        <translation>Comment l&apos;usager a été prévenu</translation>
     </message>
     <message>
         <source>Prescripteur&apos;s name</source>
@@ -1697,7 +1707,7 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
     </message>
     <message>
         <source>Prescripteur&apos;s e-mail</source>
-        <translation>Courriel du prescripteur</translation>
+        <translation>E-mail du prescripteur</translation>
     </message>
     <message>
         <source>Prescripteur&apos;s phone</source>
@@ -1802,7 +1812,9 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <location filename="../ui/remoteconnection.cpp" line="55"/>
         <source>Syncing with the server… %n change(s) received</source>
         <translation>
-            </translation>
+            <numerusform>Synchronisation avec le serveur… %n modification reçue</numerusform>
+            <numerusform>Synchronisation avec le serveur… %n modifications reçues</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/remoteconnection.cpp" line="84"/>
@@ -1905,7 +1917,9 @@ Bien cordialement</translation>
         <location filename="../ui/syncstatuslabel.cpp" line="54"/>
         <source>%n change(s) waiting to be sent</source>
         <translation>
-            </translation>
+            <numerusform>%n modification en attente d&apos;envoi</numerusform>
+            <numerusform>%n modifications en attente d&apos;envoi</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2346,7 +2360,9 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message numerus="yes">
         <source>Agent archived. %n future appointment(s) to reassign to someone else: they stay in the agenda.</source>
         <translation>
-            </translation>
+            <numerusform>Agent archivé. %n rendez-vous à venir à réattribuer à quelqu&apos;un d&apos;autre : il reste dans l&apos;agenda.</numerusform>
+            <numerusform>Agent archivé. %n rendez-vous à venir à réattribuer à quelqu&apos;un d&apos;autre : ils restent dans l&apos;agenda.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

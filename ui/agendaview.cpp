@@ -398,8 +398,9 @@ bool AgendaView::event(QEvent *event)
         const auto *help = static_cast<QHelpEvent *>(event);
         for (const Box &b : m_boxes)
             if (b.rect.contains(help->pos())) {
-                QToolTip::showText(help->globalPos(), b.index.data(Qt::ToolTipRole).toString(),
-                                   this, b.rect.toAlignedRect());
+                const QModelIndex idx = m_model->index(m_grid.cell(b.column, b.index)->row);
+                QToolTip::showText(help->globalPos(), idx.data(Qt::ToolTipRole).toString(), this,
+                                   b.rect.toAlignedRect());
                 return true;
             }
         QToolTip::hideText();

@@ -16,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QApplication>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -216,7 +217,13 @@ void RdvPanel::showRdv(Id rdvId)
     m_prescripteurPhone->setText(link(
         QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), fr::phone(p.phone)));
     m_prescripteurBookedAt->setText(fr::dateTime(rdv->createdAt, zone));
+    // Cancelled (here or, as the change feed tells, elsewhere) while the keyboard was on its
+    // actions: the keyboard goes back to the agenda rather than wherever Qt sends the focus of a
+    // disabled button.
+    const bool hadKeyboard = m_actions->isAncestorOf(QApplication::focusWidget());
     m_actions->setEnabled(rdv->status != RdvStatus::Revoked);
+    if (hadKeyboard && !m_actions->isEnabled())
+        emit closeRequested();
     updateActions();
 }
 

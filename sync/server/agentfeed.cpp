@@ -46,13 +46,6 @@ int tableIndex(const QString &entity)
     return -1;
 }
 
-bool isSecretColumn(const QString &name)
-{
-    // An agent's sign-ins are for administrators (GET /organisation), not for colleagues.
-    return name == QLatin1String("password_hash") || name == QLatin1String("usager_token_hash") ||
-           name == QLatin1String("last_sign_in_at") ||
-           name == QLatin1String("must_change_password");
-}
 
 void appendInteger(QByteArray &out, qint64 v)
 {
@@ -170,7 +163,7 @@ QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Ra
         QStringList names;
         const QSqlRecord all = db.record(QLatin1String(t.table));
         for (int i = 0; i < all.count(); ++i)
-            if (!isSecretColumn(all.fieldName(i)))
+            if (!AgentFeed::isPrivateColumn(all.fieldName(i)))
                 names << QStringLiteral("r.") + all.fieldName(i);
         shown = names.join(QLatin1Char(','));
     }
@@ -369,6 +362,14 @@ QJsonObject AgentFeed::row(const QString &entity, qint64 organisationId, qint64 
         .object()
         .value(QStringLiteral("data"))
         .toObject();
+}
+
+bool AgentFeed::isPrivateColumn(const QString &name)
+{
+    // An agent's sign-ins are for administrators (GET /organisation), not for colleagues.
+    return name == QLatin1String("password_hash") || name == QLatin1String("usager_token_hash") ||
+           name == QLatin1String("last_sign_in_at") ||
+           name == QLatin1String("must_change_password");
 }
 
 } // namespace creneau::http

@@ -25,6 +25,8 @@ public:
     QByteArray pageJson(qint64 organisationId, qint64 since, int limit);
     // One row's data as the feed shows it ({} when it is not the organisation's).
     QJsonObject row(const QString &entity, qint64 organisationId, qint64 id);
+    // Columns the feed never carries: secrets, and what only administrators see.
+    static bool isPrivateColumn(const QString &name);
 
     struct Row
     {

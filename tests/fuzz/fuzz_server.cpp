@@ -151,6 +151,7 @@ Fixture &fixture()
         f->site = std::make_unique<BookingSite>(*f->store, *f->secret,
                                                 QStringLiteral("http://127.0.0.1:8080"));
         f->site->bookingLimit().setPerHour(0); // every input from one address: no hourly cap
+        f->site->setReady(true); // as a server that listens
         Router router;
         addPublicApiRoutes(router, *f->site);
         addBookingPageRoutes(router, *f->site, *f->pages);

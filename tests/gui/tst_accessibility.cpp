@@ -7,7 +7,9 @@
 #include "agendasource.h"
 #include "bookinglinkdialog.h"
 #include "calendarsettingsdialog.h"
+#include "embeddedconnection.h"
 #include "embeddedserver.h"
+#include "syncclient.h"
 #include "lieudialog.h"
 #include "mainwindow.h"
 #include "motifdialog.h"
@@ -100,7 +102,8 @@ private:
     Rdv aminasRdv() const;
 
     QTemporaryDir m_data;
-    std::unique_ptr<ui::EmbeddedServer> m_server;
+    std::unique_ptr<desktop::EmbeddedServer> m_server;
+    std::unique_ptr<sync::SyncClient> m_client;
     std::unique_ptr<ui::AgendaSource> m_source;
     std::unique_ptr<ui::MainWindow> m_window;
 };
@@ -117,10 +120,12 @@ void TestAccessibility::initTestCase()
     QVERIFY(platform);
     platform->setActive(true);
     QVERIFY(QAccessible::isActive());
-    m_server = std::make_unique<ui::EmbeddedServer>(m_data.path());
+    m_server = std::make_unique<desktop::EmbeddedServer>(m_data.path());
     QVERIFY2(m_server->start(true), qPrintable(m_server->errorString()));
-    m_source = std::make_unique<ui::AgendaSource>(m_server->databasePath(),
-                                                  m_server->server()->eventSink());
+    QString error;
+    m_client = desktop::connectToEmbedded(*m_server, m_data.path(), &error);
+    QVERIFY2(m_client, qPrintable(error));
+    m_source = std::make_unique<ui::AgendaSource>(m_client.get());
     m_window = std::make_unique<ui::MainWindow>(m_source.get(), m_server->publicUrl());
     m_window->resize(1280, 760);
     m_window->setMode(ui::AgendaView::Mode::Week);

@@ -386,10 +386,28 @@ private slots:
         QCOMPARE(moveUrl, mine + QStringLiteral("/deplacer"));
         Reply choices = browser.get(moveUrl);
         QCOMPARE(choices.status, 200);
-        if (!choices.text().contains(QStringLiteral("name=\"debut\"")))
-            choices = browser.get(findLink(choices.text(), QStringLiteral("semaine=")));
-        const Fields other = hiddenFields(choices.text(), moveUrl);
+        // A créneau far enough ahead to be cancelled online afterwards (the organisation's delay
+        // is hours): early in the morning, today's first créneaux are too close.
+        const auto farEnough = [](const QString &html) {
+            static const QRegularExpression debut(QStringLiteral("name=\"debut\" value=\"(\\d+)\""));
+            const qint64 after = QDateTime::currentSecsSinceEpoch() + 12 * 3600;
+            for (const QRegularExpressionMatch &m : debut.globalMatch(html))
+                if (m.captured(1).toLongLong() > after)
+                    return m.captured(1);
+            return QString();
+        };
+        QString farDebut = farEnough(choices.text());
+        for (QDate monday = QDate::currentDate().addDays(1 - QDate::currentDate().dayOfWeek());
+             farDebut.isEmpty() && monday < QDate::currentDate().addDays(60);) {
+            monday = monday.addDays(7);
+            choices = browser.get(moveUrl + QStringLiteral("?semaine=") +
+                                  monday.toString(Qt::ISODate));
+            farDebut = farEnough(choices.text());
+        }
+        QVERIFY(!farDebut.isEmpty());
+        Fields other = hiddenFields(choices.text(), moveUrl);
         QVERIFY(!other.isEmpty());
+        set(other, QStringLiteral("debut"), farDebut);
         // A créneau that is not free: back to the list, the appointment kept.
         Fields nowhere = other;
         set(nowhere, QStringLiteral("debut"), QStringLiteral("1000"));

@@ -89,8 +89,7 @@ QJsonArray plainChanges(Store &store, qint64 organisationId)
             QJsonObject data;
             for (int i = 0; i < record.count(); ++i) {
                 const QString name = record.fieldName(i);
-                if (name == QLatin1String("password_hash") ||
-                    name == QLatin1String("usager_token_hash"))
+                if (http::AgentFeed::isPrivateColumn(name))
                     continue;
                 data.insert(name, plainValue(q.value(i)));
             }
