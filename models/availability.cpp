@@ -1,6 +1,6 @@
-#include "availability.h"
+#include "models/availability.h"
 
-#include "catalog.h"
+#include "models/catalog.h"
 
 #include <algorithm>
 

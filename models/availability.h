@@ -3,9 +3,9 @@
 // rows written since the last one.
 #pragma once
 
-#include "domain.h"
-#include "recurrence.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/recurrence.h"
+#include "models/store.h"
 
 #include <QHash>
 #include <QSet>

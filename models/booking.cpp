@@ -1,10 +1,10 @@
-#include "booking.h"
+#include "models/booking.h"
 
-#include "catalog.h"
-#include "horizon.h"
-#include "ownership.h"
-#include "rdvrepository.h"
-#include "secrets.h"
+#include "models/catalog.h"
+#include "models/horizon.h"
+#include "models/ownership.h"
+#include "models/rdvrepository.h"
+#include "models/secrets.h"
 
 #include <QCoreApplication>
 

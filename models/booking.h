@@ -2,11 +2,11 @@
 // the créneau, write the appointment, its usager and what must follow (RdvEventSink) together.
 #pragma once
 
-#include "clock.h"
-#include "domain.h"
-#include "slotengine.h"
-#include "store.h"
-#include "validation.h"
+#include "models/clock.h"
+#include "models/domain.h"
+#include "models/slotengine.h"
+#include "models/store.h"
+#include "models/validation.h"
 
 namespace creneau {
 

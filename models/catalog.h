@@ -2,8 +2,8 @@
 // ranges and absences. Writes must run inside a WriteTransaction; each bumps the change sequence.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
-#include "catalogservice.h"
+#include "models/catalogservice.h"
 
-#include "catalog.h"
-#include "ownership.h"
+#include "models/catalog.h"
+#include "models/ownership.h"
 
 #include <QCoreApplication>
 

@@ -3,10 +3,10 @@
 // dialogs call its check*() functions so they show the same messages next to the fields.
 #pragma once
 
-#include "clock.h"
-#include "domain.h"
-#include "store.h"
-#include "validation.h"
+#include "models/clock.h"
+#include "models/domain.h"
+#include "models/store.h"
+#include "models/validation.h"
 
 #include <optional>
 

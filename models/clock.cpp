@@ -1,4 +1,4 @@
-#include "clock.h"
+#include "models/clock.h"
 
 namespace creneau {
 

@@ -1,8 +1,8 @@
-#include "demodata.h"
+#include "models/demodata.h"
 
-#include "catalog.h"
-#include "rdvrepository.h"
-#include "secrets.h"
+#include "models/catalog.h"
+#include "models/rdvrepository.h"
+#include "models/secrets.h"
 
 #include <QTimeZone>
 

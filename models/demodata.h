@@ -2,8 +2,8 @@
 // benchmarks use (50 agents, 20 motifs, two ranges a day five days a week, 10,000 appointments).
 #pragma once
 
-#include "clock.h"
-#include "store.h"
+#include "models/clock.h"
+#include "models/store.h"
 
 namespace creneau::demo {
 

@@ -1,4 +1,4 @@
-#include "domain.h"
+#include "models/domain.h"
 
 #include <QCoreApplication>
 

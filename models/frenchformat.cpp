@@ -1,4 +1,4 @@
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
 #include <QLocale>
 #include <QRegularExpression>

@@ -3,7 +3,7 @@
 // everywhere, in French administrative style (« mardi 1 décembre 2026 à 9 h 45 »).
 #pragma once
 
-#include "domain.h"
+#include "models/domain.h"
 
 #include <QDate>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "horizon.h"
+#include "models/horizon.h"
 
 #include <QCoreApplication>
 

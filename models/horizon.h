@@ -3,7 +3,7 @@
 // nor overflows when a duration is added to it (9223372036854775807).
 #pragma once
 
-#include "validation.h"
+#include "models/validation.h"
 
 #include <QtGlobal>
 

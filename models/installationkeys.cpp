@@ -1,7 +1,7 @@
-#include "installationkeys.h"
+#include "models/installationkeys.h"
 
-#include "keyfile.h"
-#include "secrets.h"
+#include "models/keyfile.h"
+#include "models/secrets.h"
 
 #include <QDateTime>
 #include <QDir>

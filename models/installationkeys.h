@@ -5,7 +5,7 @@
 // calendar.key in the data directory (one instance on SQLite). Never replaced once they exist.
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "keyfile.h"
+#include "models/keyfile.h"
 
 #include <QFile>
 

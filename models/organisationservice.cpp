@@ -1,8 +1,8 @@
-#include "organisationservice.h"
+#include "models/organisationservice.h"
 
-#include "catalog.h"
-#include "secrets.h"
-#include "sql.h"
+#include "models/catalog.h"
+#include "models/secrets.h"
+#include "models/sql.h"
 
 #include <QCoreApplication>
 #include <QFile>

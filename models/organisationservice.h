@@ -5,10 +5,10 @@
 // desktop's first start; no rule is written again in a dialog or a route.
 #pragma once
 
-#include "clock.h"
-#include "domain.h"
-#include "store.h"
-#include "validation.h"
+#include "models/clock.h"
+#include "models/domain.h"
+#include "models/store.h"
+#include "models/validation.h"
 
 #include <functional>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "ownership.h"
+#include "models/ownership.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 namespace creneau {
 

@@ -3,8 +3,8 @@
 // caller learns nothing about what other organisations hold.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 namespace creneau {
 

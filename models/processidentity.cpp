@@ -1,6 +1,6 @@
-#include "processidentity.h"
+#include "models/processidentity.h"
 
-#include "secrets.h"
+#include "models/secrets.h"
 
 #include <QMutex>
 #include <QSysInfo>

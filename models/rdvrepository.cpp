@@ -1,7 +1,7 @@
-#include "rdvrepository.h"
+#include "models/rdvrepository.h"
 
-#include "usagerduplicates.h"
-#include "validation.h"
+#include "models/usagerduplicates.h"
+#include "models/validation.h"
 
 namespace creneau {
 

@@ -2,8 +2,8 @@
 // WriteTransaction and bump the change sequence.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "recurrence.h"
+#include "models/recurrence.h"
 
 #include <QCoreApplication>
 

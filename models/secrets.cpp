@@ -1,4 +1,4 @@
-#include "secrets.h"
+#include "models/secrets.h"
 
 #include <QByteArray>
 

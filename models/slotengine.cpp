@@ -1,4 +1,4 @@
-#include "slotengine.h"
+#include "models/slotengine.h"
 
 #include <QElapsedTimer>
 

@@ -2,8 +2,8 @@
 // their absences and appointments, cut into tiles of the motif's duration, within its delays.
 #pragma once
 
-#include "availability.h"
-#include "domain.h"
+#include "models/availability.h"
+#include "models/domain.h"
 
 #include <QDateTime>
 

@@ -1,4 +1,4 @@
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QHash>
 #include <QMutex>

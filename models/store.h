@@ -2,7 +2,7 @@
 // change sequence every write bumps. One Store per thread: Qt SQL connections are not shared.
 #pragma once
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QList>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "storecopy.h"
+#include "models/storecopy.h"
 
 #include <QSqlField>
 #include <QSqlRecord>

@@ -2,7 +2,7 @@
 // PostgreSQL (`creneau-server --migrate-to postgresql://...`).
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 namespace creneau {
 

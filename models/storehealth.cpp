@@ -1,4 +1,4 @@
-#include "storehealth.h"
+#include "models/storehealth.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -3,7 +3,7 @@
 // for the operator; none means healthy.
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "throttle.h"
+#include "models/throttle.h"
 
-#include "secrets.h"
+#include "models/secrets.h"
 
 #include <QAtomicInteger>
 

@@ -2,7 +2,7 @@
 // times a key (a client address, a message recipient) was counted in a fixed time window.
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "usagerduplicates.h"
+#include "models/usagerduplicates.h"
 
-#include "rdvrepository.h"
-#include "validation.h"
+#include "models/rdvrepository.h"
+#include "models/validation.h"
 
 #include <QCoreApplication>
 

@@ -3,8 +3,8 @@
 // possible »), and the agents' merge of two usagers, which keeps both histories.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 #include <QSet>
 

@@ -1,9 +1,9 @@
-#include "validation.h"
+#include "models/validation.h"
 
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
-#include "horizon.h"
-#include "recurrence.h"
+#include "models/horizon.h"
+#include "models/recurrence.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // Field rules shared by every way in (web pages, API, desktop): errors are values, in French.
 #pragma once
 
-#include "domain.h"
+#include "models/domain.h"
 
 #include <QMap>
 #include <QString>

@@ -351,7 +351,7 @@
     </message>
 </context>
 <context>
-    <name>creneau::http::AgentApi</name>
+    <name>creneau::server::AgentApi</name>
     <message>
         <location filename="../sync/server/agentapi.cpp" line="81"/>
         <source>Sign in first: a bearer token is required.</source>
@@ -514,7 +514,7 @@
     </message>
 </context>
 <context>
-    <name>creneau::sync::SyncClient</name>
+    <name>creneau::client::SyncClient</name>
     <message>
         <location filename="../sync/client/syncclient.cpp" line="80"/>
         <source>The server cannot be reached.</source>
@@ -2225,7 +2225,7 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     </message>
 </context>
 <context>
-    <name>creneau::sync::AdminCommands</name>
+    <name>creneau::client::AdminCommands</name>
     <message>
         <source>The server cannot be reached (%1). Try again later.</source>
         <translation>Le serveur est injoignable (%1). Réessayez plus tard.</translation>

@@ -1,13 +1,13 @@
-#include "absencedialog.h"
+#include "ui/absencedialog.h"
 
-#include "clocktime.h"
+#include "ui/clocktime.h"
 
-#include "catalog.h"
-#include "catalogservice.h"
-#include "pendingsave.h"
-#include "recurrence.h"
-#include "recurrenceeditor.h"
-#include "validation.h"
+#include "models/catalog.h"
+#include "models/catalogservice.h"
+#include "models/recurrence.h"
+#include "models/validation.h"
+#include "ui/pendingsave.h"
+#include "ui/recurrenceeditor.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

@@ -1,7 +1,7 @@
-#include "agendaaccessible.h"
+#include "ui/agendaaccessible.h"
 
-#include "agendacellname.h"
-#include "agendaview.h"
+#include "ui/agendacellname.h"
+#include "ui/agendaview.h"
 
 #include <QAccessibleWidget>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "agendacellname.h"
+#include "ui/agendacellname.h"
 
 #include <QCoreApplication>
 #include <QLocale>

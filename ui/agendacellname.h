@@ -3,7 +3,7 @@
 // prescripteur ») or the free time (« mercredi 2 décembre, 14 h à 16 h, libre »).
 #pragma once
 
-#include "agendagrid.h"
+#include "ui/agendagrid.h"
 
 #include <QString>
 #include <QTime>

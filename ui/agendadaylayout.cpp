@@ -1,4 +1,4 @@
-#include "agendadaylayout.h"
+#include "ui/agendadaylayout.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "agendagrid.h"
+#include "ui/agendagrid.h"
 
 #include <QTimeZone>
 

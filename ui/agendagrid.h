@@ -4,8 +4,8 @@
 // the accessibility interface reads it.
 #pragma once
 
-#include "agendadaylayout.h"
-#include "agendamodel.h"
+#include "ui/agendadaylayout.h"
+#include "ui/agendamodel.h"
 
 #include <QDate>
 #include <QList>

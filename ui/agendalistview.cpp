@@ -1,6 +1,6 @@
-#include "agendalistview.h"
+#include "ui/agendalistview.h"
 
-#include "agendacellname.h"
+#include "ui/agendacellname.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

@@ -2,7 +2,7 @@
 // a screen reader; the alternative to the agenda's grid. Reads the same AgendaModel.
 #pragma once
 
-#include "agendamodel.h"
+#include "ui/agendamodel.h"
 
 #include <QTableView>
 

@@ -1,6 +1,6 @@
-#include "agendamodel.h"
+#include "ui/agendamodel.h"
 
-#include "clocktime.h"
+#include "ui/clocktime.h"
 
 #include <algorithm>
 

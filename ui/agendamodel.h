@@ -3,7 +3,7 @@
 // ranges and absences, which the view draws behind the appointments.
 #pragma once
 
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
 #include <QAbstractListModel>
 #include <QColor>

@@ -1,29 +1,29 @@
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
-#include "catalog.h"
-#include "rdvrepository.h"
-#include "recurrence.h"
-#include "syncclient.h"
+#include "models/catalog.h"
+#include "models/rdvrepository.h"
+#include "models/recurrence.h"
+#include "sync/client/syncclient.h"
 
 namespace creneau::ui {
 
-AgendaSource::AgendaSource(sync::SyncClient *client) : m_store(&client->store()), m_client(client)
+AgendaSource::AgendaSource(client::SyncClient *client) : m_store(&client->store()), m_client(client)
 {
-    connect(client, &sync::SyncClient::commandRejected, this,
+    connect(client, &client::SyncClient::commandRejected, this,
             [this](const QString &, int, const QString &message) { emit changeRefused(message); });
-    connect(client, &sync::SyncClient::changesApplied, this, &AgendaSource::changesApplied);
-    connect(client, &sync::SyncClient::commandFieldsRejected, this,
+    connect(client, &client::SyncClient::changesApplied, this, &AgendaSource::changesApplied);
+    connect(client, &client::SyncClient::commandFieldsRejected, this,
             [this](const QString &key, const QJsonObject &fields) {
                 FieldErrors errors;
                 for (auto it = fields.begin(); it != fields.end(); ++it)
                     errors.insert(it.key(), it.value().toString());
                 m_refusedFields.insert(key, errors);
             });
-    connect(client, &sync::SyncClient::commandRejected, this,
+    connect(client, &client::SyncClient::commandRejected, this,
             [this](const QString &key, int, const QString &message) {
                 emit changeRejected(key, message, m_refusedFields.take(key));
             });
-    connect(client, &sync::SyncClient::commandDone, this,
+    connect(client, &client::SyncClient::commandDone, this,
             [this](const QString &key, const QJsonObject &result) {
                 const QJsonObject row = result.value(QStringLiteral("data")).toObject();
                 emit changeDone(key, result.value(QStringLiteral("id")).toInteger(),

@@ -3,10 +3,10 @@
 // app/desktop hosts in embedded mode); the result comes back through the change feed.
 #pragma once
 
-#include "booking.h"
-#include "domain.h"
-#include "store.h"
-#include "usagerduplicates.h"
+#include "models/booking.h"
+#include "models/domain.h"
+#include "models/store.h"
+#include "models/usagerduplicates.h"
 
 #include <QObject>
 #include <QTimeZone>
@@ -14,7 +14,7 @@
 #include <memory>
 #include <optional>
 
-namespace creneau::sync {
+namespace creneau::client {
 class SyncClient;
 }
 
@@ -35,10 +35,10 @@ class AgendaSource : public QObject
     Q_OBJECT
 public:
     // Reads `client`'s cache (on its connection) and writes through its queue.
-    explicit AgendaSource(sync::SyncClient *client);
+    explicit AgendaSource(client::SyncClient *client);
     ~AgendaSource() override;
 
-    sync::SyncClient *syncClient() const { return m_client; }
+    client::SyncClient *syncClient() const { return m_client; }
     // The agent whose session the sync client holds (signed in, or chosen in the demo).
     std::optional<Agent> signedInAgent() const;
 
@@ -105,7 +105,7 @@ private:
     BookingOutcome queueRdvCommand(const QString &type, Id rdvId, QJsonObject payload);
 
     Store *m_store = nullptr;
-    sync::SyncClient *m_client = nullptr;
+    client::SyncClient *m_client = nullptr;
     QHash<QString, FieldErrors> m_refusedFields; // until their commandRejected follows
     QString m_lastBookingKey;
 };

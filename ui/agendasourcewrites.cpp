@@ -1,8 +1,8 @@
 // AgendaSource's changes: agent-API commands (see sync/server/agentcommands.cpp for their
 // payloads) that the sync client queues and sends, in both modes.
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
 
 #include <QJsonArray>
 

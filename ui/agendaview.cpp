@@ -1,15 +1,15 @@
-#include "agendaview.h"
+#include "ui/agendaview.h"
 
-#include "agendaaccessible.h"
-#include "contrast.h"
+#include "ui/agendaaccessible.h"
+#include "ui/contrast.h"
 
 #include <QAccessible>
 #include <QHelpEvent>
-#include <QToolTip>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 

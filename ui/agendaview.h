@@ -5,8 +5,8 @@
 // (agendaaccessible.h).
 #pragma once
 
-#include "agendagrid.h"
-#include "agendamodel.h"
+#include "ui/agendagrid.h"
+#include "ui/agendamodel.h"
 
 #include <QImage>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "agentsdialog.h"
+#include "ui/agentsdialog.h"
 
-#include "admincommands.h"
-#include "organisationdialog.h"
+#include "sync/client/admincommands.h"
+#include "ui/organisationdialog.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -34,7 +34,7 @@ QJsonObject agentOf(const QJsonArray &agents, qint64 id)
 } // namespace
 
 AgentsDialog::AgentsDialog(const QUrl &serverUrl, const QString &bearerToken, QWidget *parent)
-    : QDialog(parent), m_client(new sync::AdminCommands(serverUrl, bearerToken, this))
+    : QDialog(parent), m_client(new client::AdminCommands(serverUrl, bearerToken, this))
 {
     setWindowTitle(tr("Agents"));
     resize(720, 520);
@@ -113,7 +113,7 @@ AgentsDialog::AgentsDialog(const QUrl &serverUrl, const QString &bearerToken, QW
 void AgentsDialog::reload()
 {
     setBusy(true);
-    m_client->load([this](const sync::AdminReply &r) {
+    m_client->load([this](const client::AdminReply &r) {
         if (r.ok())
             showAgents(r.body.value(QStringLiteral("agents")).toArray());
         setBusy(false);
@@ -179,7 +179,7 @@ void AgentsDialog::addAgent()
     if (!m_initialPassword->text().isEmpty())
         payload.insert(QStringLiteral("initial_password"), m_initialPassword->text());
     setBusy(true);
-    m_client->run(QStringLiteral("save_agent"), payload, [this](const sync::AdminReply &r) {
+    m_client->run(QStringLiteral("save_agent"), payload, [this](const client::AdminReply &r) {
         m_errors.show(fieldErrorsOf(r));
         const bool invited =
             r.body.value(QStringLiteral("invitation")).toString() == QLatin1String("email");
@@ -201,14 +201,14 @@ void AgentsDialog::setRole(qint64 agentId, bool admin)
         QStringLiteral("save_agent"),
         {{QStringLiteral("id"), agentId},
          {QStringLiteral("role"), admin ? QStringLiteral("admin") : QStringLiteral("agent")}},
-        [this](const sync::AdminReply &r) { finish(r, tr("Role changed.")); });
+        [this](const client::AdminReply &r) { finish(r, tr("Role changed.")); });
 }
 
 void AgentsDialog::archive(qint64 agentId)
 {
     setBusy(true);
     m_client->run(QStringLiteral("archive_agent"), {{QStringLiteral("id"), agentId}},
-                  [this](const sync::AdminReply &r) {
+                  [this](const client::AdminReply &r) {
                       const int n =
                           r.body.value(QStringLiteral("rdvs_to_reassign")).toArray().size();
                       finish(r, n ? tr("Agent archived. %n future appointment(s) to reassign to "
@@ -225,7 +225,7 @@ void AgentsDialog::resetPassword(qint64 agentId, const QString &initialPassword)
         payload.insert(QStringLiteral("initial_password"), initialPassword);
     setBusy(true);
     m_client->run(QStringLiteral("reset_agent_password"), payload,
-                  [this](const sync::AdminReply &r) {
+                  [this](const client::AdminReply &r) {
                       // The initial password's refusal belongs under the add form's field too.
                       if (!r.field(QStringLiteral("initial_password")).isEmpty())
                           m_errors.show(fieldErrorsOf(r));
@@ -274,7 +274,7 @@ void AgentsDialog::setBusy(bool busy)
         b->setEnabled(!busy);
 }
 
-void AgentsDialog::finish(const sync::AdminReply &r, const QString &success)
+void AgentsDialog::finish(const client::AdminReply &r, const QString &success)
 {
     setBusy(false);
     m_status->setText(r.ok() ? success : r.message);

@@ -4,7 +4,7 @@
 // Everything goes through the server (AdminCommands); its refusals show next to the fields.
 #pragma once
 
-#include "fielderrorlabels.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 #include <QJsonArray>
@@ -16,10 +16,10 @@ class QLineEdit;
 class QPushButton;
 class QTableWidget;
 
-namespace creneau::sync {
+namespace creneau::client {
 class AdminCommands;
 struct AdminReply;
-} // namespace creneau::sync
+} // namespace creneau::client
 
 namespace creneau::ui {
 
@@ -45,11 +45,11 @@ signals:
 private:
     void showAgents(const QJsonArray &agents);
     void setBusy(bool busy);
-    void finish(const sync::AdminReply &reply, const QString &success);
+    void finish(const client::AdminReply &reply, const QString &success);
     void confirmArchive();
     void askReset();
 
-    sync::AdminCommands *m_client;
+    client::AdminCommands *m_client;
     FieldErrorLabels m_errors;
     QTableWidget *m_table;
     QLineEdit *m_firstName;

@@ -1,4 +1,4 @@
-#include "bookinglinkaddress.h"
+#include "ui/bookinglinkaddress.h"
 
 #include <QCoreApplication>
 #include <QDir>

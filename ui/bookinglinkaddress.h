@@ -3,7 +3,7 @@
 // link handed to partners stays the same from one start to the next.
 #pragma once
 
-#include "validation.h"
+#include "models/validation.h"
 
 #include <QHostAddress>
 #include <QString>

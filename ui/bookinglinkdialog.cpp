@@ -1,4 +1,4 @@
-#include "bookinglinkdialog.h"
+#include "ui/bookinglinkdialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -2,8 +2,8 @@
 // only, the local network or a public https address; saved for the next start.
 #pragma once
 
-#include "bookinglinkaddress.h"
-#include "fielderrorlabels.h"
+#include "ui/bookinglinkaddress.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "calendarsettingsclient.h"
+#include "ui/calendarsettingsclient.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>

@@ -1,6 +1,6 @@
-#include "calendarsettingsdialog.h"
+#include "ui/calendarsettingsdialog.h"
 
-#include "calendarsettingsclient.h"
+#include "ui/calendarsettingsclient.h"
 
 #include <QApplication>
 #include <QButtonGroup>

@@ -4,7 +4,7 @@
 // request runs the form is disabled and says « Chargement… », the window never waits.
 #pragma once
 
-#include "fielderrorlabels.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 #include <QJsonObject>

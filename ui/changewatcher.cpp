@@ -1,4 +1,4 @@
-#include "changewatcher.h"
+#include "ui/changewatcher.h"
 
 namespace creneau::ui {
 

@@ -2,7 +2,7 @@
 // client's changesApplied drives poll(), in both modes (no timer).
 #pragma once
 
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
 #include <QObject>
 

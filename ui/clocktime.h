@@ -2,7 +2,7 @@
 // as on the web and in the e-mails), « 08:45 » otherwise.
 #pragma once
 
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
 #include <QLocale>
 #include <QTime>

@@ -1,9 +1,9 @@
-#include "conflictprompt.h"
+#include "ui/conflictprompt.h"
 
-#include "clocktime.h"
+#include "ui/clocktime.h"
 
-#include "domain.h"
-#include "syncclient.h"
+#include "models/domain.h"
+#include "sync/client/syncclient.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -12,7 +12,7 @@
 
 namespace creneau::ui {
 
-using sync::SyncClient;
+using client::SyncClient;
 
 ConflictPrompt::ConflictPrompt(SyncClient *client, QTimeZone zone, QWidget *parent)
     : QObject(parent), m_client(client), m_zone(std::move(zone)), m_parent(parent)

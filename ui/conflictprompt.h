@@ -9,7 +9,7 @@
 #include <QPointer>
 #include <QTimeZone>
 
-namespace creneau::sync {
+namespace creneau::client {
 class SyncClient;
 }
 
@@ -19,7 +19,7 @@ class ConflictPrompt : public QObject
 {
     Q_OBJECT
 public:
-    ConflictPrompt(sync::SyncClient *client, QTimeZone zone, QWidget *parent);
+    ConflictPrompt(client::SyncClient *client, QTimeZone zone, QWidget *parent);
 
     // The question on screen, if any (tests answer it).
     QMessageBox *openPrompt() const { return m_box; }
@@ -37,7 +37,7 @@ signals:
 private:
     void ask(const QJsonObject &command, const QJsonObject &current);
 
-    sync::SyncClient *m_client;
+    client::SyncClient *m_client;
     QTimeZone m_zone;
     QWidget *m_parent;
     QPointer<QMessageBox> m_box;

@@ -1,4 +1,4 @@
-#include "fielderrorlabels.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QFormLayout>
 #include <QLabel>

@@ -2,7 +2,7 @@
 // are those of FieldErrors: "name", "duration_minutes"...). Values stay as typed.
 #pragma once
 
-#include "validation.h"
+#include "models/validation.h"
 
 #include <QHash>
 #include <QObject>

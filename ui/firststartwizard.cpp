@@ -1,6 +1,6 @@
-#include "firststartwizard.h"
+#include "ui/firststartwizard.h"
 
-#include "timezonechoice.h"
+#include "ui/timezonechoice.h"
 
 #include <QCheckBox>
 #include <QComboBox>

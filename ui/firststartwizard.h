@@ -6,9 +6,9 @@
 // under the fields. The wizard writes nothing: app/desktop applies its result.
 #pragma once
 
-#include "bookinglinkaddress.h"
-#include "fielderrorlabels.h"
-#include "organisationservice.h"
+#include "models/organisationservice.h"
+#include "ui/bookinglinkaddress.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QWizard>
 

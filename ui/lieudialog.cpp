@@ -1,7 +1,7 @@
-#include "lieudialog.h"
+#include "ui/lieudialog.h"
 
-#include "catalogservice.h"
-#include "pendingsave.h"
+#include "models/catalogservice.h"
+#include "ui/pendingsave.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -2,8 +2,8 @@
 // rules (CatalogService) and sent to the server through AgendaSource.
 #pragma once
 
-#include "agendasource.h"
-#include "fielderrorlabels.h"
+#include "ui/agendasource.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "logindialog.h"
+#include "ui/logindialog.h"
 
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -11,7 +11,7 @@
 
 namespace creneau::ui {
 
-LoginDialog::LoginDialog(sync::SyncClient *client, QUrl server, QWidget *parent)
+LoginDialog::LoginDialog(client::SyncClient *client, QUrl server, QWidget *parent)
     : QDialog(parent), m_client(client), m_server(std::move(server)), m_email(new QLineEdit),
       m_password(new QLineEdit), m_error(new QLabel), m_signIn(new QPushButton(tr("Sign in")))
 {
@@ -43,11 +43,11 @@ LoginDialog::LoginDialog(sync::SyncClient *client, QUrl server, QWidget *parent)
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::signIn);
-    connect(m_client, &sync::SyncClient::loggedIn, this, [this] {
+    connect(m_client, &client::SyncClient::loggedIn, this, [this] {
         setBusy(false);
         accept();
     });
-    connect(m_client, &sync::SyncClient::loginFailed, this, [this](int, const QString &message) {
+    connect(m_client, &client::SyncClient::loginFailed, this, [this](int, const QString &message) {
         setBusy(false);
         m_error->setText(message.isEmpty() ? tr("Sign-in failed.") : message);
         m_error->setVisible(true);

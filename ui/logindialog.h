@@ -10,7 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace creneau::sync {
+namespace creneau::client {
 class SyncClient;
 }
 
@@ -20,7 +20,7 @@ class LoginDialog : public QDialog
 {
     Q_OBJECT
 public:
-    LoginDialog(sync::SyncClient *client, QUrl server, QWidget *parent = nullptr);
+    LoginDialog(client::SyncClient *client, QUrl server, QWidget *parent = nullptr);
 
     // What the buttons do (public for tests).
     void signIn();
@@ -28,7 +28,7 @@ public:
 private:
     void setBusy(bool busy);
 
-    sync::SyncClient *m_client;
+    client::SyncClient *m_client;
     QUrl m_server;
     QLineEdit *m_email;
     QLineEdit *m_password;

@@ -1,21 +1,21 @@
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "absencedialog.h"
-#include "agendalistview.h"
-#include "bookinglinkaddress.h"
-#include "bookinglinkdialog.h"
-#include "calendarsettingsdialog.h"
-#include "conflictprompt.h"
-#include "demodata.h"
-#include "lieudialog.h"
-#include "motifdialog.h"
-#include "newrdvdialog.h"
-#include "pendingsave.h"
-#include "plagedialog.h"
-#include "sharedialog.h"
-#include "syncclient.h"
-#include "syncstatuslabel.h"
-#include "usagersdialog.h"
+#include "models/demodata.h"
+#include "sync/client/syncclient.h"
+#include "ui/absencedialog.h"
+#include "ui/agendalistview.h"
+#include "ui/bookinglinkaddress.h"
+#include "ui/bookinglinkdialog.h"
+#include "ui/calendarsettingsdialog.h"
+#include "ui/conflictprompt.h"
+#include "ui/lieudialog.h"
+#include "ui/motifdialog.h"
+#include "ui/newrdvdialog.h"
+#include "ui/pendingsave.h"
+#include "ui/plagedialog.h"
+#include "ui/sharedialog.h"
+#include "ui/syncstatuslabel.h"
+#include "ui/usagersdialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -105,11 +105,11 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
 
 void MainWindow::setUpStatusBar()
 {
-    sync::SyncClient *client = m_source->syncClient();
+    client::SyncClient *client = m_source->syncClient();
     m_syncStatus = new SyncStatusLabel(client, this);
     statusBar()->addPermanentWidget(m_syncStatus);
     // The feed tells the agenda: a web booking shows as soon as it arrives.
-    connect(client, &sync::SyncClient::changesApplied, m_watcher, &ChangeWatcher::poll);
+    connect(client, &client::SyncClient::changesApplied, m_watcher, &ChangeWatcher::poll);
     m_conflicts = new ConflictPrompt(client, m_source->timeZone(), this);
     connect(m_source, &AgendaSource::changeRefused, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
@@ -579,7 +579,7 @@ void MainWindow::showCalendarSettingsDialog()
 {
     // The settings live on the server and the dialog speaks HTTP only, with the sync client's
     // session (in embedded mode too: its server is the in-process endpoint on loopback).
-    const sync::SavedSession session = m_source->syncClient()->session();
+    const client::SavedSession session = m_source->syncClient()->session();
     auto *dialog = new CalendarSettingsDialog(session.server, session.token, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();

@@ -5,10 +5,10 @@
 // Remembers its geometry and the last view (QSettings).
 #pragma once
 
-#include "agendamodel.h"
-#include "agendaview.h"
-#include "changewatcher.h"
-#include "rdvpanel.h"
+#include "ui/agendamodel.h"
+#include "ui/agendaview.h"
+#include "ui/changewatcher.h"
+#include "ui/rdvpanel.h"
 
 #include <QMainWindow>
 

@@ -1,12 +1,12 @@
 // The main window's administration and preferences entries: each dialog talks to the server
 // through the sync client's session (remote mode, and embedded mode once it goes through
 // SyncClient too); without one they say so instead of reaching for the store.
-#include "agendasource.h"
-#include "agentsdialog.h"
-#include "mainwindow.h"
-#include "organisationdialog.h"
-#include "preferencesdialog.h"
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
+#include "ui/agendasource.h"
+#include "ui/agentsdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/organisationdialog.h"
+#include "ui/preferencesdialog.h"
 
 #include <QMessageBox>
 
@@ -16,7 +16,7 @@ namespace {
 
 template <typename Dialog> Dialog *openServerDialog(MainWindow *window, AgendaSource *source)
 {
-    sync::SyncClient *client = source->syncClient();
+    client::SyncClient *client = source->syncClient();
     if (!client || !client->session().isValid()) {
         QMessageBox::information(window, window->windowTitle(),
                                  MainWindow::tr("Sign in to a Créneau server first."));
@@ -48,7 +48,7 @@ void MainWindow::showPreferencesDialog()
     // Every session ended with the old password: the sync client signs in with the new one.
     connect(dialog, &PreferencesDialog::passwordChanged, this,
             [this](const QString &email, const QString &password) {
-                if (sync::SyncClient *client = m_source->syncClient())
+                if (client::SyncClient *client = m_source->syncClient())
                     client->login(client->session().server, email, password);
             });
 }

@@ -1,9 +1,9 @@
-#include "motifdialog.h"
+#include "ui/motifdialog.h"
 
-#include "catalog.h"
-#include "catalogservice.h"
-#include "pendingsave.h"
-#include "contrast.h"
+#include "models/catalog.h"
+#include "models/catalogservice.h"
+#include "ui/contrast.h"
+#include "ui/pendingsave.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -3,8 +3,8 @@
 // and sent to the server through AgendaSource; the public booking page shows it once applied.
 #pragma once
 
-#include "agendasource.h"
-#include "fielderrorlabels.h"
+#include "ui/agendasource.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 

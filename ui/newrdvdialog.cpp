@@ -1,6 +1,6 @@
-#include "newrdvdialog.h"
+#include "ui/newrdvdialog.h"
 
-#include "usagersearch.h"
+#include "ui/usagersearch.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

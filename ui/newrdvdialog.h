@@ -3,8 +3,8 @@
 // BookingService as CreatedBy::Agent, so the same notifications follow.
 #pragma once
 
-#include "agendasource.h"
-#include "fielderrorlabels.h"
+#include "ui/agendasource.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "organisationdialog.h"
+#include "ui/organisationdialog.h"
 
-#include "admincommands.h"
-#include "timezonechoice.h"
+#include "sync/client/admincommands.h"
+#include "ui/timezonechoice.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,7 +14,7 @@
 
 namespace creneau::ui {
 
-FieldErrors fieldErrorsOf(const sync::AdminReply &reply)
+FieldErrors fieldErrorsOf(const client::AdminReply &reply)
 {
     FieldErrors out;
     for (auto it = reply.fields.begin(); it != reply.fields.end(); ++it)
@@ -43,7 +43,7 @@ QSpinBox *hours(QWidget *parent, const QString &name)
 
 OrganisationDialog::OrganisationDialog(const QUrl &serverUrl, const QString &bearerToken,
                                        QWidget *parent)
-    : QDialog(parent), m_client(new sync::AdminCommands(serverUrl, bearerToken, this))
+    : QDialog(parent), m_client(new client::AdminCommands(serverUrl, bearerToken, this))
 {
     setWindowTitle(tr("Organisation"));
     auto *form = new QFormLayout;
@@ -102,7 +102,7 @@ void OrganisationDialog::reload()
 {
     setBusy(true);
     m_status->setText(tr("Loading…"));
-    m_client->load([this](const sync::AdminReply &r) {
+    m_client->load([this](const client::AdminReply &r) {
         if (r.ok())
             showOrganisation(r.body.value(QStringLiteral("organisation")).toObject());
         finish(r.ok(), r.ok() ? QString() : r.message);
@@ -147,7 +147,7 @@ void OrganisationDialog::save()
     m_status->setText(tr("Saving…"));
     m_client->run(
         QStringLiteral("save_organisation"), payload(),
-        [this](const sync::AdminReply &r) {
+        [this](const client::AdminReply &r) {
             m_errors.show(fieldErrorsOf(r));
             if (r.ok()) {
                 m_version = int(r.body.value(QStringLiteral("result"))

@@ -4,7 +4,7 @@
 // refusals show next to their fields, values kept.
 #pragma once
 
-#include "fielderrorlabels.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -16,15 +16,15 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
-namespace creneau::sync {
+namespace creneau::client {
 class AdminCommands;
 struct AdminReply;
-} // namespace creneau::sync
+} // namespace creneau::client
 
 namespace creneau::ui {
 
 // The server's messages per field, as the forms show them.
-FieldErrors fieldErrorsOf(const sync::AdminReply &reply);
+FieldErrors fieldErrorsOf(const client::AdminReply &reply);
 
 class OrganisationDialog : public QDialog
 {
@@ -48,7 +48,7 @@ private:
     void setBusy(bool busy);
     void finish(bool ok, const QString &message);
 
-    sync::AdminCommands *m_client;
+    client::AdminCommands *m_client;
     FieldErrorLabels m_errors;
     QLineEdit *m_name;
     QLineEdit *m_slug;

@@ -1,4 +1,4 @@
-#include "pendingsave.h"
+#include "ui/pendingsave.h"
 
 namespace creneau::ui {
 

@@ -4,7 +4,7 @@
 // dialog shows them next to the fields, the typed values kept).
 #pragma once
 
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
 #include <QObject>
 

@@ -1,11 +1,11 @@
-#include "plagedialog.h"
+#include "ui/plagedialog.h"
 
-#include "clocktime.h"
+#include "ui/clocktime.h"
 
-#include "catalog.h"
-#include "catalogservice.h"
-#include "pendingsave.h"
-#include "recurrenceeditor.h"
+#include "models/catalog.h"
+#include "models/catalogservice.h"
+#include "ui/pendingsave.h"
+#include "ui/recurrenceeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

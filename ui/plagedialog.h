@@ -3,8 +3,8 @@
 // AgendaSource.
 #pragma once
 
-#include "agendasource.h"
-#include "fielderrorlabels.h"
+#include "ui/agendasource.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 

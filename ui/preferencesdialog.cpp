@@ -1,8 +1,8 @@
-#include "preferencesdialog.h"
+#include "ui/preferencesdialog.h"
 
-#include "admincommands.h"
-#include "calendarsettingsdialog.h"
-#include "organisationdialog.h"
+#include "sync/client/admincommands.h"
+#include "ui/calendarsettingsdialog.h"
+#include "ui/organisationdialog.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -23,7 +23,7 @@ const char *const kLevels[] = {"all", "others", "soon", "none"};
 
 PreferencesDialog::PreferencesDialog(const QUrl &serverUrl, const QString &bearerToken,
                                      QWidget *parent)
-    : QDialog(parent), m_client(new sync::AdminCommands(serverUrl, bearerToken, this)),
+    : QDialog(parent), m_client(new client::AdminCommands(serverUrl, bearerToken, this)),
       m_server(serverUrl), m_token(bearerToken)
 {
     setWindowTitle(tr("My preferences"));
@@ -86,7 +86,7 @@ PreferencesDialog::PreferencesDialog(const QUrl &serverUrl, const QString &beare
 void PreferencesDialog::reload()
 {
     setBusy(true);
-    m_client->load([this](const sync::AdminReply &r) {
+    m_client->load([this](const client::AdminReply &r) {
         const qint64 me = r.body.value(QStringLiteral("me")).toInteger();
         for (const QJsonValue &v : r.body.value(QStringLiteral("agents")).toArray()) {
             const QJsonObject a = v.toObject();
@@ -121,7 +121,7 @@ void PreferencesDialog::saveNotificationLevel()
     setBusy(true);
     m_client->run(QStringLiteral("set_notification_level"),
                   {{QStringLiteral("level"), notificationLevel()}},
-                  [this](const sync::AdminReply &r) { finish(r, tr("Saved.")); });
+                  [this](const client::AdminReply &r) { finish(r, tr("Saved.")); });
 }
 
 void PreferencesDialog::changePassword()
@@ -137,7 +137,7 @@ void PreferencesDialog::changePassword()
     m_client->run(QStringLiteral("change_password"),
                   {{QStringLiteral("current_password"), m_current->text()},
                    {QStringLiteral("password"), password}},
-                  [this, password](const sync::AdminReply &r) {
+                  [this, password](const client::AdminReply &r) {
                       m_errors.show(fieldErrorsOf(r));
                       if (!r.ok()) {
                           finish(r, {});
@@ -147,7 +147,7 @@ void PreferencesDialog::changePassword()
                           e->clear();
                       m_mustChange = false;
                       // Every session ended: this dialog's too. Sign in again with the new one.
-                      m_client->signIn(m_email, password, [this](const sync::AdminReply &s) {
+                      m_client->signIn(m_email, password, [this](const client::AdminReply &s) {
                           if (s.ok()) {
                               m_token = s.body.value(QStringLiteral("token")).toString();
                               m_client->setToken(m_token);
@@ -172,7 +172,7 @@ void PreferencesDialog::setBusy(bool busy)
         b->setEnabled(!busy);
 }
 
-void PreferencesDialog::finish(const sync::AdminReply &r, const QString &success)
+void PreferencesDialog::finish(const client::AdminReply &r, const QString &success)
 {
     setBusy(false);
     m_status->setText(r.ok() ? success : r.message);

@@ -3,7 +3,7 @@
 // Read from and saved to the server (AdminCommands); refusals show next to the fields.
 #pragma once
 
-#include "fielderrorlabels.h"
+#include "ui/fielderrorlabels.h"
 
 #include <QDialog>
 #include <QUrl>
@@ -13,10 +13,10 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
-namespace creneau::sync {
+namespace creneau::client {
 class AdminCommands;
 struct AdminReply;
-} // namespace creneau::sync
+} // namespace creneau::client
 
 namespace creneau::ui {
 
@@ -40,9 +40,9 @@ signals:
 
 private:
     void setBusy(bool busy);
-    void finish(const sync::AdminReply &reply, const QString &success);
+    void finish(const client::AdminReply &reply, const QString &success);
 
-    sync::AdminCommands *m_client;
+    client::AdminCommands *m_client;
     QUrl m_server;
     QString m_token;
     QString m_email;

@@ -1,4 +1,4 @@
-#include "qrcode.h"
+#include "ui/qrcode.h"
 
 #include <QPainter>
 

@@ -1,11 +1,12 @@
-#include "rdvpanel.h"
+#include "ui/rdvpanel.h"
 
-#include "frenchformat.h"
-#include "validation.h"
+#include "models/frenchformat.h"
+#include "models/validation.h"
 
-#include "usagermerge.h"
+#include "ui/usagermerge.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -16,7 +17,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
-#include <QApplication>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>

@@ -3,7 +3,7 @@
 // as QActions (actions()) that the main window's menu shows too.
 #pragma once
 
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "recurrenceeditor.h"
+#include "ui/recurrenceeditor.h"
 
-#include "recurrence.h"
+#include "models/recurrence.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

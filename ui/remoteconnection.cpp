@@ -1,7 +1,7 @@
-#include "remoteconnection.h"
+#include "ui/remoteconnection.h"
 
-#include "logindialog.h"
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
+#include "ui/logindialog.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,7 +11,7 @@
 
 namespace creneau::ui {
 
-using sync::SyncClient;
+using client::SyncClient;
 
 namespace {
 

@@ -10,7 +10,7 @@
 
 class QWidget;
 
-namespace creneau::sync {
+namespace creneau::client {
 class SyncClient;
 }
 
@@ -21,16 +21,16 @@ QString remoteCacheDir(const QString &dataDir, const QUrl &server);
 
 // nullptr when the agent gave up (cancelled the sign-in or the first pull); `error` says why
 // when it was not the agent's choice.
-std::unique_ptr<sync::SyncClient> connectToServer(const QUrl &server, const QString &dataDir,
-                                                  QString *error);
+std::unique_ptr<client::SyncClient> connectToServer(const QUrl &server, const QString &dataDir,
+                                                    QString *error);
 
 // The embedded demo's start: a sync client for `server` (cache under `dataDir` as above) with a
 // token the desktop opened itself for `agentId` (« Je suis »), and the first pull.
-std::unique_ptr<sync::SyncClient> connectWithSession(const QUrl &server, const QString &dataDir,
-                                                     const QString &token, qint64 agentId,
-                                                     QString *error);
+std::unique_ptr<client::SyncClient> connectWithSession(const QUrl &server, const QString &dataDir,
+                                                       const QString &token, qint64 agentId,
+                                                       QString *error);
 
 // Later 401s (the session expired or was revoked): asks the agent to sign in again.
-void signInAgainWhenAsked(sync::SyncClient *client, const QUrl &server, QWidget *parent);
+void signInAgainWhenAsked(client::SyncClient *client, const QUrl &server, QWidget *parent);
 
 } // namespace creneau::ui

@@ -1,7 +1,7 @@
-#include "sharedialog.h"
+#include "ui/sharedialog.h"
 
-#include "bookinglinkaddress.h"
-#include "qrcode.h"
+#include "ui/bookinglinkaddress.h"
+#include "ui/qrcode.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,12 +1,12 @@
-#include "syncstatuslabel.h"
+#include "ui/syncstatuslabel.h"
 
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
 
 #include <QLocale>
 
 namespace creneau::ui {
 
-using sync::SyncClient;
+using client::SyncClient;
 
 SyncStatusLabel::SyncStatusLabel(SyncClient *client, QWidget *parent)
     : QLabel(parent), m_client(client)

@@ -5,7 +5,7 @@
 #include <QLabel>
 #include <QTimer>
 
-namespace creneau::sync {
+namespace creneau::client {
 class SyncClient;
 }
 
@@ -15,12 +15,12 @@ class SyncStatusLabel : public QLabel
 {
     Q_OBJECT
 public:
-    explicit SyncStatusLabel(sync::SyncClient *client, QWidget *parent = nullptr);
+    explicit SyncStatusLabel(client::SyncClient *client, QWidget *parent = nullptr);
     // Reads the client's state again (the queue grows without a signal).
     void refresh();
 
 private:
-    sync::SyncClient *m_client;
+    client::SyncClient *m_client;
     QTimer m_timer;
 };
 

@@ -1,4 +1,4 @@
-#include "timezonechoice.h"
+#include "ui/timezonechoice.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

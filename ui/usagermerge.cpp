@@ -1,4 +1,4 @@
-#include "usagermerge.h"
+#include "ui/usagermerge.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -2,7 +2,7 @@
 // appointment panel: describes both records, asks for confirmation, then merges.
 #pragma once
 
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
 class QWidget;
 

@@ -1,9 +1,9 @@
-#include "usagersdialog.h"
+#include "ui/usagersdialog.h"
 
-#include "clocktime.h"
+#include "ui/clocktime.h"
 
-#include "usagermerge.h"
-#include "usagersearch.h"
+#include "ui/usagermerge.h"
+#include "ui/usagersearch.h"
 
 #include <QComboBox>
 #include <QLabel>

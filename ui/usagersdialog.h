@@ -2,7 +2,7 @@
 // one selected (past and future, with their status), and its possible duplicates to merge.
 #pragma once
 
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "usagersearch.h"
+#include "ui/usagersearch.h"
 
 #include <QLineEdit>
 #include <QListWidget>

@@ -2,7 +2,7 @@
 // Used by the new-appointment dialog and the usagers list.
 #pragma once
 
-#include "agendasource.h"
+#include "ui/agendasource.h"
 
 #include <QWidget>
 

@@ -1,16 +1,16 @@
-#include "embeddedconnection.h"
+#include "app/desktop/embeddedconnection.h"
 
-#include "embeddedserver.h"
-#include "logindialog.h"
-#include "remoteconnection.h"
-#include "syncclient.h"
+#include "app/desktop/embeddedserver.h"
+#include "sync/client/syncclient.h"
+#include "ui/logindialog.h"
+#include "ui/remoteconnection.h"
 
 #include <QCoreApplication>
 
 namespace creneau::desktop {
 
-std::unique_ptr<sync::SyncClient> connectToEmbedded(const EmbeddedServer &server,
-                                                    const QString &dataDir, QString *error)
+std::unique_ptr<client::SyncClient> connectToEmbedded(const EmbeddedServer &server,
+                                                      const QString &dataDir, QString *error)
 {
     const QUrl url(server.localUrl());
     if (!server.offersAgentChoice())
@@ -24,7 +24,7 @@ std::unique_ptr<sync::SyncClient> connectToEmbedded(const EmbeddedServer &server
     return ui::connectWithSession(url, dataDir, token, agent->id, error);
 }
 
-bool actAs(const EmbeddedServer &server, sync::SyncClient *client, Id agentId)
+bool actAs(const EmbeddedServer &server, client::SyncClient *client, Id agentId)
 {
     if (!server.offersAgentChoice())
         return false;
@@ -35,9 +35,9 @@ bool actAs(const EmbeddedServer &server, sync::SyncClient *client, Id agentId)
     return true;
 }
 
-void signInAgainWhenAsked(const EmbeddedServer &server, sync::SyncClient *client, QWidget *parent)
+void signInAgainWhenAsked(const EmbeddedServer &server, client::SyncClient *client, QWidget *parent)
 {
-    QObject::connect(client, &sync::SyncClient::authenticationRequired, parent,
+    QObject::connect(client, &client::SyncClient::authenticationRequired, parent,
                      [&server, client, parent] {
                          const Id agentId = client->agent().value(QStringLiteral("id")).toInteger();
                          if (agentId && actAs(server, client, agentId))

@@ -4,13 +4,13 @@
 // this process, which hosts the server, opens their session.
 #pragma once
 
-#include "domain.h"
+#include "models/domain.h"
 
 #include <memory>
 
 class QWidget;
 
-namespace creneau::sync {
+namespace creneau::client {
 class SyncClient;
 }
 
@@ -19,14 +19,15 @@ namespace creneau::desktop {
 class EmbeddedServer;
 
 // After the first pull; nullptr when the agent gave up (sign-in cancelled) or `error` says why.
-std::unique_ptr<sync::SyncClient> connectToEmbedded(const EmbeddedServer &server,
-                                                    const QString &dataDir, QString *error);
+std::unique_ptr<client::SyncClient> connectToEmbedded(const EmbeddedServer &server,
+                                                      const QString &dataDir, QString *error);
 
 // « Je suis » (demo only): hands `client` a new session of `agentId`; false when none opened.
-bool actAs(const EmbeddedServer &server, sync::SyncClient *client, Id agentId);
+bool actAs(const EmbeddedServer &server, client::SyncClient *client, Id agentId);
 
 // Later 401s (the session expired or was revoked): in the demo a new session of the same agent,
 // otherwise (or once the demo has a password of its own) the sign-in again.
-void signInAgainWhenAsked(const EmbeddedServer &server, sync::SyncClient *client, QWidget *parent);
+void signInAgainWhenAsked(const EmbeddedServer &server, client::SyncClient *client,
+                          QWidget *parent);
 
 } // namespace creneau::desktop

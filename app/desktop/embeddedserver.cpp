@@ -1,10 +1,10 @@
-#include "embeddedserver.h"
+#include "app/desktop/embeddedserver.h"
 
-#include "agentsessions.h"
-#include "catalog.h"
-#include "demodata.h"
-#include "secrets.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/secrets.h"
+#include "models/store.h"
+#include "sync/server/agentsessions.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -54,14 +54,15 @@ bool EmbeddedServer::start(bool seedDemo)
 {
     BookingLinkAddress address = BookingLinkAddress::load(m_dataDir);
     const quint16 port = freePort(address.listenAddress(), address.port);
-    http::ServerOptions options;
+    server::ServerOptions options;
     options.dataDir = m_dataDir;
     options.address = address.listenAddress();
     options.port = port;
-    options.demo = seedDemo ? http::ServerOptions::Demo::Small : http::ServerOptions::Demo::None;
+    options.demo =
+        seedDemo ? server::ServerOptions::Demo::Small : server::ServerOptions::Demo::None;
     if (port != 0)
         options.publicUrl = address.linkBase(port);
-    m_server = std::make_unique<http::ServerApplication>(options);
+    m_server = std::make_unique<server::ServerApplication>(options);
     if (!m_server->start()) {
         // Taken between the probe and the listen (another program starting at the same moment):
         // any free port today rather than no Créneau, the saved one is tried again next time.
@@ -71,7 +72,7 @@ bool EmbeddedServer::start(bool seedDemo)
             return false;
         options.port = 0;
         options.publicUrl.clear();
-        m_server = std::make_unique<http::ServerApplication>(options);
+        m_server = std::make_unique<server::ServerApplication>(options);
         return m_server->start();
     }
     if (port == 0)
@@ -158,7 +159,7 @@ QString EmbeddedServer::openSession(Id agentId) const
 {
     try {
         auto store = Store::open(databasePath());
-        return http::AgentSessions(*store).open(agentId);
+        return server::AgentSessions(*store).open(agentId);
     } catch (const std::exception &) {
         return {};
     }

@@ -3,10 +3,10 @@
 // SyncClient over loopback; only the demo's « Je suis » opens sessions here directly.
 #pragma once
 
-#include "bookinglinkaddress.h"
-#include "serverapplication.h"
+#include "sync/server/serverapplication.h"
+#include "ui/bookinglinkaddress.h"
 
-#include "domain.h"
+#include "models/domain.h"
 
 #include <memory>
 
@@ -35,7 +35,7 @@ public:
     // <url>/rdv/<slug> and <url>/rdv/<slug>/prescripteur
     QString publicLink(const QString &slug) const;
     QString partnerLink(const QString &slug) const;
-    http::ServerApplication *server() const { return m_server.get(); }
+    server::ServerApplication *server() const { return m_server.get(); }
 
     // True while the demo administrator keeps the published password (anyone may sign in as
     // them) or no agent has a password at all: then « Je suis » chooses the agent. Otherwise the
@@ -50,7 +50,7 @@ public:
 private:
     QString m_dataDir;
     BookingLinkAddress m_address;
-    std::unique_ptr<http::ServerApplication> m_server;
+    std::unique_ptr<server::ServerApplication> m_server;
 };
 
 } // namespace creneau::desktop

@@ -1,7 +1,7 @@
-#include "firststart.h"
+#include "app/desktop/firststart.h"
 
-#include "firststartwizard.h"
-#include "organisationservice.h"
+#include "models/organisationservice.h"
+#include "ui/firststartwizard.h"
 
 #include <QCoreApplication>
 

@@ -1,16 +1,16 @@
 // creneau: the desktop application. Parses the command line, then either starts the embedded
 // booking server (the default) or connects to a remote one (--server URL, with a sign-in), and
 // opens the agenda window on a SyncClient to either; nothing else lives here.
-#include "agendasource.h"
-#include "appicon.h"
-#include "embeddedconnection.h"
-#include "embeddedserver.h"
-#include "firststart.h"
-#include "mainwindow.h"
-#include "quitonsignal.h"
-#include "remoteconnection.h"
-#include "syncclient.h"
-#include "translator.h"
+#include "app/desktop/embeddedconnection.h"
+#include "app/desktop/embeddedserver.h"
+#include "app/desktop/firststart.h"
+#include "app/desktop/quitonsignal.h"
+#include "sync/client/syncclient.h"
+#include "translations/translator.h"
+#include "ui/agendasource.h"
+#include "ui/appicon.h"
+#include "ui/mainwindow.h"
+#include "ui/remoteconnection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -43,7 +43,7 @@ int runRemote(const QUrl &url, const QString &dataDir)
         return 2;
     }
     QString error;
-    const std::unique_ptr<creneau::sync::SyncClient> client =
+    const std::unique_ptr<creneau::client::SyncClient> client =
         creneau::ui::connectToServer(url, dataDir, &error);
     if (!client) {
         if (!error.isEmpty())
@@ -89,7 +89,7 @@ int runEmbedded(const QString &dataDir, bool demo)
 
     // The same path as remote mode, against the endpoint on loopback.
     QString error;
-    const std::unique_ptr<creneau::sync::SyncClient> client =
+    const std::unique_ptr<creneau::client::SyncClient> client =
         creneau::desktop::connectToEmbedded(server, dataDir, &error);
     if (!client) {
         if (!error.isEmpty())

@@ -1,4 +1,4 @@
-#include "quitonsignal.h"
+#include "app/desktop/quitonsignal.h"
 
 #include <QApplication>
 #include <QSocketNotifier>

@@ -1,12 +1,12 @@
 // creneau-server: the headless booking server. Parses the command line and wires
 // ServerApplication; nothing else lives here.
-#include "agentadmin.h"
-#include "installationkeys.h"
-#include "processidentity.h"
-#include "serverapplication.h"
-#include "store.h"
-#include "storecopy.h"
-#include "translator.h"
+#include "models/installationkeys.h"
+#include "models/processidentity.h"
+#include "models/store.h"
+#include "models/storecopy.h"
+#include "sync/server/agentadmin.h"
+#include "sync/server/serverapplication.h"
+#include "translations/translator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -104,7 +104,7 @@ int migrateStore(const QString &sqliteFile, const QString &target)
     }
 }
 
-bool parseListen(const QString &text, creneau::http::ServerOptions &o)
+bool parseListen(const QString &text, creneau::server::ServerOptions &o)
 {
     const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
     if (colon <= 0)
@@ -290,7 +290,7 @@ int main(int argc, char **argv)
         return parser.isSet(option) ? parser.value(option) : qEnvironmentVariable(variable);
     };
 
-    creneau::http::ServerOptions options;
+    creneau::server::ServerOptions options;
     options.dataDir = parser.isSet(data)
                           ? parser.value(data)
                           : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -307,20 +307,20 @@ int main(int argc, char **argv)
         return migrateStore(QDir(options.dataDir).filePath(QStringLiteral("creneau.sqlite")),
                             parser.value(migrateTo));
     if (parser.isSet(createOrganisation)) {
-        creneau::http::CreateOrganisationOptions o;
+        creneau::server::CreateOrganisationOptions o;
         o.dataDir = options.dataDir;
         o.database = options.database;
         o.slug = parser.value(createOrganisation);
         o.name = parser.value(organisationName);
         o.timeZone = parser.value(organisationZone);
-        return creneau::http::createOrganisationCommand(o);
+        return creneau::server::createOrganisationCommand(o);
     }
     if (parser.isSet(createAdmin))
-        return creneau::http::createAdminCommand({options.dataDir,
-                                                  parser.value(createAdmin),
-                                                  parser.value(organisation),
-                                                  {},
-                                                  options.database});
+        return creneau::server::createAdminCommand({options.dataDir,
+                                                    parser.value(createAdmin),
+                                                    parser.value(organisation),
+                                                    {},
+                                                    options.database});
     if (!parseListen(parser.value(listen), options)) {
         std::fprintf(stderr, "Invalid --listen value: expected HOST:PORT\n");
         return 2;
@@ -348,12 +348,12 @@ int main(int argc, char **argv)
         return 2;
     }
     if (size == QLatin1String("large"))
-        options.demo = creneau::http::ServerOptions::Demo::Large;
+        options.demo = creneau::server::ServerOptions::Demo::Large;
     else if (parser.isSet(demo) || size == QLatin1String("small"))
-        options.demo = creneau::http::ServerOptions::Demo::Small;
+        options.demo = creneau::server::ServerOptions::Demo::Small;
     options.demoPassword = parser.value(demoPassword);
-    if (options.demo != creneau::http::ServerOptions::Demo::None && !options.address.isLoopback() &&
-        options.demoPassword.isEmpty()) {
+    if (options.demo != creneau::server::ServerOptions::Demo::None &&
+        !options.address.isLoopback() && options.demoPassword.isEmpty()) {
         std::fprintf(stderr,
                      "--demo on %s needs --demo-password: the demo administrator's default "
                      "password is published\n",
@@ -405,7 +405,7 @@ int main(int argc, char **argv)
 
     installSignalHandlers(app);
     installBusErrorHandler();
-    creneau::http::ServerApplication server(options);
+    creneau::server::ServerApplication server(options);
     if (!server.start()) {
         std::fprintf(stderr, "creneau-server: %s\n", qPrintable(server.errorString()));
         return 1;

@@ -1,6 +1,6 @@
-#include "caldavqueue.h"
+#include "sync/calendar/caldavqueue.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QSet>
 

@@ -4,8 +4,8 @@
 // while the server was down sends the latest version, once.
 #pragma once
 
-#include "booking.h"
-#include "clock.h"
+#include "models/booking.h"
+#include "models/clock.h"
 
 namespace creneau::calendar {
 

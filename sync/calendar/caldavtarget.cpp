@@ -1,4 +1,4 @@
-#include "caldavtarget.h"
+#include "sync/calendar/caldavtarget.h"
 
 namespace creneau::calendar {
 

@@ -1,11 +1,11 @@
-#include "caldavworker.h"
+#include "sync/calendar/caldavworker.h"
 
-#include "caldavtarget.h"
-#include "calendardomain.h"
-#include "processidentity.h"
-#include "rdvical.h"
-#include "rdvrepository.h"
-#include "sql.h"
+#include "models/processidentity.h"
+#include "models/rdvrepository.h"
+#include "models/sql.h"
+#include "sync/calendar/caldavtarget.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/rdvical.h"
 
 #include <QElapsedTimer>
 #include <QHostInfo>

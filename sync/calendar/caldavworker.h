@@ -7,9 +7,9 @@
 // one calendar server that never answers delays no other agent.
 #pragma once
 
-#include "calendarsettings.h"
-#include "clock.h"
-#include "store.h"
+#include "models/clock.h"
+#include "models/store.h"
+#include "sync/calendar/calendarsettings.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>

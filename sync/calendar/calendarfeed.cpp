@@ -1,9 +1,9 @@
-#include "calendarfeed.h"
+#include "sync/calendar/calendarfeed.h"
 
-#include "calendardomain.h"
-#include "catalog.h"
-#include "rdvical.h"
-#include "rdvrepository.h"
+#include "models/catalog.h"
+#include "models/rdvrepository.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/rdvical.h"
 
 namespace creneau::calendar {
 

@@ -2,8 +2,8 @@
 // ahead, cancelled ones kept (STATUS:CANCELLED) so that subscribed calendars drop them.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 #include <QByteArray>
 

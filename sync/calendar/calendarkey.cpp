@@ -1,6 +1,6 @@
-#include "calendarkey.h"
+#include "sync/calendar/calendarkey.h"
 
-#include "keyfile.h"
+#include "models/keyfile.h"
 
 #include <QDir>
 

@@ -1,18 +1,15 @@
-#include "calendarservice.h"
+#include "sync/calendar/calendarservice.h"
 
 #include <QMetaObject>
 
 namespace creneau::calendar {
 
-CalendarService::CalendarService(Store &store, const QString &dataDir,
-                                 std::function<QString()> publicUrl, const Clock &clock)
-    : CalendarService(store, CalendarKey::load(dataDir), std::move(publicUrl), clock)
+CalendarService::CalendarService(Store &store, const QString &dataDir, const Clock &clock)
+    : CalendarService(store, CalendarKey::load(dataDir), clock)
 {}
 
-CalendarService::CalendarService(Store &store, const CalendarKey &key,
-                                 std::function<QString()> publicUrl, const Clock &clock)
-    : m_key(key), m_queue(clock), m_worker(store, m_key, clock),
-      m_api(store, m_key, std::move(publicUrl), clock)
+CalendarService::CalendarService(Store &store, const CalendarKey &key, const Clock &clock)
+    : m_key(key), m_queue(clock), m_worker(store, m_key, clock)
 {}
 
 RdvEventSink *CalendarService::sink(RdvEventSink *first)

@@ -1,12 +1,12 @@
 // External calendars for one server, assembled in one place: the key from the data directory,
 // the sink that queues CalDAV pushes in the booking transaction (chained after another sink,
-// e.g. the notifications'), the push worker and the HTTP routes (feed and agent settings).
+// e.g. the notifications'), and the push worker. Its HTTP routes (feed and agent settings) are
+// the server's: sync/server/calendarapi, given key().
 #pragma once
 
-#include "caldavqueue.h"
-#include "caldavworker.h"
-#include "calendarapi.h"
-#include "compositeeventsink.h"
+#include "sync/calendar/caldavqueue.h"
+#include "sync/calendar/caldavworker.h"
+#include "sync/calendar/compositeeventsink.h"
 
 #include <memory>
 
@@ -15,25 +15,17 @@ namespace creneau::calendar {
 class CalendarService
 {
 public:
-    // `publicUrl` gives the feed links.
-    CalendarService(Store &store, const QString &dataDir, std::function<QString()> publicUrl,
-                    const Clock &clock = Clock::system());
+    CalendarService(Store &store, const QString &dataDir, const Clock &clock = Clock::system());
     // With the installation's shared key (models/installationkeys.h).
-    CalendarService(Store &store, const CalendarKey &key, std::function<QString()> publicUrl,
-                    const Clock &clock = Clock::system());
+    CalendarService(Store &store, const CalendarKey &key, const Clock &clock = Clock::system());
 
     // The sink to give the booking service: `first` (may be null), then the CalDAV queue, then a
     // wake-up of the worker once the transaction is over.
     RdvEventSink *sink(RdvEventSink *first);
-    void addRoutes(http::Router &router) { m_api.addRoutes(router); }
     void start() { m_worker.start(); }
     // --allow-insecure-caldav, for saving and for pushing alike.
-    void setAllowInsecureCaldav(bool allow)
-    {
-        m_api.setAllowInsecureCaldav(allow);
-        m_worker.setAllowInsecure(allow);
-    }
-    void setSessionMaxAgeSecs(qint64 secs) { m_api.setSessionMaxAgeSecs(secs); }
+    void setAllowInsecureCaldav(bool allow) { m_worker.setAllowInsecure(allow); }
+    const CalendarKey &key() const { return m_key; }
     CaldavWorker &worker() { return m_worker; }
 
 private:
@@ -50,7 +42,6 @@ private:
     CalendarKey m_key;
     CaldavQueue m_queue;
     CaldavWorker m_worker;
-    CalendarApi m_api;
     Kicker m_kicker{m_worker};
     CompositeRdvEventSink m_sink;
     bool m_chained = false;

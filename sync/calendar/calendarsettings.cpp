@@ -1,12 +1,12 @@
-#include "calendarsettings.h"
+#include "sync/calendar/calendarsettings.h"
 
-#include "caldavqueue.h"
-#include "caldavtarget.h"
-#include "calendarfeed.h"
-#include "catalog.h"
-#include "rdvrepository.h"
-#include "secrets.h"
-#include "sql.h"
+#include "models/catalog.h"
+#include "models/rdvrepository.h"
+#include "models/secrets.h"
+#include "models/sql.h"
+#include "sync/calendar/caldavqueue.h"
+#include "sync/calendar/caldavtarget.h"
+#include "sync/calendar/calendarfeed.h"
 
 #include <QUrl>
 

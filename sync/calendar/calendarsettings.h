@@ -2,9 +2,9 @@
 // stored on the server: the feed token only as its hash, the CalDAV password sealed.
 #pragma once
 
-#include "calendarkey.h"
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
+#include "sync/calendar/calendarkey.h"
 
 #include <optional>
 

@@ -2,7 +2,7 @@
 // the same transaction: BookingService takes only one.
 #pragma once
 
-#include "booking.h"
+#include "models/booking.h"
 
 #include <QList>
 

@@ -1,11 +1,11 @@
-#include "admincommands.h"
+#include "sync/client/admincommands.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QUuid>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 namespace {
 // A server that stops answering must not leave a dialog waiting for ever.
@@ -85,4 +85,4 @@ void AdminCommands::send(const QByteArray &verb, const QString &path, const QJso
     });
 }
 
-} // namespace creneau::sync
+} // namespace creneau::client

@@ -13,7 +13,7 @@
 
 #include <functional>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 struct AdminReply
 {
@@ -53,4 +53,4 @@ private:
     QNetworkAccessManager m_network;
 };
 
-} // namespace creneau::sync
+} // namespace creneau::client

@@ -1,4 +1,4 @@
-#include "jsonreader.h"
+#include "sync/client/jsonreader.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 namespace {
 
@@ -345,4 +345,4 @@ void JsonReader::expectEnd()
         fail("text after the value");
 }
 
-} // namespace creneau::sync
+} // namespace creneau::client

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 // The text is not the JSON it should be.
 class JsonFormatError : public std::runtime_error
@@ -69,4 +69,4 @@ private:
     std::vector<bool> m_first; // per open container: no item read yet
 };
 
-} // namespace creneau::sync
+} // namespace creneau::client

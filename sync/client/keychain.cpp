@@ -1,11 +1,11 @@
-#include "keychain.h"
+#include "sync/client/keychain.h"
 
 #include <qt6keychain/keychain.h>
 
 #include <QEventLoop>
 #include <QTimer>
 
-namespace creneau::sync::keychain {
+namespace creneau::client::keychain {
 
 namespace {
 
@@ -73,4 +73,4 @@ void remove(const QString &key)
     job->deleteLater();
 }
 
-} // namespace creneau::sync::keychain
+} // namespace creneau::client::keychain

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace creneau::sync::keychain {
+namespace creneau::client::keychain {
 
 // False when CRENEAU_KEYCHAIN=off (tests, kiosks).
 bool enabled();
@@ -15,4 +15,4 @@ bool write(const QString &key, const QString &secret);
 std::optional<QString> read(const QString &key);
 void remove(const QString &key);
 
-} // namespace creneau::sync::keychain
+} // namespace creneau::client::keychain

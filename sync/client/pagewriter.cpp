@@ -1,6 +1,6 @@
-#include "pagewriter.h"
+#include "sync/client/pagewriter.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QScopeGuard>
 #include <QSqlDriver>
@@ -8,7 +8,7 @@
 
 #include <sqlite3.h>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 namespace {
 // Rows (and links) per multi-row statement: amortises SQLite's per-statement work, well under its
@@ -354,4 +354,4 @@ void PageWriter::discard()
     m_batchColumns = 0;
 }
 
-} // namespace creneau::sync
+} // namespace creneau::client

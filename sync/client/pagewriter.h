@@ -4,8 +4,8 @@
 // 100,000-row pull.
 #pragma once
 
-#include "jsonreader.h"
-#include "store.h"
+#include "models/store.h"
+#include "sync/client/jsonreader.h"
 
 #include <QHash>
 #include <QList>
@@ -15,7 +15,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace creneau::sync {
+namespace creneau::client {
 
 class PageWriter
 {
@@ -102,4 +102,4 @@ private:
     QByteArray m_keyScratch;
 };
 
-} // namespace creneau::sync
+} // namespace creneau::client

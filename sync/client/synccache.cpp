@@ -1,7 +1,7 @@
-#include "synccache.h"
+#include "sync/client/synccache.h"
 
-#include "secrets.h"
-#include "sql.h"
+#include "models/secrets.h"
+#include "models/sql.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 namespace {
 
@@ -358,4 +358,4 @@ int SyncCache::queued() const
     return sql::scalar(m_store->db(), QStringLiteral("SELECT COUNT(*) FROM sync_queue")).toInt();
 }
 
-} // namespace creneau::sync
+} // namespace creneau::client

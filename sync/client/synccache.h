@@ -3,9 +3,9 @@
 // read it as they read the server's. It also holds the sync cursor and the offline command queue.
 #pragma once
 
-#include "jsonreader.h"
-#include "pagewriter.h"
-#include "store.h"
+#include "models/store.h"
+#include "sync/client/jsonreader.h"
+#include "sync/client/pagewriter.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -15,7 +15,7 @@
 #include <memory>
 #include <optional>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 struct QueuedCommand
 {
@@ -80,4 +80,4 @@ private:
     std::unique_ptr<PageWriter> m_writer; // likewise; null when rows go through Qt SQL
 };
 
-} // namespace creneau::sync
+} // namespace creneau::client

@@ -1,4 +1,4 @@
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,7 +9,7 @@
 
 Q_LOGGING_CATEGORY(lcSync, "creneau.sync")
 
-namespace creneau::sync {
+namespace creneau::client {
 
 namespace {
 
@@ -376,4 +376,4 @@ void SyncClient::onPushed(QNetworkReply *reply, const QueuedCommand &command)
     requestPull();
 }
 
-} // namespace creneau::sync
+} // namespace creneau::client

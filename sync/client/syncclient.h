@@ -3,8 +3,8 @@
 // in order, as soon as the server answers. No widgets: the UI listens to the signals.
 #pragma once
 
-#include "synccache.h"
-#include "tokenfile.h"
+#include "sync/client/synccache.h"
+#include "sync/client/tokenfile.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -17,7 +17,7 @@
 
 class QNetworkReply;
 
-namespace creneau::sync {
+namespace creneau::client {
 
 class SyncClient : public QObject
 {
@@ -68,7 +68,7 @@ signals:
     void loggedIn(const QJsonObject &agent);
     void loginFailed(int httpStatus, const QString &message);
     void authenticationRequired();
-    void statusChanged(creneau::sync::SyncClient::Status status, const QDateTime &lastSynced);
+    void statusChanged(creneau::client::SyncClient::Status status, const QDateTime &lastSynced);
     void changesApplied(int count, qint64 cursor);
     void commandDone(const QString &key, const QJsonObject &result);
     void commandRejected(const QString &key, int httpStatus, const QString &message);
@@ -117,4 +117,4 @@ private:
     QElapsedTimer m_waitStarted;
 };
 
-} // namespace creneau::sync
+} // namespace creneau::client

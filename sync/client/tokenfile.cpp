@@ -1,6 +1,6 @@
-#include "tokenfile.h"
+#include "sync/client/tokenfile.h"
 
-#include "keychain.h"
+#include "sync/client/keychain.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -8,7 +8,7 @@
 
 #include <sys/stat.h>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 SavedSession TokenFile::load() const
 {
@@ -60,4 +60,4 @@ void TokenFile::clear() const
     QFile::remove(m_path);
 }
 
-} // namespace creneau::sync
+} // namespace creneau::client

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QUrl>
 
-namespace creneau::sync {
+namespace creneau::client {
 
 struct SavedSession
 {
@@ -27,4 +27,4 @@ private:
     QString m_path;
 };
 
-} // namespace creneau::sync
+} // namespace creneau::client

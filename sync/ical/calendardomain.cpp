@@ -1,6 +1,6 @@
-#include "calendardomain.h"
+#include "sync/ical/calendardomain.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <sodium.h>
 

@@ -3,7 +3,7 @@
 // and every restart name an appointment alike, whatever --public-url says.
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "icalwriter.h"
+#include "sync/ical/icalwriter.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -4,7 +4,7 @@
 // through it, so that one appointment is one event everywhere.
 #pragma once
 
-#include "domain.h"
+#include "models/domain.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
-#include "rdvical.h"
+#include "sync/ical/rdvical.h"
 
-#include "catalog.h"
-#include "frenchformat.h"
-#include "rdvrepository.h"
+#include "models/catalog.h"
+#include "models/frenchformat.h"
+#include "models/rdvrepository.h"
 
 namespace creneau::ical {
 

@@ -4,8 +4,8 @@
 // names. The text itself is written by icalwriter.h.
 #pragma once
 
-#include "icalwriter.h"
-#include "store.h"
+#include "models/store.h"
+#include "sync/ical/icalwriter.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
-#include "deliveryworker.h"
+#include "sync/notify/deliveryworker.h"
 
-#include "processidentity.h"
-#include "sql.h"
+#include "models/processidentity.h"
+#include "models/sql.h"
 
 #include <QLoggingCategory>
 

@@ -5,9 +5,9 @@
 // Message-ID. Driven by a QTimer; tick() can be called directly (tests, with a ManualClock).
 #pragma once
 
-#include "clock.h"
-#include "outbox.h"
-#include "transport.h"
+#include "models/clock.h"
+#include "sync/notify/outbox.h"
+#include "sync/notify/transport.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "filetransport.h"
+#include "sync/notify/filetransport.h"
 
 #include <QDir>
 #include <QFile>

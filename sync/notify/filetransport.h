@@ -3,7 +3,7 @@
 // <message-id>.sms, so a new user sees what would have been sent.
 #pragma once
 
-#include "transport.h"
+#include "sync/notify/transport.h"
 
 namespace creneau::notify {
 

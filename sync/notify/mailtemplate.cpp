@@ -1,6 +1,6 @@
-#include "mailtemplate.h"
+#include "sync/notify/mailtemplate.h"
 
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "mimemessage.h"
+#include "sync/notify/mimemessage.h"
 
 #include <QLocale>
 #include <QRandomGenerator>

@@ -1,8 +1,8 @@
-#include "notificationservice.h"
+#include "sync/notify/notificationservice.h"
 
-#include "filetransport.h"
-#include "smsgatewaytransport.h"
-#include "smtptransport.h"
+#include "sync/notify/filetransport.h"
+#include "sync/notify/smsgatewaytransport.h"
+#include "sync/notify/smtptransport.h"
 
 #include <QDir>
 #include <QTimer>

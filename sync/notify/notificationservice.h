@@ -3,9 +3,9 @@
 // gateway or files for SMS) and the delivery worker that runs on the server's event loop.
 #pragma once
 
-#include "deliveryworker.h"
-#include "notificationsink.h"
-#include "notifysettings.h"
+#include "sync/notify/deliveryworker.h"
+#include "sync/notify/notificationsink.h"
+#include "sync/notify/notifysettings.h"
 
 #include <QObject>
 

@@ -1,15 +1,15 @@
-#include "notificationsink.h"
+#include "sync/notify/notificationsink.h"
 
-#include "calendardomain.h"
-#include "catalog.h"
-#include "frenchformat.h"
-#include "mailtemplate.h"
-#include "organisationservice.h"
-#include "rdvical.h"
-#include "rdvrepository.h"
-#include "secrets.h"
-#include "throttle.h"
-#include "validation.h"
+#include "models/catalog.h"
+#include "models/frenchformat.h"
+#include "models/organisationservice.h"
+#include "models/rdvrepository.h"
+#include "models/secrets.h"
+#include "models/throttle.h"
+#include "models/validation.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/rdvical.h"
+#include "sync/notify/mailtemplate.h"
 
 #include <QLocale>
 #include <QSet>

@@ -5,9 +5,9 @@
 // otherwise a plain notice according to their notification level.
 #pragma once
 
-#include "booking.h"
-#include "clock.h"
-#include "outbox.h"
+#include "models/booking.h"
+#include "models/clock.h"
+#include "sync/notify/outbox.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "notifysettings.h"
+#include "sync/notify/notifysettings.h"
 
 #include <QDir>
 #include <QFileInfo>

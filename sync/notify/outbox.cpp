@@ -1,7 +1,7 @@
-#include "outbox.h"
+#include "sync/notify/outbox.h"
 
-#include "processidentity.h"
-#include "sql.h"
+#include "models/processidentity.h"
+#include "models/sql.h"
 
 namespace creneau::notify {
 

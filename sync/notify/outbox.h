@@ -2,8 +2,8 @@
 // transitions of their delivery (claim, sent, retry, give up). Safe with several workers.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "reminderschedule.h"
+#include "sync/notify/reminderschedule.h"
 
-#include "rdvrepository.h"
-#include "sql.h"
+#include "models/rdvrepository.h"
+#include "models/sql.h"
 
 namespace creneau::notify {
 

@@ -3,8 +3,8 @@
 // instant has passed (the confirmation covers it). Runs inside the transaction of the change.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 #include <functional>
 

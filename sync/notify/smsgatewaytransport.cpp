@@ -1,4 +1,4 @@
-#include "smsgatewaytransport.h"
+#include "sync/notify/smsgatewaytransport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 // a time-out or a 5xx whose message did leave is not sent twice by a gateway that honours it.
 #pragma once
 
-#include "transport.h"
+#include "sync/notify/transport.h"
 
 #include <QNetworkAccessManager>
 #include <QUrl>

@@ -1,4 +1,4 @@
-#include "smtptransport.h"
+#include "sync/notify/smtptransport.h"
 
 #include <QPointer>
 #include <QUrl>

@@ -2,7 +2,7 @@
 // from the URL's user info. Each transfer runs on a pool thread; the result comes back queued.
 #pragma once
 
-#include "transport.h"
+#include "sync/notify/transport.h"
 
 #include <QThreadPool>
 

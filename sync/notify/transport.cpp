@@ -1,4 +1,4 @@
-#include "transport.h"
+#include "sync/notify/transport.h"
 
 namespace creneau::notify {
 

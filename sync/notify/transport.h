@@ -2,8 +2,8 @@
 // deliver() never blocks the caller's event loop; `done` is called later on the caller's thread.
 #pragma once
 
-#include "mimemessage.h"
-#include "outbox.h"
+#include "sync/notify/mimemessage.h"
+#include "sync/notify/outbox.h"
 
 #include <QDateTime>
 #include <QObject>

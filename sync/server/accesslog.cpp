@@ -1,12 +1,12 @@
-#include "accesslog.h"
+#include "sync/server/accesslog.h"
 
-#include "processidentity.h"
+#include "models/processidentity.h"
 
 #include <QDateTime>
 
 #include <cstdio>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -78,4 +78,4 @@ void AccessLog::write(const QByteArray &method, const QString &path, int status,
     m_file->write(line);
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -10,7 +10,7 @@
 
 #include <memory>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class AccessLog
 {
@@ -28,4 +28,4 @@ private:
     QString m_instance;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

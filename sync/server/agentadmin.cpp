@@ -1,9 +1,9 @@
-#include "agentadmin.h"
+#include "sync/server/agentadmin.h"
 
-#include "catalog.h"
-#include "secrets.h"
-#include "store.h"
-#include "validation.h"
+#include "models/catalog.h"
+#include "models/secrets.h"
+#include "models/store.h"
+#include "models/validation.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,7 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -191,4 +191,4 @@ int createAdminCommand(const CreateAdminOptions &options)
     return 0;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -5,7 +5,7 @@
 
 #include <QString>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct CreateAdminOptions
 {
@@ -39,4 +39,4 @@ int createOrganisationCommand(const CreateOrganisationOptions &options);
 // the slug existed.
 bool createOrganisation(const CreateOrganisationOptions &options, bool *created, QString *error);
 
-} // namespace creneau::http
+} // namespace creneau::server

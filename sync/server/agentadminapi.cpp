@@ -2,13 +2,13 @@
 // « Mes préférences… » show. An administrator gets the settings and every agent of their
 // organisation with role and last sign-in; an agent gets the public settings and only their own
 // account. Password hashes and tokens never leave the server.
-#include "agentapi.h"
-#include "jsonexchange.h"
-#include "organisationservice.h"
+#include "models/organisationservice.h"
+#include "sync/server/agentapi.h"
+#include "sync/server/jsonexchange.h"
 
 #include <QJsonArray>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -64,4 +64,4 @@ HttpResponse AgentApi::administration(HttpRequest &request)
                         {QStringLiteral("me"), me.id}});
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

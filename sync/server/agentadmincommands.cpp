@@ -2,13 +2,13 @@
 // (administrators), and each agent's own password and notification level. The rules are
 // OrganisationService's; this file maps payloads and answers. Runs in the transaction
 // AgentCommands::run opens, together with its stored answer.
-#include "agentcommands.h"
+#include "sync/server/agentcommands.h"
 
-#include "mailtemplate.h"
-#include "organisationservice.h"
-#include "outbox.h"
-#include "reminderschedule.h"
-#include "secrets.h"
+#include "models/organisationservice.h"
+#include "models/secrets.h"
+#include "sync/notify/mailtemplate.h"
+#include "sync/notify/outbox.h"
+#include "sync/notify/reminderschedule.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -18,7 +18,7 @@
 
 #include <algorithm>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -287,4 +287,4 @@ void AgentCommands::queueInvitation(Id organisationId, Id agentId, const QString
     notify::Outbox(store).enqueue(m);
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,6 +1,6 @@
-#include "agentapi.h"
-#include "jsonexchange.h"
-#include "organisationservice.h"
+#include "sync/server/agentapi.h"
+#include "models/organisationservice.h"
+#include "sync/server/jsonexchange.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -225,4 +225,4 @@ HttpResponse AgentApi::command(HttpRequest &request)
     return r;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -3,16 +3,16 @@
 // agent's organisation.
 #pragma once
 
-#include "agentcommands.h"
-#include "agentfeed.h"
-#include "agentlongpoll.h"
-#include "agentsessions.h"
-#include "bookingsite.h"
-#include "router.h"
+#include "sync/server/agentcommands.h"
+#include "sync/server/agentfeed.h"
+#include "sync/server/agentlongpoll.h"
+#include "sync/server/agentsessions.h"
+#include "sync/server/bookingsite.h"
+#include "sync/server/router.h"
 
 #include <QObject>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class AgentApi : public QObject
 {
@@ -57,4 +57,4 @@ private:
     AgentLongPoll m_longPoll;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,17 +1,17 @@
 // The catalog half of AgentCommands: motifs, lieux, opening ranges and absences. Each runs in
 // the transaction AgentCommands::run opens, together with its stored answer.
-#include "agentcommands.h"
+#include "sync/server/agentcommands.h"
 
-#include "catalogservice.h"
-#include "ownership.h"
-#include "sql.h"
+#include "models/catalogservice.h"
+#include "models/ownership.h"
+#include "models/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -270,4 +270,4 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
     return saved(agent, QStringLiteral("absences"), a.id);
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

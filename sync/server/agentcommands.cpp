@@ -1,10 +1,10 @@
-#include "agentcommands.h"
+#include "sync/server/agentcommands.h"
 
-#include "formatting.h"
-#include "ownership.h"
-#include "rdvrepository.h"
-#include "sql.h"
-#include "usagerduplicates.h"
+#include "models/ownership.h"
+#include "models/rdvrepository.h"
+#include "models/sql.h"
+#include "models/usagerduplicates.h"
+#include "sync/server/formatting.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -287,4 +287,4 @@ void AgentCommands::storeAnswer(Id agentId, const QString &key, const CommandAns
               m_site.clock().nowSecs()});
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

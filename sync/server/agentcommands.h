@@ -4,12 +4,12 @@
 // change applies once.
 #pragma once
 
-#include "agentfeed.h"
-#include "bookingsite.h"
+#include "sync/server/agentfeed.h"
+#include "sync/server/bookingsite.h"
 
 #include <QJsonObject>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct CommandAnswer
 {
@@ -77,4 +77,4 @@ private:
 // {"error": message} and, when given, {"fields": {...}}.
 QJsonObject errorBody(const QString &message, const FieldErrors &fields = {});
 
-} // namespace creneau::http
+} // namespace creneau::server

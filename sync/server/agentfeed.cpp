@@ -1,6 +1,6 @@
-#include "agentfeed.h"
+#include "sync/server/agentfeed.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QJsonDocument>
 #include <QSqlRecord>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <charconv>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -45,7 +45,6 @@ int tableIndex(const QString &entity)
             return i;
     return -1;
 }
-
 
 void appendInteger(QByteArray &out, qint64 v)
 {
@@ -372,4 +371,4 @@ bool AgentFeed::isPrivateColumn(const QString &name)
            name == QLatin1String("must_change_password");
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -5,13 +5,13 @@
 // and building QJsonObject trees for them cost more than the queries.
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class AgentFeed
 {
@@ -48,4 +48,4 @@ private:
     QHash<int, QString> m_shownColumns; // per table: the columns read, secrets left out
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,11 +1,11 @@
-#include "agentloginthrottle.h"
+#include "sync/server/agentloginthrottle.h"
 
-#include "store.h"
-#include "throttle.h"
+#include "models/store.h"
+#include "models/throttle.h"
 
 #include <algorithm>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 // In throttle_counters: one row per key, window_start holding the last failure (seconds) and
@@ -102,4 +102,4 @@ void AgentLoginThrottle::sweep(qint64 nowMs)
     }
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

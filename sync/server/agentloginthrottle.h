@@ -13,7 +13,7 @@ namespace creneau {
 class Store;
 }
 
-namespace creneau::http {
+namespace creneau::server {
 
 class AgentLoginThrottle
 {
@@ -50,4 +50,4 @@ private:
     Store *m_store = nullptr;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,10 +1,10 @@
-#include "agentlongpoll.h"
+#include "sync/server/agentlongpoll.h"
 
 #include <QDateTime>
 
 #include <algorithm>
 
-namespace creneau::http {
+namespace creneau::server {
 
 AgentLongPoll::AgentLongPoll(Store &store, QObject *parent) : QObject(parent), m_store(store)
 {
@@ -80,4 +80,4 @@ void AgentLongPoll::poll()
         w.done(seq, seq > w.since);
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -5,14 +5,14 @@
 // the same PostgreSQL database. Nothing blocks the event loop.
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 #include <QObject>
 #include <QTimer>
 
 #include <functional>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class AgentLongPoll : public QObject
 {
@@ -48,4 +48,4 @@ private:
     std::vector<Waiter> m_waiters;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

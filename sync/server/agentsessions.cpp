@@ -1,16 +1,16 @@
-#include "agentsessions.h"
+#include "sync/server/agentsessions.h"
 
-#include "organisationservice.h"
+#include "models/organisationservice.h"
 
-#include "limitedtcpserver.h"
-#include "secrets.h"
-#include "sql.h"
+#include "models/secrets.h"
+#include "models/sql.h"
+#include "sync/server/limitedtcpserver.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
 
-namespace creneau::http {
+namespace creneau::server {
 
 AgentSessions::AgentSessions(Store &store, const Clock &clock)
     : m_store(store), m_clock(clock), m_dummyHash(secrets::hashPassword(secrets::randomToken(16))),
@@ -177,4 +177,4 @@ void AgentSessions::revoke(const QString &tokenHash)
     tx.commit();
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

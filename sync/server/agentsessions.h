@@ -5,10 +5,10 @@
 // per account *and* address.
 #pragma once
 
-#include "agentloginthrottle.h"
-#include "catalog.h"
-#include "clock.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/clock.h"
+#include "models/store.h"
+#include "sync/server/agentloginthrottle.h"
 
 #include <QHash>
 #include <QObject>
@@ -19,7 +19,7 @@
 #include <memory>
 #include <optional>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct AgentSession
 {
@@ -96,4 +96,4 @@ private:
     std::unique_ptr<QThreadPool> m_pool;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,9 +1,9 @@
-#include "bookinglimit.h"
+#include "sync/server/bookinglimit.h"
 
-#include "limitedtcpserver.h"
-#include "throttle.h"
+#include "models/throttle.h"
+#include "sync/server/limitedtcpserver.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -45,4 +45,4 @@ QString BookingLimit::message(int retryAfter)
         .arg(minutes > 1 ? QStringLiteral("s") : QString());
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -2,12 +2,12 @@
 // the database so that every server instance sharing it applies one limit.
 #pragma once
 
-#include "clock.h"
-#include "store.h"
+#include "models/clock.h"
+#include "models/store.h"
 
 #include <QHostAddress>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class BookingLimit
 {
@@ -29,4 +29,4 @@ private:
     int m_perHour = 20; // 0: no limit
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,17 +1,17 @@
-#include "bookingpages.h"
+#include "sync/server/bookingpages.h"
 
-#include "flowcookie.h"
-#include "flowstate.h"
-#include "formatting.h"
-#include "frenchformat.h"
-#include "pagerenderer.h"
-#include "rdvrecap.h"
-#include "validation.h"
+#include "models/frenchformat.h"
+#include "models/validation.h"
+#include "sync/server/flowcookie.h"
+#include "sync/server/flowstate.h"
+#include "sync/server/formatting.h"
+#include "sync/server/pagerenderer.h"
+#include "sync/server/rdvrecap.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -681,4 +681,4 @@ void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer 
     }
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

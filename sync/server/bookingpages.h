@@ -3,12 +3,12 @@
 // link only), prescriber, usager, confirmation; then a redirect to the recap (recappages.h).
 #pragma once
 
-#include "bookingsite.h"
-#include "pagerenderer.h"
-#include "router.h"
+#include "sync/server/bookingsite.h"
+#include "sync/server/pagerenderer.h"
+#include "sync/server/router.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages);
 
-} // namespace creneau::http
+} // namespace creneau::server

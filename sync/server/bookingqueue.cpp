@@ -1,10 +1,10 @@
-#include "bookingqueue.h"
+#include "sync/server/bookingqueue.h"
 
-#include "bookingsite.h"
+#include "sync/server/bookingsite.h"
 
 #include <QTimer>
 
-namespace creneau::http {
+namespace creneau::server {
 
 BookingQueue::BookingQueue(BookingSite &site, QObject *parent) : QObject(parent), m_site(site) {}
 
@@ -77,4 +77,4 @@ void BookingQueue::runGroup(std::vector<Job> &jobs)
     }
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -5,7 +5,7 @@
 // the commit that holds their booking is durable; if that commit fails, nobody gets a 201.
 #pragma once
 
-#include "booking.h"
+#include "models/booking.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -13,7 +13,7 @@
 #include <functional>
 #include <vector>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class BookingSite;
 
@@ -66,4 +66,4 @@ private:
     qint64 m_grouped = 0;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,11 +1,11 @@
-#include "bookingsite.h"
+#include "sync/server/bookingsite.h"
 
-#include "httptypes.h"
-#include "secrets.h"
+#include "models/secrets.h"
+#include "sync/server/httptypes.h"
 
 #include <algorithm>
 
-namespace creneau::http {
+namespace creneau::server {
 
 BookingSite::BookingSite(Store &store, const ServerSecret &secret, QString publicUrl,
                          const Clock &clock, RdvEventSink *sink)
@@ -166,4 +166,4 @@ Id BookingSite::rdvFromRecapToken(const QString &token) const
     return secrets::constantTimeEquals(recapToken(id).toLatin1(), token.toLatin1()) ? id : 0;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

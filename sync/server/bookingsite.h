@@ -2,21 +2,21 @@
 // organisation lookup, the créneaux questions every step asks, and the recap links.
 #pragma once
 
-#include "booking.h"
-#include "bookinglimit.h"
-#include "bookingqueue.h"
-#include "catalog.h"
-#include "clock.h"
-#include "serversecret.h"
-#include "slotengine.h"
-#include "store.h"
+#include "models/booking.h"
+#include "models/catalog.h"
+#include "models/clock.h"
+#include "models/slotengine.h"
+#include "models/store.h"
+#include "sync/server/bookinglimit.h"
+#include "sync/server/bookingqueue.h"
+#include "sync/server/serversecret.h"
 
 #include <QHash>
 #include <QTimeZone>
 
 #include <optional>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class BookingSite
 {
@@ -96,4 +96,4 @@ private:
     QHash<QString, CachedBody> m_bodies;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

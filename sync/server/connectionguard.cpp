@@ -1,6 +1,6 @@
-#include "connectionguard.h"
+#include "sync/server/connectionguard.h"
 
-#include "httptypes.h"
+#include "sync/server/httptypes.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,7 +11,7 @@
 
 Q_LOGGING_CATEGORY(lcGuard, "creneau.server.connection")
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -204,4 +204,4 @@ void ConnectionGuard::closeGracefully(QTcpSocket *socket, int lingerMs)
     halfClose();
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -4,8 +4,8 @@
 // for it or is refused.
 #pragma once
 
-#include "connectionlimits.h"
-#include "requestframer.h"
+#include "sync/server/connectionlimits.h"
+#include "sync/server/requestframer.h"
 
 #include <QObject>
 #include <QTimer>
@@ -14,7 +14,7 @@
 
 class QTcpSocket;
 
-namespace creneau::http {
+namespace creneau::server {
 
 class ConnectionGuard : public QObject
 {
@@ -66,4 +66,4 @@ private:
     bool m_closing = false;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

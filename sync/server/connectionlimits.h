@@ -4,7 +4,7 @@
 #include <QHostAddress>
 #include <QList>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct ConnectionLimits
 {
@@ -23,4 +23,4 @@ struct ConnectionLimits
     qint64 maxHeaderBytes = 16 * 1024;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

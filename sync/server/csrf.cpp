@@ -1,8 +1,8 @@
-#include "csrf.h"
+#include "sync/server/csrf.h"
 
-#include "secrets.h"
+#include "models/secrets.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 const QString kCookie = QStringLiteral("creneau_csrf");
@@ -38,4 +38,4 @@ bool Csrf::check(const HttpRequest &request, const QString &formToken) const
     return m_secret.verify("csrf:" + cookie.toLatin1(), formToken.toLatin1());
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

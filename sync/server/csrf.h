@@ -2,10 +2,10 @@
 // every form, its HMAC under the server's key. A cross-site page can neither read nor forge it.
 #pragma once
 
-#include "httptypes.h"
-#include "serversecret.h"
+#include "sync/server/httptypes.h"
+#include "sync/server/serversecret.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 class Csrf
 {
@@ -24,4 +24,4 @@ private:
     bool m_secure = false;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,11 +1,11 @@
-#include "flowcookie.h"
+#include "sync/server/flowcookie.h"
 
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <sodium.h>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 constexpr char kName[] = "creneau_flow";
@@ -81,4 +81,4 @@ std::optional<FlowCookie::Content> FlowCookie::read(const HttpRequest &request, 
     return decode(request.cookie(name()).toLatin1(), now);
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

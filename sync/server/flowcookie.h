@@ -5,13 +5,13 @@
 // unreadable where the browser keeps it, and refused when changed or older than its lifetime.
 #pragma once
 
-#include "flowstate.h"
-#include "httptypes.h"
-#include "serversecret.h"
+#include "sync/server/flowstate.h"
+#include "sync/server/httptypes.h"
+#include "sync/server/serversecret.h"
 
 #include <optional>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class FlowCookie
 {
@@ -43,4 +43,4 @@ private:
     QByteArray m_key;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

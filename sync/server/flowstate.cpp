@@ -1,8 +1,8 @@
-#include "flowstate.h"
+#include "sync/server/flowstate.h"
 
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -120,4 +120,4 @@ QString FlowState::creneauQuery() const
     return QStringLiteral("motif=%1&lieu=%2&debut=%3").arg(motifId).arg(lieuId).arg(startsAt);
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

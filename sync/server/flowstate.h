@@ -2,14 +2,14 @@
 // session: which link, motif, créneau, who books, and what was typed so far.
 #pragma once
 
-#include "booking.h"
-#include "httptypes.h"
+#include "models/booking.h"
+#include "sync/server/httptypes.h"
 
 #include <QMap>
 #include <QUrlQuery>
 #include <QVariantList>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct FlowState
 {
@@ -37,4 +37,4 @@ struct FlowState
     static const QStringList &usagerKeys();
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

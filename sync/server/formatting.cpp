@@ -1,6 +1,6 @@
-#include "formatting.h"
+#include "sync/server/formatting.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 QString isoWithOffset(qint64 utcSecs, const QTimeZone &zone)
 {
@@ -21,4 +21,4 @@ bool parseIsoInstant(const QString &text, qint64 *utcSecs)
     return true;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -2,16 +2,16 @@
 // are models/frenchformat's, shared with the e-mails and the desktop.
 #pragma once
 
-#include "domain.h"
+#include "models/domain.h"
 
 #include <QDateTime>
 #include <QTimeZone>
 
-namespace creneau::http {
+namespace creneau::server {
 
 // "2026-12-07T09:30:00+01:00"
 QString isoWithOffset(qint64 utcSecs, const QTimeZone &zone);
 // Accepts ISO 8601 with an offset or Z; returns false when unreadable.
 bool parseIsoInstant(const QString &text, qint64 *utcSecs);
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,6 +1,6 @@
-#include "htmltemplate.h"
+#include "sync/server/htmltemplate.h"
 
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
 #include <QFile>
 #include <QHash>
@@ -8,7 +8,7 @@
 
 #include <vector>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct HtmlTemplate::Node
 {
@@ -244,4 +244,4 @@ const HtmlTemplate &HtmlTemplate::fromResource(const QString &name)
     return *it.value();
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace creneau::http {
+namespace creneau::server {
 
 QString htmlEscape(const QString &text);
 
@@ -33,4 +33,4 @@ private:
     QString m_error;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

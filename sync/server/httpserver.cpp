@@ -1,8 +1,8 @@
-#include "httpserver.h"
+#include "sync/server/httpserver.h"
 
-#include "connectionguard.h"
+#include "sync/server/connectionguard.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -14,7 +14,7 @@
 
 Q_LOGGING_CATEGORY(lcServer, "creneau.server")
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -234,4 +234,4 @@ void HttpServer::writeTo(QTcpSocket *socket, HttpResponse response, bool head, b
     }
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -2,16 +2,16 @@
 // cap, POST rate limit, security headers) and maps errors to statuses in one place.
 #pragma once
 
-#include "accesslog.h"
-#include "limitedtcpserver.h"
-#include "ratelimiter.h"
-#include "router.h"
+#include "sync/server/accesslog.h"
+#include "sync/server/limitedtcpserver.h"
+#include "sync/server/ratelimiter.h"
+#include "sync/server/router.h"
 
 #include <QAbstractHttpServer>
 
 #include <functional>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class HttpServer : public QAbstractHttpServer
 {
@@ -68,4 +68,4 @@ private:
     LimitedTcpServer *m_tcp = nullptr;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

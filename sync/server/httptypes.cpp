@@ -1,9 +1,9 @@
-#include "httptypes.h"
+#include "sync/server/httptypes.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace creneau::http {
+namespace creneau::server {
 
 QString HttpRequest::cookie(const QString &name) const
 {
@@ -114,4 +114,4 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

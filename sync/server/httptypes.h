@@ -13,7 +13,7 @@
 #include <functional>
 #include <stdexcept>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct HttpRequest
 {
@@ -82,4 +82,4 @@ private:
 
 QByteArray reasonPhrase(int status);
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,9 +1,9 @@
-#include "invitationpages.h"
+#include "sync/server/invitationpages.h"
 
-#include "flowstate.h"
-#include "organisationservice.h"
+#include "models/organisationservice.h"
+#include "sync/server/flowstate.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -105,4 +105,4 @@ void addInvitationPageRoutes(Router &router, BookingSite &site, const PageRender
     });
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -3,12 +3,12 @@
 // and CSRF protection as the booking pages; an unknown, used or expired token is a 404 page.
 #pragma once
 
-#include "bookingsite.h"
-#include "pagerenderer.h"
-#include "router.h"
+#include "sync/server/bookingsite.h"
+#include "sync/server/pagerenderer.h"
+#include "sync/server/router.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 void addInvitationPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages);
 
-} // namespace creneau::http
+} // namespace creneau::server

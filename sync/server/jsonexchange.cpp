@@ -1,9 +1,9 @@
-#include "jsonexchange.h"
+#include "sync/server/jsonexchange.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 
-namespace creneau::http {
+namespace creneau::server {
 
 HttpResponse privateJson(const QJsonObject &body, int status)
 {
@@ -33,4 +33,4 @@ QJsonObject jsonObjectBody(const HttpRequest &request)
     return doc.object();
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

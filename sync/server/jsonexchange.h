@@ -1,11 +1,11 @@
 // The JSON bodies of the agents' API, read and written the same way by every agent route.
 #pragma once
 
-#include "httptypes.h"
+#include "sync/server/httptypes.h"
 
 #include <QJsonObject>
 
-namespace creneau::http {
+namespace creneau::server {
 
 // A JSON answer that caches must not keep (it holds an agent's data).
 HttpResponse privateJson(const QJsonObject &body, int status = 200);
@@ -14,4 +14,4 @@ HttpResponse privateJsonBytes(const QByteArray &body, int status = 200);
 // The request's JSON object; 415 when not JSON, 400 when malformed (as HttpError, JSON body).
 QJsonObject jsonObjectBody(const HttpRequest &request);
 
-} // namespace creneau::http
+} // namespace creneau::server

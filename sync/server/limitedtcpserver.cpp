@@ -1,6 +1,6 @@
-#include "limitedtcpserver.h"
+#include "sync/server/limitedtcpserver.h"
 
-#include "connectionguard.h"
+#include "sync/server/connectionguard.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -165,4 +165,4 @@ void LimitedTcpServer::drainRefused()
         m_drainTimer.stop();
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -3,7 +3,7 @@
 // deadlines for request heads and bodies, an idle timeout and a cap on the bytes of a request.
 #pragma once
 
-#include "connectionlimits.h"
+#include "sync/server/connectionlimits.h"
 
 #include <QHash>
 #include <QPointer>
@@ -14,7 +14,7 @@
 
 class QTcpSocket;
 
-namespace creneau::http {
+namespace creneau::server {
 
 class ConnectionGuard;
 
@@ -60,4 +60,4 @@ private:
     QList<QPointer<ConnectionGuard>> m_fresh;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,11 +1,11 @@
-#include "pagerenderer.h"
+#include "sync/server/pagerenderer.h"
 
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
-#include "flowstate.h"
-#include "htmltemplate.h"
+#include "sync/server/flowstate.h"
+#include "sync/server/htmltemplate.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 HttpResponse inLayout(const QString &content, const QVariantMap &vars, const QString &title,
@@ -57,4 +57,4 @@ void PageRenderer::requireCsrf(const HttpRequest &request) const
                                             "recommencez."));
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,12 +1,12 @@
 // Renders a page template inside the common layout, with the CSRF token every form needs.
 #pragma once
 
-#include "csrf.h"
-#include "httptypes.h"
+#include "sync/server/csrf.h"
+#include "sync/server/httptypes.h"
 
 #include <QVariantMap>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class PageRenderer
 {
@@ -30,4 +30,4 @@ private:
     const Csrf &m_csrf;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,9 +1,9 @@
-#include "publicapi.h"
+#include "sync/server/publicapi.h"
 
-#include "formatting.h"
-#include "httpserver.h"
-#include "rdvrecap.h"
-#include "storehealth.h"
+#include "models/storehealth.h"
+#include "sync/server/formatting.h"
+#include "sync/server/httpserver.h"
+#include "sync/server/rdvrecap.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -11,7 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -294,4 +294,4 @@ void addPublicApiRoutes(Router &router, BookingSite &site)
     });
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,11 +1,11 @@
 // The public JSON API: motifs, créneaux and booking, under the same rules as the pages.
 #pragma once
 
-#include "bookingsite.h"
-#include "router.h"
+#include "sync/server/bookingsite.h"
+#include "sync/server/router.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 void addPublicApiRoutes(Router &router, BookingSite &site);
 
-} // namespace creneau::http
+} // namespace creneau::server

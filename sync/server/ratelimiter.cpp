@@ -1,8 +1,8 @@
-#include "ratelimiter.h"
+#include "sync/server/ratelimiter.h"
 
-#include "throttle.h"
+#include "models/throttle.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 constexpr qint64 kWindowMs = 60 * 1000;
@@ -40,4 +40,4 @@ bool RateLimiter::allow(const QString &client, qint64 nowMs, int *retryAfter)
     return true;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -10,7 +10,7 @@ namespace creneau {
 class Store;
 }
 
-namespace creneau::http {
+namespace creneau::server {
 
 class RateLimiter
 {
@@ -34,4 +34,4 @@ private:
     Store *m_store = nullptr;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

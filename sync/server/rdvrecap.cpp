@@ -1,10 +1,10 @@
-#include "rdvrecap.h"
+#include "sync/server/rdvrecap.h"
 
-#include "formatting.h"
-#include "frenchformat.h"
-#include "validation.h"
+#include "models/frenchformat.h"
+#include "models/validation.h"
+#include "sync/server/formatting.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 const char kNoNotificationWarning[] =
     "Sans numéro de portable ni e-mail, aucune notification ne sera envoyée au bénéficiaire";
@@ -67,4 +67,4 @@ void checkReachable(FieldErrors &errors, const BookingRequest &request, bool ack
                           QStringLiteral(" : cochez la case pour le confirmer."));
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -2,11 +2,11 @@
 // recap page renders it.
 #pragma once
 
-#include "bookingsite.h"
+#include "sync/server/bookingsite.h"
 
 #include <QVariantMap>
 
-namespace creneau::http {
+namespace creneau::server {
 
 QVariantMap rdvRecap(BookingSite &site, const Organisation &org, const Rdv &rdv,
                      const Usager &usager);
@@ -16,4 +16,4 @@ QVariantMap rdvRecap(BookingSite &site, const Organisation &org, const Rdv &rdv,
 void checkReachable(FieldErrors &errors, const BookingRequest &request, bool acknowledged);
 extern const char kNoNotificationWarning[];
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,14 +1,14 @@
-#include "recappages.h"
+#include "sync/server/recappages.h"
 
-#include "calendardomain.h"
-#include "formatting.h"
-#include "frenchformat.h"
-#include "outbox.h"
-#include "rdvrecap.h"
-#include "rdvrepository.h"
-#include "secrets.h"
+#include "models/frenchformat.h"
+#include "models/rdvrepository.h"
+#include "models/secrets.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/notify/outbox.h"
+#include "sync/server/formatting.h"
+#include "sync/server/rdvrecap.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -294,4 +294,4 @@ void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &p
                 [&site, &pages](HttpRequest &r) { return move(site, pages, r); });
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

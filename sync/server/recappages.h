@@ -2,12 +2,12 @@
 // private page (recap and cancellation up to the organisation's delay), and the .ics download.
 #pragma once
 
-#include "bookingsite.h"
-#include "pagerenderer.h"
-#include "rdvical.h"
-#include "router.h"
+#include "sync/ical/rdvical.h"
+#include "sync/server/bookingsite.h"
+#include "sync/server/pagerenderer.h"
+#include "sync/server/router.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 // `mailFrom`: the address e-mails come from, the files' ORGANIZER when the organisation has none
 // (as in the e-mails, so that both name one organiser).
@@ -19,4 +19,4 @@ QByteArray recapCalendar(Store &store, const Organisation &org, const Rdv &rdv,
 void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages,
                         const QString &mailFrom = {});
 
-} // namespace creneau::http
+} // namespace creneau::server

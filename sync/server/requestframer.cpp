@@ -1,10 +1,10 @@
-#include "requestframer.h"
+#include "sync/server/requestframer.h"
 
 #include <QList>
 
 #include <utility>
 
-namespace creneau::http {
+namespace creneau::server {
 
 namespace {
 
@@ -255,4 +255,4 @@ void RequestFramer::completeRequest()
     m_phase = m_close ? Phase::Closed : Phase::Idle;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

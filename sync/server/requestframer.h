@@ -9,7 +9,7 @@
 
 #include <deque>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class RequestFramer
 {
@@ -90,4 +90,4 @@ private:
     std::deque<Request> m_completed;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

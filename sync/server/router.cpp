@@ -1,6 +1,6 @@
-#include "router.h"
+#include "sync/server/router.h"
 
-namespace creneau::http {
+namespace creneau::server {
 
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
@@ -47,4 +47,4 @@ Router::Match Router::route(HttpRequest &request, Handler *handler) const
     return pathKnown ? Match::WrongMethod : Match::NotFound;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -2,11 +2,11 @@
 // segment matches one path segment and lands in HttpRequest::params.
 #pragma once
 
-#include "httptypes.h"
+#include "sync/server/httptypes.h"
 
 #include <functional>
 
-namespace creneau::http {
+namespace creneau::server {
 
 using Handler = std::function<HttpResponse(HttpRequest &)>;
 
@@ -38,4 +38,4 @@ private:
     QList<Rule> m_rules;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -1,32 +1,33 @@
-#include "serverapplication.h"
+#include "sync/server/serverapplication.h"
 
-#include "agentapi.h"
-#include "bookingpages.h"
-#include "bookingsite.h"
-#include "calendardomain.h"
-#include "calendarkey.h"
-#include "calendarservice.h"
-#include "catalog.h"
-#include "csrf.h"
-#include "demodata.h"
-#include "httpserver.h"
-#include "installationkeys.h"
-#include "invitationpages.h"
-#include "limitedtcpserver.h"
-#include "notificationservice.h"
-#include "pagerenderer.h"
-#include "publicapi.h"
-#include "recappages.h"
-#include "secrets.h"
-#include "serversecret.h"
-#include "sql.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/installationkeys.h"
+#include "models/secrets.h"
+#include "models/sql.h"
+#include "sync/calendar/calendarkey.h"
+#include "sync/calendar/calendarservice.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/notify/notificationservice.h"
+#include "sync/server/agentapi.h"
+#include "sync/server/bookingpages.h"
+#include "sync/server/bookingsite.h"
+#include "sync/server/calendarapi.h"
+#include "sync/server/csrf.h"
+#include "sync/server/httpserver.h"
+#include "sync/server/invitationpages.h"
+#include "sync/server/limitedtcpserver.h"
+#include "sync/server/pagerenderer.h"
+#include "sync/server/publicapi.h"
+#include "sync/server/recappages.h"
+#include "sync/server/serversecret.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct ServerApplication::Parts
 {
@@ -35,6 +36,7 @@ struct ServerApplication::Parts
     std::unique_ptr<notify::NotificationService> notifications;
     // External calendars (feeds, CalDAV push): its sink chains the notifications' one.
     std::unique_ptr<calendar::CalendarService> calendars;
+    std::unique_ptr<CalendarApi> calendarApi;
     std::unique_ptr<ServerSecret> secret;
     std::unique_ptr<Csrf> csrf;
     std::unique_ptr<PageRenderer> pages;
@@ -196,9 +198,15 @@ bool ServerApplication::start()
             parts->notifications->notificationSink().queueReminder(store, rdv);
     });
     m_parts->agentApi->addRoutes(router);
-    m_parts->calendars->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
     m_parts->calendars->setAllowInsecureCaldav(m_options.allowInsecureCaldav);
-    m_parts->calendars->addRoutes(router);
+    Parts *parts = m_parts.get();
+    m_parts->calendarApi =
+        std::make_unique<CalendarApi>(*m_parts->store, m_parts->calendars->key(), [parts] {
+            return parts->site ? parts->site->publicUrl() : QString();
+        });
+    m_parts->calendarApi->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
+    m_parts->calendarApi->setAllowInsecureCaldav(m_options.allowInsecureCaldav);
+    m_parts->calendarApi->addRoutes(router);
     router.get(QStringLiteral("/static/style.css"), [](HttpRequest &) {
         return staticFile(QStringLiteral(":/web/style.css"), "text/css; charset=utf-8");
     });
@@ -274,12 +282,9 @@ bool ServerApplication::startNotifications()
 
 RdvEventSink *ServerApplication::startCalendars()
 {
-    Parts *parts = m_parts.get();
     m_parts->calendars = std::make_unique<calendar::CalendarService>(
-        *m_parts->store,
-        calendar::CalendarKey::fromBase64(m_parts->calendarKey)
-            .value_or(calendar::CalendarKey::random()),
-        [parts] { return parts->site ? parts->site->publicUrl() : QString(); });
+        *m_parts->store, calendar::CalendarKey::fromBase64(m_parts->calendarKey)
+                             .value_or(calendar::CalendarKey::random()));
     return m_parts->calendars->sink(m_parts->notifications->sink());
 }
 
@@ -314,4 +319,4 @@ QStringList ServerApplication::bookingLinks() const
     return out;
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

@@ -2,7 +2,7 @@
 // routes and listens. creneau-server wires it from the command line; the desktop can embed it.
 #pragma once
 
-#include "notifysettings.h"
+#include "sync/notify/notifysettings.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -17,7 +17,7 @@ class NotificationService;
 }
 } // namespace creneau
 
-namespace creneau::http {
+namespace creneau::server {
 
 struct ServerOptions
 {
@@ -93,4 +93,4 @@ private:
     QString m_error;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

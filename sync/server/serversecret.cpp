@@ -1,10 +1,10 @@
-#include "serversecret.h"
+#include "sync/server/serversecret.h"
 
-#include "secrets.h"
+#include "models/secrets.h"
 
 #include <QMessageAuthenticationCode>
 
-namespace creneau::http {
+namespace creneau::server {
 
 QByteArray ServerSecret::sign(const QByteArray &message) const
 {
@@ -16,4 +16,4 @@ bool ServerSecret::verify(const QByteArray &message, const QByteArray &signature
     return secrets::constantTimeEquals(sign(message), signature);
 }
 
-} // namespace creneau::http
+} // namespace creneau::server

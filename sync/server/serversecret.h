@@ -6,7 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace creneau::http {
+namespace creneau::server {
 
 class ServerSecret
 {
@@ -21,4 +21,4 @@ private:
     QByteArray m_key;
 };
 
-} // namespace creneau::http
+} // namespace creneau::server

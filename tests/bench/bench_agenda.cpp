@@ -3,12 +3,12 @@
 //    same agents side by side, median and p99 of 200 paints through QWidget::render (≤ 16 ms);
 //  - cold start to a drawn agenda over a local store of 100,000 appointments: opening the store,
 //    building the main window on the busy week and rendering it once (≤ 1 s).
-#include "agendasource.h"
-#include "catalog.h"
-#include "demodata.h"
 #include "embeddeddesk.h"
-#include "mainwindow.h"
-#include "rdvrepository.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/rdvrepository.h"
+#include "ui/agendasource.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

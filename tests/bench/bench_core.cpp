@@ -6,12 +6,12 @@
 // its transaction. --dir /dev/shm shows the CPU cost alone (tmpfs makes fsync free).
 //
 //   bench_core [--dir DIR] [--queries N] [--bookings N] [--no-sink]
-#include "booking.h"
-#include "catalog.h"
-#include "demodata.h"
-#include "notificationsink.h"
-#include "slotengine.h"
-#include "store.h"
+#include "models/booking.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/slotengine.h"
+#include "models/store.h"
+#include "sync/notify/notificationsink.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -5,13 +5,13 @@
 // Prints the best of three runs of each, in changes per second. Decides whether the fast paths
 // earn their code (README, design notes).
 // Usage: bench_feed_paths [APPOINTMENTS]   (default 100000)
-#include "agentfeed.h"
 #include "feedpages.h"
-#include "jsonreader.h"
-#include "synccache.h"
+#include "sync/client/jsonreader.h"
+#include "sync/client/synccache.h"
+#include "sync/server/agentfeed.h"
 
-#include "demodata.h"
-#include "sql.h"
+#include "models/demodata.h"
+#include "models/sql.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -71,35 +71,35 @@ double best(const std::function<void()> &run)
 // Walks a whole page with the pull reader, reading every value (what the cache does).
 void pullRead(const QByteArray &page)
 {
-    sync::JsonReader r(page);
+    client::JsonReader r(page);
     QByteArray scratch;
     QByteArrayView key;
     std::function<void()> value = [&] {
         switch (r.peek()) {
-        case sync::JsonReader::Type::Object:
+        case client::JsonReader::Type::Object:
             r.beginObject();
             while (r.nextKey(scratch, &key))
                 value();
             break;
-        case sync::JsonReader::Type::Array:
+        case client::JsonReader::Type::Array:
             r.beginArray();
             while (r.nextElement())
                 value();
             break;
-        case sync::JsonReader::Type::String:
+        case client::JsonReader::Type::String:
             r.readString(scratch);
             scratch.clear();
             break;
-        case sync::JsonReader::Type::Number: {
+        case client::JsonReader::Type::Number: {
             bool isInteger = false;
             qint64 integer = 0;
             r.readNumber(&isInteger, &integer);
             break;
         }
-        case sync::JsonReader::Type::Bool:
+        case client::JsonReader::Type::Bool:
             r.readBool();
             break;
-        case sync::JsonReader::Type::Null:
+        case client::JsonReader::Type::Null:
             r.readNull();
             break;
         }
@@ -138,7 +138,7 @@ int main(int argc, char **argv)
                 qint64(pages.size()), kPageSize, bytes / 1e6);
 
     // Server: the pages as the feed writes them, against QJsonObjects serialised by Qt.
-    http::AgentFeed feed(*store);
+    server::AgentFeed feed(*store);
     const double feedFast = best([&] {
         for (qint64 since = 0;;) {
             const QByteArray page = feed.pageJson(org, since, kPageSize);
@@ -176,16 +176,16 @@ int main(int argc, char **argv)
 
     // Client: applying them to a new cache (read and write, one transaction a page).
     int cacheNumber = 0;
-    const auto applyAll = [&](sync::SyncCache::RowWriter writer) {
+    const auto applyAll = [&](client::SyncCache::RowWriter writer) {
         return best([&] {
-            sync::SyncCache cache(dir.filePath(QStringLiteral("cache%1.sqlite").arg(++cacheNumber)),
-                                  writer);
+            client::SyncCache cache(
+                dir.filePath(QStringLiteral("cache%1.sqlite").arg(++cacheNumber)), writer);
             for (const test::FeedPage &p : pages)
                 cache.applyPage(p.json, p.next);
         });
     };
-    const double writeFast = applyAll(sync::SyncCache::RowWriter::Fastest);
-    const double writePlain = applyAll(sync::SyncCache::RowWriter::QtSql);
+    const double writeFast = applyAll(client::SyncCache::RowWriter::Fastest);
+    const double writePlain = applyAll(client::SyncCache::RowWriter::QtSql);
     print("client: apply the pages to a new cache", changes, writeFast, writePlain);
     print("both ends (build + apply)", changes, feedFast + writeFast, feedPlain + writePlain);
     return 0;

@@ -6,10 +6,10 @@
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
 #include "demoflow.h"
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
 
-#include "sql.h"
-#include "store.h"
+#include "models/sql.h"
+#include "models/store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,7 +23,7 @@
 
 using namespace creneau;
 using namespace creneau::test;
-using creneau::sync::SyncClient;
+using creneau::client::SyncClient;
 
 namespace {
 

@@ -9,10 +9,10 @@
 // Goals (issue #16): first answers ≤ 2× the one-organisation store, random rate ≥ 0.5×.
 //
 //   bench_tenants [--organisations N] [--dir DIR] [--seconds S]
-#include "catalog.h"
-#include "demodata.h"
-#include "slotengine.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/slotengine.h"
+#include "models/store.h"
 #include "tenantclone.h"
 
 #include <QCommandLineParser>

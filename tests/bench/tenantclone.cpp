@@ -1,6 +1,6 @@
 #include "tenantclone.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QStringList>
 

@@ -3,8 +3,8 @@
 // e-mail addresses get the copy's number.
 #pragma once
 
-#include "domain.h"
-#include "store.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 namespace creneau::bench {
 

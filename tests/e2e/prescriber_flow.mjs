@@ -147,6 +147,9 @@ async function walk(page, base, startPath, motifName, viaChoice, usagerName, rem
   check(await page.locator('.error-summary').isVisible(), 'error summary shown');
   await audit(page, 'prescriber form with errors');
   await fillPrescriber(page);
+  // The post answered and its redirect shown before reloading (a reload during the navigation
+  // detaches the page).
+  await page.locator('h1').filter({ hasText: 'bénéficiaire' }).waitFor();
   // Post/Redirect/Get: Reload shows the step again, Back the previous one with its values.
   await page.reload();
   check((await page.locator('h1').innerText()).includes('bénéficiaire'), 'reload keeps the usager step');
@@ -207,6 +210,7 @@ async function usagerCancels(page, link) {
   await page.goto(link);
   await audit(page, 'usager page');
   await page.getByRole('button', { name: 'Annuler ce rendez-vous' }).click();
+  await page.locator('main').filter({ hasText: 'Votre rendez-vous a bien été annulé' }).waitFor({ timeout: 10000 }).catch(() => {});
   check((await page.locator('main').innerText()).includes('Votre rendez-vous a bien été annulé'), 'usager cancelled with the link');
   await page.reload();
   check((await page.locator('h1').innerText()).includes('Rendez-vous annulé'), 'reload after cancelling re-posts nothing');
@@ -223,6 +227,7 @@ async function usagerMoves(page, link) {
   if (await page.locator('button.slot').count() === 0)
     await page.getByRole('link', { name: /Semaine suivante/ }).click();
   await page.locator('button.slot').last().click();
+  await page.locator('main').filter({ hasText: 'Votre rendez-vous a bien été déplacé' }).waitFor({ timeout: 10000 }).catch(() => {});
   const text = await page.locator('main').innerText();
   check(text.includes('Votre rendez-vous a bien été déplacé'), 'usager moved with the link');
   check((await page.locator('dl.recap').innerText()) !== before, 'the recap shows the new créneau');

@@ -3,13 +3,13 @@
 // trip through the hidden fields of the next page; values stay within their bounds; the CSRF
 // token given for a browser's cookie is accepted with it, nothing else is; no cookie we set can
 // carry a header break.
-#include "csrf.h"
-#include "flowstate.h"
 #include "fuzzcheck.h"
+#include "sync/server/csrf.h"
+#include "sync/server/flowstate.h"
 
 #include <QUrl>
 
-using namespace creneau::http;
+using namespace creneau::server;
 
 namespace {
 

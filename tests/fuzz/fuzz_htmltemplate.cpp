@@ -4,15 +4,15 @@
 // '<', '>', '"' and '\'' of the same page rendered with harmless values of the same shape. The
 // template parser itself must survive any text.
 #include "fuzzcheck.h"
-#include "htmltemplate.h"
+#include "sync/server/htmltemplate.h"
 
 #include <QRegularExpression>
 #include <QStringList>
 
 #include <functional>
 
-using creneau::http::htmlEscape;
-using creneau::http::HtmlTemplate;
+using creneau::server::htmlEscape;
+using creneau::server::HtmlTemplate;
 
 namespace {
 

@@ -2,7 +2,7 @@
 // accepts, the reader accepts it too and reads the same values, and skipping a value lands where
 // reading it does. On any text: no crash, no read outside the text.
 #include "fuzzcheck.h"
-#include "jsonreader.h"
+#include "sync/client/jsonreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,8 +13,8 @@
 #include <cmath>
 #include <cstring>
 
-using creneau::sync::JsonFormatError;
-using creneau::sync::JsonReader;
+using creneau::client::JsonFormatError;
+using creneau::client::JsonReader;
 
 namespace {
 

@@ -3,7 +3,7 @@
 // value decodes back to what was given (cleaned to one line), lines within SMTP limits, and the
 // parts' boundaries appear only where the builder puts them.
 #include "fuzzcheck.h"
-#include "mimemessage.h"
+#include "sync/notify/mimemessage.h"
 
 #include <QDateTime>
 #include <QStringList>

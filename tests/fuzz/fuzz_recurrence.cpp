@@ -3,7 +3,7 @@
 // range asked, after the first day and outside the exceptions; its text parses again to the same
 // dates; and starting the walk later (the skip-ahead of dates()) loses no date.
 #include "fuzzcheck.h"
-#include "recurrence.h"
+#include "models/recurrence.h"
 
 #include <QDate>
 

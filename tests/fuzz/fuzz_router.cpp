@@ -3,13 +3,13 @@
 // "{name}" takes one non-empty segment; a path no pattern matches is 404, a known path with
 // another method 405 (HEAD follows GET); nothing is a 5xx; API paths answer JSON errors.
 #include "fuzzcheck.h"
-#include "httpserver.h"
+#include "sync/server/httpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
 
-using namespace creneau::http;
+using namespace creneau::server;
 
 namespace {
 

@@ -8,17 +8,17 @@
 // words are replaced so that seeds reach past the checks: @TOKEN@ (an agent's session), @CSRF@
 // (the form token of the cookie creneau_csrf=fuzzfuzzfuzzfuzzfuzzfuzz), @MOTIF@, @LIEU@,
 // @DEBUT@ and @STARTS_AT@ (a free créneau), @MANAGE@ and @RECAP@ (the last booking's links).
-#include "agentapi.h"
-#include "bookingpages.h"
-#include "bookingsite.h"
-#include "csrf.h"
-#include "demodata.h"
 #include "fuzzcheck.h"
-#include "httpserver.h"
-#include "pagerenderer.h"
-#include "publicapi.h"
-#include "recappages.h"
-#include "serversecret.h"
+#include "models/demodata.h"
+#include "sync/server/agentapi.h"
+#include "sync/server/bookingpages.h"
+#include "sync/server/bookingsite.h"
+#include "sync/server/csrf.h"
+#include "sync/server/httpserver.h"
+#include "sync/server/pagerenderer.h"
+#include "sync/server/publicapi.h"
+#include "sync/server/recappages.h"
+#include "sync/server/serversecret.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -36,7 +36,7 @@
 #include <cstdlib>
 
 using namespace creneau;
-using namespace creneau::http;
+using namespace creneau::server;
 
 namespace {
 
@@ -151,7 +151,7 @@ Fixture &fixture()
         f->site = std::make_unique<BookingSite>(*f->store, *f->secret,
                                                 QStringLiteral("http://127.0.0.1:8080"));
         f->site->bookingLimit().setPerHour(0); // every input from one address: no hourly cap
-        f->site->setReady(true); // as a server that listens
+        f->site->setReady(true);               // as a server that listens
         Router router;
         addPublicApiRoutes(router, *f->site);
         addBookingPageRoutes(router, *f->site, *f->pages);

@@ -2,10 +2,10 @@
 // is refused or normalised to ten ASCII digits that normalise to themselves; an accepted e-mail
 // address carries nothing a mail header could misread (cleanAddress leaves it whole); an accepted
 // name or text holds no control character; an accepted birth date is the date typed, in the past.
-#include "frenchformat.h"
 #include "fuzzcheck.h"
-#include "mimemessage.h"
-#include "validation.h"
+#include "models/frenchformat.h"
+#include "models/validation.h"
+#include "sync/notify/mimemessage.h"
 
 #include <QRegularExpression>
 

@@ -1,9 +1,9 @@
 #include "embeddeddesk.h"
 
-#include "agentfeed.h"
-#include "agentsessions.h"
-#include "serverapplication.h"
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
+#include "sync/server/agentfeed.h"
+#include "sync/server/agentsessions.h"
+#include "sync/server/serverapplication.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -38,19 +38,19 @@ QString EmbeddedDesk::url() const
 
 bool EmbeddedDesk::start()
 {
-    http::ServerOptions options;
+    server::ServerOptions options;
     options.dataDir = m_dataDir;
     if (m_location.startsWith(QLatin1String("postgres")))
         options.database = m_location;
     options.port = 0;
-    m_server = std::make_unique<http::ServerApplication>(options);
+    m_server = std::make_unique<server::ServerApplication>(options);
     if (!m_server->start()) {
         m_error = m_server->errorString();
         return false;
     }
-    const QString token = http::AgentSessions(m_store).open(m_agentId);
-    m_client = std::make_unique<sync::SyncClient>(m_cacheDirPath.isEmpty() ? m_cacheDir.path()
-                                                                           : m_cacheDirPath);
+    const QString token = server::AgentSessions(m_store).open(m_agentId);
+    m_client = std::make_unique<client::SyncClient>(m_cacheDirPath.isEmpty() ? m_cacheDir.path()
+                                                                             : m_cacheDirPath);
     m_client->setLongPollSecs(5);
     m_client->setMaxRetryDelayMs(300);
     m_client->useSession({QUrl(url()), token}, m_agentId);
@@ -67,7 +67,7 @@ bool EmbeddedDesk::settle(int timeoutMs)
     // Caught up: the server's feed has nothing after the cache's cursor.
     const auto caughtUp = [this] {
         const QByteArray page =
-            http::AgentFeed(m_store).pageJson(m_organisationId, m_client->cache().cursor(), 1);
+            server::AgentFeed(m_store).pageJson(m_organisationId, m_client->cache().cursor(), 1);
         return QJsonDocument::fromJson(page)
             .object()
             .value(QStringLiteral("changes"))
@@ -76,7 +76,7 @@ bool EmbeddedDesk::settle(int timeoutMs)
     };
     const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        if (m_client->status() == sync::SyncClient::Status::Online &&
+        if (m_client->status() == client::SyncClient::Status::Online &&
             m_client->pendingCommands() == 0 && caughtUp())
             return true;
         QTest::qWait(20);

@@ -4,17 +4,17 @@
 // write through source(); settle() waits until the server answered and the cache caught up.
 #pragma once
 
-#include "agendasource.h"
 #include "testorganisation.h"
+#include "ui/agendasource.h"
 
 #include <QTemporaryDir>
 
 #include <memory>
 
-namespace creneau::http {
+namespace creneau::server {
 class ServerApplication;
 }
-namespace creneau::sync {
+namespace creneau::client {
 class SyncClient;
 }
 
@@ -37,9 +37,9 @@ public:
     bool start();
     QString error() const { return m_error; }
     QString url() const;
-    sync::SyncClient *client() const { return m_client.get(); }
+    client::SyncClient *client() const { return m_client.get(); }
     ui::AgendaSource &source() const { return *m_source; }
-    http::ServerApplication *server() const { return m_server.get(); }
+    server::ServerApplication *server() const { return m_server.get(); }
     // True once no command waits and the cache holds the server's last change.
     bool settle(int timeoutMs = 15000);
 
@@ -51,8 +51,8 @@ private:
     Id m_agentId;
     QTemporaryDir m_cacheDir;
     QString m_cacheDirPath;
-    std::unique_ptr<http::ServerApplication> m_server;
-    std::unique_ptr<sync::SyncClient> m_client;
+    std::unique_ptr<server::ServerApplication> m_server;
+    std::unique_ptr<client::SyncClient> m_client;
     std::unique_ptr<ui::AgendaSource> m_source;
     QString m_error;
 };

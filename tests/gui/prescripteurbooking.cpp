@@ -1,6 +1,6 @@
 #include "prescripteurbooking.h"
 
-#include "slotengine.h"
+#include "models/slotengine.h"
 
 namespace creneau::test {
 

@@ -1,7 +1,7 @@
 // A test organisation with an opening range and one appointment booked by a prescripteur.
 #pragma once
 
-#include "booking.h"
+#include "models/booking.h"
 #include "testorganisation.h"
 
 namespace creneau::test {

@@ -1,10 +1,10 @@
 // The absence editor: an end before the start is refused next to the field with the values kept;
 // a saved absence shows shaded on that day of the agenda; removing it clears the day again.
-#include "absencedialog.h"
-#include "agendamodel.h"
-#include "agendasource.h"
 #include "embeddeddesk.h"
 #include "testorganisation.h"
+#include "ui/absencedialog.h"
+#include "ui/agendamodel.h"
+#include "ui/agendasource.h"
 
 #include <QDateTimeEdit>
 #include <QLabel>

@@ -2,23 +2,23 @@
 // AT-SPI bridge reads them: every focusable object of the main window and of every dialog has a
 // name; the agenda is a table whose cells are the demo's appointments and free times, each named
 // in one sentence; moving in the agenda is announced (focus and selection events).
-#include "absencedialog.h"
-#include "agendalistview.h"
-#include "agendasource.h"
-#include "bookinglinkdialog.h"
-#include "calendarsettingsdialog.h"
-#include "embeddedconnection.h"
-#include "embeddedserver.h"
-#include "syncclient.h"
-#include "lieudialog.h"
-#include "mainwindow.h"
-#include "motifdialog.h"
-#include "newrdvdialog.h"
-#include "plagedialog.h"
-#include "rdvpanel.h"
-#include "sharedialog.h"
-#include "translator.h"
-#include "usagersdialog.h"
+#include "app/desktop/embeddedconnection.h"
+#include "app/desktop/embeddedserver.h"
+#include "sync/client/syncclient.h"
+#include "translations/translator.h"
+#include "ui/absencedialog.h"
+#include "ui/agendalistview.h"
+#include "ui/agendasource.h"
+#include "ui/bookinglinkdialog.h"
+#include "ui/calendarsettingsdialog.h"
+#include "ui/lieudialog.h"
+#include "ui/mainwindow.h"
+#include "ui/motifdialog.h"
+#include "ui/newrdvdialog.h"
+#include "ui/plagedialog.h"
+#include "ui/rdvpanel.h"
+#include "ui/sharedialog.h"
+#include "ui/usagersdialog.h"
 
 #include <QAccessible>
 #include <QLabel>
@@ -103,7 +103,7 @@ private:
 
     QTemporaryDir m_data;
     std::unique_ptr<desktop::EmbeddedServer> m_server;
-    std::unique_ptr<sync::SyncClient> m_client;
+    std::unique_ptr<client::SyncClient> m_client;
     std::unique_ptr<ui::AgendaSource> m_source;
     std::unique_ptr<ui::MainWindow> m_window;
 };

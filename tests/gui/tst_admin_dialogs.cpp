@@ -4,13 +4,13 @@
 // the public page at once, the last administrator cannot step down, an agent added with an
 // initial password signs in and must change it, archived they cannot.
 #include "agentapiclient.h"
-#include "agentsdialog.h"
 #include "agentserverprocess.h"
-#include "calendarsettingsdialog.h"
-#include "demodata.h"
-#include "organisationdialog.h"
-#include "preferencesdialog.h"
-#include "translator.h"
+#include "models/demodata.h"
+#include "translations/translator.h"
+#include "ui/agentsdialog.h"
+#include "ui/calendarsettingsdialog.h"
+#include "ui/organisationdialog.h"
+#include "ui/preferencesdialog.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,6 +1,6 @@
 // The agenda's day layout without a view: lanes and widths of overlapping appointments, and the
 // free times left inside the opening ranges.
-#include "agendadaylayout.h"
+#include "ui/agendadaylayout.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // The agenda model over a store: one row per appointment of the period, with the roles the
 // agenda view reads.
-#include "agendamodel.h"
 #include "embeddeddesk.h"
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 #include "prescripteurbooking.h"
+#include "ui/agendamodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

@@ -1,13 +1,13 @@
 // The embedded endpoint's address: saved in the data directory, the same link at every start (the
 // next free port when the saved one is taken, then kept), listening where the chosen reach says,
 // and the dialog that chooses it (French message beside the public address, value kept).
-#include "bookinglinkaddress.h"
-#include "bookinglinkdialog.h"
-#include "catalog.h"
-#include "demodata.h"
-#include "embeddedserver.h"
-#include "secrets.h"
-#include "store.h"
+#include "app/desktop/embeddedserver.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/secrets.h"
+#include "models/store.h"
+#include "ui/bookinglinkaddress.h"
+#include "ui/bookinglinkdialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

@@ -5,9 +5,9 @@
 // agents see it.
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
-#include "calendarsettingsdialog.h"
-#include "demodata.h"
-#include "translator.h"
+#include "models/demodata.h"
+#include "translations/translator.h"
+#include "ui/calendarsettingsdialog.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 // The contrast rule for text on motif colours (WCAG 2.1, 4.5:1): known ratios, and the text
 // colour chosen on any colour an administrator may pick reaches 4.5:1.
-#include "contrast.h"
+#include "ui/contrast.h"
 
 #include <QtTest>
 

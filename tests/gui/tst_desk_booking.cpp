@@ -1,13 +1,13 @@
 // Booking at the desk: the agent finds a usager by name or birth date (or creates one) and books
 // any motif as CreatedBy::Agent; the usagers list shows their appointments; the panel moves one.
 #include "embeddeddesk.h"
-#include "mainwindow.h"
-#include "newrdvdialog.h"
+#include "models/rdvrepository.h"
 #include "prescripteurbooking.h"
-#include "rdvpanel.h"
-#include "rdvrepository.h"
-#include "usagersdialog.h"
-#include "usagersearch.h"
+#include "ui/mainwindow.h"
+#include "ui/newrdvdialog.h"
+#include "ui/rdvpanel.h"
+#include "ui/usagersdialog.h"
+#include "ui/usagersearch.h"
 
 #include <QApplication>
 #include <QDateTimeEdit>

@@ -6,18 +6,18 @@
 // appointment in it, moves it and sets its status; each change is checked as the server's
 // change feed brings it back into the cache the desktop reads.
 #include "agentserverprocess.h"
-#include "embeddedconnection.h"
-#include "embeddedserver.h"
-#include "lieudialog.h"
-#include "mainwindow.h"
-#include "motifdialog.h"
-#include "newrdvdialog.h"
-#include "plagedialog.h"
-#include "rdvpanel.h"
-#include "syncclient.h"
+#include "app/desktop/embeddedconnection.h"
+#include "app/desktop/embeddedserver.h"
+#include "sync/client/syncclient.h"
+#include "ui/lieudialog.h"
+#include "ui/mainwindow.h"
+#include "ui/motifdialog.h"
+#include "ui/newrdvdialog.h"
+#include "ui/plagedialog.h"
+#include "ui/rdvpanel.h"
 
-#include "catalog.h"
-#include "demodata.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,16 +39,16 @@ using namespace creneau;
 namespace {
 
 // Signs in by e-mail and password, as the sign-in dialog does, and waits for the first pull.
-bool signIn(sync::SyncClient &client, const QUrl &server)
+bool signIn(client::SyncClient &client, const QUrl &server)
 {
-    QSignalSpy failed(&client, &sync::SyncClient::loginFailed);
+    QSignalSpy failed(&client, &client::SyncClient::loginFailed);
     client.login(server, QString::fromLatin1(demo::kAdminEmail),
                  QString::fromLatin1(demo::kAdminPassword));
     QDeadlineTimer deadline(15000);
-    while (client.status() != sync::SyncClient::Status::Online && failed.isEmpty() &&
+    while (client.status() != client::SyncClient::Status::Online && failed.isEmpty() &&
            !deadline.hasExpired())
         QTest::qWait(20);
-    return client.status() == sync::SyncClient::Status::Online;
+    return client.status() == client::SyncClient::Status::Online;
 }
 
 template <typename T> T *child(QWidget *parent, const char *name)
@@ -80,11 +80,11 @@ void TestDeskWork::catalogueAndAppointment()
     QTemporaryDir data;
     test::AgentServerProcess process;
     std::unique_ptr<desktop::EmbeddedServer> embedded;
-    std::unique_ptr<sync::SyncClient> client;
+    std::unique_ptr<client::SyncClient> client;
     QString serverUrl;
     if (remote) {
         QVERIFY2(process.start(), qPrintable(process.output()));
-        client = std::make_unique<sync::SyncClient>(data.path());
+        client = std::make_unique<client::SyncClient>(data.path());
         QVERIFY(signIn(*client, process.url()));
         serverUrl = process.url().toString();
     } else {

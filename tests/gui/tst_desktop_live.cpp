@@ -2,12 +2,12 @@
 // loopback, the demo's « Je suis » session): a prescripteur books through the public HTTP API
 // and, without any click, the appointment shows in the agenda within 2 seconds with a notice
 // naming the prescripteur; selecting it shows their e-mail and phone in the panel.
-#include "agendasource.h"
-#include "embeddedconnection.h"
-#include "embeddedserver.h"
+#include "app/desktop/embeddedconnection.h"
+#include "app/desktop/embeddedserver.h"
 #include "httpclient.h"
-#include "mainwindow.h"
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
+#include "ui/agendasource.h"
+#include "ui/mainwindow.h"
 #include "webbooking.h"
 
 #include <QJsonArray>
@@ -43,7 +43,8 @@ void TestDesktopLive::webBookingAppearsWithoutClick()
     QVERIFY2(server.start(true), qPrintable(server.errorString()));
     QVERIFY(server.offersAgentChoice()); // the demo, with its published password
     QString error;
-    const std::unique_ptr<sync::SyncClient> sync = desktop::connectToEmbedded(server, data, &error);
+    const std::unique_ptr<client::SyncClient> sync =
+        desktop::connectToEmbedded(server, data, &error);
     QVERIFY2(sync, qPrintable(error));
     ui::AgendaSource source(sync.get());
     ui::MainWindow window(&source, server.publicUrl());

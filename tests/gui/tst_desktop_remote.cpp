@@ -2,20 +2,20 @@
 // accepted, the first pull, a web booking showing in the agenda without a click, a cancellation
 // from the panel reaching the server, an offline edit replayed on reconnection with the status
 // bar saying so, and a conflict the agent settles in the dialog.
-#include "agendasource.h"
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
-#include "conflictprompt.h"
-#include "logindialog.h"
-#include "mainwindow.h"
-#include "remoteconnection.h"
-#include "syncclient.h"
-#include "syncstatuslabel.h"
+#include "sync/client/syncclient.h"
+#include "ui/agendasource.h"
+#include "ui/conflictprompt.h"
+#include "ui/logindialog.h"
+#include "ui/mainwindow.h"
+#include "ui/remoteconnection.h"
+#include "ui/syncstatuslabel.h"
 #include "webbooking.h"
 
-#include "booking.h"
-#include "demodata.h"
-#include "slotengine.h"
+#include "models/booking.h"
+#include "models/demodata.h"
+#include "models/slotengine.h"
 
 #include <QComboBox>
 #include <QJsonDocument>
@@ -27,7 +27,7 @@
 
 using namespace creneau;
 using namespace creneau::test;
-using creneau::sync::SyncClient;
+using creneau::client::SyncClient;
 
 namespace {
 

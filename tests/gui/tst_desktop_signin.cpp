@@ -4,16 +4,16 @@
 // message). Once the administrator has a password of their own, the desktop opens on the
 // sign-in (a wrong password refused, the e-mail kept), « Je suis » is gone, and the token is kept
 // for the next start, as in remote mode.
-#include "embeddedconnection.h"
-#include "embeddedserver.h"
-#include "logindialog.h"
-#include "mainwindow.h"
-#include "syncclient.h"
+#include "app/desktop/embeddedconnection.h"
+#include "app/desktop/embeddedserver.h"
+#include "sync/client/syncclient.h"
+#include "ui/logindialog.h"
+#include "ui/mainwindow.h"
 
-#include "agentsessions.h"
-#include "catalog.h"
-#include "demodata.h"
-#include "secrets.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/secrets.h"
+#include "sync/server/agentsessions.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -54,7 +54,7 @@ void TestDesktopSignIn::demoChoosesAnyAgent()
     QVERIFY2(server.start(true), qPrintable(server.errorString()));
     QVERIFY(server.offersAgentChoice());
     QString error;
-    const std::unique_ptr<sync::SyncClient> client =
+    const std::unique_ptr<client::SyncClient> client =
         desktop::connectToEmbedded(server, data.path(), &error);
     QVERIFY2(client, qPrintable(error));
     ui::AgendaSource source(client.get());
@@ -74,7 +74,7 @@ void TestDesktopSignIn::demoChoosesAnyAgent()
     QVERIFY(agent.id);
     me->setCurrentIndex(me->findData(agent.id));
     QCOMPARE(client->agent().value(QStringLiteral("id")).toInteger(), agent.id);
-    QTRY_VERIFY_WITH_TIMEOUT(client->status() == sync::SyncClient::Status::Online &&
+    QTRY_VERIFY_WITH_TIMEOUT(client->status() == client::SyncClient::Status::Online &&
                                  source.signedInAgent() && source.motifs().size() > 0,
                              10000);
     QCOMPARE(source.signedInAgent()->id, agent.id);
@@ -95,7 +95,7 @@ void TestDesktopSignIn::demoChoosesAnyAgent()
     desktop::signInAgainWhenAsked(server, client.get(), &window);
     {
         auto store = Store::open(server.databasePath());
-        http::AgentSessions(*store).revoke(secrets::tokenHash(client->session().token));
+        server::AgentSessions(*store).revoke(secrets::tokenHash(client->session().token));
     }
     const QString before = client->session().token;
     Absence absence;
@@ -166,7 +166,7 @@ void TestDesktopSignIn::ownPasswordOpensOnTheSignIn()
     };
     QTimer::singleShot(0, fill);
     QString error;
-    std::unique_ptr<sync::SyncClient> client =
+    std::unique_ptr<client::SyncClient> client =
         desktop::connectToEmbedded(server, data.path(), &error);
     QVERIFY2(client, qPrintable(error));
     QCOMPARE(attempts, 2);

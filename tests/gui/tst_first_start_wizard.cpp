@@ -3,14 +3,14 @@
 // fields (the page stays), the lieu can be skipped; its result, applied through
 // OrganisationService as the desktop does, gives an organisation whose public page the embedded
 // server answers and whose administrator signs in. The last page still offers the demo.
-#include "agendasource.h"
-#include "demodata.h"
-#include "embeddedserver.h"
-#include "syncclient.h"
-#include "firststartwizard.h"
+#include "app/desktop/embeddedserver.h"
 #include "httpclient.h"
-#include "organisationservice.h"
-#include "translator.h"
+#include "models/demodata.h"
+#include "models/organisationservice.h"
+#include "sync/client/syncclient.h"
+#include "translations/translator.h"
+#include "ui/agendasource.h"
+#include "ui/firststartwizard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -197,10 +197,10 @@ private slots:
         // The desktop opens on the new organisation, signed in through the one path (its
         // agenda is empty).
         QTemporaryDir cache;
-        sync::SyncClient client(cache.path());
+        client::SyncClient client(cache.path());
         client.login(QUrl(server.localUrl()), QStringLiteral("ines.legoff@ccas.example.fr"),
                      password);
-        QTRY_COMPARE_WITH_TIMEOUT(client.status(), sync::SyncClient::Status::Online, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(client.status(), client::SyncClient::Status::Online, 10000);
         AgendaSource source(&client);
         QTRY_COMPARE_WITH_TIMEOUT(source.organisation().slug, QStringLiteral("ccas-saint-lo"),
                                   10000);

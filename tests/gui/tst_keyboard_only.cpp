@@ -1,12 +1,12 @@
 // The whole job without a mouse, on the demo: from the agenda, book a free time (Enter on it),
 // open the appointment (Enter), move it and cancel it from its panel, and come back (Escape).
 // Every key goes to the widget that has the focus, as a keyboard would send it.
-#include "agendasource.h"
-#include "embeddedconnection.h"
-#include "embeddedserver.h"
-#include "syncclient.h"
-#include "mainwindow.h"
-#include "translator.h"
+#include "app/desktop/embeddedconnection.h"
+#include "app/desktop/embeddedserver.h"
+#include "sync/client/syncclient.h"
+#include "translations/translator.h"
+#include "ui/agendasource.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QTemporaryDir>
@@ -74,7 +74,7 @@ void TestKeyboardOnly::bookOpenMoveCancel()
     desktop::EmbeddedServer server(data.path());
     QVERIFY2(server.start(true), qPrintable(server.errorString()));
     QString error;
-    const std::unique_ptr<sync::SyncClient> client =
+    const std::unique_ptr<client::SyncClient> client =
         desktop::connectToEmbedded(server, data.path(), &error);
     QVERIFY2(client, qPrintable(error));
     ui::AgendaSource source(client.get());

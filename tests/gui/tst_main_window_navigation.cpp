@@ -1,8 +1,8 @@
 // The main window's navigation: week and day views, previous/next and today by button and by
 // shortcut, the date picker, the agent and lieu filters, and the links it shares.
 #include "embeddeddesk.h"
-#include "mainwindow.h"
 #include "prescripteurbooking.h"
+#include "ui/mainwindow.h"
 
 #include <QComboBox>
 #include <QDateEdit>

@@ -4,8 +4,8 @@
 // administrator is refused by the server.
 #include "embeddeddesk.h"
 #include "httpclient.h"
-#include "motifdialog.h"
 #include "testorganisation.h"
+#include "ui/motifdialog.h"
 
 #include <QAction>
 #include <QColorDialog>

@@ -2,9 +2,9 @@
 // the row and the cache holds it (so the dialog reloads what the server kept); « refused » with
 // the server's messages by field (so the dialog shows them next to the fields) or, for a
 // forbidden change, the message alone.
-#include "catalogservice.h"
 #include "embeddeddesk.h"
-#include "pendingsave.h"
+#include "models/catalogservice.h"
+#include "ui/pendingsave.h"
 
 #include <QtTest>
 

@@ -2,9 +2,9 @@
 // date, previews the next 10 dates without the exceptions, and the range is saved (or refused
 // with the French message next to the field).
 #include "embeddeddesk.h"
-#include "plagedialog.h"
-#include "recurrenceeditor.h"
 #include "testorganisation.h"
+#include "ui/plagedialog.h"
+#include "ui/recurrenceeditor.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

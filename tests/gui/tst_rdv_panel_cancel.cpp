@@ -1,7 +1,7 @@
 // The appointment panel's cancel action asks for a reason and revokes the appointment.
 #include "embeddeddesk.h"
 #include "prescripteurbooking.h"
-#include "rdvpanel.h"
+#include "ui/rdvpanel.h"
 
 #include <QApplication>
 #include <QInputDialog>
@@ -9,7 +9,7 @@
 #include <QPushButton>
 #include <QtTest>
 
-#include "rdvrepository.h"
+#include "models/rdvrepository.h"
 
 using namespace creneau;
 

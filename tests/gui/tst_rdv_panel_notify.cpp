@@ -3,11 +3,11 @@
 // in the outbox with the change and, with no SMTP nor SMS gateway configured, its delivery worker
 // writes it to <data>/outbox/.
 #include "embeddeddesk.h"
-#include "notificationservice.h"
+#include "models/sql.h"
 #include "prescripteurbooking.h"
-#include "rdvpanel.h"
-#include "serverapplication.h"
-#include "sql.h"
+#include "sync/notify/notificationservice.h"
+#include "sync/server/serverapplication.h"
+#include "ui/rdvpanel.h"
 
 #include <QApplication>
 #include <QInputDialog>

@@ -4,15 +4,15 @@
 // button shows for the admin only. Each file is read back and must be the widget as drawn, not a
 // blank: many colours, the chosen appointment's motif colour inside the agenda, the appointment
 // panel drawn where the agenda was, and each screen different from the others.
-#include "agendasource.h"
-#include "embeddedconnection.h"
-#include "embeddedserver.h"
-#include "mainwindow.h"
-#include "motifdialog.h"
-#include "plagedialog.h"
-#include "sharedialog.h"
-#include "syncclient.h"
-#include "translator.h"
+#include "app/desktop/embeddedconnection.h"
+#include "app/desktop/embeddedserver.h"
+#include "sync/client/syncclient.h"
+#include "translations/translator.h"
+#include "ui/agendasource.h"
+#include "ui/mainwindow.h"
+#include "ui/motifdialog.h"
+#include "ui/plagedialog.h"
+#include "ui/sharedialog.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -93,7 +93,7 @@ void TestScreenshots::mainScreens()
     desktop::EmbeddedServer server(data.path());
     QVERIFY2(server.start(true), qPrintable(server.errorString()));
     QString error;
-    const std::unique_ptr<sync::SyncClient> sync =
+    const std::unique_ptr<client::SyncClient> sync =
         desktop::connectToEmbedded(server, data.path(), &error);
     QVERIFY2(sync, qPrintable(error));
     ui::AgendaSource source(sync.get());

@@ -3,7 +3,7 @@
 // warning instead of QR codes and message. The QR codes are read back with zbar, on the labels
 // and on the dialog as it is drawn on screen. Writes a screenshot.
 #include "qrdecode.h"
-#include "sharedialog.h"
+#include "ui/sharedialog.h"
 
 #include <QApplication>
 #include <QClipboard>

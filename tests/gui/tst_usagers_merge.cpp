@@ -2,12 +2,12 @@
 // the same name and phone is flagged in the usagers list and the appointment panel, and the
 // list's merge action moves the appointment to the kept usager and removes the duplicate.
 #include "embeddeddesk.h"
+#include "models/rdvrepository.h"
 #include "prescripteurbooking.h"
-#include "rdvpanel.h"
-#include "rdvrepository.h"
-#include "translator.h"
-#include "usagersdialog.h"
-#include "usagersearch.h"
+#include "translations/translator.h"
+#include "ui/rdvpanel.h"
+#include "ui/usagersdialog.h"
+#include "ui/usagersearch.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -2,9 +2,9 @@
 // a booking service whose sink queues CalDAV jobs, and iCalendar read back with libical.
 #pragma once
 
-#include "booking.h"
-#include "caldavqueue.h"
-#include "compositeeventsink.h"
+#include "models/booking.h"
+#include "sync/calendar/caldavqueue.h"
+#include "sync/calendar/compositeeventsink.h"
 #include "testorganisation.h"
 
 #include <QMap>

@@ -1,6 +1,6 @@
 #include "notifyscenario.h"
 
-#include "sql.h"
+#include "models/sql.h"
 
 #include <QSignalSpy>
 

@@ -3,10 +3,10 @@
 // it has nothing left in flight.
 #pragma once
 
-#include "booking.h"
-#include "deliveryworker.h"
-#include "notificationsink.h"
-#include "slotengine.h"
+#include "models/booking.h"
+#include "models/slotengine.h"
+#include "sync/notify/deliveryworker.h"
+#include "sync/notify/notificationsink.h"
 #include "testorganisation.h"
 
 namespace creneau::test {

@@ -1,13 +1,13 @@
 // The access log (--access-log): one line per request naming the instance, and paths that never
 // carry a token (recap, cancel and feed links are credentials) nor a query.
-#include "accesslog.h"
-#include "processidentity.h"
+#include "models/processidentity.h"
+#include "sync/server/accesslog.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
-using namespace creneau::http;
+using namespace creneau::server;
 
 class TestAccessLog : public QObject
 {

@@ -5,14 +5,14 @@
 // calendar feed 404. Foreign ids get 404, bad payloads 422 with errors per field, and the last
 // administrator can be neither archived nor demoted.
 #include "agentapiclient.h"
-#include "demodata.h"
 #include "demoflow.h"
 #include "httpclient.h"
 #include "mailparser.h"
+#include "models/demodata.h"
+#include "models/sql.h"
+#include "models/store.h"
 #include "serverprocess.h"
 #include "smtpsink.h"
-#include "sql.h"
-#include "store.h"
 
 #include <QRegularExpression>
 #include <QtTest>

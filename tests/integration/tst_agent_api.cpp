@@ -3,10 +3,10 @@
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
 
-#include "catalog.h"
-#include "demodata.h"
-#include "secrets.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/secrets.h"
+#include "models/store.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

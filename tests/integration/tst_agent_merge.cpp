@@ -4,8 +4,8 @@
 // change feed then moves the appointment and removes the duplicate for every desktop.
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
-#include "demodata.h"
 #include "demoflow.h"
+#include "models/demodata.h"
 
 #include <QTest>
 

@@ -5,7 +5,7 @@
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
 
-#include "demodata.h"
+#include "models/demodata.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -4,11 +4,11 @@
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
 
-#include "catalog.h"
-#include "demodata.h"
-#include "secrets.h"
-#include "sql.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/secrets.h"
+#include "models/sql.h"
+#include "models/store.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,12 +1,12 @@
 // The public answers cached per organisation (BookingSite): a booking or a catalogue change in
 // one organisation invalidates its own cached answers and leaves every other one's valid.
-#include "bookingsite.h"
+#include "sync/server/bookingsite.h"
 #include "testorganisation.h"
 
 #include <QtTest>
 
 using namespace creneau;
-using namespace creneau::http;
+using namespace creneau::server;
 using test::TestOrganisation;
 
 namespace {

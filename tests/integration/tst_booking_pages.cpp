@@ -288,7 +288,12 @@ private slots:
     void publicLinkOffersTheChoice()
     {
         HttpClient browser(m_server.url(QString()));
-        const QString slot = firstSlot(browser, QStringLiteral("/rdv/mfs-vernon/motif/1"));
+        // Two weeks ahead: a créneau of this morning could no longer be cancelled online.
+        const QDate later = QDate::currentDate().addDays(14);
+        const QString slot =
+            firstSlot(browser, QStringLiteral("/rdv/mfs-vernon/motif/1?semaine=") +
+                                   later.addDays(1 - later.dayOfWeek()).toString(Qt::ISODate));
+        QVERIFY(!slot.isEmpty());
         const Reply choice = browser.get(slot);
         QVERIFY(choice.text().contains(QStringLiteral("Je prends rendez-vous pour moi")));
         QVERIFY(choice.text().contains(
@@ -389,7 +394,8 @@ private slots:
         // A créneau far enough ahead to be cancelled online afterwards (the organisation's delay
         // is hours): early in the morning, today's first créneaux are too close.
         const auto farEnough = [](const QString &html) {
-            static const QRegularExpression debut(QStringLiteral("name=\"debut\" value=\"(\\d+)\""));
+            static const QRegularExpression debut(
+                QStringLiteral("name=\"debut\" value=\"(\\d+)\""));
             const qint64 after = QDateTime::currentSecsSinceEpoch() + 12 * 3600;
             for (const QRegularExpressionMatch &m : debut.globalMatch(html))
                 if (m.captured(1).toLongLong() > after)
@@ -400,8 +406,8 @@ private slots:
         for (QDate monday = QDate::currentDate().addDays(1 - QDate::currentDate().dayOfWeek());
              farDebut.isEmpty() && monday < QDate::currentDate().addDays(60);) {
             monday = monday.addDays(7);
-            choices = browser.get(moveUrl + QStringLiteral("?semaine=") +
-                                  monday.toString(Qt::ISODate));
+            choices =
+                browser.get(moveUrl + QStringLiteral("?semaine=") + monday.toString(Qt::ISODate));
             farDebut = farEnough(choices.text());
         }
         QVERIFY(!farDebut.isEmpty());

@@ -5,9 +5,9 @@
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
 
-#include "demodata.h"
-#include "sql.h"
-#include "store.h"
+#include "models/demodata.h"
+#include "models/sql.h"
+#include "models/store.h"
 
 #include <QDate>
 #include <QElapsedTimer>

@@ -2,16 +2,16 @@
 // move, cancel an appointment and check the collection holds exactly the expected events after
 // each step; Radicale down, then up again: the queued change arrives. One appointment is one
 // event everywhere: its e-mails, recap download, feed and CalDAV resource share its UID.
-#include "caldavworker.h"
-#include "calendardomain.h"
-#include "calendarfeed.h"
 #include "calendarfixture.h"
-#include "calendarsettings.h"
-#include "notificationsink.h"
-#include "outbox.h"
+#include "models/rdvrepository.h"
 #include "radicale.h"
-#include "rdvrepository.h"
-#include "recappages.h"
+#include "sync/calendar/caldavworker.h"
+#include "sync/calendar/calendarfeed.h"
+#include "sync/calendar/calendarsettings.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/notify/notificationsink.h"
+#include "sync/notify/outbox.h"
+#include "sync/server/recappages.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -276,12 +276,12 @@ private slots:
         const auto checkEveryFace = [&](int expectedResources) {
             const Rdv rdv = *RdvRepository(*f.t.store).find(id);
             const qint64 now = f.clock.nowSecs();
-            QCOMPARE(uidsOf(http::recapCalendar(*f.t.store, f.t.org, rdv, ical::Audience::Usager,
-                                                context.fromAddress, now)),
+            QCOMPARE(uidsOf(server::recapCalendar(*f.t.store, f.t.org, rdv, ical::Audience::Usager,
+                                                  context.fromAddress, now)),
                      QStringList{uid});
             QCOMPARE(
-                uidsOf(http::recapCalendar(*f.t.store, f.t.org, rdv, ical::Audience::Prescripteur,
-                                           context.fromAddress, now)),
+                uidsOf(server::recapCalendar(*f.t.store, f.t.org, rdv, ical::Audience::Prescripteur,
+                                             context.fromAddress, now)),
                 QStringList{uid});
             QCOMPARE(uidsOf(CalendarFeed::render(*f.t.store, f.t.agent.id, now)), QStringList{uid});
             int mails = 0;

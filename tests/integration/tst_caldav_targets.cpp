@@ -6,11 +6,11 @@
 #include "agentserverprocess.h"
 #include "radicale.h"
 
-#include "catalog.h"
-#include "demodata.h"
-#include "secrets.h"
-#include "sql.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/secrets.h"
+#include "models/sql.h"
+#include "models/store.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -5,15 +5,15 @@
 // at most the plain notice their notification level gives, never an .ics. The usager's messages
 // do not depend on it. The mode is stored through the real settings repository and read with the
 // function the server wires (calendar::calendarByEmail).
-#include "calendardomain.h"
-#include "calendarsettings.h"
-#include "catalog.h"
-#include "filetransport.h"
-#include "icalwriter.h"
 #include "mailparser.h"
+#include "models/catalog.h"
 #include "notifyscenario.h"
 #include "smtpsink.h"
-#include "smtptransport.h"
+#include "sync/calendar/calendarsettings.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/icalwriter.h"
+#include "sync/notify/filetransport.h"
+#include "sync/notify/smtptransport.h"
 
 #include <QtTest>
 

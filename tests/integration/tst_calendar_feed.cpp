@@ -1,14 +1,14 @@
 // The agent's private iCalendar feed: every generated calendar read back with libical field by
 // field (UID, SEQUENCE, DTSTART/DTEND with TZID and VTIMEZONE, SUMMARY, LOCATION, DESCRIPTION,
 // STATUS), privacy initials, and the feed over HTTP on loopback: wrong or revoked token → 404.
-#include "calendarapi.h"
-#include "calendardomain.h"
-#include "calendarfeed.h"
 #include "calendarfixture.h"
-#include "calendarsettings.h"
-#include "frenchformat.h"
-#include "httpserver.h"
-#include "rdvical.h"
+#include "models/frenchformat.h"
+#include "sync/calendar/calendarfeed.h"
+#include "sync/calendar/calendarsettings.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/rdvical.h"
+#include "sync/server/calendarapi.h"
+#include "sync/server/httpserver.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -18,6 +18,7 @@
 
 using namespace creneau;
 using namespace creneau::calendar;
+using creneau::server::CalendarApi;
 using test::CalendarFixture;
 using test::parseCalendar;
 
@@ -228,9 +229,9 @@ private slots:
         QString base;
         CalendarApi api(
             *f.t.store, key, [&base] { return base; }, f.clock);
-        http::Router router;
+        server::Router router;
         api.addRoutes(router);
-        http::HttpServer server(std::move(router));
+        server::HttpServer server(std::move(router));
         const quint16 port = server.listenLimited(QHostAddress::LocalHost, 0);
         QVERIFY(port);
         base = QStringLiteral("http://127.0.0.1:%1").arg(port);

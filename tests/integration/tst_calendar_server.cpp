@@ -5,9 +5,9 @@
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
 #include "calendarfixture.h"
-#include "catalog.h"
-#include "demodata.h"
-#include "secrets.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/secrets.h"
 
 #include <QtTest>
 

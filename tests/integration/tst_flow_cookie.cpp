@@ -1,12 +1,12 @@
 // The booking flow's cookie (Post/Redirect/Get): what was typed comes back whole, accents and
 // separators included; a changed, foreign, expired or oversized cookie is refused; the browser
 // only ever holds ciphertext.
-#include "flowcookie.h"
+#include "sync/server/flowcookie.h"
 
 #include <QtTest>
 
 using namespace creneau;
-using namespace creneau::http;
+using namespace creneau::server;
 
 namespace {
 QByteArray valueOf(const QByteArray &setCookie)

@@ -1,15 +1,15 @@
 // Group commit (BookingQueue): bookings queued together share one transaction, a refused one in
 // the group (a créneau taken by an earlier one of the same group) is answered alone and does not
 // undo the others, and nobody is answered before the group's commit.
-#include "bookingqueue.h"
-#include "bookingsite.h"
-#include "rdvrepository.h"
+#include "models/rdvrepository.h"
+#include "sync/server/bookingqueue.h"
+#include "sync/server/bookingsite.h"
 #include "testorganisation.h"
 
 #include <QtTest>
 
 using namespace creneau;
-using namespace creneau::http;
+using namespace creneau::server;
 using test::TestOrganisation;
 
 namespace {

@@ -1,9 +1,9 @@
 // The page template engine: every value escaped, sections over lists, maps and flags.
-#include "htmltemplate.h"
+#include "sync/server/htmltemplate.h"
 
 #include <QtTest>
 
-using creneau::http::HtmlTemplate;
+using creneau::server::HtmlTemplate;
 
 class TestHtmlTemplate : public QObject
 {

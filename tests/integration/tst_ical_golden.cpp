@@ -3,14 +3,14 @@
 // once DTSTAMP is masked; each golden file read back by libical (RFC 5546 restrictions for the
 // iTIP methods, DTSTART through the file's own VTIMEZONE). ical.js reads the same files
 // (tests/e2e/ical_check.mjs). CRENEAU_UPDATE_GOLDEN=1 rewrites the files instead of comparing.
-#include "booking.h"
-#include "caldavworker.h"
-#include "calendarfeed.h"
-#include "notificationsink.h"
-#include "outbox.h"
-#include "rdvrepository.h"
-#include "recappages.h"
-#include "slotengine.h"
+#include "models/booking.h"
+#include "models/rdvrepository.h"
+#include "models/slotengine.h"
+#include "sync/calendar/caldavworker.h"
+#include "sync/calendar/calendarfeed.h"
+#include "sync/notify/notificationsink.h"
+#include "sync/notify/outbox.h"
+#include "sync/server/recappages.h"
 #include "testorganisation.h"
 
 #include <QFile>
@@ -215,9 +215,9 @@ private slots:
         m_files[QStringLiteral("caldav_resource")] =
             calendar::CaldavWorker::resource(store, rdv, now);
         m_files[QStringLiteral("recap_usager")] =
-            http::recapCalendar(store, m_t->org, rdv, ical::Audience::Usager, kMailFrom, now);
-        m_files[QStringLiteral("recap_prescripteur")] =
-            http::recapCalendar(store, m_t->org, rdv, ical::Audience::Prescripteur, kMailFrom, now);
+            server::recapCalendar(store, m_t->org, rdv, ical::Audience::Usager, kMailFrom, now);
+        m_files[QStringLiteral("recap_prescripteur")] = server::recapCalendar(
+            store, m_t->org, rdv, ical::Audience::Prescripteur, kMailFrom, now);
         for (const char *n : {"usager_moved_dst", "agent_moved_dst", "feed", "caldav_resource",
                               "recap_usager", "recap_prescripteur"})
             m_instants[QLatin1String(n)] = m_moved;

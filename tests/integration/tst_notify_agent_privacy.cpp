@@ -1,9 +1,9 @@
 // The agents' e-mails follow the same privacy choice as their calendars: when the organisation
 // asks for initials, the usager's name reads « A. D. » in the agents' subject and bodies (as in
 // their .ics), while the usager's and the prescriber's own messages keep the full name.
-#include "catalog.h"
+#include "models/catalog.h"
 #include "notifyscenario.h"
-#include "outbox.h"
+#include "sync/notify/outbox.h"
 
 #include <QtTest>
 

@@ -3,9 +3,9 @@
 // and a claim is taken by one worker only.
 #include "mailparser.h"
 #include "notifyscenario.h"
-#include "outbox.h"
 #include "smtpsink.h"
-#include "smtptransport.h"
+#include "sync/notify/outbox.h"
+#include "sync/notify/smtptransport.h"
 
 #include <QtTest>
 

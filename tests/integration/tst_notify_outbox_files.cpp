@@ -1,13 +1,13 @@
 // With no SMTP server and no SMS gateway, each message is written to the outbox folder: an
 // e-mail as <message-id>.eml with the RFC 5322 bytes SMTP would carry, an SMS as .sms. Also the
 // encodings those bytes rely on (RFC 2047 words, quoted-printable, no header injection).
-#include "calendardomain.h"
-#include "filetransport.h"
-#include "icalwriter.h"
 #include "mailparser.h"
-#include "mimemessage.h"
 #include "notifyscenario.h"
-#include "outbox.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/icalwriter.h"
+#include "sync/notify/filetransport.h"
+#include "sync/notify/mimemessage.h"
+#include "sync/notify/outbox.h"
 
 #include <QtTest>
 

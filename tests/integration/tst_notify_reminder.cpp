@@ -1,10 +1,10 @@
 // The usager's reminder fires at start − the organisation's lead time, read from an injectable
 // clock (no sleeping); moving reschedules it, cancelling drops it, and one already past at
 // booking is never queued.
-#include "catalog.h"
-#include "filetransport.h"
+#include "models/catalog.h"
 #include "notifyscenario.h"
-#include "outbox.h"
+#include "sync/notify/filetransport.h"
+#include "sync/notify/outbox.h"
 
 #include <QtTest>
 

@@ -4,11 +4,11 @@
 // Agents get the .ics invitation only once they chose « E-mail » as their external calendar
 // (through the agent API), a plain notice before.
 #include "agentapiclient.h"
-#include "catalog.h"
 #include "demoflow.h"
 #include "httpclient.h"
 #include "mailparser.h"
-#include "secrets.h"
+#include "models/catalog.h"
+#include "models/secrets.h"
 #include "serverprocess.h"
 #include "smtpsink.h"
 

@@ -1,9 +1,9 @@
 // Where notifications go: command-line values win over <data>/creneau.conf, the SMS token may
 // come from CRENEAU_SMS_TOKEN, bad URLs are refused, and with nothing configured the service
 // writes every message to <data>/outbox/.
-#include "notificationservice.h"
 #include "notifyscenario.h"
-#include "outbox.h"
+#include "sync/notify/notificationservice.h"
+#include "sync/notify/outbox.h"
 
 #include <QtTest>
 

@@ -2,9 +2,9 @@
 // 24 hours it is given up, visibly ('failed' with the error).
 #include "mailparser.h"
 #include "notifyscenario.h"
-#include "outbox.h"
 #include "smtpsink.h"
-#include "smtptransport.h"
+#include "sync/notify/outbox.h"
+#include "sync/notify/smtptransport.h"
 
 #include <QtTest>
 

@@ -3,15 +3,15 @@
 // with libical (METHOD, UID, SEQUENCE, DTSTART). The agent here has no external calendar: their
 // notification level gives plain notices, without .ics (the calendar modes have their own test,
 // tst_calendar_email_invitations).
-#include "calendardomain.h"
-#include "catalog.h"
-#include "filetransport.h"
-#include "icalwriter.h"
 #include "mailparser.h"
+#include "models/catalog.h"
 #include "notifyscenario.h"
-#include "outbox.h"
 #include "smtpsink.h"
-#include "smtptransport.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/icalwriter.h"
+#include "sync/notify/filetransport.h"
+#include "sync/notify/outbox.h"
+#include "sync/notify/smtptransport.h"
 
 #include <QtTest>
 

@@ -1,11 +1,11 @@
 // OrganisationService's rules in-process: slugs proposed from names, the password policy, the
 // first start in one transaction (a taken slug refused), the last administrator kept, and
 // pending reminders following a new delay (manual clock: moved, or dropped when now past or 0).
+#include "models/organisationservice.h"
+#include "models/sql.h"
 #include "notifyscenario.h"
-#include "organisationservice.h"
-#include "outbox.h"
-#include "reminderschedule.h"
-#include "sql.h"
+#include "sync/notify/outbox.h"
+#include "sync/notify/reminderschedule.h"
 
 #include <QtTest>
 

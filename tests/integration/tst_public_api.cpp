@@ -1,8 +1,8 @@
 // The public JSON API over loopback against the real server: every status it promises.
 #include "agentapiclient.h"
-#include "demodata.h"
 #include "demoflow.h"
 #include "httpclient.h"
+#include "models/demodata.h"
 #include "serverprocess.h"
 
 #include <QJsonDocument>

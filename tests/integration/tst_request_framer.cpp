@@ -1,10 +1,10 @@
 // RequestFramer, without sockets: where requests end, which ones close the connection, and every
 // framing the server refuses (RFC 9112), whether the bytes come at once or one by one.
-#include "requestframer.h"
+#include "sync/server/requestframer.h"
 
 #include <QtTest>
 
-using namespace creneau::http;
+using namespace creneau::server;
 
 namespace {
 

@@ -1,10 +1,10 @@
 // Routing and the shared policies of HttpServer::dispatch, without sockets.
-#include "httpserver.h"
-#include "sql.h"
+#include "models/sql.h"
+#include "sync/server/httpserver.h"
 
 #include <QtTest>
 
-using namespace creneau::http;
+using namespace creneau::server;
 
 class TestRouter : public QObject
 {

@@ -2,9 +2,9 @@
 // test): the bearer token on every request, one Idempotency-Key per message kept across its
 // retries, retries after a 5xx and after a time-out, and no text handed to a phone twice by a
 // gateway that honours the key.
-#include "deliveryworker.h"
-#include "outbox.h"
-#include "smsgatewaytransport.h"
+#include "sync/notify/deliveryworker.h"
+#include "sync/notify/outbox.h"
+#include "sync/notify/smsgatewaytransport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

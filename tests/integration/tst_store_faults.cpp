@@ -5,13 +5,13 @@
 // failures answer 503 with Retry-After, /healthz says what is wrong, and a restart releases the
 // dead process's claims at once.
 #include "agentserverprocess.h"
-#include "deliveryworker.h"
 #include "demoflow.h"
-#include "filetransport.h"
 #include "httpclient.h"
-#include "outbox.h"
 #include "postgrescluster.h"
 #include "serverprocess.h"
+#include "sync/notify/deliveryworker.h"
+#include "sync/notify/filetransport.h"
+#include "sync/notify/outbox.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -2,13 +2,13 @@
 // during a pull, offline edits replayed in order, a conflict surfaced, the session file's mode.
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
-#include "syncclient.h"
+#include "sync/client/syncclient.h"
 
-#include "booking.h"
-#include "demodata.h"
-#include "rdvrepository.h"
-#include "slotengine.h"
-#include "sql.h"
+#include "models/booking.h"
+#include "models/demodata.h"
+#include "models/rdvrepository.h"
+#include "models/slotengine.h"
+#include "models/sql.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -19,9 +19,9 @@
 
 using namespace creneau;
 using namespace creneau::test;
-using creneau::sync::SavedSession;
-using creneau::sync::SyncClient;
-using creneau::sync::TokenFile;
+using creneau::client::SavedSession;
+using creneau::client::SyncClient;
+using creneau::client::TokenFile;
 
 namespace {
 

@@ -1,7 +1,7 @@
 #include "feedpages.h"
 
-#include "agentfeed.h"
-#include "sql.h"
+#include "models/sql.h"
+#include "sync/server/agentfeed.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,7 +56,7 @@ QHash<qint64, QJsonArray> linked(Store &store, const char *table, const char *ow
 
 QList<FeedPage> feedPages(Store &store, qint64 organisationId, int limit)
 {
-    http::AgentFeed feed(store);
+    server::AgentFeed feed(store);
     QList<FeedPage> out;
     qint64 since = 0;
     for (;;) {
@@ -89,7 +89,7 @@ QJsonArray plainChanges(Store &store, qint64 organisationId)
             QJsonObject data;
             for (int i = 0; i < record.count(); ++i) {
                 const QString name = record.fieldName(i);
-                if (http::AgentFeed::isPrivateColumn(name))
+                if (server::AgentFeed::isPrivateColumn(name))
                     continue;
                 data.insert(name, plainValue(q.value(i)));
             }

@@ -3,7 +3,7 @@
 // with the plain ones (QJsonDocument, Qt SQL) on the same pages.
 #pragma once
 
-#include "store.h"
+#include "models/store.h"
 
 #include <QByteArray>
 #include <QJsonArray>

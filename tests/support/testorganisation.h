@@ -1,10 +1,10 @@
 // A throw-away SQLite store with a small organisation to test against.
 #pragma once
 
-#include "catalog.h"
-#include "clock.h"
-#include "domain.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/clock.h"
+#include "models/domain.h"
+#include "models/store.h"
 
 #include <QTemporaryDir>
 

@@ -3,11 +3,11 @@
 // control characters, NUL, emoji, U+2028, integers at the 64-bit limits, a tombstone. Same
 // changes at every page size, pages that QJsonDocument and the client's pull reader read alike,
 // sequence numbers never split across pages, and row() equal to the page's data.
-#include "agentfeed.h"
 #include "feedpages.h"
-#include "jsonreader.h"
+#include "sync/client/jsonreader.h"
+#include "sync/server/agentfeed.h"
 
-#include "demodata.h"
+#include "models/demodata.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,10 +19,10 @@ using namespace creneau;
 namespace {
 
 // The page as the client's pull reader sees it, rebuilt as Qt values.
-QJsonValue readWithPullReader(sync::JsonReader &r, QByteArray &scratch)
+QJsonValue readWithPullReader(client::JsonReader &r, QByteArray &scratch)
 {
     switch (r.peek()) {
-    case sync::JsonReader::Type::Object: {
+    case client::JsonReader::Type::Object: {
         r.beginObject();
         QJsonObject o;
         QByteArrayView key;
@@ -32,24 +32,24 @@ QJsonValue readWithPullReader(sync::JsonReader &r, QByteArray &scratch)
         }
         return o;
     }
-    case sync::JsonReader::Type::Array: {
+    case client::JsonReader::Type::Array: {
         r.beginArray();
         QJsonArray a;
         while (r.nextElement())
             a.append(readWithPullReader(r, scratch));
         return a;
     }
-    case sync::JsonReader::Type::String:
+    case client::JsonReader::Type::String:
         return QString::fromUtf8(r.readString(scratch));
-    case sync::JsonReader::Type::Number: {
+    case client::JsonReader::Type::Number: {
         bool isInteger = false;
         qint64 integer = 0;
         const double d = r.readNumber(&isInteger, &integer);
         return isInteger ? QJsonValue(integer) : QJsonValue(d);
     }
-    case sync::JsonReader::Type::Bool:
+    case client::JsonReader::Type::Bool:
         return r.readBool();
-    case sync::JsonReader::Type::Null:
+    case client::JsonReader::Type::Null:
         r.readNull();
         return QJsonValue(QJsonValue::Null);
     }
@@ -98,7 +98,7 @@ private slots:
             const QJsonObject doc = QJsonDocument::fromJson(page.json, &error).object();
             QCOMPARE(error.error, QJsonParseError::NoError);
             // The client's pull reader reads the page as QJsonDocument does.
-            sync::JsonReader reader(page.json);
+            client::JsonReader reader(page.json);
             QByteArray scratch;
             QCOMPARE(readWithPullReader(reader, scratch), QJsonValue(doc));
             reader.expectEnd();
@@ -118,7 +118,7 @@ private slots:
 
     void rowIsThePagesData()
     {
-        http::AgentFeed feed(*m_store);
+        server::AgentFeed feed(*m_store);
         int checked = 0;
         for (const QJsonValue &c : test::plainChanges(*m_store, m_org)) {
             const QJsonObject change = c.toObject();

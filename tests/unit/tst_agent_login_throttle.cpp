@@ -2,11 +2,11 @@
 // (2 s, 4 s, 8 s...) until the quarter-hour lock, Retry-After rounded up, counters forgotten after
 // a quiet hour or a success, and keys counted apart (the account's owner is not slowed down by a
 // stranger's guesses). tst_agent_api checks the first steps over HTTP.
-#include "agentloginthrottle.h"
+#include "sync/server/agentloginthrottle.h"
 
 #include <QtTest>
 
-using creneau::http::AgentLoginThrottle;
+using creneau::server::AgentLoginThrottle;
 using Verdict = AgentLoginThrottle::Verdict;
 
 Q_DECLARE_METATYPE(Verdict)

@@ -1,9 +1,9 @@
 // The booking operation and changes: who may book which motif, free créneaux and delays,
 // validation without half-written bookings, usager reuse, who may cancel or move.
-#include "booking.h"
-#include "catalog.h"
-#include "rdvrepository.h"
-#include "secrets.h"
+#include "models/booking.h"
+#include "models/catalog.h"
+#include "models/rdvrepository.h"
+#include "models/secrets.h"
 #include "testorganisation.h"
 
 #include <QtTest>

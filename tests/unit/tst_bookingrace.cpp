@@ -1,5 +1,5 @@
 // 50 bookers, each on its own connection and thread, race for one créneau: exactly one wins.
-#include "booking.h"
+#include "models/booking.h"
 #include "testorganisation.h"
 
 #include <QtTest>

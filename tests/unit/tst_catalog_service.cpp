@@ -1,7 +1,7 @@
 // CatalogService: motifs, lieux and opening ranges are the administrators'; an agent changes their
 // own absences only; another organisation's ids are unknown; the field rules the dialogs show are
 // the ones the service enforces.
-#include "catalogservice.h"
+#include "models/catalogservice.h"
 #include "testorganisation.h"
 
 #include <QtTest>

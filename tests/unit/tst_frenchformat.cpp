@@ -1,6 +1,6 @@
 // The French every face writes (models/frenchformat): times « 9 h 45 », dates, birth dates typed
 // either way, the one wording of how an appointment takes place, and no-break spaces.
-#include "frenchformat.h"
+#include "models/frenchformat.h"
 
 #include <QtTest>
 

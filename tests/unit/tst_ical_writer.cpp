@@ -2,8 +2,8 @@
 // years in use for metropolitan and overseas zones, UTC for zones libical does not know,
 // ORGANIZER's SENT-BY only when someone else sends, and the installation's calendar domain kept
 // in the store (the same on every call and from every connection to the database).
-#include "calendardomain.h"
-#include "icalwriter.h"
+#include "sync/ical/calendardomain.h"
+#include "sync/ical/icalwriter.h"
 #include "testorganisation.h"
 
 #include <QRegularExpression>

@@ -1,15 +1,15 @@
 // The sync client's pull reader (sync/client/jsonreader) read against QJsonDocument on the same
 // pages: same values for valid pages (escaped Unicode, huge numbers), refusal of truncated and
 // malformed ones, errors on wrong types, and skipValue() landing where reading stops.
-#include "jsonreader.h"
+#include "sync/client/jsonreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
 
-using creneau::sync::JsonFormatError;
-using creneau::sync::JsonReader;
+using creneau::client::JsonFormatError;
+using creneau::client::JsonReader;
 
 namespace {
 

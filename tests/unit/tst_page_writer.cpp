@@ -5,11 +5,11 @@
 // numbers, escaped Unicode and surrogate pairs, deep nesting, duplicate keys, truncated pages.
 // Both caches must hold the same values with the same SQL types, and refuse the same pages.
 #include "feedpages.h"
-#include "synccache.h"
+#include "sync/client/synccache.h"
 
-#include "demodata.h"
-#include "jsonreader.h"
-#include "sql.h"
+#include "models/demodata.h"
+#include "models/sql.h"
+#include "sync/client/jsonreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,7 +18,7 @@
 #include <QtTest>
 
 using namespace creneau;
-using creneau::sync::SyncCache;
+using creneau::client::SyncCache;
 
 namespace {
 
@@ -28,7 +28,7 @@ QString apply(SyncCache &cache, const QByteArray &page, qint64 next)
     try {
         cache.applyPage(page, next);
         return {};
-    } catch (const sync::JsonFormatError &) {
+    } catch (const client::JsonFormatError &) {
         return QStringLiteral("json");
     } catch (const StoreError &) {
         return QStringLiteral("store");

@@ -1,5 +1,5 @@
 // RRULE expansion with libical: weekly days, intervals, UNTIL, COUNT, exceptions, bad rules.
-#include "recurrence.h"
+#include "models/recurrence.h"
 
 #include <QtTest>
 

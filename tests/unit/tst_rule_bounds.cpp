@@ -2,9 +2,9 @@
 // ranges and absences) refuses rules that are not rules, repeat more than daily or give no day in
 // two years; expanding any rule costs little however it is written; Horizon keeps instants
 // within [a year ago, two years ahead].
-#include "horizon.h"
-#include "recurrence.h"
-#include "validation.h"
+#include "models/horizon.h"
+#include "models/recurrence.h"
+#include "models/validation.h"
 
 #include <QElapsedTimer>
 #include <QtTest>

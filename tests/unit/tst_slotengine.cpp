@@ -1,7 +1,7 @@
 // The slot engine: tiles, appointments and absences, delays, overlapping ranges, archived data,
 // time zones across DST changes and overseas.
-#include "rdvrepository.h"
-#include "slotengine.h"
+#include "models/rdvrepository.h"
+#include "models/slotengine.h"
 #include "testorganisation.h"
 
 #include <QtTest>

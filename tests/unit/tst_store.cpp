@@ -1,9 +1,9 @@
 // The SQLite store: migrations, pragmas, the change sequence, demo seeding.
-#include "catalog.h"
-#include "demodata.h"
-#include "rdvrepository.h"
-#include "secrets.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/demodata.h"
+#include "models/rdvrepository.h"
+#include "models/secrets.h"
+#include "models/store.h"
 #include "testorganisation.h"
 
 #include <QtTest>

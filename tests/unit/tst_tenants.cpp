@@ -1,8 +1,8 @@
 // Organisations are independent in the slot engine's picture: one is loaded only when asked
 // about, a booking or a catalogue change in one leaves every other one's version (and so the
 // answers cached on it) unchanged, and the changed one sees its change.
-#include "booking.h"
-#include "slotengine.h"
+#include "models/booking.h"
+#include "models/slotengine.h"
 #include "testorganisation.h"
 
 #include <QtTest>

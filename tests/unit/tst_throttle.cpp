@@ -1,7 +1,7 @@
 // The abuse counters shared through the database: fixed windows, one count per key and scope,
 // Retry-After until the window ends, and no count left by a rolled-back change.
+#include "models/throttle.h"
 #include "testorganisation.h"
-#include "throttle.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // The interface speaks French by default and English on request.
-#include "booking.h"
-#include "translator.h"
-#include "validation.h"
+#include "models/booking.h"
+#include "models/validation.h"
+#include "translations/translator.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // The possible-duplicate rule (a public booking never merges silently into a usager whose stored
 // data differ) and the agents' merge: appointments move, the duplicate goes with a tombstone,
 // every changed row gets a new change number, ids of another organisation are unknown.
-#include "booking.h"
-#include "rdvrepository.h"
+#include "models/booking.h"
+#include "models/rdvrepository.h"
+#include "models/usagerduplicates.h"
 #include "testorganisation.h"
-#include "usagerduplicates.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 // Field rules: French phone numbers (overseas included), e-mails, names and name folding.
-#include "validation.h"
+#include "models/validation.h"
 
 #include <QtTest>
 

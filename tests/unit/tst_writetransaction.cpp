@@ -1,8 +1,8 @@
 // Nested write transactions (savepoints): what an inner rollback or commit keeps, on SQLite and,
 // with CRENEAU_TEST_ENGINE=postgresql, on PostgreSQL.
-#include "catalog.h"
-#include "sql.h"
-#include "store.h"
+#include "models/catalog.h"
+#include "models/sql.h"
+#include "models/store.h"
 #include "testorganisation.h"
 
 #include <QtTest>

@@ -5,21 +5,21 @@
 // revokes).
 #pragma once
 
-#include "agentsessions.h"
-#include "calendarsettings.h"
-#include "router.h"
+#include "sync/calendar/calendarsettings.h"
+#include "sync/server/agentsessions.h"
+#include "sync/server/router.h"
 
 #include <functional>
 
-namespace creneau::calendar {
+namespace creneau::server {
 
 class CalendarApi
 {
 public:
     // `publicUrl` gives the feed's links.
-    CalendarApi(Store &store, const CalendarKey &key, std::function<QString()> publicUrl,
+    CalendarApi(Store &store, const calendar::CalendarKey &key, std::function<QString()> publicUrl,
                 const Clock &clock = Clock::system());
-    void addRoutes(http::Router &router);
+    void addRoutes(server::Router &router);
     void setSessionMaxAgeSecs(qint64 secs) { m_sessions.setMaxAgeSecs(secs); }
     // --allow-insecure-caldav: http and loopback calendar URLs may be saved (see CaldavTarget).
     void setAllowInsecureCaldav(bool allow) { m_allowInsecure = allow; }
@@ -28,19 +28,19 @@ public:
     static QPair<QString, QString> feedUrls(const QString &publicUrl, const QString &token);
 
 private:
-    Agent authenticate(const http::HttpRequest &request);
-    http::HttpResponse feed(http::HttpRequest &request);
-    http::HttpResponse settings(http::HttpRequest &request);
-    http::HttpResponse putSettings(http::HttpRequest &request);
-    http::HttpResponse regenerateFeed(http::HttpRequest &request);
-    http::HttpResponse revokeFeed(http::HttpRequest &request);
+    Agent authenticate(const server::HttpRequest &request);
+    server::HttpResponse feed(server::HttpRequest &request);
+    server::HttpResponse settings(server::HttpRequest &request);
+    server::HttpResponse putSettings(server::HttpRequest &request);
+    server::HttpResponse regenerateFeed(server::HttpRequest &request);
+    server::HttpResponse revokeFeed(server::HttpRequest &request);
 
     Store &m_store;
-    CalendarSettingsRepository m_settings;
+    calendar::CalendarSettingsRepository m_settings;
     std::function<QString()> m_publicUrl;
     const Clock &m_clock;
-    http::AgentSessions m_sessions;
+    server::AgentSessions m_sessions;
     bool m_allowInsecure = false;
 };
 
-} // namespace creneau::calendar
+} // namespace creneau::server

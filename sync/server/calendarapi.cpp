@@ -1,20 +1,22 @@
-#include "calendarapi.h"
+#include "sync/server/calendarapi.h"
 
-#include "calendarfeed.h"
-#include "catalog.h"
-#include "jsonexchange.h"
+#include "models/catalog.h"
+#include "sync/calendar/calendarfeed.h"
+#include "sync/server/jsonexchange.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
 
-namespace creneau::calendar {
+namespace creneau::server {
 
-using http::HttpError;
-using http::HttpRequest;
-using http::HttpResponse;
-using http::jsonObjectBody;
-using http::privateJson;
+using namespace creneau::calendar;
+
+using server::HttpError;
+using server::HttpRequest;
+using server::HttpResponse;
+using server::jsonObjectBody;
+using server::privateJson;
 
 namespace {
 
@@ -36,7 +38,7 @@ CalendarApi::CalendarApi(Store &store, const CalendarKey &key, std::function<QSt
       m_sessions(store, clock)
 {}
 
-void CalendarApi::addRoutes(http::Router &router)
+void CalendarApi::addRoutes(server::Router &router)
 {
     router.get(QStringLiteral("/calendrier/{file}"), [this](HttpRequest &r) { return feed(r); });
     const QString settingsPath = QStringLiteral("/api/v1/agent/calendar-settings");
@@ -158,4 +160,4 @@ HttpResponse CalendarApi::revokeFeed(HttpRequest &request)
     return r;
 }
 
-} // namespace creneau::calendar
+} // namespace creneau::server
