@@ -154,8 +154,7 @@ std::unique_ptr<Availability::Tenant> Availability::load(Id organisationId) cons
         return nullptr;
     auto t = std::make_unique<Tenant>();
     t->organisation = *org;
-    const QTimeZone zone(org->timeZone.toUtf8());
-    t->zone = zone.isValid() ? zone : QTimeZone("Europe/Paris");
+    t->zone = org->zone();
     std::unique_ptr<ZoneMemo> &memo = m_zoneMemos[t->zone.id().toStdString()];
     if (!memo) {
         memo = std::make_unique<ZoneMemo>();
@@ -306,17 +305,17 @@ QList<const Availability::Plage *> Availability::plagesOffering(Id motifId) cons
 QTimeZone Availability::timeZone(Id organisationId) const
 {
     const Tenant *t = tenant(organisationId);
-    return t ? t->zone : QTimeZone("Europe/Paris");
+    return t ? t->zone : Organisation().zone();
 }
 
 Availability::ZoneMemo &Availability::zoneMemo(Id organisationId) const
 {
     if (const Tenant *t = tenant(organisationId))
         return *t->zoneMemo;
-    std::unique_ptr<ZoneMemo> &memo = m_zoneMemos["Europe/Paris"];
+    std::unique_ptr<ZoneMemo> &memo = m_zoneMemos[kDefaultTimeZone];
     if (!memo) {
         memo = std::make_unique<ZoneMemo>();
-        memo->zone = QTimeZone("Europe/Paris");
+        memo->zone = Organisation().zone();
     }
     return *memo;
 }

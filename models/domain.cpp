@@ -154,4 +154,10 @@ QString displayName(BookableBy v)
     return {};
 }
 
+QTimeZone Organisation::zone() const
+{
+    const QTimeZone z(timeZone.toUtf8());
+    return z.isValid() ? z : QTimeZone(kDefaultTimeZone);
+}
+
 } // namespace creneau

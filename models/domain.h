@@ -5,23 +5,31 @@
 #include <QList>
 #include <QString>
 #include <QTime>
+#include <QTimeZone>
 
 namespace creneau {
 
 using Id = qint64;
+
+// The zone of an organisation created without one (and the fallback of Organisation::zone()).
+inline constexpr char kDefaultTimeZone[] = "Europe/Paris";
 
 struct Organisation
 {
     Id id = 0;
     QString name;
     QString slug;
-    QString timeZone = QStringLiteral("Europe/Paris");
+    QString timeZone = QString::fromLatin1(kDefaultTimeZone);
     QString phone;
     QString email;
     QString address;
     int reminderHours = 48;
     int usagerCancelHours = 4;
     bool privacyInitials = false;
+
+    // The IANA zone its opening ranges and messages are in; Europe/Paris when the stored name is
+    // not one this system knows.
+    QTimeZone zone() const;
 };
 
 enum class AgentRole

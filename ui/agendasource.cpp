@@ -47,8 +47,7 @@ Organisation AgendaSource::organisation() const
 
 QTimeZone AgendaSource::timeZone() const
 {
-    const QTimeZone zone(organisation().timeZone.toUtf8());
-    return zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("Europe/Paris"));
+    return organisation().zone();
 }
 
 QList<Agent> AgendaSource::agents() const

@@ -40,7 +40,6 @@ public:
     AgendaModel *model() const { return m_model; }
     AgendaView *agendaView() const { return m_view; }
     RdvPanel *panel() const { return m_panel; }
-    ConflictPrompt *conflictPrompt() const { return m_conflicts; }
     SyncStatusLabel *syncStatus() const { return m_syncStatus; }
     QDate currentDate() const { return m_date; }
     void setCurrentDate(const QDate &date);

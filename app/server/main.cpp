@@ -280,7 +280,7 @@ int main(int argc, char **argv)
         QStringLiteral("NAME"));
     const QCommandLineOption organisationZone(
         QStringLiteral("zone"), QStringLiteral("With --create-organisation: its IANA time zone."),
-        QStringLiteral("ZONE"), QStringLiteral("Europe/Paris"));
+        QStringLiteral("ZONE"), QString::fromLatin1(creneau::kDefaultTimeZone));
     parser.addOptions(
         {secrets, accessLog, instance, createOrganisation, organisationName, organisationZone});
     parser.process(app);

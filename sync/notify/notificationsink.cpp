@@ -21,8 +21,7 @@ namespace {
 
 QTimeZone zoneOf(const Organisation &org)
 {
-    const QTimeZone zone(org.timeZone.toUtf8());
-    return zone.isValid() ? zone : QTimeZone("Europe/Paris");
+    return org.zone();
 }
 
 // Everything one change needs to write its messages, read once.

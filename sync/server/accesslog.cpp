@@ -10,11 +10,12 @@ namespace creneau::server {
 
 namespace {
 
-// Route segments followed by a credential (see the routes of recappages, calendarapi).
+// Route segments followed by a credential (see the routes of recappages, calendarapi,
+// invitationpages).
 bool precedesToken(const QString &segment)
 {
     return segment == QLatin1String("mon-rdv") || segment == QLatin1String("recapitulatif") ||
-           segment == QLatin1String("calendrier");
+           segment == QLatin1String("calendrier") || segment == QLatin1String("invitation");
 }
 
 // Anything long and random-looking is treated as a token too (a route added later, a link

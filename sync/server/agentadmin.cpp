@@ -1,14 +1,13 @@
 #include "sync/server/agentadmin.h"
 
 #include "models/catalog.h"
+#include "models/organisationservice.h"
 #include "models/secrets.h"
 #include "models/store.h"
 #include "models/validation.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QRegularExpression>
-#include <QTimeZone>
 
 #include <cstdio>
 #include <iostream>
@@ -90,8 +89,11 @@ bool createAdmin(const CreateAdminOptions &o, const QString &password, QString *
         *error = tr("Invalid e-mail address.");
         return false;
     }
-    if (password.size() < 10) {
-        *error = tr("The password must have at least 10 characters.");
+    // The same rule as everywhere else (12 characters, not a common password).
+    FieldErrors weak;
+    OrganisationService::checkPassword(weak, QStringLiteral("password"), password);
+    if (!weak.isEmpty()) {
+        *error = weak.first();
         return false;
     }
     try {
@@ -126,17 +128,17 @@ bool createAdmin(const CreateAdminOptions &o, const QString &password, QString *
 bool createOrganisation(const CreateOrganisationOptions &o, bool *created, QString *error)
 {
     *created = false;
-    static const QRegularExpression slugPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{1,62}$"));
-    if (!slugPattern.match(o.slug).hasMatch()) {
-        *error = tr("Invalid organisation slug: 2 to 63 lower-case letters, digits and hyphens.");
-        return false;
-    }
-    if (o.name.trimmed().isEmpty() || o.name.size() > 200) {
-        *error = tr("The organisation needs a name (--name), 200 characters at most.");
-        return false;
-    }
-    if (!QTimeZone::isTimeZoneIdAvailable(o.timeZone.toUtf8())) {
-        *error = tr("Unknown time zone: %1 (an IANA name such as Europe/Paris).").arg(o.timeZone);
+    // The organisation's own rules (OrganisationService), so that its later settings save.
+    OrganisationSettings settings;
+    settings.organisation.slug = o.slug;
+    settings.organisation.name = o.name.trimmed();
+    settings.organisation.timeZone = o.timeZone;
+    const FieldErrors errors = OrganisationService::validate(settings);
+    if (!errors.isEmpty()) {
+        QStringList lines;
+        for (auto it = errors.cbegin(); it != errors.cend(); ++it)
+            lines << it.key() + QStringLiteral(": ") + it.value();
+        *error = lines.join(QLatin1Char(' '));
         return false;
     }
     try {

@@ -3,6 +3,8 @@
 // --create-organisation, which a deployment runs before it (both honour --db).
 #pragma once
 
+#include "models/domain.h"
+
 #include <QString>
 
 namespace creneau::server {
@@ -29,7 +31,7 @@ struct CreateOrganisationOptions
     QString database; // as CreateAdminOptions::database
     QString slug;     // lower-case letters, digits and hyphens: the booking links' /rdv/<slug>
     QString name;
-    QString timeZone = QStringLiteral("Europe/Paris"); // IANA
+    QString timeZone = QString::fromLatin1(kDefaultTimeZone); // IANA
 };
 
 // Creates the organisation; one that exists already is left unchanged (a deployment script may

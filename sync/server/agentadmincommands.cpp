@@ -4,6 +4,7 @@
 // AgentCommands::run opens, together with its stored answer.
 #include "sync/server/agentcommands.h"
 
+#include "models/frenchformat.h"
 #include "models/organisationservice.h"
 #include "models/secrets.h"
 #include "sync/notify/mailtemplate.h"
@@ -12,8 +13,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QLocale>
-#include <QTimeZone>
 #include <QUrl>
 
 #include <algorithm>
@@ -159,14 +158,16 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
         Agent a;
         FieldErrors errors;
         if (const Id id = idOf(p, "id")) {
-            // Unknown or foreign ids are OrganisationService's 404.
+            // Unknown or foreign ids are OrganisationService's 404, whatever else is wrong.
             const auto stored = m_site.catalog().agent(id);
-            a = stored && stored->organisationId == agent.organisationId ? *stored : Agent();
-            a.id = id;
+            if (!stored || stored->organisationId != agent.organisationId) {
+                Agent unknown;
+                unknown.id = id;
+                return refused(service.saveAgent(agent, unknown, QString()));
+            }
+            a = *stored;
             if (auto stale =
-                    stored && stored->organisationId == agent.organisationId
-                        ? staleCatalogRow(agent, QStringLiteral("agents"), id, c.expectedVersion)
-                        : std::nullopt)
+                    staleCatalogRow(agent, QStringLiteral("agents"), id, c.expectedVersion))
                 return *stale;
         }
         overlay(p, "first_name", a.firstName, errors);
@@ -255,18 +256,13 @@ void AgentCommands::queueInvitation(Id organisationId, Id agentId, const QString
         return;
     const QString base = s.publicUrl.isEmpty() ? m_site.publicUrl() : s.publicUrl;
     const qint64 now = m_site.clock().nowSecs();
-    const QTimeZone zone(s.organisation.timeZone.toUtf8());
-    const QDateTime expires = QDateTime::fromSecsSinceEpoch(
-        now + OrganisationService::kInvitationSecs, zone.isValid() ? zone : QTimeZone::utc());
-    const QLocale french(QLocale::French, QLocale::France);
     notify::TemplateValues v;
     v[QStringLiteral("agent")] = agent->fullName();
     v[QStringLiteral("email")] = agent->email;
     v[QStringLiteral("organisation")] = s.organisation.name;
     v[QStringLiteral("link")] = base + QStringLiteral("/invitation/") + token;
     v[QStringLiteral("expires")] =
-        french.toString(expires.date(), QStringLiteral("dddd d MMMM yyyy")) +
-        QStringLiteral(" à ") + expires.time().toString(QStringLiteral("HH:mm"));
+        fr::dateTime(now + OrganisationService::kInvitationSecs, s.organisation.zone());
     const notify::RenderedMessage r =
         notify::MailTemplate::load(QStringLiteral("agent_invitation")).render(v);
     notify::OutboxMessage m;

@@ -46,6 +46,7 @@ void BookingQueue::runGroup(std::vector<Job> &jobs)
                 r.retryAfter = m_site.bookingLimit().retryAfter(jobs[i].peer);
                 if (r.retryAfter) {
                     r.limited = true;
+                    jobs[i].prepare(r); // answered 429 with its wait, nothing booked
                     continue;
                 }
                 r.outcome = m_site.booking().book(jobs[i].request);

@@ -26,8 +26,7 @@ Organisation BookingSite::organisation(const QString &slug, bool json) const
 
 QTimeZone BookingSite::zoneOf(const Organisation &org)
 {
-    const QTimeZone zone(org.timeZone.toUtf8());
-    return zone.isValid() ? zone : QTimeZone("Europe/Paris");
+    return org.zone();
 }
 
 QList<Motif> BookingSite::onlineMotifs(const Organisation &org, bool partner) const

@@ -89,6 +89,47 @@ private slots:
         QCOMPARE(booked.size(), 3);
     }
 
+    // A client past its hourly limit inside a group is told so (429 and its wait), not that the
+    // store failed; the others of the group are booked.
+    void aLimitedClientInAGroupIsAnsweredAsLimited()
+    {
+        TestOrganisation t;
+        t.addPlage(t.agent.id, t.lieu.id, {t.motif.id}, kMonday, QTime(9, 0), QTime(12, 0));
+        const ServerSecret secret(QByteArray(32, 'k'));
+        const ManualClock clock(t.local(kMonday.addDays(-7), QTime(8, 0)));
+        BookingSite site(*t.store, secret, QStringLiteral("http://localhost"), clock);
+        site.bookingLimit().setPerHour(1);
+        BookingQueue &queue = site.bookingQueue();
+        const QHostAddress busy(QStringLiteral("192.0.2.7"));
+        const QHostAddress other(QStringLiteral("192.0.2.8"));
+        struct Asked
+        {
+            BookingRequest request;
+            QHostAddress peer;
+        };
+        const QList<Asked> group = {{request(t, QTime(9, 0), QStringLiteral("Alpha")), busy},
+                                    {request(t, QTime(9, 30), QStringLiteral("Bravo")), busy},
+                                    {request(t, QTime(10, 0), QStringLiteral("Charlie")), other}};
+        QList<bool> limited;
+        int failures = 0;
+        for (const Asked &a : group)
+            queue.submit(
+                a.request, a.peer,
+                [&](BookingQueue::Result &result) {
+                    const bool wasLimited = result.limited;
+                    const int wait = result.retryAfter;
+                    result.answer = [&, wasLimited, wait] {
+                        limited << wasLimited;
+                        QVERIFY(!wasLimited || wait > 0);
+                    };
+                },
+                [&](const BookingQueue::Result &) { ++failures; });
+        queue.flush();
+        QCOMPARE(failures, 0);
+        QCOMPARE(limited, (QList<bool>{false, true, false}));
+        QCOMPARE(rdvCount(*t.store), 2);
+    }
+
     void groupsAreBoundedAndRunFromTheEventLoop()
     {
         TestOrganisation t;
