@@ -3,8 +3,9 @@
 // calendar settings dialog. Never blocks: each call answers through its callback.
 #pragma once
 
+#include "sync/client/admincommands.h"
+
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
@@ -12,22 +13,14 @@
 
 namespace creneau::ui {
 
-struct CalendarReply
-{
-    int status = 0;   // 0: the server was not reached
-    QJsonObject body; // the JSON answer, {} when there was none
-    QString message;  // the server's "error" (French), or ours when it was not reached
-
-    bool ok() const { return status >= 200 && status < 300; }
-};
+// The agent API's answer (status, JSON body, the server's French message).
+using CalendarReply = client::AdminReply;
 
 class CalendarSettingsClient : public QObject
 {
     Q_OBJECT
 public:
     CalendarSettingsClient(QUrl server, QString bearerToken, QObject *parent = nullptr);
-    // Pending calls are dropped without their callbacks: the dialog that made them is going.
-    ~CalendarSettingsClient() override;
 
     using Done = std::function<void(const CalendarReply &)>;
     void loadSettings(Done done);
@@ -36,11 +29,8 @@ public:
     void revokeFeed(Done done);
 
 private:
-    void send(const QByteArray &verb, const QString &path, const QJsonObject &body, Done done);
-
-    QUrl m_server;
-    QString m_token;
-    QNetworkAccessManager m_network;
+    // Pending calls are dropped without their callbacks when the dialog that made them goes.
+    client::AdminCommands m_requests;
 };
 
 } // namespace creneau::ui

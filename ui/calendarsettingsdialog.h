@@ -4,6 +4,8 @@
 // request runs the form is disabled and says « Chargement… », the window never waits.
 #pragma once
 
+#include "ui/calendarsettingsclient.h"
+
 #include "ui/fielderrorlabels.h"
 
 #include <QDialog>
@@ -18,9 +20,6 @@ class QLineEdit;
 class QPushButton;
 
 namespace creneau::ui {
-
-class CalendarSettingsClient;
-struct CalendarReply;
 
 class CalendarSettingsDialog : public QDialog
 {

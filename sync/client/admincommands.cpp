@@ -62,7 +62,7 @@ void AdminCommands::send(const QByteArray &verb, const QString &path, const QJso
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(kTimeoutMs);
     QByteArray payload;
-    if (verb == "POST") {
+    if (verb == "POST" || verb == "PUT") {
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
         payload = QJsonDocument(body).toJson(QJsonDocument::Compact);

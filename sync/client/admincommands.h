@@ -44,10 +44,13 @@ public:
     // Replaces the token after the agent signed in again (their password changed).
     void setToken(const QString &token) { m_token = token; }
 
-private:
+    // Any call of the agent API (`path` from /api/v1/agent...), with the bearer token unless
+    // told otherwise; a POST or PUT carries `body` as JSON. Other clients of the agent API (the
+    // calendar settings) go through here too.
     void send(const QByteArray &verb, const QString &path, const QJsonObject &body, Done done,
               bool authenticated = true);
 
+private:
     QUrl m_server;
     QString m_token;
     QNetworkAccessManager m_network;
