@@ -1,6 +1,7 @@
 #include "models/organisationservice.h"
 
 #include "models/catalog.h"
+#include "models/catalogservice.h"
 #include "models/secrets.h"
 #include "models/sql.h"
 
@@ -235,10 +236,12 @@ AdminOutcome OrganisationService::createOrganisation(const FirstStart &start)
     if (!agentErrors.contains(QStringLiteral("email")) && emailTaken(start.admin.email))
         e.insert(QStringLiteral("admin.email"), tr("Another agent already uses this e-mail."));
     checkPassword(e, QStringLiteral("admin.password"), start.password);
-    if (start.lieu)
-        checkName(e, QStringLiteral("lieu.name"), start.lieu->name, true);
-    if (start.lieu)
-        checkText(e, QStringLiteral("lieu.address"), start.lieu->address, 300);
+    // The first lieu follows the Lieux dialog's rules (CatalogService), not a copy of them.
+    if (start.lieu) {
+        const FieldErrors lieuErrors = CatalogService::checkLieu(*start.lieu);
+        for (auto it = lieuErrors.cbegin(); it != lieuErrors.cend(); ++it)
+            e.insert(QStringLiteral("lieu.") + it.key(), it.value());
+    }
     if (!e.isEmpty())
         return invalid(e);
     // Argon2id before the write lock: tens of milliseconds nobody waits for.

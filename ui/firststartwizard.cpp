@@ -2,6 +2,8 @@
 
 #include "ui/timezonechoice.h"
 
+#include "models/catalogservice.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -206,10 +208,8 @@ public:
     bool validatePage() override
     {
         FieldErrors e;
-        if (!skip->isChecked()) {
-            checkName(e, QStringLiteral("name"), name->text(), true);
-            checkText(e, QStringLiteral("address"), address->text(), 300);
-        }
+        if (!skip->isChecked())
+            e = CatalogService::checkLieu(*lieu());
         return errors.show(e);
     }
 
