@@ -1,5 +1,7 @@
 #include "ui/agendacellname.h"
 
+#include "ui/clocktime.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -13,13 +15,6 @@ QString tr(const char *text)
 }
 
 } // namespace
-
-QString spokenTime(const QTime &time)
-{
-    return time.minute() == 0
-               ? QStringLiteral("%1 h").arg(time.hour())
-               : QStringLiteral("%1 h %2").arg(time.hour()).arg(time.minute(), 2, 10, QChar(u'0'));
-}
 
 QString agendaColumnName(const AgendaGrid &grid, int column)
 {
@@ -38,7 +33,7 @@ QString agendaCellName(const AgendaModel &model, const AgendaGrid &grid, int col
     const QDateTime end = QDateTime::fromSecsSinceEpoch(cell->end, model.timeZone());
     const AgendaGrid::Column &c = grid.columns().at(column);
     QStringList parts{QLocale().toString(start.date(), QStringLiteral("dddd d MMMM")),
-                      tr("%1 to %2").arg(spokenTime(start.time()), spokenTime(end.time()))};
+                      tr("%1 to %2").arg(clockTime(start.time()), clockTime(end.time()))};
     if (c.agentId)
         parts << c.agentName;
     if (cell->isFree()) {

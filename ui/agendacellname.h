@@ -10,9 +10,6 @@
 
 namespace creneau::ui {
 
-// « 10 h 30 », « 9 h »: hours as they are said in French.
-// TODO(usager): one French time formatting for the desktop will replace this local helper.
-QString spokenTime(const QTime &time);
 QString agendaCellName(const AgendaModel &model, const AgendaGrid &grid, int column, int index);
 // The column's heading as spoken: « mercredi 2 décembre » or, in the day view, the agent.
 QString agendaColumnName(const AgendaGrid &grid, int column);

@@ -1,5 +1,7 @@
 #include "ui/agendalistview.h"
 
+#include "ui/clocktime.h"
+
 #include "ui/agendacellname.h"
 
 #include <QHeaderView>
@@ -69,7 +71,7 @@ public:
             if (role == Qt::UserRole)
                 return start.time().msecsSinceStartOfDay();
             return AgendaListView::tr("%1 to %2")
-                .arg(spokenTime(start.time()), spokenTime(end.time()));
+                .arg(clockTime(start.time()), clockTime(end.time()));
         case AgendaListView::UsagerColumn:
             return row.data(AgendaModel::UsagerNameRole);
         case AgendaListView::MotifColumn:

@@ -1,5 +1,7 @@
 #include "ui/syncstatuslabel.h"
 
+#include "ui/clocktime.h"
+
 #include "sync/client/syncclient.h"
 
 #include <QLocale>
@@ -45,8 +47,7 @@ void SyncStatusLabel::refresh()
     const QDateTime last = m_client->lastSynced();
     if (last.isValid())
         text += QStringLiteral(" · ") +
-                tr("last synced at %1")
-                    .arg(QLocale().toString(last.toLocalTime().time(), QLocale::ShortFormat));
+                tr("last synced at %1").arg(clockTime(last.toLocalTime().time()));
     else
         text += QStringLiteral(" · ") + tr("never synced");
     const int pending = m_client->pendingCommands();

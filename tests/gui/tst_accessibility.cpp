@@ -241,7 +241,9 @@ void TestAccessibility::agendaIsATableOfTheDemo()
         QCOMPARE(cell->role(), QAccessible::Cell);
         QCOMPARE(cell->parent(), table);
         QCOMPARE(table->indexOfChild(cell), i);
-        const QString name = cell->text(QAccessible::Name);
+        // Times are written as everywhere else (models/frenchformat: « 10 h 30 » with no-break
+        // spaces); a screen reader says them the same with plain ones.
+        const QString name = cell->text(QAccessible::Name).replace(QChar(0x00A0), u' ');
         names << name;
         if (name == expected)
             found = cell;

@@ -11,7 +11,7 @@ import time
 
 import pyatspi
 
-CELL = re.compile(r"^\w+ \d+ \w+, 10 h 30 à 11 h 15, Amina Diallo, Accompagnement RSA, "
+CELL = re.compile(r"^\w+ \d+ \w+, 10[ \u00a0]h[ \u00a0]30 à 11[ \u00a0]h[ \u00a0]15, Amina Diallo, Accompagnement RSA, "
                   r"pris par un prescripteur$")
 failures = []
 
