@@ -5,6 +5,7 @@
 // initial password signs in and must change it, archived they cannot.
 #include "agentapiclient.h"
 #include "agentserverprocess.h"
+#include "formtyping.h"
 #include "models/demodata.h"
 #include "translations/translator.h"
 #include "ui/agentsdialog.h"
@@ -27,39 +28,6 @@ using namespace creneau::test;
 using namespace creneau::ui;
 
 namespace {
-
-template <typename T> T *child(const QWidget &dialog, const char *name)
-{
-    T *w = dialog.findChild<T *>(QLatin1String(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
-}
-
-QString errorOf(const QWidget &dialog, const char *field)
-{
-    QLabel *l = child<QLabel>(dialog, (QByteArray(field) + "Error").constData());
-    return l && !l->isHidden() ? l->text() : QString();
-}
-
-// Key by key, as typed (accents included: keyClicks knows ASCII only).
-void typeMore(QLineEdit *edit, const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 128) {
-            QTest::keyClick(edit, char(c.unicode()));
-        } else {
-            QTest::sendKeyEvent(QTest::Press, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
-            QTest::sendKeyEvent(QTest::Release, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
-        }
-    }
-}
-
-void type(QLineEdit *edit, const QString &text)
-{
-    edit->clear();
-    typeMore(edit, text);
-}
 
 const QString kAgentEmail = QStringLiteral("lea.nouvelle@mfs-vernon.example.fr");
 const QString kInitial = QStringLiteral("provisoire vernon 2027");

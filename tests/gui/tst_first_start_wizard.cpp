@@ -4,6 +4,7 @@
 // OrganisationService as the desktop does, gives an organisation whose public page the embedded
 // server answers and whose administrator signs in. The last page still offers the demo.
 #include "app/desktop/embeddedserver.h"
+#include "formtyping.h"
 #include "httpclient.h"
 #include "models/demodata.h"
 #include "models/organisationservice.h"
@@ -28,42 +29,7 @@ using namespace creneau::test;
 using namespace creneau::ui;
 using creneau::desktop::EmbeddedServer;
 
-namespace {
-
-template <typename T> T *child(const QWidget &w, const char *name)
-{
-    T *c = w.findChild<T *>(QLatin1String(name));
-    if (!c)
-        qWarning("no child %s", name);
-    return c;
-}
-
-QString errorOf(const QWidget &w, const char *field)
-{
-    QLabel *l = child<QLabel>(w, (QByteArray(field) + "Error").constData());
-    return l && !l->isHidden() ? l->text() : QString();
-}
-
-// Key by key, as typed (accents included: keyClicks knows ASCII only).
-void typeMore(QLineEdit *edit, const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 128) {
-            QTest::keyClick(edit, char(c.unicode()));
-        } else {
-            QTest::sendKeyEvent(QTest::Press, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
-            QTest::sendKeyEvent(QTest::Release, edit, Qt::Key_unknown, QString(c), Qt::NoModifier);
-        }
-    }
-}
-
-void type(QLineEdit *edit, const QString &text)
-{
-    edit->clear();
-    typeMore(edit, text);
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestFirstStartWizard : public QObject
 {

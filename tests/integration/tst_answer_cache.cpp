@@ -7,57 +7,12 @@
 
 using namespace creneau;
 using namespace creneau::server;
+using test::OtherOrganisation;
 using test::TestOrganisation;
 
 namespace {
 
 const QDate kMonday(2027, 3, 1);
-
-struct Second
-{
-    Organisation org;
-    Lieu lieu;
-    Agent agent;
-    Motif motif;
-};
-
-Second addSecondOrganisation(TestOrganisation &t)
-{
-    Second o;
-    WriteTransaction tx(*t.store);
-    Catalog catalog(*t.store);
-    o.org.name = QStringLiteral("Seconde organisation");
-    o.org.slug = QStringLiteral("seconde");
-    catalog.save(o.org);
-    o.lieu = {0, o.org.id, QStringLiteral("Mairie"), QStringLiteral("2 rue Haute"), {}, false};
-    catalog.save(o.lieu);
-    o.agent = {0,
-               o.org.id,
-               QStringLiteral("Sam"),
-               QStringLiteral("Martin"),
-               QStringLiteral("sam@seconde.fr"),
-               AgentRole::Agent,
-               NotificationLevel::All,
-               false};
-    catalog.save(o.agent);
-    o.motif.organisationId = o.org.id;
-    o.motif.name = QStringLiteral("Accueil");
-    o.motif.durationMinutes = 30;
-    o.motif.bookableBy = BookableBy::Everyone;
-    catalog.save(o.motif);
-    PlageOuverture p;
-    p.organisationId = o.org.id;
-    p.agentId = o.agent.id;
-    p.lieuId = o.lieu.id;
-    p.motifIds = {o.motif.id};
-    p.firstDay = kMonday;
-    p.startTime = QTime(9, 0);
-    p.endTime = QTime(12, 0);
-    p.rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
-    catalog.save(p);
-    tx.commit();
-    return o;
-}
 
 } // namespace
 
@@ -69,7 +24,7 @@ private slots:
     {
         TestOrganisation t;
         t.addPlage(t.agent.id, t.lieu.id, {t.motif.id}, kMonday, QTime(9, 0), QTime(12, 0));
-        const Second b = addSecondOrganisation(t);
+        const OtherOrganisation b = t.addOrganisation(QStringLiteral("seconde"), kMonday);
         const ServerSecret secret(QByteArray(32, 'k'));
         const ManualClock clock(t.local(kMonday.addDays(-7), QTime(8, 0)));
         BookingSite site(*t.store, secret, QStringLiteral("http://localhost"), clock);

@@ -101,4 +101,42 @@ qint64 TestOrganisation::at(const QDate &day, const QTime &time) const
     return local(day, time).toSecsSinceEpoch();
 }
 
+OtherOrganisation TestOrganisation::addOrganisation(const QString &slug, const QDate &firstDay)
+{
+    OtherOrganisation o;
+    WriteTransaction tx(*store);
+    Catalog catalog(*store);
+    o.org.name = QStringLiteral("Autre organisation");
+    o.org.slug = slug;
+    catalog.save(o.org);
+    o.lieu = {0, o.org.id, QStringLiteral("Mairie"), QStringLiteral("2 rue Haute"), {}, false};
+    catalog.save(o.lieu);
+    o.agent = {0,
+               o.org.id,
+               QStringLiteral("Sam"),
+               QStringLiteral("Martin"),
+               slug + QStringLiteral("@test.fr"),
+               AgentRole::Agent,
+               NotificationLevel::All,
+               false};
+    catalog.save(o.agent);
+    o.motif.organisationId = o.org.id;
+    o.motif.name = QStringLiteral("Accueil");
+    o.motif.durationMinutes = 30;
+    o.motif.bookableBy = BookableBy::Everyone;
+    catalog.save(o.motif);
+    PlageOuverture p;
+    p.organisationId = o.org.id;
+    p.agentId = o.agent.id;
+    p.lieuId = o.lieu.id;
+    p.motifIds = {o.motif.id};
+    p.firstDay = firstDay;
+    p.startTime = QTime(9, 0);
+    p.endTime = QTime(12, 0);
+    p.rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    catalog.save(p);
+    tx.commit();
+    return o;
+}
+
 } // namespace creneau::test

@@ -12,6 +12,16 @@
 
 namespace creneau::test {
 
+// Another organisation in the same store, with the test one's shape: a lieu, an agent, a motif of
+// 30 minutes open to everyone, and a weekday range 9 h–12 h from `firstDay`.
+struct OtherOrganisation
+{
+    Organisation org;
+    Lieu lieu;
+    Agent agent;
+    Motif motif;
+};
+
 struct TestOrganisation
 {
     QTemporaryDir dir;
@@ -36,6 +46,7 @@ struct TestOrganisation
     addPlage(Id agentId, Id lieuId, QList<Id> motifs, const QDate &first, const QTime &start,
              const QTime &end,
              const QString &rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"));
+    OtherOrganisation addOrganisation(const QString &slug, const QDate &firstDay);
     // A UTC instant from a wall-clock time in the organisation's zone.
     qint64 at(const QDate &day, const QTime &time) const;
     QDateTime local(const QDate &day, const QTime &time) const;

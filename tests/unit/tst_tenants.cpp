@@ -8,58 +8,12 @@
 #include <QtTest>
 
 using namespace creneau;
+using test::OtherOrganisation;
 using test::TestOrganisation;
 
 namespace {
 
 const QDate kMonday(2027, 3, 1);
-
-// A second organisation beside the test one, with the same shape.
-struct Other
-{
-    Organisation org;
-    Lieu lieu;
-    Agent agent;
-    Motif motif;
-};
-
-Other addOrganisation(TestOrganisation &t, const QString &slug)
-{
-    Other o;
-    WriteTransaction tx(*t.store);
-    Catalog catalog(*t.store);
-    o.org.name = QStringLiteral("Autre organisation");
-    o.org.slug = slug;
-    catalog.save(o.org);
-    o.lieu = {0, o.org.id, QStringLiteral("Mairie"), QStringLiteral("2 rue Haute"), {}, false};
-    catalog.save(o.lieu);
-    o.agent = {0,
-               o.org.id,
-               QStringLiteral("Sam"),
-               QStringLiteral("Martin"),
-               slug + QStringLiteral("@test.fr"),
-               AgentRole::Agent,
-               NotificationLevel::All,
-               false};
-    catalog.save(o.agent);
-    o.motif.organisationId = o.org.id;
-    o.motif.name = QStringLiteral("Accueil");
-    o.motif.durationMinutes = 30;
-    o.motif.bookableBy = BookableBy::Everyone;
-    catalog.save(o.motif);
-    PlageOuverture p;
-    p.organisationId = o.org.id;
-    p.agentId = o.agent.id;
-    p.lieuId = o.lieu.id;
-    p.motifIds = {o.motif.id};
-    p.firstDay = kMonday;
-    p.startTime = QTime(9, 0);
-    p.endTime = QTime(12, 0);
-    p.rrule = QStringLiteral("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
-    catalog.save(p);
-    tx.commit();
-    return o;
-}
 
 SlotQuery week(Id motif, const QDateTime &now)
 {
@@ -81,8 +35,8 @@ private slots:
     {
         TestOrganisation t;
         t.addPlage(t.agent.id, t.lieu.id, {t.motif.id}, kMonday, QTime(9, 0), QTime(12, 0));
-        const Other b = addOrganisation(t, QStringLiteral("autre"));
-        const Other c = addOrganisation(t, QStringLiteral("troisieme"));
+        const OtherOrganisation b = t.addOrganisation(QStringLiteral("autre"), kMonday);
+        const OtherOrganisation c = t.addOrganisation(QStringLiteral("troisieme"), kMonday);
         const ManualClock clock(t.local(kMonday.addDays(-7), QTime(8, 0)));
         SlotEngine engine(*t.store);
         Availability &a = engine.availability();
