@@ -673,7 +673,7 @@ void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer 
         const QString base =
             QStringLiteral("/rdv/{slug}") + (partner ? QStringLiteral("/prescripteur") : QString());
         for (const auto &[method, suffix, step] : steps) {
-            router.add(method, base + suffix,
+            router.add(method, base + suffix, Auth::None,
                        [&site, &pages, partner, step = step](HttpRequest &r) {
                            return step(pageFor(site, pages, r, partner), r);
                        });

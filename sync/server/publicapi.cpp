@@ -280,14 +280,14 @@ HttpResponse health(BookingSite &site)
 
 void addPublicApiRoutes(Router &router, BookingSite &site)
 {
-    router.get(QStringLiteral("/api/v1/public/{slug}/motifs"),
+    router.get(QStringLiteral("/api/v1/public/{slug}/motifs"), Auth::None,
                [&site](HttpRequest &r) { return motifs(site, r); });
-    router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/creneaux"),
+    router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/creneaux"), Auth::None,
                [&site](HttpRequest &r) { return creneaux(site, r); });
-    router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"),
+    router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"), Auth::None,
                 [&site](HttpRequest &r) { return book(site, r); });
-    router.get(QStringLiteral("/api/v1/openapi.json"), openApi);
-    router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) {
+    router.get(QStringLiteral("/api/v1/openapi.json"), Auth::None, openApi);
+    router.get(QStringLiteral("/healthz"), Auth::None, [&site](HttpRequest &) {
         if (!site.isReady())
             return HttpResponse::jsonError(503, QStringLiteral("Serveur pas encore prêt."));
         return health(site);

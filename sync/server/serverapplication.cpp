@@ -204,10 +204,9 @@ bool ServerApplication::start()
         std::make_unique<CalendarApi>(*m_parts->store, m_parts->calendars->key(), [parts] {
             return parts->site ? parts->site->publicUrl() : QString();
         });
-    m_parts->calendarApi->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
     m_parts->calendarApi->setAllowInsecureCaldav(m_options.allowInsecureCaldav);
     m_parts->calendarApi->addRoutes(router);
-    router.get(QStringLiteral("/static/style.css"), [](HttpRequest &) {
+    router.get(QStringLiteral("/static/style.css"), Auth::None, [](HttpRequest &) {
         return staticFile(QStringLiteral(":/web/style.css"), "text/css; charset=utf-8");
     });
     m_parts->server = new HttpServer(std::move(router), this);
@@ -216,8 +215,8 @@ bool ServerApplication::start()
     if (m_parts->store->engine() == Store::Engine::Postgres)
         m_parts->server->setRateLimitStore(m_parts->store.get());
     AgentApi *agentApi = m_parts->agentApi.get();
-    m_parts->server->setRateLimitExemption(
-        [agentApi](const HttpRequest &r) { return agentApi->isSignedInCall(r); });
+    m_parts->server->setSessionResolver(
+        [agentApi](const QString &token) { return agentApi->sessions().check(token); });
     m_parts->server->setTrustedProxies(m_options.trustedProxies);
     if (!m_options.accessLog.isEmpty() &&
         !m_parts->server->openAccessLog(m_options.accessLog, &m_error))
