@@ -2789,4 +2789,39 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
         <translation>Une ligne par rendez-vous ; Entrée l&apos;ouvre</translation>
     </message>
 </context>
+<context>
+    <name>creneau::protocol::PayloadReader</name>
+    <message>
+        <source>Unknown value.</source>
+        <translation>Valeur inconnue.</translation>
+    </message>
+    <message>
+        <source>A whole number is expected.</source>
+        <translation>Un nombre entier est attendu.</translation>
+    </message>
+    <message>
+        <source>Invalid date.</source>
+        <translation>Date invalide.</translation>
+    </message>
+    <message>
+        <source>Invalid time of day (HH:mm).</source>
+        <translation>Heure invalide (HH:mm).</translation>
+    </message>
+    <message>
+        <source>Not a valid identifier.</source>
+        <translation>Identifiant non valide.</translation>
+    </message>
+    <message>
+        <source>Invalid time: Unix seconds or ISO 8601 with an offset.</source>
+        <translation>Instant invalide : secondes Unix ou ISO 8601 avec un décalage horaire.</translation>
+    </message>
+    <message>
+        <source>Invalid start time.</source>
+        <translation>Heure de début invalide.</translation>
+    </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>Statut inconnu.</translation>
+    </message>
+</context>
 </TS>

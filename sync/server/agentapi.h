@@ -31,9 +31,12 @@ public:
     {
         m_commands.setReminderQueue(std::move(queue));
     }
-    // The sessions every signed-in route of the server is checked against
-    // (HttpServer::setSessionResolver).
-    AgentSessions &sessions() { return m_sessions; }
+    // What every signed-in route of the server is checked against
+    // (HttpServer::setSessionResolver): this API's sessions.
+    SessionResolver sessionResolver()
+    {
+        return [this](const QString &token) { return m_sessions.check(token); };
+    }
 
 private:
     HttpResponse login(HttpRequest &request);

@@ -2,9 +2,9 @@
 
 #include "models/frenchformat.h"
 #include "models/validation.h"
+#include "sync/protocol/instants.h"
 #include "sync/server/flowcookie.h"
 #include "sync/server/flowstate.h"
-#include "sync/server/formatting.h"
 #include "sync/server/pagerenderer.h"
 #include "sync/server/rdvrecap.h"
 

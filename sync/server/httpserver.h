@@ -45,6 +45,8 @@ public:
     quint16 listenLimited(const QHostAddress &address, quint16 port, ConnectionLimits limits = {});
     void stopListening();
 
+    const Router &router() const { return m_router; }
+
     // The whole pipeline without sockets, so that it can be tested and embedded.
     HttpResponse dispatch(HttpRequest &request);
 

@@ -5,7 +5,7 @@
 #include "models/secrets.h"
 #include "sync/ical/calendardomain.h"
 #include "sync/notify/outbox.h"
-#include "sync/server/formatting.h"
+#include "sync/protocol/instants.h"
 #include "sync/server/rdvrecap.h"
 
 namespace creneau::server {
