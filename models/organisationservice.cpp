@@ -322,7 +322,7 @@ AdminOutcome OrganisationService::saveOrganisation(const Agent &actor, Organisat
 }
 
 AdminOutcome OrganisationService::saveAgent(const Agent &actor, Agent a,
-                                            const QString &initialPassword)
+                                            const PasswordInput &initialPassword)
 {
     a.firstName = a.firstName.trimmed();
     a.lastName = a.lastName.trimmed();
@@ -343,12 +343,11 @@ AdminOutcome OrganisationService::saveAgent(const Agent &actor, Agent a,
             e.insert(QStringLiteral("initial_password"),
                      tr("Use « Reset password » for an existing agent."));
         else
-            checkPassword(e, QStringLiteral("initial_password"), initialPassword);
+            checkPassword(e, QStringLiteral("initial_password"), initialPassword.clear());
     }
     if (!e.isEmpty())
         return invalid(e);
-    const QString hash =
-        initialPassword.isEmpty() ? QString() : secrets::hashPassword(initialPassword);
+    const QString hash = initialPassword.hash();
     WriteTransaction tx(m_store);
     if (stored && stored->role == AgentRole::Admin && a.role != AgentRole::Admin &&
         !stored->archived && activeAdmins(actor.organisationId, a.id) == 0)
@@ -414,17 +413,16 @@ AdminOutcome OrganisationService::archiveAgent(const Agent &actor, Id agentId)
 }
 
 AdminOutcome OrganisationService::resetPassword(const Agent &actor, Id agentId,
-                                                const QString &initialPassword)
+                                                const PasswordInput &initialPassword)
 {
     if (auto refused = refuse(actor, agentId))
         return *refused;
     FieldErrors e;
     if (!initialPassword.isEmpty())
-        checkPassword(e, QStringLiteral("initial_password"), initialPassword);
+        checkPassword(e, QStringLiteral("initial_password"), initialPassword.clear());
     if (!e.isEmpty())
         return invalid(e);
-    const QString hash =
-        initialPassword.isEmpty() ? QString() : secrets::hashPassword(initialPassword);
+    const QString hash = initialPassword.hash();
     WriteTransaction tx(m_store);
     const auto a = Catalog(m_store).agent(agentId);
     if (a->archived)
@@ -440,19 +438,19 @@ AdminOutcome OrganisationService::resetPassword(const Agent &actor, Id agentId,
     return out;
 }
 
-AdminOutcome OrganisationService::changeOwnPassword(const Agent &actor, const QString &current,
-                                                    const QString &password)
+AdminOutcome OrganisationService::changeOwnPassword(const Agent &actor,
+                                                    const PasswordInput &current,
+                                                    const PasswordInput &password)
 {
     FieldErrors e;
-    const QString stored = Catalog(m_store).passwordHash(actor.id);
-    if (stored.isEmpty() || !secrets::verifyPassword(stored, current))
+    if (!current.matches(Catalog(m_store).passwordHash(actor.id)))
         e.insert(QStringLiteral("current_password"), tr("Wrong password."));
-    checkPassword(e, QStringLiteral("password"), password);
-    if (!e.contains(QStringLiteral("password")) && current == password)
+    checkPassword(e, QStringLiteral("password"), password.clear());
+    if (!e.contains(QStringLiteral("password")) && current.clear() == password.clear())
         e.insert(QStringLiteral("password"), tr("Choose a password other than the current one."));
     if (!e.isEmpty())
         return invalid(e);
-    const QString hash = secrets::hashPassword(password);
+    const QString hash = password.hash();
     WriteTransaction tx(m_store);
     // Ends every session, this one included: the desktop signs in again with the new password.
     Catalog(m_store).setPasswordHash(actor.id, hash);

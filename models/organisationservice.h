@@ -7,6 +7,7 @@
 
 #include "models/clock.h"
 #include "models/domain.h"
+#include "models/passwordinput.h"
 #include "models/store.h"
 #include "models/validation.h"
 
@@ -104,16 +105,18 @@ public:
     AdminOutcome saveOrganisation(const Agent &actor, OrganisationSettings s);
     // A new agent (id 0) or a change of name, e-mail or role. `initialPassword` (new agents
     // only, optional): set, and to be changed at first sign-in; otherwise an invitation.
-    AdminOutcome saveAgent(const Agent &actor, Agent a, const QString &initialPassword = {});
+    // Passwords are hashed before the write transaction opens (or ahead: PasswordInput).
+    AdminOutcome saveAgent(const Agent &actor, Agent a, const PasswordInput &initialPassword = {});
     // Ends their sessions and calendar feed at once; their future appointments stay.
     AdminOutcome archiveAgent(const Agent &actor, Id agentId);
     // Clears the password, ends the sessions; with `initialPassword` sets it (to be changed at
     // first sign-in), otherwise issues an invitation.
-    AdminOutcome resetPassword(const Agent &actor, Id agentId, const QString &initialPassword = {});
+    AdminOutcome resetPassword(const Agent &actor, Id agentId,
+                               const PasswordInput &initialPassword = {});
 
     // Every agent, for themselves.
-    AdminOutcome changeOwnPassword(const Agent &actor, const QString &current,
-                                   const QString &password);
+    AdminOutcome changeOwnPassword(const Agent &actor, const PasswordInput &current,
+                                   const PasswordInput &password);
     AdminOutcome setNotificationLevel(const Agent &actor, NotificationLevel level);
     void recordSignIn(Id agentId);
 

@@ -13,9 +13,20 @@
         <source>Malformed JSON: an object is expected.</source>
         <translation>JSON mal formé : un objet est attendu.</translation>
     </message>
+</context>
+<context>
+    <name>creneau::server::HttpServer</name>
     <message>
-        <source>Sign-in is unavailable for a moment: try again.</source>
-        <translation>La connexion est indisponible pour un instant : réessayez.</translation>
+        <source>Sign in first: a bearer token is required.</source>
+        <translation>Connectez-vous d&apos;abord : un jeton est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Your session has expired or was closed: sign in again.</source>
+        <translation>Votre session a expiré ou a été fermée : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this.</source>
+        <translation>Seul un administrateur peut faire cela.</translation>
     </message>
 </context>
 <context>
@@ -330,11 +341,6 @@
         <translation>L&apos;organisation %1 existe déjà ; elle n&apos;a pas été modifiée.</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="25"/>
-        <source>Invalid value for &quot;%1&quot;.</source>
-        <translation>Valeur invalide pour « %1 ».</translation>
-    </message>
-    <message>
         <location filename="../sync/server/agentcatalogcommands.cpp" line="56"/>
         <source>Only an administrator may change motifs, lieux and opening ranges.</source>
         <translation>Seul un administrateur peut modifier les motifs, les lieux et les plages d&apos;ouverture.</translation>
@@ -353,14 +359,12 @@
 <context>
     <name>creneau::server::AgentApi</name>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="81"/>
-        <source>Sign in first: a bearer token is required.</source>
-        <translation>Connectez-vous d&apos;abord : un jeton est nécessaire.</translation>
+        <source>Invalid value for &quot;%1&quot;.</source>
+        <translation>Valeur invalide pour « %1 ».</translation>
     </message>
     <message>
-        <location filename="../sync/server/agentapi.cpp" line="84"/>
-        <source>Your session has expired or was closed: sign in again.</source>
-        <translation>Votre session a expiré ou a été fermée : reconnectez-vous.</translation>
+        <source>Sign-in is unavailable for a moment: try again.</source>
+        <translation>La connexion est indisponible pour un instant : réessayez.</translation>
     </message>
     <message>
         <location filename="../sync/server/agentapi.cpp" line="94"/>
@@ -2783,6 +2787,41 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>One line per appointment; Enter opens it</source>
         <translation>Une ligne par rendez-vous ; Entrée l&apos;ouvre</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::protocol::PayloadReader</name>
+    <message>
+        <source>Unknown value.</source>
+        <translation>Valeur inconnue.</translation>
+    </message>
+    <message>
+        <source>A whole number is expected.</source>
+        <translation>Un nombre entier est attendu.</translation>
+    </message>
+    <message>
+        <source>Invalid date.</source>
+        <translation>Date invalide.</translation>
+    </message>
+    <message>
+        <source>Invalid time of day (HH:mm).</source>
+        <translation>Heure invalide (HH:mm).</translation>
+    </message>
+    <message>
+        <source>Not a valid identifier.</source>
+        <translation>Identifiant non valide.</translation>
+    </message>
+    <message>
+        <source>Invalid time: Unix seconds or ISO 8601 with an offset.</source>
+        <translation>Instant invalide : secondes Unix ou ISO 8601 avec un décalage horaire.</translation>
+    </message>
+    <message>
+        <source>Invalid start time.</source>
+        <translation>Heure de début invalide.</translation>
+    </message>
+    <message>
+        <source>Unknown status.</source>
+        <translation>Statut inconnu.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "models/domain.h"
 #include "models/store.h"
 #include "models/usagerduplicates.h"
+#include "sync/protocol/agentcommand.h"
 
 #include <QObject>
 #include <QTimeZone>
@@ -102,7 +103,8 @@ signals:
     void changeRejected(const QString &key, const QString &message, const FieldErrors &fields);
 
 private:
-    BookingOutcome queueRdvCommand(const QString &type, Id rdvId, QJsonObject payload);
+    BookingOutcome queueRdvCommand(protocol::CommandType type, Id rdvId,
+                                   const QJsonObject &payload);
 
     Store *m_store = nullptr;
     client::SyncClient *m_client = nullptr;

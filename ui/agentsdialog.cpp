@@ -1,6 +1,7 @@
 #include "ui/agentsdialog.h"
 
 #include "sync/client/admincommands.h"
+#include "sync/protocol/admincommands.h"
 #include "ui/organisationdialog.h"
 
 #include <QComboBox>
@@ -20,6 +21,8 @@
 #include <QVBoxLayout>
 
 namespace creneau::ui {
+
+using protocol::CommandType;
 
 namespace {
 
@@ -172,14 +175,14 @@ qint64 AgentsDialog::selectedAgent() const
 
 void AgentsDialog::addAgent()
 {
-    QJsonObject payload{{QStringLiteral("first_name"), m_firstName->text()},
-                        {QStringLiteral("last_name"), m_lastName->text()},
-                        {QStringLiteral("email"), m_email->text()},
-                        {QStringLiteral("role"), m_role->currentData().toString()}};
-    if (!m_initialPassword->text().isEmpty())
-        payload.insert(QStringLiteral("initial_password"), m_initialPassword->text());
+    Agent agent;
+    agent.firstName = m_firstName->text();
+    agent.lastName = m_lastName->text();
+    agent.email = m_email->text();
+    fromWord(m_role->currentData().toString(), &agent.role);
+    const QJsonObject payload = protocol::agentPayload(agent, m_initialPassword->text());
     setBusy(true);
-    m_client->run(QStringLiteral("save_agent"), payload, [this](const client::AdminReply &r) {
+    m_client->run(CommandType::SaveAgent, payload, [this](const client::AdminReply &r) {
         m_errors.show(fieldErrorsOf(r));
         const bool invited =
             r.body.value(QStringLiteral("invitation")).toString() == QLatin1String("email");
@@ -197,17 +200,15 @@ void AgentsDialog::addAgent()
 void AgentsDialog::setRole(qint64 agentId, bool admin)
 {
     setBusy(true);
-    m_client->run(
-        QStringLiteral("save_agent"),
-        {{QStringLiteral("id"), agentId},
-         {QStringLiteral("role"), admin ? QStringLiteral("admin") : QStringLiteral("agent")}},
-        [this](const client::AdminReply &r) { finish(r, tr("Role changed.")); });
+    m_client->run(CommandType::SaveAgent,
+                  protocol::agentRolePayload(agentId, admin ? AgentRole::Admin : AgentRole::Agent),
+                  [this](const client::AdminReply &r) { finish(r, tr("Role changed.")); });
 }
 
 void AgentsDialog::archive(qint64 agentId)
 {
     setBusy(true);
-    m_client->run(QStringLiteral("archive_agent"), {{QStringLiteral("id"), agentId}},
+    m_client->run(CommandType::ArchiveAgent, protocol::archiveAgentPayload(agentId),
                   [this](const client::AdminReply &r) {
                       const int n =
                           r.body.value(QStringLiteral("rdvs_to_reassign")).toArray().size();
@@ -220,11 +221,9 @@ void AgentsDialog::archive(qint64 agentId)
 
 void AgentsDialog::resetPassword(qint64 agentId, const QString &initialPassword)
 {
-    QJsonObject payload{{QStringLiteral("id"), agentId}};
-    if (!initialPassword.isEmpty())
-        payload.insert(QStringLiteral("initial_password"), initialPassword);
     setBusy(true);
-    m_client->run(QStringLiteral("reset_agent_password"), payload,
+    m_client->run(CommandType::ResetAgentPassword,
+                  protocol::resetAgentPasswordPayload(agentId, initialPassword),
                   [this](const client::AdminReply &r) {
                       // The initial password's refusal belongs under the add form's field too.
                       if (!r.field(QStringLiteral("initial_password")).isEmpty())

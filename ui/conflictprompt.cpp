@@ -4,6 +4,7 @@
 
 #include "models/domain.h"
 #include "sync/client/syncclient.h"
+#include "sync/protocol/rdvcommands.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -22,25 +23,30 @@ ConflictPrompt::ConflictPrompt(SyncClient *client, QTimeZone zone, QWidget *pare
 
 QString ConflictPrompt::describeCommand(const QJsonObject &command) const
 {
-    const QString type = command.value(QStringLiteral("type")).toString();
-    const QJsonObject p = command.value(QStringLiteral("payload")).toObject();
-    if (type == QLatin1String("move_rdv")) {
-        const QDateTime at =
-            QDateTime::fromSecsSinceEpoch(p.value(QStringLiteral("starts_at")).toInteger(), m_zone);
+    using protocol::CommandType;
+    protocol::CommandEnvelope envelope;
+    if (protocol::CommandEnvelope::parse(command, &envelope) !=
+        protocol::CommandEnvelope::Problem::None)
+        return tr("change it");
+    protocol::RdvChange change;
+    if (!protocol::readRdvChange(envelope.type, envelope.payload, &change).isEmpty())
+        return tr("change it");
+    switch (envelope.type) {
+    case CommandType::MoveRdv: {
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(change.startsAt, m_zone);
         return tr("move it to %1")
             .arg(QLocale().toString(at.date(), QStringLiteral("dddd d MMMM ")) +
                  clockTime(at.time()));
     }
-    if (type == QLatin1String("cancel_rdv"))
+    case CommandType::CancelRdv:
         return tr("cancel it");
-    if (type == QLatin1String("set_status")) {
-        RdvStatus status;
-        if (fromWord(p.value(QStringLiteral("status")).toString(), &status))
-            return tr("mark it « %1 »").arg(displayName(status));
+    case CommandType::SetStatus:
+        return tr("mark it « %1 »").arg(displayName(change.status));
+    case CommandType::SetContext:
+        return tr("change its note to « %1 »").arg(change.context);
+    default:
+        return tr("change it");
     }
-    if (type == QLatin1String("set_context"))
-        return tr("change its note to « %1 »").arg(p.value(QStringLiteral("context")).toString());
-    return tr("change it");
 }
 
 QString ConflictPrompt::describeCurrent(const QJsonObject &current) const
@@ -87,12 +93,17 @@ void ConflictPrompt::ask(const QJsonObject &command, const QJsonObject &current)
 
 void ConflictPrompt::applyMine(const QJsonObject &command, const QJsonObject &current)
 {
+    protocol::CommandEnvelope envelope;
+    if (protocol::CommandEnvelope::parse(command, &envelope) !=
+        protocol::CommandEnvelope::Problem::None) {
+        emit resolved(false);
+        return;
+    }
     // Over the version the agent has now seen; the rdv's version, or a catalogue row's seq.
     const int version = current.contains(QStringLiteral("version"))
                             ? current.value(QStringLiteral("version")).toInt()
                             : current.value(QStringLiteral("seq")).toInt();
-    m_client->submit(command.value(QStringLiteral("type")).toString(),
-                     command.value(QStringLiteral("payload")).toObject(), version);
+    m_client->submit(envelope.type, envelope.payload, version);
     emit resolved(true);
 }
 

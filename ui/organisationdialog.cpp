@@ -1,6 +1,7 @@
 #include "ui/organisationdialog.h"
 
 #include "sync/client/admincommands.h"
+#include "sync/protocol/admincommands.h"
 #include "ui/timezonechoice.h"
 
 #include <QComboBox>
@@ -128,17 +129,20 @@ void OrganisationDialog::showOrganisation(const QJsonObject &o)
 
 QJsonObject OrganisationDialog::payload() const
 {
-    return {{QStringLiteral("name"), m_name->text()},
-            {QStringLiteral("slug"), m_slug->text().trimmed()},
-            {QStringLiteral("address"), m_address->text()},
-            {QStringLiteral("phone"), m_phone->text()},
-            {QStringLiteral("email"), m_email->text()},
-            {QStringLiteral("time_zone"), chosenTimeZone(m_zone)},
-            {QStringLiteral("reminder_hours"), m_reminder->value()},
-            {QStringLiteral("usager_cancel_hours"), m_cancel->value()},
-            {QStringLiteral("sender_name"), m_senderName->text()},
-            {QStringLiteral("reply_to"), m_replyTo->text()},
-            {QStringLiteral("public_url"), m_publicUrl->text().trimmed()}};
+    OrganisationSettings s;
+    Organisation &o = s.organisation;
+    o.name = m_name->text();
+    o.slug = m_slug->text().trimmed();
+    o.address = m_address->text();
+    o.phone = m_phone->text();
+    o.email = m_email->text();
+    o.timeZone = chosenTimeZone(m_zone);
+    o.reminderHours = m_reminder->value();
+    o.usagerCancelHours = m_cancel->value();
+    s.senderName = m_senderName->text();
+    s.replyTo = m_replyTo->text();
+    s.publicUrl = m_publicUrl->text().trimmed();
+    return protocol::organisationPayload(s);
 }
 
 void OrganisationDialog::save()
@@ -146,7 +150,7 @@ void OrganisationDialog::save()
     setBusy(true);
     m_status->setText(tr("Saving…"));
     m_client->run(
-        QStringLiteral("save_organisation"), payload(),
+        protocol::CommandType::SaveOrganisation, payload(),
         [this](const client::AdminReply &r) {
             m_errors.show(fieldErrorsOf(r));
             if (r.ok()) {

@@ -1,6 +1,7 @@
 #include "ui/preferencesdialog.h"
 
 #include "sync/client/admincommands.h"
+#include "sync/protocol/admincommands.h"
 #include "ui/calendarsettingsdialog.h"
 #include "ui/organisationdialog.h"
 
@@ -119,8 +120,10 @@ QString PreferencesDialog::notificationLevel() const
 void PreferencesDialog::saveNotificationLevel()
 {
     setBusy(true);
-    m_client->run(QStringLiteral("set_notification_level"),
-                  {{QStringLiteral("level"), notificationLevel()}},
+    NotificationLevel level = NotificationLevel::All;
+    fromWord(notificationLevel(), &level);
+    m_client->run(protocol::CommandType::SetNotificationLevel,
+                  protocol::notificationLevelPayload(level),
                   [this](const client::AdminReply &r) { finish(r, tr("Saved.")); });
 }
 
@@ -134,9 +137,8 @@ void PreferencesDialog::changePassword()
     }
     setBusy(true);
     const QString password = m_password->text();
-    m_client->run(QStringLiteral("change_password"),
-                  {{QStringLiteral("current_password"), m_current->text()},
-                   {QStringLiteral("password"), password}},
+    m_client->run(protocol::CommandType::ChangePassword,
+                  protocol::changePasswordPayload({m_current->text(), password}),
                   [this, password](const client::AdminReply &r) {
                       m_errors.show(fieldErrorsOf(r));
                       if (!r.ok()) {

@@ -29,16 +29,12 @@ void AdminCommands::load(Done done)
     send("GET", QStringLiteral("/api/v1/agent/organisation"), {}, std::move(done));
 }
 
-void AdminCommands::run(const QString &type, const QJsonObject &payload, Done done,
+void AdminCommands::run(protocol::CommandType type, const QJsonObject &payload, Done done,
                         int expectedVersion)
 {
-    QJsonObject command{
-        {QStringLiteral("idempotency_key"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-        {QStringLiteral("type"), type},
-        {QStringLiteral("payload"), payload}};
-    if (expectedVersion)
-        command.insert(QStringLiteral("expected_version"), expectedVersion);
-    send("POST", QStringLiteral("/api/v1/agent/commands"), command, std::move(done));
+    const protocol::CommandEnvelope command{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                            type, expectedVersion, payload};
+    send("POST", QStringLiteral("/api/v1/agent/commands"), command.toJson(), std::move(done));
 }
 
 void AdminCommands::signIn(const QString &email, const QString &password, Done done)

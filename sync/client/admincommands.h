@@ -6,6 +6,8 @@
 // idempotency key: a retried click does not apply twice. Never blocks.
 #pragma once
 
+#include "sync/protocol/agentcommand.h"
+
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -37,7 +39,9 @@ public:
     using Done = std::function<void(const AdminReply &)>;
     // {organisation: {...}, agents: [...], me: id}
     void load(Done done);
-    void run(const QString &type, const QJsonObject &payload, Done done, int expectedVersion = 0);
+    // `payload` from sync/protocol/admincommands.h.
+    void run(protocol::CommandType type, const QJsonObject &payload, Done done,
+             int expectedVersion = 0);
     // Signs in (POST /session) without touching any saved session: the token is in the answer.
     void signIn(const QString &email, const QString &password, Done done);
 

@@ -57,10 +57,7 @@ QVariant toSql(const QJsonValue &v)
 
 QJsonObject QueuedCommand::toJson() const
 {
-    return {{QStringLiteral("idempotency_key"), idempotencyKey},
-            {QStringLiteral("type"), type},
-            {QStringLiteral("expected_version"), expectedVersion},
-            {QStringLiteral("payload"), payload}};
+    return protocol::CommandEnvelope{idempotencyKey, type, expectedVersion, payload}.toJson();
 }
 
 SyncCache::SyncCache(const QString &file, RowWriter writer) : m_store(Store::open(file))
@@ -313,7 +310,7 @@ QSqlQuery &SyncCache::prepared(const QString &statement)
     return *it;
 }
 
-QueuedCommand SyncCache::enqueue(const QString &type, int expectedVersion,
+QueuedCommand SyncCache::enqueue(protocol::CommandType type, int expectedVersion,
                                  const QJsonObject &payload)
 {
     QueuedCommand c;
@@ -325,27 +322,32 @@ QueuedCommand SyncCache::enqueue(const QString &type, int expectedVersion,
         m_store->db(),
         QStringLiteral("INSERT INTO sync_queue (idempotency_key, type, expected_version, payload, "
                        "created_at) VALUES (?, ?, ?, ?, ?)"),
-        {c.idempotencyKey, type, expectedVersion,
+        {c.idempotencyKey, protocol::toWord(type), expectedVersion,
          QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)),
          QDateTime::currentSecsSinceEpoch()});
     c.id = q.lastInsertId().toLongLong();
     return c;
 }
 
-std::optional<QueuedCommand> SyncCache::firstQueued() const
+std::optional<QueuedCommand> SyncCache::firstQueued()
 {
-    QSqlQuery q = sql::run(m_store->db(),
-                           QStringLiteral("SELECT id, idempotency_key, type, expected_version, "
-                                          "payload FROM sync_queue ORDER BY id LIMIT 1"));
-    if (!q.next())
-        return std::nullopt;
-    QueuedCommand c;
-    c.id = q.value(0).toLongLong();
-    c.idempotencyKey = q.value(1).toString();
-    c.type = q.value(2).toString();
-    c.expectedVersion = q.value(3).toInt();
-    c.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-    return c;
+    for (;;) {
+        QSqlQuery q = sql::run(m_store->db(),
+                               QStringLiteral("SELECT id, idempotency_key, type, expected_version, "
+                                              "payload FROM sync_queue ORDER BY id LIMIT 1"));
+        if (!q.next())
+            return std::nullopt;
+        QueuedCommand c;
+        c.id = q.value(0).toLongLong();
+        c.idempotencyKey = q.value(1).toString();
+        c.expectedVersion = q.value(3).toInt();
+        c.payload = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+        if (protocol::fromWord(q.value(2).toString(), &c.type))
+            return c;
+        qWarning("sync queue: dropping a command of unknown type %s",
+                 qPrintable(q.value(2).toString()));
+        dequeue(c.id);
+    }
 }
 
 void SyncCache::dequeue(qint64 id)

@@ -6,6 +6,7 @@
 #include "models/store.h"
 #include "sync/client/jsonreader.h"
 #include "sync/client/pagewriter.h"
+#include "sync/protocol/agentcommand.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -21,9 +22,10 @@ struct QueuedCommand
 {
     qint64 id = 0;
     QString idempotencyKey;
-    QString type;
+    protocol::CommandType type = protocol::CommandType::CreateRdv;
     int expectedVersion = 0;
     QJsonObject payload;
+    // The envelope POST /api/v1/agent/commands carries.
     QJsonObject toJson() const;
 };
 
@@ -60,9 +62,11 @@ public:
     QString value(const QString &key) const;
     void setValue(const QString &key, const QString &value);
 
-    // The offline queue, replayed in insertion order.
-    QueuedCommand enqueue(const QString &type, int expectedVersion, const QJsonObject &payload);
-    std::optional<QueuedCommand> firstQueued() const;
+    // The offline queue, replayed in insertion order. A row whose type this build does not know
+    // (a cache written by a newer Créneau) is dropped with a warning rather than sent.
+    QueuedCommand enqueue(protocol::CommandType type, int expectedVersion,
+                          const QJsonObject &payload);
+    std::optional<QueuedCommand> firstQueued();
     void dequeue(qint64 id);
     int queued() const;
 

@@ -188,7 +188,8 @@ void SyncClient::retry()
     requestPull();
 }
 
-QString SyncClient::submit(const QString &type, const QJsonObject &payload, int expectedVersion)
+QString SyncClient::submit(protocol::CommandType type, const QJsonObject &payload,
+                           int expectedVersion)
 {
     const QueuedCommand c = m_cache.enqueue(type, expectedVersion, payload);
     if (m_running && m_status != Status::Offline)

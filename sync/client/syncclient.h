@@ -48,7 +48,7 @@ public:
     void stop();
 
     // Queues a command (see the agent API) and sends it when possible; returns its key.
-    QString submit(const QString &type, const QJsonObject &payload, int expectedVersion = 0);
+    QString submit(protocol::CommandType type, const QJsonObject &payload, int expectedVersion = 0);
 
     SyncCache &cache() { return m_cache; }
     Store &store() { return m_cache.store(); }

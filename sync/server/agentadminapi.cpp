@@ -31,7 +31,7 @@ QJsonObject accountJson(const AgentAccount &acc)
 
 HttpResponse AgentApi::administration(HttpRequest &request)
 {
-    const AgentSession session = authenticate(request);
+    const AgentSession &session = request.caller();
     const Agent &me = session.agent;
     OrganisationService service(m_site.store(), m_site.clock());
     const OrganisationSettings s = service.settings(me.organisationId);

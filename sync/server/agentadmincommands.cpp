@@ -4,12 +4,15 @@
 // AgentCommands::run opens, together with its stored answer.
 #include "sync/server/agentcommands.h"
 
+#include "models/catalog.h"
 #include "models/frenchformat.h"
 #include "models/organisationservice.h"
 #include "models/secrets.h"
 #include "sync/notify/mailtemplate.h"
 #include "sync/notify/outbox.h"
 #include "sync/notify/reminderschedule.h"
+#include "sync/protocol/admincommands.h"
+#include "sync/protocol/catalogcommands.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -26,53 +29,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("AgentCommands", text);
 }
 
-Id idOf(const QJsonObject &o, const char *key)
-{
-    return std::max<Id>(0, o.value(QLatin1String(key)).toInteger(0));
-}
-
-// Only the keys present change; a key of the wrong type is an error of that field.
-void overlay(const QJsonObject &p, const char *key, QString &field, FieldErrors &errors)
-{
-    const QJsonValue v = p.value(QLatin1String(key));
-    if (v.isString())
-        field = v.toString();
-    else if (!v.isUndefined())
-        errors.insert(QLatin1String(key), tr("Unknown value."));
-}
-
-void overlay(const QJsonObject &p, const char *key, int &field, FieldErrors &errors)
-{
-    const QJsonValue v = p.value(QLatin1String(key));
-    if (v.isDouble() && v.toDouble() == double(v.toInteger()) &&
-        std::abs(v.toDouble()) < 1e6) // an exact, reasonable integer
-        field = int(v.toInteger());
-    else if (!v.isUndefined())
-        errors.insert(QLatin1String(key), tr("A whole number is expected."));
-}
-
-int statusFor(AdminError e)
-{
-    switch (e) {
-    case AdminError::None:
-        return 200;
-    case AdminError::Invalid:
-        return 422;
-    case AdminError::Forbidden:
-        return 403;
-    case AdminError::NotFound:
-        return 404;
-    case AdminError::Conflict:
-        return 409;
-    }
-    return 400;
-}
-
-CommandAnswer refused(const AdminOutcome &out)
-{
-    return {statusFor(out.error), errorBody(out.message, out.fields)};
-}
-
 CommandAnswer invalid(const FieldErrors &fields)
 {
     return {422, errorBody(tr("Some fields are invalid."), fields)};
@@ -80,16 +36,34 @@ CommandAnswer invalid(const FieldErrors &fields)
 
 } // namespace
 
-bool AgentCommands::isAdminCommand(const QString &type)
+AgentCommands::Passwords AgentCommands::preparePasswords(const Agent &agent, const Command &c)
 {
-    static const QStringList types = {
-        QStringLiteral("save_organisation"), QStringLiteral("save_agent"),
-        QStringLiteral("archive_agent"),     QStringLiteral("reset_agent_password"),
-        QStringLiteral("change_password"),   QStringLiteral("set_notification_level")};
-    return types.contains(type);
+    using protocol::CommandType;
+    Passwords out;
+    // Only a password the rules accept is worth hashing: the others are refused anyway.
+    const auto prepareNew = [](PasswordInput &input) {
+        FieldErrors e;
+        OrganisationService::checkPassword(e, QStringLiteral("password"), input.clear());
+        if (e.isEmpty())
+            input.prepare();
+    };
+    if (c.type == CommandType::SaveAgent || c.type == CommandType::ResetAgentPassword) {
+        out.initial = protocol::initialPasswordOf(c.payload);
+        prepareNew(out.initial);
+    } else if (c.type == CommandType::ChangePassword) {
+        const protocol::PasswordChange change = protocol::readPasswordChange(c.payload);
+        out.current = change.current;
+        out.chosen = change.password;
+        // Checked again under the lock against the hash then stored: a change meanwhile
+        // makes matches() verify once more rather than trust this answer.
+        out.current.prepareCheck(Catalog(m_site.store()).passwordHash(agent.id));
+        prepareNew(out.chosen);
+    }
+    return out;
 }
 
-CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &c)
+CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &c,
+                                             const Passwords &passwords)
 {
     Store &store = m_site.store();
     const Clock &clock = m_site.clock();
@@ -100,11 +74,12 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
             queueMissing = [this, &store](const Rdv &rdv) { m_queueReminder(store, rdv); };
         notify::rescheduleReminders(store, organisationId, hours, clock.nowSecs(), queueMissing);
     });
+    using protocol::CommandType;
     const QJsonObject &p = c.payload;
 
-    if (c.type == QLatin1String("save_organisation")) {
+    if (c.type == CommandType::SaveOrganisation) {
         // 404 for another organisation's id, as everywhere, before telling a non-admin no.
-        if (const Id id = idOf(p, "id"); id && id != agent.organisationId)
+        if (const Id id = protocol::rowId(p); id && id != agent.organisationId)
             return {404, errorBody(tr("Not found in your organisation."))};
         if (agent.role != AgentRole::Admin)
             return {403, errorBody(tr("Only an administrator may change the organisation."))};
@@ -112,19 +87,7 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
                                          agent.organisationId, c.expectedVersion))
             return *stale;
         OrganisationSettings s = service.settings(agent.organisationId);
-        FieldErrors errors;
-        overlay(p, "name", s.organisation.name, errors);
-        overlay(p, "slug", s.organisation.slug, errors);
-        overlay(p, "address", s.organisation.address, errors);
-        overlay(p, "phone", s.organisation.phone, errors);
-        overlay(p, "email", s.organisation.email, errors);
-        overlay(p, "time_zone", s.organisation.timeZone, errors);
-        overlay(p, "reminder_hours", s.organisation.reminderHours, errors);
-        overlay(p, "usager_cancel_hours", s.organisation.usagerCancelHours, errors);
-        overlay(p, "sender_name", s.senderName, errors);
-        overlay(p, "reply_to", s.replyTo, errors);
-        overlay(p, "public_url", s.publicUrl, errors);
-        if (!errors.isEmpty())
+        if (const FieldErrors errors = protocol::readOrganisation(p, &s); !errors.isEmpty())
             return invalid(errors);
         const AdminOutcome out = service.saveOrganisation(agent, s);
         if (!out.ok())
@@ -132,10 +95,9 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
         return saved(agent, QStringLiteral("organisation"), agent.organisationId);
     }
 
-    if (c.type == QLatin1String("change_password")) {
+    if (c.type == CommandType::ChangePassword) {
         const AdminOutcome out =
-            service.changeOwnPassword(agent, p.value(QStringLiteral("current_password")).toString(),
-                                      p.value(QStringLiteral("password")).toString());
+            service.changeOwnPassword(agent, passwords.current, passwords.chosen);
         if (!out.ok())
             return refused(out);
         // Every session ended, this one too: the desktop signs in again with the new password.
@@ -143,39 +105,34 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
                                   QJsonObject{{QStringLiteral("signed_out"), true}}}}};
     }
 
-    if (c.type == QLatin1String("set_notification_level")) {
+    if (c.type == CommandType::SetNotificationLevel) {
         NotificationLevel level;
-        if (!fromWord(p.value(QStringLiteral("level")).toString(), &level))
-            return invalid({{QStringLiteral("level"), tr("Unknown value.")}});
+        if (const FieldErrors errors = protocol::readNotificationLevel(p, &level);
+            !errors.isEmpty())
+            return invalid(errors);
         const AdminOutcome out = service.setNotificationLevel(agent, level);
         if (!out.ok())
             return refused(out);
         return saved(agent, QStringLiteral("agents"), agent.id);
     }
 
-    const QString initialPassword = p.value(QStringLiteral("initial_password")).toString();
-    if (c.type == QLatin1String("save_agent")) {
+    const PasswordInput &initialPassword = passwords.initial;
+    if (c.type == CommandType::SaveAgent) {
         Agent a;
-        FieldErrors errors;
-        if (const Id id = idOf(p, "id")) {
+        if (const Id id = protocol::rowId(p)) {
             // Unknown or foreign ids are OrganisationService's 404, whatever else is wrong.
             const auto stored = m_site.catalog().agent(id);
             if (!stored || stored->organisationId != agent.organisationId) {
                 Agent unknown;
                 unknown.id = id;
-                return refused(service.saveAgent(agent, unknown, QString()));
+                return refused(service.saveAgent(agent, unknown));
             }
             a = *stored;
             if (auto stale =
                     staleCatalogRow(agent, QStringLiteral("agents"), id, c.expectedVersion))
                 return *stale;
         }
-        overlay(p, "first_name", a.firstName, errors);
-        overlay(p, "last_name", a.lastName, errors);
-        overlay(p, "email", a.email, errors);
-        if (p.contains(QStringLiteral("role")) &&
-            !fromWord(p.value(QStringLiteral("role")).toString(), &a.role))
-            errors.insert(QStringLiteral("role"), tr("Unknown value."));
+        FieldErrors errors = protocol::readAgent(p, &a);
         if (!a.id && initialPassword.isEmpty() && !m_mailDelivery && agent.role == AgentRole::Admin)
             errors.insert(QStringLiteral("initial_password"),
                           tr("E-mail delivery is not set up on the server: set an initial "
@@ -202,8 +159,8 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
         return answer;
     }
 
-    const Id id = idOf(p, "id");
-    if (c.type == QLatin1String("archive_agent")) {
+    const Id id = protocol::rowId(p);
+    if (c.type == CommandType::ArchiveAgent) {
         const AdminOutcome out = service.archiveAgent(agent, id);
         if (!out.ok())
             return refused(out);
@@ -236,9 +193,9 @@ CommandAnswer AgentCommands::runAdminCommand(const Agent &agent, const Command &
 }
 
 std::optional<CommandAnswer> AgentCommands::passwordChangeFirst(const Agent &agent,
-                                                                const QString &type)
+                                                                protocol::CommandType type)
 {
-    if (type == QLatin1String("change_password"))
+    if (type == protocol::CommandType::ChangePassword)
         return std::nullopt;
     const auto account = OrganisationService(m_site.store()).account(agent.id);
     if (!account || !account->mustChangePassword)

@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("AgentApi", text);
+    return QCoreApplication::translate("creneau::server::AgentApi", text);
 }
 
 qint64 intParam(const HttpRequest &request, const QString &key, qint64 fallback, qint64 min,
@@ -66,38 +66,20 @@ AgentApi::AgentApi(BookingSite &site, QObject *parent)
 void AgentApi::addRoutes(Router &router)
 {
     const QString base = QStringLiteral("/api/v1/agent");
-    router.post(base + QStringLiteral("/session"), [this](HttpRequest &r) { return login(r); });
-    router.add("DELETE", base + QStringLiteral("/session"),
+    router.post(base + QStringLiteral("/session"), Auth::None,
+                [this](HttpRequest &r) { return login(r); });
+    router.add("DELETE", base + QStringLiteral("/session"), Auth::Agent,
                [this](HttpRequest &r) { return logout(r); });
-    router.get(base + QStringLiteral("/session"), [this](HttpRequest &r) { return me(r); });
-    router.get(base + QStringLiteral("/changes"), [this](HttpRequest &r) { return changes(r); });
-    router.get(base + QStringLiteral("/changes/wait"),
+    router.get(base + QStringLiteral("/session"), Auth::Agent,
+               [this](HttpRequest &r) { return me(r); });
+    router.get(base + QStringLiteral("/changes"), Auth::Agent,
+               [this](HttpRequest &r) { return changes(r); });
+    router.get(base + QStringLiteral("/changes/wait"), Auth::Agent,
                [this](HttpRequest &r) { return waitForChanges(r); });
-    router.post(base + QStringLiteral("/commands"), [this](HttpRequest &r) { return command(r); });
-    router.get(base + QStringLiteral("/organisation"),
+    router.post(base + QStringLiteral("/commands"), Auth::Agent,
+                [this](HttpRequest &r) { return command(r); });
+    router.get(base + QStringLiteral("/organisation"), Auth::Agent,
                [this](HttpRequest &r) { return administration(r); });
-}
-
-bool AgentApi::isSignedInCall(const HttpRequest &request)
-{
-    if (!request.path.startsWith(QLatin1String("/api/v1/agent/")) ||
-        request.path == QLatin1String("/api/v1/agent/session"))
-        return false;
-    const QByteArray header = request.header("authorization");
-    if (!header.startsWith("Bearer "))
-        return false;
-    return m_sessions.check(QString::fromLatin1(header.mid(7).trimmed())).has_value();
-}
-
-AgentSession AgentApi::authenticate(const HttpRequest &request)
-{
-    const QByteArray header = request.header("authorization");
-    if (!header.startsWith("Bearer "))
-        throw HttpError(401, tr("Sign in first: a bearer token is required."), true);
-    const auto session = m_sessions.check(QString::fromLatin1(header.mid(7).trimmed()));
-    if (!session)
-        throw HttpError(401, tr("Your session has expired or was closed: sign in again."), true);
-    return *session;
 }
 
 HttpResponse AgentApi::login(HttpRequest &request)
@@ -161,14 +143,14 @@ HttpResponse AgentApi::loginAnswer(const AgentSessions::LoginResult &result)
 
 HttpResponse AgentApi::logout(HttpRequest &request)
 {
-    const AgentSession session = authenticate(request);
+    const AgentSession &session = request.caller();
     m_sessions.revoke(session.tokenHash);
     return privateJson({{QStringLiteral("status"), QStringLiteral("signed_out")}});
 }
 
 HttpResponse AgentApi::me(HttpRequest &request)
 {
-    const AgentSession session = authenticate(request);
+    const AgentSession &session = request.caller();
     return privateJson(
         {{QStringLiteral("agent"),
           agentJson(session.agent, m_site.catalog().organisation(session.agent.organisationId),
@@ -177,7 +159,7 @@ HttpResponse AgentApi::me(HttpRequest &request)
 
 HttpResponse AgentApi::changes(HttpRequest &request)
 {
-    const AgentSession session = authenticate(request);
+    const AgentSession &session = request.caller();
     const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
     const int limit = int(intParam(request, QStringLiteral("limit"), 500, 1, 20000));
     return privateJsonBytes(m_feed.pageJson(session.agent.organisationId, since, limit));
@@ -185,7 +167,7 @@ HttpResponse AgentApi::changes(HttpRequest &request)
 
 HttpResponse AgentApi::waitForChanges(HttpRequest &request)
 {
-    const AgentSession session = authenticate(request);
+    const AgentSession &session = request.caller();
     const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
     // Below the server's idle timeout (30 s by default), so the connection is not cut first.
     const int timeout = int(intParam(request, QStringLiteral("timeout"), 25, 0, 25));
@@ -217,7 +199,7 @@ HttpResponse AgentApi::waitForChanges(HttpRequest &request)
 
 HttpResponse AgentApi::command(HttpRequest &request)
 {
-    const AgentSession session = authenticate(request);
+    const AgentSession &session = request.caller();
     const CommandAnswer answer = m_commands.run(session.agent, jsonObjectBody(request));
     HttpResponse r = privateJson(answer.body, answer.status);
     if (answer.replayed)

@@ -1,6 +1,7 @@
 // The agent API under /api/v1/agent: sign-in sessions, the change feed (with long-polling) and
-// commands. Every call but sign-in needs "Authorization: Bearer <token>" and sees only the
-// agent's organisation.
+// commands. Every route but sign-in is declared Auth::Agent: HttpServer::dispatch resolves the
+// bearer token through sessions() before the handler runs, and each handler sees only its
+// caller's organisation.
 #pragma once
 
 #include "sync/server/agentcommands.h"
@@ -30,13 +31,14 @@ public:
     {
         m_commands.setReminderQueue(std::move(queue));
     }
-    // True for a call under /api/v1/agent/ carrying a valid bearer token, except sign-in itself:
-    // such calls are exempt from the public POST rate limit (an agent's desktop replays its
-    // offline queue in a burst). A missing, unknown or expired token is not exempt.
-    bool isSignedInCall(const HttpRequest &request);
+    // What every signed-in route of the server is checked against
+    // (HttpServer::setSessionResolver): this API's sessions.
+    SessionResolver sessionResolver()
+    {
+        return [this](const QString &token) { return m_sessions.check(token); };
+    }
 
 private:
-    AgentSession authenticate(const HttpRequest &request);
     HttpResponse login(HttpRequest &request);
     HttpResponse loginAnswer(const AgentSessions::LoginResult &result);
     HttpResponse logout(HttpRequest &request);

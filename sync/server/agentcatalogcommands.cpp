@@ -5,11 +5,10 @@
 #include "models/catalogservice.h"
 #include "models/ownership.h"
 #include "models/sql.h"
+#include "sync/protocol/catalogcommands.h"
+#include "sync/protocol/payloadreader.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-
-#include <algorithm>
 
 namespace creneau::server {
 
@@ -18,38 +17,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("AgentCommands", text);
-}
-
-Id idOf(const QJsonObject &o, const char *key)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    // toInteger: only exact integers that fit, so no out-of-range conversion on hostile input.
-    return std::max<Id>(0, v.toInteger(0));
-}
-
-void overlay(const QJsonObject &p, const char *key, QString &field)
-{
-    if (p.value(QLatin1String(key)).isString())
-        field = p.value(QLatin1String(key)).toString();
-}
-
-void overlay(const QJsonObject &p, const char *key, int &field)
-{
-    if (p.value(QLatin1String(key)).isDouble())
-        field = p.value(QLatin1String(key)).toInt();
-}
-
-void overlay(const QJsonObject &p, const char *key, bool &field)
-{
-    const QJsonValue v = p.value(QLatin1String(key));
-    if (v.isBool() || v.isDouble())
-        field = v.isBool() ? v.toBool() : v.toInt() != 0;
-}
-
-template <typename Enum> bool overlayWord(const QJsonObject &p, const char *key, Enum &field)
-{
-    const QJsonValue v = p.value(QLatin1String(key));
-    return v.isUndefined() || fromWord(v.toString(), &field);
 }
 
 CommandAnswer notFound()
@@ -76,16 +43,17 @@ CommandAnswer refusal(const CatalogOutcome &outcome)
 
 CommandAnswer AgentCommands::runCatalogCommand(const Agent &agent, const Command &c)
 {
-    CommandAnswer answer;
-    if (c.type == QLatin1String("save_motif"))
-        answer = saveMotif(agent, c);
-    else if (c.type == QLatin1String("save_lieu"))
-        answer = saveLieu(agent, c);
-    else if (c.type == QLatin1String("save_plage"))
-        answer = savePlage(agent, c);
-    else
-        answer = saveAbsence(agent, c, c.type == QLatin1String("remove_absence"));
-    return answer;
+    using protocol::CommandType;
+    switch (c.type) {
+    case CommandType::SaveMotif:
+        return saveMotif(agent, c);
+    case CommandType::SaveLieu:
+        return saveLieu(agent, c);
+    case CommandType::SavePlage:
+        return savePlage(agent, c);
+    default:
+        return saveAbsence(agent, c, c.type == CommandType::RemoveAbsence);
+    }
 }
 
 std::optional<CommandAnswer>
@@ -109,25 +77,13 @@ CommandAnswer AgentCommands::saveMotif(const Agent &agent, const Command &c)
     const QJsonObject &p = c.payload;
     Motif m;
     m.organisationId = agent.organisationId;
-    if (const Id id = idOf(p, "id")) {
+    if (const Id id = protocol::rowId(p)) {
         if (auto stale = staleCatalogRow(agent, QStringLiteral("motifs"), id, c.expectedVersion))
             return *stale;
         m = m_site.catalog().motif(id).value_or(m);
     }
-    overlay(p, "name", m.name);
-    overlay(p, "color", m.color);
-    overlay(p, "duration_minutes", m.durationMinutes);
-    overlay(p, "min_delay_minutes", m.minDelayMinutes);
-    overlay(p, "max_delay_minutes", m.maxDelayMinutes);
-    overlay(p, "instructions", m.instructions);
-    overlay(p, "archived", m.archived);
-    FieldErrors errors;
-    if (!overlayWord(p, "location_type", m.locationType))
-        errors.insert(QStringLiteral("location_type"), tr("Unknown value."));
-    if (!overlayWord(p, "bookable_by", m.bookableBy))
-        errors.insert(QStringLiteral("bookable_by"), tr("Unknown value."));
-    if (!errors.isEmpty()) {
-        errors.insert(CatalogService::checkMotif(m));
+    if (FieldErrors errors = protocol::readMotif(p, &m); !errors.isEmpty()) {
+        errors.insert(CatalogService::checkMotif(m)); // every field's message at once
         return refusal(CatalogService::invalid(errors));
     }
     if (const CatalogOutcome no =
@@ -144,15 +100,15 @@ CommandAnswer AgentCommands::saveLieu(const Agent &agent, const Command &c)
     const QJsonObject &p = c.payload;
     Lieu l;
     l.organisationId = agent.organisationId;
-    if (const Id id = idOf(p, "id")) {
+    if (const Id id = protocol::rowId(p)) {
         if (auto stale = staleCatalogRow(agent, QStringLiteral("lieux"), id, c.expectedVersion))
             return *stale;
         l = m_site.catalog().lieu(id).value_or(l);
     }
-    overlay(p, "name", l.name);
-    overlay(p, "address", l.address);
-    overlay(p, "phone", l.phone);
-    overlay(p, "archived", l.archived);
+    if (FieldErrors errors = protocol::readLieu(p, &l); !errors.isEmpty()) {
+        errors.insert(CatalogService::checkLieu(l));
+        return refusal(CatalogService::invalid(errors));
+    }
     if (const CatalogOutcome no = CatalogService(m_site.store(), m_site.clock()).saveLieu(agent, l);
         !no.ok())
         return refusal(no);
@@ -166,7 +122,7 @@ CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
     const QJsonObject &p = c.payload;
     PlageOuverture pl;
     pl.organisationId = agent.organisationId;
-    if (const Id id = idOf(p, "id")) {
+    if (const Id id = protocol::rowId(p)) {
         if (auto stale = staleCatalogRow(agent, QStringLiteral("plages"), id, c.expectedVersion))
             return *stale;
         for (const PlageOuverture &existing : m_site.catalog().plages(agent.organisationId))
@@ -175,40 +131,9 @@ CommandAnswer AgentCommands::savePlage(const Agent &agent, const Command &c)
         if (pl.id != id)
             return notFound();
     }
-    FieldErrors errors;
-    if (const Id a = idOf(p, "agent_id"))
-        pl.agentId = a;
-    if (const Id l = idOf(p, "lieu_id"))
-        pl.lieuId = l;
-    if (p.value(QStringLiteral("motif_ids")).isArray()) {
-        pl.motifIds.clear();
-        for (const QJsonValue v : p.value(QStringLiteral("motif_ids")).toArray())
-            pl.motifIds.append(v.toInteger(0)); // CatalogService checks they are ours
-    }
-    overlay(p, "title", pl.title);
-    overlay(p, "rrule", pl.rrule);
-    overlay(p, "archived", pl.archived);
-    if (p.contains(QStringLiteral("first_day")))
-        pl.firstDay =
-            QDate::fromString(p.value(QStringLiteral("first_day")).toString(), Qt::ISODate);
-    if (p.contains(QStringLiteral("start_time")))
-        pl.startTime = QTime::fromString(p.value(QStringLiteral("start_time")).toString(),
-                                         QStringLiteral("HH:mm"));
-    if (p.contains(QStringLiteral("end_time")))
-        pl.endTime = QTime::fromString(p.value(QStringLiteral("end_time")).toString(),
-                                       QStringLiteral("HH:mm"));
-    if (p.value(QStringLiteral("exception_dates")).isArray()) {
-        pl.exceptionDates.clear();
-        for (const QJsonValue v : p.value(QStringLiteral("exception_dates")).toArray()) {
-            const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
-            if (!d.isValid())
-                errors.insert(QStringLiteral("exception_dates"), tr("Invalid date."));
-            else
-                pl.exceptionDates.append(d);
-        }
-    }
+    FieldErrors errors = protocol::readPlage(p, &pl);
     CatalogOutcome outcome;
-    if (!errors.isEmpty()) { // a date that could not be read: the others checked all the same
+    if (!errors.isEmpty()) { // a value that could not be read: the others checked all the same
         errors.insert(CatalogService::checkPlage(pl));
         outcome = CatalogService::invalid(errors);
     } else {
@@ -227,7 +152,7 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
     a.organisationId = agent.organisationId;
     a.agentId = agent.id;
     std::optional<Absence> stored;
-    if (const Id id = idOf(p, "id")) {
+    if (const Id id = protocol::rowId(p)) {
         if (auto stale = staleCatalogRow(agent, QStringLiteral("absences"), id, c.expectedVersion))
             return *stale;
         QSqlQuery q = sql::run(m_site.store().db(),
@@ -253,18 +178,14 @@ CommandAnswer AgentCommands::saveAbsence(const Agent &agent, const Command &c, b
             return refusal(no);
         return saved(agent, QStringLiteral("absences"), a.id);
     }
-    if (const Id other = idOf(p, "agent_id"); other && other != a.agentId) {
+    if (const Id other = protocol::PayloadReader(p).id("agent_id"); other && other != a.agentId) {
         // Another organisation's agent is an unknown id (404) before it is a forbidden one.
         if (!Ownership(m_site.store()).agent(agent.organisationId, other))
             return notFound();
         a.agentId = other;
     }
-    overlay(p, "title", a.title);
-    overlay(p, "rrule", a.rrule);
-    if (p.value(QStringLiteral("starts_at")).isDouble())
-        a.startsAt = p.value(QStringLiteral("starts_at")).toInteger(0);
-    if (p.value(QStringLiteral("ends_at")).isDouble())
-        a.endsAt = p.value(QStringLiteral("ends_at")).toInteger(0);
+    if (FieldErrors errors = protocol::readAbsence(p, &a); !errors.isEmpty())
+        return refusal(CatalogService::invalid(errors));
     if (const CatalogOutcome no = service.saveAbsence(agent, a, stored); !no.ok())
         return refusal(no);
     return saved(agent, QStringLiteral("absences"), a.id);

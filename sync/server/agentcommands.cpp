@@ -4,7 +4,8 @@
 #include "models/rdvrepository.h"
 #include "models/sql.h"
 #include "models/usagerduplicates.h"
-#include "sync/server/formatting.h"
+#include "sync/protocol/payloadreader.h"
+#include "sync/protocol/rdvcommands.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -20,32 +21,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("AgentCommands", text);
-}
-
-const QStringList kRdvCommands = {QStringLiteral("create_rdv"), QStringLiteral("move_rdv"),
-                                  QStringLiteral("cancel_rdv"), QStringLiteral("set_status"),
-                                  QStringLiteral("set_context")};
-const QString kMergeUsagers = QStringLiteral("merge_usagers");
-const QStringList kCatalogCommands = {QStringLiteral("save_motif"), QStringLiteral("save_lieu"),
-                                      QStringLiteral("save_plage"), QStringLiteral("save_absence"),
-                                      QStringLiteral("remove_absence")};
-
-Id idOf(const QJsonObject &o, const char *key)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    // toInteger: only exact integers that fit, so no out-of-range conversion on hostile input.
-    return std::max<Id>(0, v.toInteger(0));
-}
-
-// Unix seconds or ISO 8601 with an offset; false when neither.
-bool instantOf(const QJsonObject &o, const char *key, qint64 *secs)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isDouble()) {
-        *secs = v.toInteger(0);
-        return *secs > 0;
-    }
-    return v.isString() && parseIsoInstant(v.toString(), secs);
 }
 
 int statusFor(BookingError e)
@@ -68,54 +43,6 @@ int statusFor(BookingError e)
     return 400;
 }
 
-Prescripteur prescripteurOf(const QJsonObject &p)
-{
-    Prescripteur out;
-    out.firstName = p.value(QStringLiteral("first_name")).toString();
-    out.lastName = p.value(QStringLiteral("last_name")).toString();
-    out.email = p.value(QStringLiteral("email")).toString();
-    out.phone = p.value(QStringLiteral("phone")).toString();
-    return out;
-}
-
-Usager usagerOf(const QJsonObject &u)
-{
-    Usager out;
-    out.firstName = u.value(QStringLiteral("first_name")).toString();
-    out.lastName = u.value(QStringLiteral("last_name")).toString();
-    out.email = u.value(QStringLiteral("email")).toString();
-    out.phone = u.value(QStringLiteral("phone")).toString();
-    out.address = u.value(QStringLiteral("address")).toString();
-    out.notes = u.value(QStringLiteral("notes")).toString();
-    out.birthDate =
-        QDate::fromString(u.value(QStringLiteral("birth_date")).toString(), Qt::ISODate);
-    return out;
-}
-
-// Ids in a payload ("rdv_id", "motif_ids"...): whole numbers from 0 (none) within 64 bits, or
-// null. A hostile value (1e300, -1, "1", 1.5) is named in the answer rather than read as 0 and
-// answered as "not found".
-FieldErrors idProblems(const QJsonObject &payload)
-{
-    const auto isId = [](const QJsonValue &v) {
-        return v.isNull() || (v.isDouble() && v.toInteger(-1) >= 0);
-    };
-    FieldErrors out;
-    for (auto it = payload.begin(); it != payload.end(); ++it) {
-        bool ok = true;
-        if (it.key().endsWith(QLatin1String("_id"))) {
-            ok = isId(it.value());
-        } else if (it.key().endsWith(QLatin1String("_ids"))) {
-            ok = it.value().isArray() || it.value().isNull();
-            for (const QJsonValue v : it.value().toArray())
-                ok = ok && isId(v) && !v.isNull();
-        }
-        if (!ok)
-            out.insert(it.key(), tr("Not a valid identifier."));
-    }
-    return out;
-}
-
 } // namespace
 
 QJsonObject errorBody(const QString &message, const FieldErrors &fields)
@@ -132,102 +59,104 @@ QJsonObject errorBody(const QString &message, const FieldErrors &fields)
 
 CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
 {
+    using protocol::CommandEnvelope;
+    using protocol::CommandFamily;
     Command c;
-    c.key = command.value(QStringLiteral("idempotency_key")).toString();
-    c.type = command.value(QStringLiteral("type")).toString();
-    const QJsonValue version = command.value(QStringLiteral("expected_version"));
-    c.expectedVersion = std::max(0, version.toInt(0));
-    const QJsonValue payload = command.value(QStringLiteral("payload"));
-    c.payload = payload.toObject();
-    if (c.key.isEmpty() || c.key.size() > 200)
+    switch (CommandEnvelope::parse(command, &c)) {
+    case CommandEnvelope::Problem::None:
+        break;
+    case CommandEnvelope::Problem::Key:
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
-    if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type) &&
-        c.type != kMergeUsagers && !isAdminCommand(c.type))
+    case CommandEnvelope::Problem::Type:
         return {400, errorBody(tr("Unknown command type."))};
-    // The envelope's shape: refused as a whole, before any row is looked up.
-    if (!payload.isObject() && !payload.isUndefined() && !payload.isNull())
+    case CommandEnvelope::Problem::Payload:
         return {400, errorBody(tr("The payload must be a JSON object."))};
-    if (!version.isUndefined() && !version.isNull() &&
-        (!version.isDouble() || version.toInteger(-1) < 0 ||
-         version.toInteger(-1) > std::numeric_limits<int>::max()))
+    case CommandEnvelope::Problem::Version:
         return {400, errorBody(tr("The expected version must be a whole number from 0."))};
-    if (const FieldErrors ids = idProblems(c.payload); !ids.isEmpty())
+    }
+    if (const FieldErrors ids = protocol::idProblems(c.payload); !ids.isEmpty())
         return {422, errorBody(tr("Some identifiers are not valid."), ids)};
-    if (auto stored = storedAnswer(agent.id, c.key)) // a replay, answered without the lock
+    if (auto stored = storedAnswer(agent.id, c.idempotencyKey)) // a replay, without the lock
         return *stored;
     if (auto refused = passwordChangeFirst(agent, c.type))
         return *refused;
+    const Passwords passwords = preparePasswords(agent, c);
     // One transaction for the change and its stored answer: BookingService's own transaction
     // nests in it as a savepoint, so a crash between the two cannot apply a change whose key
     // then runs again. Looked up again under the write lock: another request, or another server
     // instance on the same PostgreSQL database, may have run this key while we waited for it.
     WriteTransaction tx(m_site.store());
-    if (auto stored = storedAnswer(agent.id, c.key))
+    if (auto stored = storedAnswer(agent.id, c.idempotencyKey))
         return *stored;
-    const CommandAnswer answer = isAdminCommand(c.type)              ? runAdminCommand(agent, c)
-                                 : c.type == kMergeUsagers           ? mergeUsagers(agent, c)
-                                 : kCatalogCommands.contains(c.type) ? runCatalogCommand(agent, c)
-                                                                     : runRdvCommand(agent, c);
-    storeAnswer(agent.id, c.key, answer);
+    CommandAnswer answer;
+    switch (protocol::familyOf(c.type)) {
+    case CommandFamily::Rdv:
+        answer = runRdvCommand(agent, c);
+        break;
+    case CommandFamily::Usagers:
+        answer = mergeUsagers(agent, c);
+        break;
+    case CommandFamily::Catalog:
+        answer = runCatalogCommand(agent, c);
+        break;
+    case CommandFamily::Administration:
+        answer = runAdminCommand(agent, c, passwords);
+        break;
+    }
+    storeAnswer(agent.id, c.idempotencyKey, answer);
     tx.commit();
     return answer;
 }
 
 CommandAnswer AgentCommands::runRdvCommand(const Agent &agent, const Command &c)
 {
-    const QJsonObject &p = c.payload;
+    using protocol::CommandType;
     const Actor actor{Actor::Kind::Agent, agent.id, {}};
     BookingService &booking = m_site.booking();
     BookingOutcome out;
-    if (c.type == QLatin1String("create_rdv")) {
+    if (c.type == CommandType::CreateRdv) {
         BookingRequest req;
         req.organisationId = agent.organisationId;
-        req.motifId = idOf(p, "motif_id");
-        req.lieuId = idOf(p, "lieu_id");
         req.bookedBy = CreatedBy::Agent;
         req.agentId = agent.id;
-        if (const Id other = idOf(p, "agent_id"); other && other != agent.id) {
-            if (!Ownership(m_site.store()).agent(agent.organisationId, other))
+        const FieldErrors errors = protocol::readCreateRdv(c.payload, &req);
+        // Another organisation's ids answer 404 before anything else is said about them.
+        if (req.agentId != agent.id) {
+            if (!Ownership(m_site.store()).agent(agent.organisationId, req.agentId))
                 return {404, errorBody(tr("Not found in your organisation."))};
             if (agent.role != AgentRole::Admin)
                 return {403, errorBody(tr("Only an administrator may book for another agent."))};
-            req.agentId = other;
         }
-        if (!instantOf(p, "starts_at", &req.startsAt))
-            return {422, errorBody(tr("Invalid start time."),
-                                   {{QStringLiteral("starts_at"), tr("Invalid start time.")}})};
-        req.prescripteur = prescripteurOf(p.value(QStringLiteral("prescripteur")).toObject());
-        req.context = p.value(QStringLiteral("context")).toString();
-        req.existingUsagerId = idOf(p, "usager_id");
         if (req.existingUsagerId) {
             const auto u = RdvRepository(m_site.store()).usager(req.existingUsagerId);
             if (!u || u->organisationId != agent.organisationId)
                 return {404, errorBody(BookingService::messageFor(BookingError::NotFound))};
-        } else {
-            req.usager = usagerOf(p.value(QStringLiteral("usager")).toObject());
         }
+        if (!errors.isEmpty())
+            return {422, errorBody(tr("Some fields are invalid."), errors)};
         out = booking.book(req);
     } else {
-        const Id rdvId = idOf(p, "rdv_id");
-        const auto rdv = RdvRepository(m_site.store()).find(rdvId);
+        protocol::RdvChange change;
+        const FieldErrors errors = protocol::readRdvChange(c.type, c.payload, &change);
+        const auto rdv = RdvRepository(m_site.store()).find(change.rdvId);
         if (!rdv || rdv->organisationId != agent.organisationId)
             return {404, errorBody(BookingService::messageFor(BookingError::NotFound))};
-        if (c.type == QLatin1String("move_rdv")) {
-            qint64 start = 0;
-            if (!instantOf(p, "starts_at", &start))
-                return {422, errorBody(tr("Invalid start time."))};
-            out = booking.move(rdvId, actor, start, idOf(p, "lieu_id"), c.expectedVersion);
-        } else if (c.type == QLatin1String("cancel_rdv")) {
-            out = booking.cancel(rdvId, actor, p.value(QStringLiteral("reason")).toString(),
-                                 c.expectedVersion);
-        } else if (c.type == QLatin1String("set_status")) {
-            RdvStatus status;
-            if (!fromWord(p.value(QStringLiteral("status")).toString(), &status))
-                return {422, errorBody(tr("Unknown status."))};
-            out = booking.setStatus(rdvId, actor, status, c.expectedVersion);
-        } else {
-            out = booking.setContext(rdvId, actor, p.value(QStringLiteral("context")).toString(),
-                                     c.expectedVersion);
+        if (!errors.isEmpty())
+            return {422, errorBody(tr("Some fields are invalid."), errors)};
+        switch (c.type) {
+        case CommandType::MoveRdv:
+            out = booking.move(change.rdvId, actor, change.startsAt, change.lieuId,
+                               c.expectedVersion);
+            break;
+        case CommandType::CancelRdv:
+            out = booking.cancel(change.rdvId, actor, change.reason, c.expectedVersion);
+            break;
+        case CommandType::SetStatus:
+            out = booking.setStatus(change.rdvId, actor, change.status, c.expectedVersion);
+            break;
+        default:
+            out = booking.setContext(change.rdvId, actor, change.context, c.expectedVersion);
+            break;
         }
     }
     if (out.ok())
@@ -235,16 +164,17 @@ CommandAnswer AgentCommands::runRdvCommand(const Agent &agent, const Command &c)
     QJsonObject body = errorBody(out.message, out.fields);
     if (out.error == BookingError::StaleVersion)
         body.insert(QStringLiteral("current"),
-                    m_feed.row(QStringLiteral("rdvs"), agent.organisationId, idOf(p, "rdv_id")));
+                    m_feed.row(QStringLiteral("rdvs"), agent.organisationId,
+                               protocol::PayloadReader(c.payload).id("rdv_id")));
     return {statusFor(out.error), body};
 }
 
 CommandAnswer AgentCommands::mergeUsagers(const Agent &agent, const Command &c)
 {
     // Ids of another organisation answer as unknown ones: nothing says they exist.
+    const protocol::UsagerMerge merge = protocol::readMergeUsagers(c.payload);
     const MergeOutcome out = UsagerDuplicates(m_site.store())
-                                 .merge(agent.organisationId, idOf(c.payload, "keep_id"),
-                                        idOf(c.payload, "duplicate_id"));
+                                 .merge(agent.organisationId, merge.keepId, merge.duplicateId);
     switch (out.error) {
     case MergeError::None:
         return saved(agent, QStringLiteral("usagers"), out.kept.id);

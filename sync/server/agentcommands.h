@@ -4,6 +4,8 @@
 // change applies once.
 #pragma once
 
+#include "models/passwordinput.h"
+#include "sync/protocol/agentcommand.h"
 #include "sync/server/agentfeed.h"
 #include "sync/server/bookingsite.h"
 
@@ -23,7 +25,7 @@ class AgentCommands
 public:
     AgentCommands(BookingSite &site, AgentFeed &feed) : m_site(site), m_feed(feed) {}
 
-    // `command`: {idempotency_key, type, expected_version, payload}.
+    // `command`: an envelope (protocol::CommandEnvelope), read here.
     CommandAnswer run(const Agent &agent, const QJsonObject &command);
     // Whether e-mails reach people (SMTP set up): otherwise a new agent needs an initial
     // password, as an invitation would go nowhere.
@@ -36,13 +38,15 @@ public:
     }
 
 private:
-    struct Command
+    using Command = protocol::CommandEnvelope;
+    // The passwords a command carries, their Argon2id work done before the write lock.
+    struct Passwords
     {
-        QString key;
-        QString type;
-        int expectedVersion = 0;
-        QJsonObject payload;
+        PasswordInput initial; // save_agent, reset_agent_password
+        PasswordInput current; // change_password
+        PasswordInput chosen;  // change_password
     };
+    Passwords preparePasswords(const Agent &agent, const Command &c);
     // Both run inside run()'s transaction, which also stores their answer.
     CommandAnswer runRdvCommand(const Agent &agent, const Command &c);
     CommandAnswer runCatalogCommand(const Agent &agent, const Command &c);
@@ -52,13 +56,13 @@ private:
     CommandAnswer saveLieu(const Agent &agent, const Command &c);
     CommandAnswer savePlage(const Agent &agent, const Command &c);
     CommandAnswer saveAbsence(const Agent &agent, const Command &c, bool remove);
-    // The organisation, its agents, one's own password and notification level
-    // (agentadmincommands.cpp).
-    static bool isAdminCommand(const QString &type);
     // 403 for every command but change_password while the agent still has the initial password
     // an administrator set.
-    std::optional<CommandAnswer> passwordChangeFirst(const Agent &agent, const QString &type);
-    CommandAnswer runAdminCommand(const Agent &agent, const Command &c);
+    std::optional<CommandAnswer> passwordChangeFirst(const Agent &agent,
+                                                     protocol::CommandType type);
+    // The organisation, its agents, one's own password and notification level
+    // (agentadmincommands.cpp).
+    CommandAnswer runAdminCommand(const Agent &agent, const Command &c, const Passwords &passwords);
     void queueInvitation(Id organisationId, Id agentId, const QString &token);
     // 409 with the current row when `expected` is set and differs from the row's seq.
     std::optional<CommandAnswer> staleCatalogRow(const Agent &agent, const QString &entity, Id id,

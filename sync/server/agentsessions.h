@@ -9,6 +9,7 @@
 #include "models/clock.h"
 #include "models/store.h"
 #include "sync/server/agentloginthrottle.h"
+#include "sync/server/auth.h"
 
 #include <QHash>
 #include <QObject>
@@ -20,12 +21,6 @@
 #include <optional>
 
 namespace creneau::server {
-
-struct AgentSession
-{
-    Agent agent;
-    QString tokenHash;
-};
 
 class AgentSessions
 {

@@ -2,9 +2,9 @@
 
 #include "models/frenchformat.h"
 #include "models/validation.h"
+#include "sync/protocol/instants.h"
 #include "sync/server/flowcookie.h"
 #include "sync/server/flowstate.h"
-#include "sync/server/formatting.h"
 #include "sync/server/pagerenderer.h"
 #include "sync/server/rdvrecap.h"
 
@@ -673,7 +673,7 @@ void addBookingPageRoutes(Router &router, BookingSite &site, const PageRenderer 
         const QString base =
             QStringLiteral("/rdv/{slug}") + (partner ? QStringLiteral("/prescripteur") : QString());
         for (const auto &[method, suffix, step] : steps) {
-            router.add(method, base + suffix,
+            router.add(method, base + suffix, Auth::None,
                        [&site, &pages, partner, step = step](HttpRequest &r) {
                            return step(pageFor(site, pages, r, partner), r);
                        });

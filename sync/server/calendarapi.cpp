@@ -34,19 +34,20 @@ QJsonObject settingsJson(const CalendarSettings &s)
 
 CalendarApi::CalendarApi(Store &store, const CalendarKey &key, std::function<QString()> publicUrl,
                          const Clock &clock)
-    : m_store(store), m_settings(store, key), m_publicUrl(std::move(publicUrl)), m_clock(clock),
-      m_sessions(store, clock)
+    : m_store(store), m_settings(store, key), m_publicUrl(std::move(publicUrl)), m_clock(clock)
 {}
 
 void CalendarApi::addRoutes(server::Router &router)
 {
-    router.get(QStringLiteral("/calendrier/{file}"), [this](HttpRequest &r) { return feed(r); });
+    // The feed's token, in the path, is its only credential: calendar clients cannot sign in.
+    router.get(QStringLiteral("/calendrier/{file}"), Auth::None,
+               [this](HttpRequest &r) { return feed(r); });
     const QString settingsPath = QStringLiteral("/api/v1/agent/calendar-settings");
     const QString feedPath = QStringLiteral("/api/v1/agent/calendar-feed");
-    router.get(settingsPath, [this](HttpRequest &r) { return settings(r); });
-    router.add("PUT", settingsPath, [this](HttpRequest &r) { return putSettings(r); });
-    router.post(feedPath, [this](HttpRequest &r) { return regenerateFeed(r); });
-    router.add("DELETE", feedPath, [this](HttpRequest &r) { return revokeFeed(r); });
+    router.get(settingsPath, Auth::Agent, [this](HttpRequest &r) { return settings(r); });
+    router.add("PUT", settingsPath, Auth::Agent, [this](HttpRequest &r) { return putSettings(r); });
+    router.post(feedPath, Auth::Agent, [this](HttpRequest &r) { return regenerateFeed(r); });
+    router.add("DELETE", feedPath, Auth::Agent, [this](HttpRequest &r) { return revokeFeed(r); });
 }
 
 QPair<QString, QString> CalendarApi::feedUrls(const QString &publicUrl, const QString &token)
@@ -58,17 +59,6 @@ QPair<QString, QString> CalendarApi::feedUrls(const QString &publicUrl, const QS
     QUrl webcal(https);
     webcal.setScheme(QStringLiteral("webcal"));
     return {https, webcal.toString()};
-}
-
-Agent CalendarApi::authenticate(const HttpRequest &request)
-{
-    const QByteArray header = request.header("authorization");
-    if (!header.startsWith("Bearer "))
-        throw HttpError(401, QStringLiteral("Connectez-vous d'abord."), true);
-    const auto session = m_sessions.check(QString::fromLatin1(header.mid(7).trimmed()));
-    if (!session)
-        throw HttpError(401, QStringLiteral("Votre session a expiré : reconnectez-vous."), true);
-    return session->agent;
 }
 
 HttpResponse CalendarApi::feed(HttpRequest &request)
@@ -94,12 +84,12 @@ HttpResponse CalendarApi::feed(HttpRequest &request)
 
 HttpResponse CalendarApi::settings(HttpRequest &request)
 {
-    return privateJson(settingsJson(m_settings.load(authenticate(request).id)));
+    return privateJson(settingsJson(m_settings.load(request.caller().agent.id)));
 }
 
 HttpResponse CalendarApi::putSettings(HttpRequest &request)
 {
-    const Agent agent = authenticate(request);
+    const Agent &agent = request.caller().agent;
     const QJsonObject body = jsonObjectBody(request);
     CalendarSettings s = m_settings.load(agent.id);
     // Every problem at once, by field, so the desktop shows each message next to its field.
@@ -145,7 +135,7 @@ HttpResponse CalendarApi::putSettings(HttpRequest &request)
 
 HttpResponse CalendarApi::regenerateFeed(HttpRequest &request)
 {
-    const Agent agent = authenticate(request);
+    const Agent &agent = request.caller().agent;
     const QString token = m_settings.regenerateFeedToken(agent.id);
     const auto urls = feedUrls(m_publicUrl ? m_publicUrl() : QString(), token);
     return privateJson(
@@ -154,7 +144,7 @@ HttpResponse CalendarApi::regenerateFeed(HttpRequest &request)
 
 HttpResponse CalendarApi::revokeFeed(HttpRequest &request)
 {
-    m_settings.revokeFeed(authenticate(request).id);
+    m_settings.revokeFeed(request.caller().agent.id);
     HttpResponse r;
     r.status = 204;
     return r;

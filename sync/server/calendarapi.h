@@ -1,12 +1,11 @@
 // The HTTP face of external calendars: the private feed GET /calendrier/<token>.ics (the token
 // is the only credential; unknown or revoked → 404), and the agent's settings under
-// /api/v1/agent (bearer session): calendar-settings (GET, PUT; a refused PUT answers 400
+// /api/v1/agent (Auth::Agent routes): calendar-settings (GET, PUT; a refused PUT answers 400
 // {error, fields} with a French message per field), calendar-feed (POST regenerates, DELETE
 // revokes).
 #pragma once
 
 #include "sync/calendar/calendarsettings.h"
-#include "sync/server/agentsessions.h"
 #include "sync/server/router.h"
 
 #include <functional>
@@ -20,7 +19,6 @@ public:
     CalendarApi(Store &store, const calendar::CalendarKey &key, std::function<QString()> publicUrl,
                 const Clock &clock = Clock::system());
     void addRoutes(server::Router &router);
-    void setSessionMaxAgeSecs(qint64 secs) { m_sessions.setMaxAgeSecs(secs); }
     // --allow-insecure-caldav: http and loopback calendar URLs may be saved (see CaldavTarget).
     void setAllowInsecureCaldav(bool allow) { m_allowInsecure = allow; }
 
@@ -28,7 +26,6 @@ public:
     static QPair<QString, QString> feedUrls(const QString &publicUrl, const QString &token);
 
 private:
-    Agent authenticate(const server::HttpRequest &request);
     server::HttpResponse feed(server::HttpRequest &request);
     server::HttpResponse settings(server::HttpRequest &request);
     server::HttpResponse putSettings(server::HttpRequest &request);
@@ -39,7 +36,6 @@ private:
     calendar::CalendarSettingsRepository m_settings;
     std::function<QString()> m_publicUrl;
     const Clock &m_clock;
-    server::AgentSessions m_sessions;
     bool m_allowInsecure = false;
 };
 

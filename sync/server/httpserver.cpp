@@ -95,9 +95,16 @@ HttpResponse HttpServer::dispatch(HttpRequest &request)
             return error(
                 request, 413,
                 QStringLiteral("La requête dépasse la taille maximale autorisée (64 Kio)."));
+        Handler handler;
+        Auth auth = Auth::None;
+        const Router::Match match = m_router.route(request, &handler, &auth);
+        // Resolved once, here, for every signed-in route; the rate limit below spares those calls.
+        if (match == Router::Match::Found && auth != Auth::None && m_resolveSession) {
+            if (const QString token = request.bearerToken(); !token.isEmpty())
+                request.session = m_resolveSession(token);
+        }
         int retryAfter = 0;
-        if (request.method == "POST" && m_rateLimiter.enabled() &&
-            !(m_rateLimitExempt && m_rateLimitExempt(request)) &&
+        if (request.method == "POST" && m_rateLimiter.enabled() && !request.session &&
             !m_rateLimiter.allow(request.peer.toString(), QDateTime::currentMSecsSinceEpoch(),
                                  &retryAfter)) {
             response = error(
@@ -106,8 +113,7 @@ HttpResponse HttpServer::dispatch(HttpRequest &request)
             response.setHeader("Retry-After", QByteArray::number(retryAfter));
             return response;
         }
-        Handler handler;
-        switch (m_router.route(request, &handler)) {
+        switch (match) {
         case Router::Match::NotFound:
             return error(request, 404, QStringLiteral("Cette page n'existe pas."));
         case Router::Match::WrongMethod:
@@ -116,6 +122,13 @@ HttpResponse HttpServer::dispatch(HttpRequest &request)
         case Router::Match::Found:
             break;
         }
+        if (auth != Auth::None && !request.session)
+            return HttpResponse::jsonError(
+                401, request.bearerToken().isEmpty()
+                         ? tr("Sign in first: a bearer token is required.")
+                         : tr("Your session has expired or was closed: sign in again."));
+        if (auth == Auth::Admin && request.session->agent.role != AgentRole::Admin)
+            return HttpResponse::jsonError(403, tr("Only an administrator may do this."));
         return handler(request);
     } catch (const HttpError &e) {
         return e.asJson() ? HttpResponse::jsonError(e.status(), e.message())

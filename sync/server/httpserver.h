@@ -1,5 +1,6 @@
 // Adapts Qt HttpServer to our Router: builds an HttpRequest, applies the shared policies (body
-// cap, POST rate limit, security headers) and maps errors to statuses in one place.
+// cap, authentication, POST rate limit, security headers) and maps errors to statuses in one
+// place.
 #pragma once
 
 #include "sync/server/accesslog.h"
@@ -25,12 +26,10 @@ public:
     void setRateLimit(int postsPerMinute) { m_rateLimiter.setPerMinute(postsPerMinute); }
     // Counts in the database shared by several instances instead of this process's memory.
     void setRateLimitStore(Store *store) { m_rateLimiter.useStore(store); }
-    // Requests for which `exempt` answers true are not counted against the POST rate limit
-    // (signed-in agents' calls); it runs only for POSTs while the limit is on.
-    void setRateLimitExemption(std::function<bool(const HttpRequest &)> exempt)
-    {
-        m_rateLimitExempt = std::move(exempt);
-    }
+    // Resolves the bearer tokens of routes declared Auth::Agent or Auth::Admin. Without one,
+    // such routes answer 401. Signed-in calls are not counted against the POST rate limit (an
+    // agent's desktop replays its offline queue in a burst); a missing or bad token is.
+    void setSessionResolver(SessionResolver resolver) { m_resolveSession = std::move(resolver); }
     // Requests from these addresses are attributed to the last X-Forwarded-For address.
     void setTrustedProxies(QList<QHostAddress> proxies) { m_trustedProxies = std::move(proxies); }
     void setErrorPage(ErrorPage page) { m_errorPage = std::move(page); }
@@ -45,6 +44,8 @@ public:
     // Listens through a LimitedTcpServer; returns the port, 0 on failure.
     quint16 listenLimited(const QHostAddress &address, quint16 port, ConnectionLimits limits = {});
     void stopListening();
+
+    const Router &router() const { return m_router; }
 
     // The whole pipeline without sockets, so that it can be tested and embedded.
     HttpResponse dispatch(HttpRequest &request);
@@ -61,7 +62,7 @@ private:
 
     Router m_router;
     RateLimiter m_rateLimiter;
-    std::function<bool(const HttpRequest &)> m_rateLimitExempt;
+    SessionResolver m_resolveSession;
     QList<QHostAddress> m_trustedProxies;
     ErrorPage m_errorPage;
     AccessLog m_accessLog;

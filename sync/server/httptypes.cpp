@@ -18,6 +18,23 @@ QString HttpRequest::cookie(const QString &name) const
     return {};
 }
 
+const AgentSession &HttpRequest::caller() const
+{
+    // Only a route declared Auth::None can get here without a session: a bug in that route,
+    // answered 500 by HttpServer::dispatch rather than served to nobody in particular.
+    if (!session)
+        throw std::logic_error("caller() on a route that does not require a session");
+    return *session;
+}
+
+QString HttpRequest::bearerToken() const
+{
+    const QByteArray value = header("authorization");
+    if (!value.startsWith("Bearer "))
+        return {};
+    return QString::fromLatin1(value.mid(7).trimmed());
+}
+
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
     for (auto &h : headers) {

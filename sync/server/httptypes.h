@@ -2,6 +2,8 @@
 // between 6.4 and 6.8.
 #pragma once
 
+#include "sync/server/auth.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -24,6 +26,9 @@ struct HttpRequest
     QByteArray body;
     QHostAddress peer;
     QMap<QString, QString> params; // filled by the router from the path pattern
+    // Filled by HttpServer::dispatch for a route that needs a signed-in caller (Auth::Agent or
+    // Auth::Admin) before its handler runs; such a handler never sees a request without it.
+    std::optional<AgentSession> session;
 
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
     QString queryValue(const QString &key) const
@@ -32,6 +37,10 @@ struct HttpRequest
     }
     QString param(const QString &key) const { return params.value(key); }
     QString cookie(const QString &name) const;
+    // The signed-in caller of an Auth::Agent or Auth::Admin route.
+    const AgentSession &caller() const;
+    // The token of "Authorization: Bearer <token>", empty without one.
+    QString bearerToken() const;
 };
 
 struct HttpResponse

@@ -66,14 +66,14 @@ QString frenchPasswordError(const QString &password)
 
 void addInvitationPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages)
 {
-    router.get(QStringLiteral("/invitation/{token}"), [&site, &pages](HttpRequest &r) {
+    router.get(QStringLiteral("/invitation/{token}"), Auth::None, [&site, &pages](HttpRequest &r) {
         const auto agent =
             OrganisationService(site.store(), site.clock()).invitedAgent(r.param("token"));
         if (!agent)
             return gone();
         return form(site, pages, r, *agent, {}, {});
     });
-    router.post(QStringLiteral("/invitation/{token}"), [&site, &pages](HttpRequest &r) {
+    router.post(QStringLiteral("/invitation/{token}"), Auth::None, [&site, &pages](HttpRequest &r) {
         pages.requireCsrf(r);
         OrganisationService service(site.store(), site.clock());
         const QString token = r.param(QStringLiteral("token"));

@@ -1,7 +1,7 @@
 #include "sync/server/publicapi.h"
 
 #include "models/storehealth.h"
-#include "sync/server/formatting.h"
+#include "sync/protocol/instants.h"
 #include "sync/server/httpserver.h"
 #include "sync/server/rdvrecap.h"
 
@@ -82,10 +82,11 @@ HttpResponse creneaux(BookingSite &site, HttpRequest &request)
         lieuNames.insert(l.id, l.name);
     QJsonArray out;
     for (const Creneau &c : site.creneaux(motif, lieuId, from, to))
-        out.append(QJsonObject{{QStringLiteral("starts_at"), isoWithOffset(c.startsAt, zone)},
-                               {QStringLiteral("ends_at"), isoWithOffset(c.endsAt, zone)},
-                               {QStringLiteral("lieu_id"), c.lieuId},
-                               {QStringLiteral("lieu_name"), lieuNames.value(c.lieuId)}});
+        out.append(
+            QJsonObject{{QStringLiteral("starts_at"), protocol::isoWithOffset(c.startsAt, zone)},
+                        {QStringLiteral("ends_at"), protocol::isoWithOffset(c.endsAt, zone)},
+                        {QStringLiteral("lieu_id"), c.lieuId},
+                        {QStringLiteral("lieu_name"), lieuNames.value(c.lieuId)}});
     const QByteArray body = compact(out);
     site.cacheBody(cacheKey, org.id, body);
     return HttpResponse::json(body);
@@ -130,7 +131,7 @@ BookingRequest parseBooking(const Organisation &org, const QJsonObject &o, Field
         req.lieuId = Id(lieu.toInteger(-1)); // not an id: refused as an unknown lieu
     else if (!lieu.isUndefined() && !lieu.isNull())
         errors.insert(QStringLiteral("lieu_id"), QStringLiteral("Lieu invalide."));
-    if (!parseIsoInstant(o.value(QStringLiteral("starts_at")).toString(), &req.startsAt))
+    if (!protocol::parseIsoInstant(o.value(QStringLiteral("starts_at")).toString(), &req.startsAt))
         errors.insert(QStringLiteral("starts_at"),
                       QStringLiteral("Date et heure attendues au format ISO 8601 avec décalage."));
     const QString by = o.value(QStringLiteral("booked_by")).toString();
@@ -280,14 +281,14 @@ HttpResponse health(BookingSite &site)
 
 void addPublicApiRoutes(Router &router, BookingSite &site)
 {
-    router.get(QStringLiteral("/api/v1/public/{slug}/motifs"),
+    router.get(QStringLiteral("/api/v1/public/{slug}/motifs"), Auth::None,
                [&site](HttpRequest &r) { return motifs(site, r); });
-    router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/creneaux"),
+    router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/creneaux"), Auth::None,
                [&site](HttpRequest &r) { return creneaux(site, r); });
-    router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"),
+    router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"), Auth::None,
                 [&site](HttpRequest &r) { return book(site, r); });
-    router.get(QStringLiteral("/api/v1/openapi.json"), openApi);
-    router.get(QStringLiteral("/healthz"), [&site](HttpRequest &) {
+    router.get(QStringLiteral("/api/v1/openapi.json"), Auth::None, openApi);
+    router.get(QStringLiteral("/healthz"), Auth::None, [&site](HttpRequest &) {
         if (!site.isReady())
             return HttpResponse::jsonError(503, QStringLiteral("Serveur pas encore prêt."));
         return health(site);

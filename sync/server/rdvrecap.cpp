@@ -2,7 +2,7 @@
 
 #include "models/frenchformat.h"
 #include "models/validation.h"
-#include "sync/server/formatting.h"
+#include "sync/protocol/instants.h"
 
 namespace creneau::server {
 
@@ -19,8 +19,8 @@ QVariantMap rdvRecap(BookingSite &site, const Organisation &org, const Rdv &rdv,
     r[QStringLiteral("motif")] =
         QVariantMap{{QStringLiteral("id"), rdv.motifId},
                     {QStringLiteral("name"), motif ? motif->name : QString()}};
-    r[QStringLiteral("starts_at")] = isoWithOffset(rdv.startsAt, zone);
-    r[QStringLiteral("ends_at")] = isoWithOffset(rdv.endsAt(), zone);
+    r[QStringLiteral("starts_at")] = protocol::isoWithOffset(rdv.startsAt, zone);
+    r[QStringLiteral("ends_at")] = protocol::isoWithOffset(rdv.endsAt(), zone);
     r[QStringLiteral("date_text")] = fr::dateTime(rdv.startsAt, zone);
     r[QStringLiteral("duration_minutes")] = rdv.durationMinutes;
     const LocationType type = motif ? motif->locationType : LocationType::PublicOffice;

@@ -5,7 +5,7 @@
 #include "models/secrets.h"
 #include "sync/ical/calendardomain.h"
 #include "sync/notify/outbox.h"
-#include "sync/server/formatting.h"
+#include "sync/protocol/instants.h"
 #include "sync/server/rdvrecap.h"
 
 namespace creneau::server {
@@ -269,28 +269,29 @@ QByteArray recapCalendar(Store &store, const Organisation &org, const Rdv &rdv,
 void addRecapPageRoutes(Router &router, BookingSite &site, const PageRenderer &pages,
                         const QString &mailFrom)
 {
-    router.get(QStringLiteral("/rdv/{slug}/recapitulatif/{token}"),
+    router.get(QStringLiteral("/rdv/{slug}/recapitulatif/{token}"), Auth::None,
                [&site, &pages](HttpRequest &r) {
                    const Found f = byRecapToken(site, r);
                    return recap(site, pages, r, f, r.path, false);
                });
-    router.get(QStringLiteral("/rdv/{slug}/recapitulatif/{token}/rdv.ics"),
+    router.get(QStringLiteral("/rdv/{slug}/recapitulatif/{token}/rdv.ics"), Auth::None,
                [&site, mailFrom](HttpRequest &r) {
                    return ics(site, byRecapToken(site, r), ical::Audience::Prescripteur, mailFrom);
                });
-    router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}"), [&site, &pages](HttpRequest &r) {
-        const Found f = byUsagerToken(site, r);
-        return recap(site, pages, r, f, r.path, true);
-    });
-    router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/rdv.ics"),
+    router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}"), Auth::None,
+               [&site, &pages](HttpRequest &r) {
+                   const Found f = byUsagerToken(site, r);
+                   return recap(site, pages, r, f, r.path, true);
+               });
+    router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/rdv.ics"), Auth::None,
                [&site, mailFrom](HttpRequest &r) {
                    return ics(site, byUsagerToken(site, r), ical::Audience::Usager, mailFrom);
                });
-    router.post(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/annuler"),
+    router.post(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/annuler"), Auth::None,
                 [&site, &pages](HttpRequest &r) { return cancel(site, pages, r); });
-    router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/deplacer"),
+    router.get(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/deplacer"), Auth::None,
                [&site, &pages](HttpRequest &r) { return movePage(site, pages, r); });
-    router.post(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/deplacer"),
+    router.post(QStringLiteral("/rdv/{slug}/mon-rdv/{token}/deplacer"), Auth::None,
                 [&site, &pages](HttpRequest &r) { return move(site, pages, r); });
 }
 

@@ -2,10 +2,19 @@
 
 namespace creneau::server {
 
-void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
+void Router::add(const QByteArray &method, const QString &pattern, Auth auth, Handler handler)
 {
-    m_rules.append(
-        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+    m_rules.append({method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), auth,
+                    std::move(handler)});
+}
+
+QList<Router::RouteInfo> Router::routes() const
+{
+    QList<RouteInfo> out;
+    out.reserve(m_rules.size());
+    for (const Rule &rule : m_rules)
+        out.append({rule.method, rule.pattern, rule.auth});
+    return out;
 }
 
 bool Router::matches(const Rule &rule, const QStringList &segments, QMap<QString, QString> *params)
@@ -27,7 +36,7 @@ bool Router::matches(const Rule &rule, const QStringList &segments, QMap<QString
     return true;
 }
 
-Router::Match Router::route(HttpRequest &request, Handler *handler) const
+Router::Match Router::route(HttpRequest &request, Handler *handler, Auth *auth) const
 {
     const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     bool pathKnown = false;
@@ -42,6 +51,7 @@ Router::Match Router::route(HttpRequest &request, Handler *handler) const
         }
         request.params = params;
         *handler = rule.handler;
+        *auth = rule.auth;
         return Match::Found;
     }
     return pathKnown ? Match::WrongMethod : Match::NotFound;

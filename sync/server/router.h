@@ -1,5 +1,7 @@
-// Maps (method, path pattern) to a handler. Patterns are "/rdv/{slug}/motif/{id}": a "{name}"
-// segment matches one path segment and lands in HttpRequest::params.
+// Maps (method, path pattern) to a handler and what the route needs from its caller. Patterns are
+// "/rdv/{slug}/motif/{id}": a "{name}" segment matches one path segment and lands in
+// HttpRequest::params. Every route states its Auth: HttpServer::dispatch checks it before the
+// handler runs, so no handler authenticates on its own.
 #pragma once
 
 #include "sync/server/httptypes.h"
@@ -13,9 +15,24 @@ using Handler = std::function<HttpResponse(HttpRequest &)>;
 class Router
 {
 public:
-    void add(const QByteArray &method, const QString &pattern, Handler handler);
-    void get(const QString &pattern, Handler h) { add("GET", pattern, std::move(h)); }
-    void post(const QString &pattern, Handler h) { add("POST", pattern, std::move(h)); }
+    void add(const QByteArray &method, const QString &pattern, Auth auth, Handler handler);
+    void get(const QString &pattern, Auth auth, Handler h)
+    {
+        add("GET", pattern, auth, std::move(h));
+    }
+    void post(const QString &pattern, Auth auth, Handler h)
+    {
+        add("POST", pattern, auth, std::move(h));
+    }
+
+    // What is served, for the checks that compare it with the OpenAPI document.
+    struct RouteInfo
+    {
+        QByteArray method;
+        QString pattern;
+        Auth auth;
+    };
+    QList<RouteInfo> routes() const;
 
     enum class Match
     {
@@ -23,14 +40,16 @@ public:
         NotFound,
         WrongMethod
     };
-    // On Found, fills request.params and `handler`.
-    Match route(HttpRequest &request, Handler *handler) const;
+    // On Found, fills request.params, `handler` and `auth`.
+    Match route(HttpRequest &request, Handler *handler, Auth *auth) const;
 
 private:
     struct Rule
     {
         QByteArray method;
+        QString pattern;
         QStringList segments;
+        Auth auth;
         Handler handler;
     };
     static bool matches(const Rule &rule, const QStringList &segments,

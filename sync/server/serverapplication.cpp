@@ -204,10 +204,9 @@ bool ServerApplication::start()
         std::make_unique<CalendarApi>(*m_parts->store, m_parts->calendars->key(), [parts] {
             return parts->site ? parts->site->publicUrl() : QString();
         });
-    m_parts->calendarApi->setSessionMaxAgeSecs(m_options.sessionMaxAgeSecs);
     m_parts->calendarApi->setAllowInsecureCaldav(m_options.allowInsecureCaldav);
     m_parts->calendarApi->addRoutes(router);
-    router.get(QStringLiteral("/static/style.css"), [](HttpRequest &) {
+    router.get(QStringLiteral("/static/style.css"), Auth::None, [](HttpRequest &) {
         return staticFile(QStringLiteral(":/web/style.css"), "text/css; charset=utf-8");
     });
     m_parts->server = new HttpServer(std::move(router), this);
@@ -215,9 +214,7 @@ bool ServerApplication::start()
     // Several instances share a PostgreSQL database: one count per client for all of them.
     if (m_parts->store->engine() == Store::Engine::Postgres)
         m_parts->server->setRateLimitStore(m_parts->store.get());
-    AgentApi *agentApi = m_parts->agentApi.get();
-    m_parts->server->setRateLimitExemption(
-        [agentApi](const HttpRequest &r) { return agentApi->isSignedInCall(r); });
+    m_parts->server->setSessionResolver(m_parts->agentApi->sessionResolver());
     m_parts->server->setTrustedProxies(m_options.trustedProxies);
     if (!m_options.accessLog.isEmpty() &&
         !m_parts->server->openAccessLog(m_options.accessLog, &m_error))
@@ -286,6 +283,12 @@ RdvEventSink *ServerApplication::startCalendars()
         *m_parts->store, calendar::CalendarKey::fromBase64(m_parts->calendarKey)
                              .value_or(calendar::CalendarKey::random()));
     return m_parts->calendars->sink(m_parts->notifications->sink());
+}
+
+QList<Router::RouteInfo> ServerApplication::routes() const
+{
+    return m_parts && m_parts->server ? m_parts->server->router().routes()
+                                      : QList<Router::RouteInfo>();
 }
 
 RdvEventSink *ServerApplication::eventSink() const

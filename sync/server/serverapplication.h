@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sync/notify/notifysettings.h"
+#include "sync/server/router.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -82,6 +83,9 @@ public:
     // this sink so its changes notify too. Null before start().
     RdvEventSink *eventSink() const;
     notify::NotificationService *notifications() const;
+    // Every route served, with what it needs from its caller (empty before start()): what the
+    // OpenAPI document is checked against.
+    QList<Router::RouteInfo> routes() const;
 
 private:
     bool startNotifications();

@@ -87,15 +87,16 @@ HttpServer &server()
         fuzzcheck::ensureApplication();
         Router router;
         for (qsizetype i = 0; i < routes().size(); ++i) {
-            router.add(routes().at(i).method, routes().at(i).pattern, [i](HttpRequest &r) {
-                QJsonObject params;
-                for (auto it = r.params.cbegin(); it != r.params.cend(); ++it)
-                    params.insert(it.key(), it.value());
-                return HttpResponse::json(
-                    QJsonDocument(QJsonObject{{QStringLiteral("route"), int(i)},
-                                              {QStringLiteral("params"), params}})
-                        .toJson(QJsonDocument::Compact));
-            });
+            router.add(routes().at(i).method, routes().at(i).pattern, Auth::None,
+                       [i](HttpRequest &r) {
+                           QJsonObject params;
+                           for (auto it = r.params.cbegin(); it != r.params.cend(); ++it)
+                               params.insert(it.key(), it.value());
+                           return HttpResponse::json(
+                               QJsonDocument(QJsonObject{{QStringLiteral("route"), int(i)},
+                                                         {QStringLiteral("params"), params}})
+                                   .toJson(QJsonDocument::Compact));
+                       });
         }
         auto *server = new HttpServer(std::move(router));
         server->setErrorPage([](int status, const QString &message) {

@@ -159,6 +159,7 @@ Fixture &fixture()
         f->agentApi = std::make_unique<AgentApi>(*f->site);
         f->agentApi->addRoutes(router);
         f->server = std::make_unique<HttpServer>(std::move(router));
+        f->server->setSessionResolver(f->agentApi->sessionResolver());
         f->server->setErrorPage([](int status, const QString &message) {
             return PageRenderer::message(status, QStringLiteral("Erreur"), message);
         });

@@ -75,11 +75,24 @@ private slots:
     void refusedSignIns()
     {
         AgentApiClient api(m_server.url());
-        QCOMPARE(api.login(kAgent, QStringLiteral("wrong-password")), 401);
+        const auto error = [](const Reply &r) {
+            return AgentApiClient::json(r).value(QStringLiteral("error")).toString();
+        };
+        const QJsonObject wrong{{QStringLiteral("email"), kAgent},
+                                {QStringLiteral("password"), QStringLiteral("wrong-password")}};
+        Reply r = api.call("POST", QStringLiteral("/api/v1/agent/session"), wrong);
+        QCOMPARE(r.status, 401);
+        // In French, as every message of the product.
+        QCOMPARE(error(r), QStringLiteral("E-mail ou mot de passe incorrect."));
         QCOMPARE(api.login(QStringLiteral("nobody@example.fr"), QStringLiteral("whatever")), 401);
-        QCOMPARE(api.call("GET", QStringLiteral("/api/v1/agent/changes")).status, 401);
+        r = api.call("GET", QStringLiteral("/api/v1/agent/changes"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(error(r), QStringLiteral("Connectez-vous d'abord : un jeton est nécessaire."));
         api.token = QStringLiteral("not-a-real-token-but-long-enough-to-be-checked-1234");
-        QCOMPARE(api.call("GET", QStringLiteral("/api/v1/agent/changes")).status, 401);
+        r = api.call("GET", QStringLiteral("/api/v1/agent/changes"));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(error(r),
+                 QStringLiteral("Votre session a expiré ou a été fermée : reconnectez-vous."));
         // The right password still works: two failures do not lock.
         QCOMPARE(api.login(kAgent, kAgentPassword), 200);
     }

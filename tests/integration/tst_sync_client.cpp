@@ -103,12 +103,13 @@ private slots:
         QVERIFY(RdvRepository(one->store()).find(1).has_value());
 
         const int v1 = RdvRepository(one->store()).find(1)->version;
-        one->submit(QStringLiteral("set_context"), {{"rdv_id", 1}, {"context", "Vu par un"}}, v1);
-        two->submit(QStringLiteral("save_lieu"), {{"name", "Antenne deux"}});
+        one->submit(protocol::CommandType::SetContext, {{"rdv_id", 1}, {"context", "Vu par un"}},
+                    v1);
+        two->submit(protocol::CommandType::SaveLieu, {{"name", "Antenne deux"}});
         const int v2 = RdvRepository(two->store()).find(2)->version;
-        two->submit(QStringLiteral("cancel_rdv"), {{"rdv_id", 2}, {"reason", "Annulé par deux"}},
-                    v2);
-        one->submit(QStringLiteral("save_lieu"), {{"name", "Antenne un"}});
+        two->submit(protocol::CommandType::CancelRdv,
+                    {{"rdv_id", 2}, {"reason", "Annulé par deux"}}, v2);
+        one->submit(protocol::CommandType::SaveLieu, {{"name", "Antenne un"}});
 
         QTRY_VERIFY_WITH_TIMEOUT(one->pendingCommands() == 0 && two->pendingCommands() == 0, 15000);
         const qint64 cursor = serverCursor(server);
@@ -249,9 +250,9 @@ private slots:
 
         QCOMPARE(server.stop(), 0); // SIGTERM: a clean exit
         QTRY_COMPARE_WITH_TIMEOUT(client->status(), SyncClient::Status::Offline, 15000);
-        client->submit(QStringLiteral("set_context"), {{"rdv_id", 1}, {"context", "D'abord"}});
-        client->submit(QStringLiteral("save_lieu"), {{"name", "Hors ligne"}});
-        client->submit(QStringLiteral("set_context"), {{"rdv_id", 1}, {"context", "Ensuite"}});
+        client->submit(protocol::CommandType::SetContext, {{"rdv_id", 1}, {"context", "D'abord"}});
+        client->submit(protocol::CommandType::SaveLieu, {{"name", "Hors ligne"}});
+        client->submit(protocol::CommandType::SetContext, {{"rdv_id", 1}, {"context", "Ensuite"}});
         QTest::qWait(800);
         QCOMPARE(client->pendingCommands(), 3);
 
@@ -276,7 +277,7 @@ private slots:
         QCOMPARE(server.stop(), 0); // SIGTERM: a clean exit
         QTRY_COMPARE_WITH_TIMEOUT(client->status(), SyncClient::Status::Offline, 15000);
         // Offline, the agent moves the appointment by an hour...
-        client->submit(QStringLiteral("move_rdv"),
+        client->submit(protocol::CommandType::MoveRdv,
                        {{"rdv_id", 1}, {"starts_at", cached.startsAt + 3600}}, cached.version);
         // ...while the usager cancels it (straight in the server's store).
         {

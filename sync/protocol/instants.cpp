@@ -1,6 +1,6 @@
-#include "sync/server/formatting.h"
+#include "sync/protocol/instants.h"
 
-namespace creneau::server {
+namespace creneau::protocol {
 
 QString isoWithOffset(qint64 utcSecs, const QTimeZone &zone)
 {
@@ -21,4 +21,4 @@ bool parseIsoInstant(const QString &text, qint64 *utcSecs)
     return true;
 }
 
-} // namespace creneau::server
+} // namespace creneau::protocol
