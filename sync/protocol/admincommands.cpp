@@ -107,7 +107,7 @@ FieldErrors readNotificationLevel(const QJsonObject &payload, NotificationLevel 
     r.word("level", *level);
     FieldErrors errors = r.errors();
     if (!r.has("level"))
-        errors.insert(QStringLiteral("level"), PayloadReader::tr("Unknown value."));
+        errors.insert(QStringLiteral("level"), PayloadReader::message("Unknown value."));
     return errors;
 }
 

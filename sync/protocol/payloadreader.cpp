@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace creneau::protocol {
 
@@ -47,8 +48,10 @@ void PayloadReader::text(const char *key, QString &field)
 void PayloadReader::number(const char *key, int &field)
 {
     const QJsonValue v = value(key);
-    // An exact, reasonable integer: no 1.5, no 1e300 wrapped into an int.
-    if (v.isDouble() && v.toDouble() == double(v.toInteger()) && std::abs(v.toDouble()) < 1e6)
+    // An exact integer that an int holds: no 1.5, no 1e300 wrapped into an int. The rules in
+    // models/ then say what is reasonable (a delay of at most two years...).
+    if (v.isDouble() && v.toDouble() == double(v.toInteger()) &&
+        std::abs(v.toDouble()) <= std::numeric_limits<int>::max())
         field = int(v.toInteger());
     else if (!v.isUndefined())
         refuse(key, tr("A whole number is expected."));
@@ -148,7 +151,7 @@ FieldErrors idProblems(const QJsonObject &payload)
                 ok = ok && isId(v) && !v.isNull();
         }
         if (!ok)
-            out.insert(it.key(), PayloadReader::tr("Not a valid identifier."));
+            out.insert(it.key(), PayloadReader::message("Not a valid identifier."));
     }
     return out;
 }

@@ -16,8 +16,9 @@ namespace creneau::protocol {
 
 class PayloadReader
 {
-public:
     Q_DECLARE_TR_FUNCTIONS(creneau::protocol::PayloadReader)
+
+public:
     explicit PayloadReader(const QJsonObject &payload) : m_payload(payload) {}
 
     bool has(const char *key) const { return m_payload.contains(QLatin1String(key)); }
@@ -43,6 +44,10 @@ public:
     QJsonObject object(const char *key);
 
     const FieldErrors &errors() const { return m_errors; }
+
+    // A message of the protocol module, in the user's language (for the payload readers'
+    // own checks of required fields).
+    static QString message(const char *source) { return tr(source); }
 
 private:
     QJsonValue value(const char *key) const { return m_payload.value(QLatin1String(key)); }

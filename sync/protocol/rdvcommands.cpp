@@ -96,9 +96,10 @@ FieldErrors readCreateRdv(const QJsonObject &payload, BookingRequest *request)
     const QJsonObject prescripteur = r.object("prescripteur");
     FieldErrors errors = r.errors();
     if (!request->startsAt && !errors.contains(QStringLiteral("starts_at")))
-        errors.insert(QStringLiteral("starts_at"), PayloadReader::tr("Invalid start time."));
+        errors.insert(QStringLiteral("starts_at"), PayloadReader::message("Invalid start time."));
     if (!request->motifId)
-        errors.insert(QStringLiteral("motif_id"), PayloadReader::tr("Not a valid identifier."));
+        errors.insert(QStringLiteral("motif_id"),
+                      PayloadReader::message("Not a valid identifier."));
     if (!request->existingUsagerId)
         readUsager(usager, &request->usager, &errors);
     readPrescripteur(prescripteur, &request->prescripteur, &errors);
@@ -138,14 +139,15 @@ FieldErrors readRdvChange(CommandType type, const QJsonObject &payload, RdvChang
         r.instant("starts_at", change->startsAt);
         change->lieuId = r.id("lieu_id");
         if (!change->startsAt)
-            required.insert(QStringLiteral("starts_at"), PayloadReader::tr("Invalid start time."));
+            required.insert(QStringLiteral("starts_at"),
+                            PayloadReader::message("Invalid start time."));
         break;
     case CommandType::CancelRdv:
         r.text("reason", change->reason);
         break;
     case CommandType::SetStatus:
         if (!r.has("status"))
-            required.insert(QStringLiteral("status"), PayloadReader::tr("Unknown status."));
+            required.insert(QStringLiteral("status"), PayloadReader::message("Unknown status."));
         r.word("status", change->status);
         break;
     default:

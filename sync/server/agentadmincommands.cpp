@@ -29,6 +29,28 @@ QString tr(const char *text)
     return QCoreApplication::translate("AgentCommands", text);
 }
 
+int statusFor(AdminError e)
+{
+    switch (e) {
+    case AdminError::None:
+        return 200;
+    case AdminError::Invalid:
+        return 422;
+    case AdminError::Forbidden:
+        return 403;
+    case AdminError::NotFound:
+        return 404;
+    case AdminError::Conflict:
+        return 409;
+    }
+    return 400;
+}
+
+CommandAnswer refused(const AdminOutcome &out)
+{
+    return {statusFor(out.error), errorBody(out.message, out.fields)};
+}
+
 CommandAnswer invalid(const FieldErrors &fields)
 {
     return {422, errorBody(tr("Some fields are invalid."), fields)};

@@ -5,6 +5,7 @@
 // revokes).
 #pragma once
 
+#include "models/clock.h"
 #include "sync/calendar/calendarsettings.h"
 #include "sync/server/router.h"
 
