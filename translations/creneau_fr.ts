@@ -568,11 +568,6 @@
         <translation>Récurrence</translation>
     </message>
     <message>
-        <location filename="../ui/absencedialog.cpp" line="66"/>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
         <location filename="../ui/absencedialog.cpp" line="165"/>
         <source>The end must come after the start.</source>
         <translation>La fin doit venir après le début.</translation>
@@ -839,13 +834,16 @@
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
+</context>
+<context>
+    <name>creneau::ui::ListFormDialog</name>
     <message>
-        <location filename="../ui/lieudialog.cpp" line="51"/>
+        <location filename="../ui/listformdialog.cpp" line="53"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/lieudialog.cpp" line="80"/>
+        <location filename="../ui/listformdialog.cpp" line="81"/>
         <source>%1 (archived)</source>
         <translation>%1 (archivé)</translation>
     </message>
@@ -1237,11 +1235,6 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <translation>Nouveau motif</translation>
     </message>
     <message>
-        <location filename="../ui/motifdialog.cpp" line="54"/>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
         <location filename="../ui/motifdialog.cpp" line="84"/>
         <source>Choose the colour…</source>
         <translation>Choisir la couleur…</translation>
@@ -1336,11 +1329,6 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <location filename="../ui/motifdialog.cpp" line="117"/>
         <source>Instructions</source>
         <translation>Instructions</translation>
-    </message>
-    <message>
-        <location filename="../ui/motifdialog.cpp" line="128"/>
-        <source>%1 (archived)</source>
-        <translation>%1 (archivé)</translation>
     </message>
     <message>
         <source>Text in white, contrast %1:1</source>
@@ -1460,11 +1448,6 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <translation>Nouvelle plage d&apos;ouverture</translation>
     </message>
     <message>
-        <location filename="../ui/plagedialog.cpp" line="42"/>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
         <location filename="../ui/plagedialog.cpp" line="93"/>
         <source>Archived</source>
         <translation>Archivé</translation>
@@ -1508,11 +1491,6 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <location filename="../ui/plagedialog.cpp" line="102"/>
         <source>Recurrence</source>
         <translation>Récurrence</translation>
-    </message>
-    <message>
-        <location filename="../ui/plagedialog.cpp" line="121"/>
-        <source>%1 (archived)</source>
-        <translation>%1 (archivé)</translation>
     </message>
 </context>
 <context>

@@ -3,23 +3,18 @@
 #include "models/catalog.h"
 #include "models/catalogservice.h"
 #include "ui/contrast.h"
-#include "ui/pendingsave.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 namespace creneau::ui {
 
@@ -35,58 +30,20 @@ QIcon swatch(const QColor &colour)
     return QIcon(square);
 }
 
-template <typename W> W *named(W *widget, const char *name)
-{
-    widget->setObjectName(QString::fromLatin1(name));
-    return widget;
-}
-
 } // namespace
 
-MotifDialog::MotifDialog(AgendaSource *source, QWidget *parent) : QDialog(parent), m_source(source)
+MotifDialog::MotifDialog(AgendaSource *source, QWidget *parent)
+    : ListFormDialog(source, {"motifDialog", "motifList", "newMotifButton", "saveMotifButton"},
+                     tr("Motifs"), tr("New motif"), parent)
 {
-    setObjectName(QStringLiteral("motifDialog"));
-    setWindowTitle(tr("Motifs"));
-    m_list = named(new QListWidget(this), "motifList");
-    m_list->setMinimumWidth(220);
-    m_list->setAccessibleName(tr("Motifs"));
-    auto *add = named(new QPushButton(tr("New motif"), this), "newMotifButton");
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_list);
-    left->addWidget(add);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    auto *saveButton =
-        named(buttons->addButton(tr("Save"), QDialogButtonBox::ApplyRole), "saveMotifButton");
-    auto *right = new QVBoxLayout;
-    right->addWidget(buildForm());
-    right->addWidget(buttons);
-
-    auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left);
-    layout->addLayout(right, 1);
-
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(saveButton, &QPushButton::clicked, this, &MotifDialog::save);
-    connect(add, &QPushButton::clicked, this, &MotifDialog::startNew);
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row < 0)
-            return;
-        if (const auto motif = m_source->motif(m_list->item(row)->data(Qt::UserRole).toLongLong()))
-            load(*motif);
-    });
-    // A saved change shows once back from the server; its refusal next to the fields.
-    m_pending = new PendingSave(m_source, this);
-    connect(m_pending, &PendingSave::applied, this, [this](qint64 id) { reloadList(id); });
-    connect(m_pending, &PendingSave::refused, this,
-            [this](const QString &, const FieldErrors &fields) { m_errors.show(fields); });
-    reloadList(0);
+    list()->setMinimumWidth(220);
+    buildForm();
+    finishLayout();
 }
 
-QWidget *MotifDialog::buildForm()
+void MotifDialog::buildForm()
 {
-    auto *box = new QWidget(this);
-    auto *form = new QFormLayout(box);
+    QWidget *box = formBox();
     m_name = named(new QLineEdit(box), "nameEdit");
     m_color = named(new QLineEdit(box), "colorEdit");
     m_color->setPlaceholderText(QStringLiteral("#1f6feb"));
@@ -138,56 +95,37 @@ QWidget *MotifDialog::buildForm()
     m_instructions->setFixedHeight(80);
     m_archived = named(new QCheckBox(tr("Archived (no longer offered)"), box), "archivedCheck");
 
-    m_errors.addRow(form, tr("Name"), m_name, QStringLiteral("name"));
-    m_errors.addRow(form, tr("Colour"), m_color, QStringLiteral("color"));
-    form->addRow(QString(), box->findChild<QLabel *>(QStringLiteral("colorContrastLabel")));
-    m_errors.addRow(form, tr("Duration"), m_duration, QStringLiteral("duration_minutes"));
-    form->addRow(tr("Location type"), m_location);
-    form->addRow(tr("Online booking"), m_bookableBy);
-    m_errors.addRow(form, tr("Minimum delay"), m_minDelay, QStringLiteral("min_delay_minutes"));
-    m_errors.addRow(form, tr("Maximum delay"), m_maxDelay, QStringLiteral("max_delay_minutes"));
-    m_errors.addRow(form, tr("Instructions"), m_instructions, QStringLiteral("instructions"));
-    form->addRow(QString(), m_archived);
-    return box;
+    addField(tr("Name"), m_name, QStringLiteral("name"));
+    addField(tr("Colour"), m_color, QStringLiteral("color"));
+    form()->addRow(QString(), contrast);
+    addField(tr("Duration"), m_duration, QStringLiteral("duration_minutes"));
+    form()->addRow(tr("Location type"), m_location);
+    form()->addRow(tr("Online booking"), m_bookableBy);
+    addField(tr("Minimum delay"), m_minDelay, QStringLiteral("min_delay_minutes"));
+    addField(tr("Maximum delay"), m_maxDelay, QStringLiteral("max_delay_minutes"));
+    addField(tr("Instructions"), m_instructions, QStringLiteral("instructions"));
+    form()->addRow(QString(), m_archived);
 }
 
-void MotifDialog::reloadList(Id select)
+QList<ListFormDialog::Row> MotifDialog::rows() const
 {
-    const QSignalBlocker block(m_list);
-    m_list->clear();
-    int row = -1;
-    for (const Motif &m : m_source->motifs()) {
-        auto *item = new QListWidgetItem(m.archived ? tr("%1 (archived)").arg(m.name) : m.name);
-        item->setData(Qt::UserRole, m.id);
-        item->setData(Qt::DecorationRole, QColor(m.color));
-        m_list->addItem(item);
-        if (m.id == select || (select == 0 && row < 0))
-            row = m_list->count() - 1;
-    }
-    if (row >= 0) {
-        m_list->setCurrentRow(row);
-        load(*m_source->motif(m_list->item(row)->data(Qt::UserRole).toLongLong()));
-    } else {
-        startNew();
-    }
+    QList<Row> rows;
+    for (const Motif &m : source()->motifs())
+        rows.append({m.id, m.name, m.archived, QColor(m.color)});
+    return rows;
 }
 
-void MotifDialog::selectMotif(Id motifId)
+void MotifDialog::loadRow(Id id)
 {
-    reloadList(motifId);
+    if (const auto motif = source()->motif(id))
+        load(*motif);
 }
 
-void MotifDialog::startNew()
+void MotifDialog::loadNew()
 {
     Motif fresh;
-    fresh.organisationId = m_source->organisation().id;
-    {
-        const QSignalBlocker block(m_list);
-        m_list->clearSelection();
-        m_list->setCurrentRow(-1);
-    }
+    fresh.organisationId = source()->organisation().id;
     load(fresh);
-    m_name->setFocus();
 }
 
 void MotifDialog::load(const Motif &motif)
@@ -202,7 +140,6 @@ void MotifDialog::load(const Motif &motif)
     m_maxDelay->setValue((motif.maxDelayMinutes + kMinutesPerDay / 2) / kMinutesPerDay);
     m_instructions->setPlainText(motif.instructions);
     m_archived->setChecked(motif.archived);
-    m_errors.show({});
 }
 
 Motif MotifDialog::fromForm() const
@@ -235,13 +172,9 @@ void MotifDialog::pickColour()
 
 bool MotifDialog::save()
 {
-    Motif motif = fromForm();
-    if (!m_errors.show(CatalogService::checkMotif(motif))) // the server's rules
-        return false;
-    // The form keeps what was typed until the server answers (see m_pending).
-    m_pending->track(m_source->save(motif));
-    emit catalogChanged();
-    return true;
+    const Motif motif = fromForm();
+    // The server's rules (CatalogService), so its messages show next to the fields here.
+    return submit(CatalogService::checkMotif(motif), [&] { return source()->save(motif); });
 }
 
 } // namespace creneau::ui

@@ -3,49 +3,38 @@
 // and sent to the server through AgendaSource; the public booking page shows it once applied.
 #pragma once
 
-#include "ui/agendasource.h"
-#include "ui/fielderrorlabels.h"
-
-#include <QDialog>
+#include "ui/listformdialog.h"
 
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
-class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
 
 namespace creneau::ui {
 
-class PendingSave;
-
-class MotifDialog : public QDialog
+class MotifDialog : public ListFormDialog
 {
     Q_OBJECT
 public:
     explicit MotifDialog(AgendaSource *source, QWidget *parent = nullptr);
 
     // Selects the motif in the list and loads it into the form.
-    void selectMotif(Id motifId);
+    void selectMotif(Id motifId) { select(motifId); }
     // Validates and saves the form; false (messages shown, values kept) when invalid.
-    bool save();
+    bool save() override;
     // The colour field's picker (QColorDialog, not modal to the application).
     void pickColour();
-    void startNew();
-
-signals:
-    void catalogChanged();
 
 private:
-    QWidget *buildForm();
-    void reloadList(Id select);
+    void buildForm();
+    QList<Row> rows() const override;
+    void loadRow(Id id) override;
+    void loadNew() override;
     void load(const Motif &motif);
     Motif fromForm() const;
 
-    AgendaSource *m_source;
     Motif m_current;
-    PendingSave *m_pending = nullptr; // the change sent, until the server answers
-    QListWidget *m_list;
     QLineEdit *m_name;
     QLineEdit *m_color;
     QSpinBox *m_duration;
@@ -55,7 +44,6 @@ private:
     QSpinBox *m_maxDelay;
     QPlainTextEdit *m_instructions;
     QCheckBox *m_archived;
-    FieldErrorLabels m_errors;
 };
 
 } // namespace creneau::ui

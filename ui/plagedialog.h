@@ -3,10 +3,7 @@
 // AgendaSource.
 #pragma once
 
-#include "ui/agendasource.h"
-#include "ui/fielderrorlabels.h"
-
-#include <QDialog>
+#include "ui/listformdialog.h"
 
 class QCheckBox;
 class QComboBox;
@@ -17,35 +14,28 @@ class QTimeEdit;
 
 namespace creneau::ui {
 
-class PendingSave;
-
 class RecurrenceEditor;
 
-class PlageDialog : public QDialog
+class PlageDialog : public ListFormDialog
 {
     Q_OBJECT
 public:
     explicit PlageDialog(AgendaSource *source, QWidget *parent = nullptr);
 
-    void selectPlage(Id plageId);
-    void startNew();
-    // Validates (validatePlage) and saves; false with the messages shown, values kept.
-    bool save();
+    void selectPlage(Id plageId) { select(plageId); }
+    // Validates (CatalogService::checkPlage) and saves; false with the messages shown, values kept.
+    bool save() override;
     RecurrenceEditor *recurrence() const { return m_recurrence; }
 
-signals:
-    void catalogChanged();
-
 private:
-    QWidget *buildForm();
-    void reloadList(Id select);
+    void buildForm();
+    QList<Row> rows() const override;
+    void loadRow(Id id) override;
+    void loadNew() override;
     void load(const PlageOuverture &plage);
     PlageOuverture fromForm() const;
 
-    AgendaSource *m_source;
     PlageOuverture m_current;
-    PendingSave *m_pending = nullptr; // the change sent, until the server answers
-    QListWidget *m_list;
     QLineEdit *m_title;
     QComboBox *m_agent;
     QComboBox *m_lieu;
@@ -55,7 +45,6 @@ private:
     QTimeEdit *m_end;
     RecurrenceEditor *m_recurrence;
     QCheckBox *m_archived;
-    FieldErrorLabels m_errors;
 };
 
 } // namespace creneau::ui
