@@ -1,8 +1,8 @@
-// The sync client's pull reader (sync/client/jsonreader) against QJsonDocument: on every text Qt
+// The sync client's pull reader (sync/fastpath/jsonreader) against QJsonDocument: on every text Qt
 // accepts, the reader accepts it too and reads the same values, and skipping a value lands where
 // reading it does. On any text: no crash, no read outside the text.
 #include "fuzzcheck.h"
-#include "sync/client/jsonreader.h"
+#include "sync/fastpath/jsonreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,8 +13,8 @@
 #include <cmath>
 #include <cstring>
 
-using creneau::client::JsonFormatError;
-using creneau::client::JsonReader;
+using creneau::fastpath::JsonFormatError;
+using creneau::fastpath::JsonReader;
 
 namespace {
 
