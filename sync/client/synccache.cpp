@@ -8,8 +8,12 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <utility>
 
 namespace creneau::client {
+
+using fastpath::JsonReader;
+using fastpath::PageWriter;
 
 namespace {
 
@@ -111,7 +115,7 @@ SyncCache::PageSummary SyncCache::summarise(const QByteArray &page)
         if (key == "changes" && reader.peek() == JsonReader::Type::Array) {
             reader.beginArray();
             while (reader.nextElement()) {
-                reader.skipValue();
+                reader.skimValue(); // checked when the page is applied
                 ++out.changes;
             }
         } else if (key == "next" && reader.peek() == JsonReader::Type::Number) {
@@ -130,13 +134,21 @@ SyncCache::PageSummary SyncCache::summarise(const QByteArray &page)
 void SyncCache::applyPage(const QByteArray &page, qint64 next)
 {
     WriteTransaction tx(*m_store);
-    if (m_writer)
-        m_writer->discard(); // rows left by a page that failed half-way
+    if (!m_writer) {
+        applyPlain(page);
+        setValue(QStringLiteral("cursor"), QString::number(next));
+        tx.commit();
+        return;
+    }
+    m_writer->discard(); // rows left by a page that failed half-way
     JsonReader reader(page);
     QByteArray scratch;
     QByteArrayView key;
     reader.beginObject();
+    bool changesSeen = false;
     for (; reader.nextKey(scratch, &key); scratch.clear()) {
+        if (key == "changes" && std::exchange(changesSeen, true))
+            throw JsonFormatError("a page names changes twice"); // as in applyChange
         if (key != "changes" || reader.peek() != JsonReader::Type::Array) {
             reader.skipValue();
             continue;
@@ -147,10 +159,28 @@ void SyncCache::applyPage(const QByteArray &page, qint64 next)
             applyChange(reader, page);
     }
     reader.expectEnd();
-    if (m_writer)
-        m_writer->flush();
+    m_writer->flush();
     setValue(QStringLiteral("cursor"), QString::number(next));
     tx.commit();
+}
+
+// The plain path: the page as one QJsonDocument, every row through Qt SQL.
+void SyncCache::applyPlain(const QByteArray &page)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(page, &error);
+    if (error.error != QJsonParseError::NoError)
+        throw JsonFormatError("unreadable page: " + error.errorString().toStdString());
+    if (!doc.isObject())
+        throw JsonFormatError("a page is an object");
+    const QJsonValue changes = doc.object().value(QStringLiteral("changes"));
+    if (!changes.isArray())
+        return; // no changes (as the pull reader skips a "changes" of another type)
+    for (const QJsonValue change : changes.toArray()) {
+        if (!change.isObject())
+            throw JsonFormatError("a change is an object");
+        apply(change.toObject());
+    }
 }
 
 void SyncCache::applyChange(JsonReader &reader, const QByteArray &page)
@@ -165,8 +195,24 @@ void SyncCache::applyChange(JsonReader &reader, const QByteArray &page)
     bool written = false;
     qsizetype dataAt = -1; // when "data" came before the entity and id: read it afterwards
     bool dataEmpty = true;
+    // A member named twice: QJsonDocument keeps the last, after this one may have been written.
+    // The feed never sends one; the page is refused rather than read otherwise than Qt reads it.
+    int seen = 0;
+    const auto once = [&](int bit) {
+        if (seen & bit)
+            throw JsonFormatError("a change names " + key.toByteArray().toStdString() + " twice");
+        seen |= bit;
+    };
     reader.beginObject();
     for (; reader.nextKey(scratch, &key); scratch.clear()) {
+        if (key == "entity")
+            once(1);
+        else if (key == "id")
+            once(2);
+        else if (key == "deleted")
+            once(4);
+        else if (key == "data")
+            once(8);
         const JsonReader::Type type = reader.peek();
         if (key == "entity" && type == JsonReader::Type::String) {
             table = tableOf(QString::fromUtf8(reader.readString(scratch)));
@@ -185,7 +231,7 @@ void SyncCache::applyChange(JsonReader &reader, const QByteArray &page)
             QByteArrayView inner;
             dataEmpty = !probe.nextKey(scratch, &inner);
             // The feed sends the data last: write the row as it is read.
-            if (entityKnown && !table.isEmpty() && id > 0 && !dataEmpty && m_writer) {
+            if (entityKnown && !table.isEmpty() && id > 0 && !dataEmpty) {
                 m_writer->upsert(table, id, reader);
                 written = true;
             } else {
@@ -197,16 +243,13 @@ void SyncCache::applyChange(JsonReader &reader, const QByteArray &page)
     }
     if (written || table.isEmpty() || id <= 0)
         return; // an entity this version does not know: skip it, do not stop the sync
-    if ((deleted && dataEmpty) || dataAt < 0 || !m_writer) {
-        // Tombstones, and every row when SQLite is not reachable directly: the generic way,
-        // after the rows before it.
-        if (m_writer)
-            m_writer->flush();
+    if ((deleted && dataEmpty) || dataAt < 0) {
+        // Tombstones (rare) the plain way, after the rows before them.
+        m_writer->flush();
         const QByteArrayView text(page.constData() + start, reader.offset() - start);
         QJsonParseError error;
         const QJsonDocument change = QJsonDocument::fromJson(text.toByteArray(), &error);
-        // The pull reader skips values nobody reads unchecked; Qt reads them all and stops at
-        // its nesting limit. A change it cannot read refuses the page, never silently vanishes.
+        // Read and checked by the pull reader already; refused, it would refuse the page.
         if (error.error != QJsonParseError::NoError)
             throw JsonFormatError("unreadable change: " + error.errorString().toStdString());
         apply(change.object());

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "models/store.h"
-#include "sync/client/jsonreader.h"
-#include "sync/client/pagewriter.h"
+#include "sync/fastpath/jsonreader.h"
+#include "sync/fastpath/pagewriter.h"
 #include "sync/protocol/agentcommand.h"
 
 #include <QJsonArray>
@@ -17,6 +17,9 @@
 #include <optional>
 
 namespace creneau::client {
+
+// A page that is not the JSON it should be (from either path).
+using JsonFormatError = fastpath::JsonFormatError;
 
 struct QueuedCommand
 {
@@ -32,8 +35,9 @@ struct QueuedCommand
 class SyncCache
 {
 public:
-    // How rows reach the file: through SQLite's C API when the linked library runs Qt's driver
-    // (PageWriter), or always through Qt SQL (the plain path the fast one is tested against).
+    // How pages reach the file. Fastest: read by the pull reader and written through SQLite's
+    // C API (sync/fastpath) when the linked library runs Qt's driver, else as QtSql. QtSql: the
+    // plain path, QJsonDocument::fromJson and Qt SQL, which the fast one is tested against.
     enum class RowWriter
     {
         Fastest,
@@ -71,7 +75,8 @@ public:
     int queued() const;
 
 private:
-    void applyChange(JsonReader &reader, const QByteArray &page);
+    void applyPlain(const QByteArray &page);
+    void applyChange(fastpath::JsonReader &reader, const QByteArray &page);
     void apply(const QJsonObject &change);
     void upsert(const QString &table, const QJsonObject &data);
     void replaceLinks(const QString &table, const QString &ownerColumn, const QString &column,
@@ -81,7 +86,7 @@ private:
     std::unique_ptr<Store> m_store;
     QHash<QString, QSqlRecord> m_columns;
     QHash<QString, QSqlQuery> m_prepared; // after m_store: destroyed before the connection
-    std::unique_ptr<PageWriter> m_writer; // likewise; null when rows go through Qt SQL
+    std::unique_ptr<fastpath::PageWriter> m_writer; // likewise; null on the plain path
 };
 
 } // namespace creneau::client

@@ -1,14 +1,16 @@
 #include "sync/server/agentfeed.h"
 
 #include "models/sql.h"
+#include "sync/fastpath/feedjson.h"
 
 #include <QJsonDocument>
 #include <QSqlRecord>
 
 #include <algorithm>
-#include <charconv>
 
 namespace creneau::server {
+
+using fastpath::FeedJson;
 
 namespace {
 
@@ -44,86 +46,6 @@ int tableIndex(const QString &entity)
         if (entity == QLatin1String(kTables[i].entity) || entity == QLatin1String(kTables[i].table))
             return i;
     return -1;
-}
-
-void appendInteger(QByteArray &out, qint64 v)
-{
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
-    out.append(digits, end - digits);
-}
-
-// A JSON string: UTF-8, with quotes, backslashes and control characters escaped.
-void appendString(QByteArray &out, const QString &text)
-{
-    out += '"';
-    const QChar *chars = text.constData();
-    const qsizetype size = text.size();
-    qsizetype i = 0;
-    // ASCII (most of what the tables hold) is copied as it goes; the rest is encoded at once.
-    for (; i < size && chars[i].unicode() < 0x80; ++i) {
-        const char c = char(chars[i].unicode());
-        if (uchar(c) >= 0x20 && c != '"' && c != '\\') {
-            out += c;
-            continue;
-        }
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default: {
-            static const char hex[] = "0123456789abcdef";
-            const char escaped[] = {'\\', 'u', '0', '0', hex[uchar(c) >> 4], hex[c & 15]};
-            out.append(escaped, 6);
-        }
-        }
-    }
-    if (i < size) {
-        // Past the first non-ASCII character: UTF-8, then the same escapes on its bytes
-        // (multi-byte sequences never hold bytes below 0x80).
-        const QByteArray utf8 = QStringView(chars + i, size - i).toUtf8();
-        qsizetype plain = 0;
-        for (qsizetype b = 0; b < utf8.size(); ++b) {
-            const uchar c = uchar(utf8.at(b));
-            if (c >= 0x20 && c != '"' && c != '\\')
-                continue;
-            out.append(utf8.constData() + plain, b - plain);
-            plain = b + 1;
-            if (c == '"' || c == '\\') {
-                out += '\\';
-                out += char(c);
-            } else {
-                static const char hex[] = "0123456789abcdef";
-                const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                out.append(escaped, 6);
-            }
-        }
-        out.append(utf8.constData() + plain, utf8.size() - plain);
-    }
-    out += '"';
-}
-
-// Columns are integers or text (the schema has no other types); NULL stays null.
-void appendValue(QByteArray &out, const QVariant &v)
-{
-    if (v.isNull())
-        out += "null";
-    else if (v.typeId() == QMetaType::QString)
-        appendString(out, v.toString());
-    else
-        appendInteger(out, v.toLongLong());
 }
 
 // The WHERE clause of a range over `table` aliased `alias` (bound: organisation, then value).
@@ -176,7 +98,7 @@ QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Ra
     const QSqlRecord record = q.record();
     QList<QPair<int, QByteArray>> columns;
     for (int i = 0; i < record.count(); ++i)
-        columns.append({i, '"' + record.fieldName(i).toUtf8() + "\":"});
+        columns.append({i, FeedJson::key(record.fieldName(i))});
     const int idColumn = record.indexOf(QStringLiteral("id"));
     const int seqColumn = record.indexOf(QStringLiteral("seq"));
     const int deletedColumn = record.indexOf(QStringLiteral("deleted"));
@@ -193,7 +115,6 @@ QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Ra
     };
     QList<Pending> pending;
     QHash<qint64, qsizetype> byRowId;
-    const QByteArray head = "{\"entity\":\"" + QByteArray(t.entity) + "\",\"id\":";
     while (q.next()) {
         Pending p;
         p.id = q.value(idColumn).toLongLong();
@@ -201,26 +122,22 @@ QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Ra
         const bool deleted = deletedColumn >= 0 && q.value(deletedColumn).toLongLong() != 0;
         QByteArray &out = p.row.json;
         out.reserve(256 + columns.size() * 32);
-        out += head;
-        appendInteger(out, p.id);
-        out += ",\"seq\":";
-        appendInteger(out, p.row.seq);
-        out += deleted ? ",\"deleted\":true,\"data\":{" : ",\"deleted\":false,\"data\":{";
+        FeedJson::beginChange(out, t.entity, p.id, p.row.seq, deleted);
         for (const auto &[i, key] : std::as_const(columns)) {
             out += key;
-            appendValue(out, q.value(i));
+            FeedJson::appendValue(out, q.value(i));
             out += ',';
         }
         if (rdvs && prescripteur[0] >= 0) {
             // The prescripteur also as one object, as the API describes it.
             out += "\"prescripteur\":{\"first_name\":";
-            appendValue(out, q.value(prescripteur[0]));
+            FeedJson::appendValue(out, q.value(prescripteur[0]));
             out += ",\"last_name\":";
-            appendValue(out, q.value(prescripteur[1]));
+            FeedJson::appendValue(out, q.value(prescripteur[1]));
             out += ",\"email\":";
-            appendValue(out, q.value(prescripteur[2]));
+            FeedJson::appendValue(out, q.value(prescripteur[2]));
             out += ",\"phone\":";
-            appendValue(out, q.value(prescripteur[3]));
+            FeedJson::appendValue(out, q.value(prescripteur[3]));
             out += "},";
         }
         byRowId.insert(p.id, pending.size());
@@ -244,7 +161,7 @@ QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Ra
         lists.append({"rdv_usagers", "rdv_id", "usager_id", "usager_ids"});
     const qint64 lastSeq = pending.last().row.seq;
     for (const List &list : std::as_const(lists)) {
-        QList<QByteArray> ids(pending.size());
+        QList<QList<qint64>> ids(pending.size());
         QString statement =
             QStringLiteral("SELECT l.%1, l.%2 FROM %3 l JOIN %4 r ON r.id = l.%1 WHERE %5")
                 .arg(QLatin1String(list.owner), QLatin1String(list.column),
@@ -263,22 +180,16 @@ QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Ra
             const auto at = byRowId.constFind(links.value(0).toLongLong());
             if (at == byRowId.cend())
                 continue; // past the page's last row, sharing its seq
-            QByteArray &l = ids[*at];
-            l += l.isEmpty() ? '[' : ',';
-            l += QByteArray::number(links.value(1).toLongLong());
+            ids[*at].append(links.value(1).toLongLong());
         }
-        for (qsizetype i = 0; i < pending.size(); ++i) {
-            QByteArray &out = pending[i].row.json;
-            out += '"' + QByteArray(list.name) + "\":";
-            out += ids.at(i).isEmpty() ? QByteArray("[]") : ids.at(i) + ']';
-            out += ',';
-        }
+        const QByteArray key = FeedJson::key(QString::fromLatin1(list.name));
+        for (qsizetype i = 0; i < pending.size(); ++i)
+            FeedJson::appendIdList(pending[i].row.json, key, ids.at(i));
     }
     QList<Row> out;
     out.reserve(pending.size());
     for (Pending &p : pending) {
-        p.row.json.chop(1); // the last ','
-        p.row.json += "}}";
+        FeedJson::endChange(p.row.json);
         out.append(std::move(p.row));
     }
     return out;
@@ -301,9 +212,8 @@ QList<AgentFeed::Row> AgentFeed::tombstones(const Range &range)
             continue;
         Row r;
         r.seq = q.value(0).toLongLong();
-        r.json = "{\"entity\":\"" + QByteArray(kTables[table].entity) +
-                 "\",\"id\":" + QByteArray::number(q.value(2).toLongLong()) +
-                 ",\"seq\":" + QByteArray::number(r.seq) + ",\"deleted\":true,\"data\":{}}";
+        FeedJson::beginChange(r.json, kTables[table].entity, q.value(2).toLongLong(), r.seq, true);
+        FeedJson::endChange(r.json);
         out.append(std::move(r));
     }
     return out;

@@ -1,8 +1,8 @@
 // The agent change feed: every row of one organisation written after a change-sequence number,
 // as {entity, id, seq, deleted, data}, where data holds the row's columns (never password
 // hashes nor usagers' link secrets) plus the row's lists (agent_ids, usager_ids, motif_ids).
-// A page is written straight to JSON bytes: an initial pull sends hundreds of thousands of rows,
-// and building QJsonObject trees for them cost more than the queries.
+// A page is written straight to JSON bytes (sync/fastpath/feedjson, a fast path): an initial pull
+// sends hundreds of thousands of rows, and building QJsonObject trees for them costs 3-6x more.
 #pragma once
 
 #include "models/store.h"

@@ -6,8 +6,8 @@
 // earn their code (README, design notes).
 // Usage: bench_feed_paths [APPOINTMENTS]   (default 100000)
 #include "feedpages.h"
-#include "sync/client/jsonreader.h"
 #include "sync/client/synccache.h"
+#include "sync/fastpath/jsonreader.h"
 #include "sync/server/agentfeed.h"
 
 #include "models/demodata.h"
@@ -71,35 +71,35 @@ double best(const std::function<void()> &run)
 // Walks a whole page with the pull reader, reading every value (what the cache does).
 void pullRead(const QByteArray &page)
 {
-    client::JsonReader r(page);
+    fastpath::JsonReader r(page);
     QByteArray scratch;
     QByteArrayView key;
     std::function<void()> value = [&] {
         switch (r.peek()) {
-        case client::JsonReader::Type::Object:
+        case fastpath::JsonReader::Type::Object:
             r.beginObject();
             while (r.nextKey(scratch, &key))
                 value();
             break;
-        case client::JsonReader::Type::Array:
+        case fastpath::JsonReader::Type::Array:
             r.beginArray();
             while (r.nextElement())
                 value();
             break;
-        case client::JsonReader::Type::String:
+        case fastpath::JsonReader::Type::String:
             r.readString(scratch);
             scratch.clear();
             break;
-        case client::JsonReader::Type::Number: {
+        case fastpath::JsonReader::Type::Number: {
             bool isInteger = false;
             qint64 integer = 0;
             r.readNumber(&isInteger, &integer);
             break;
         }
-        case client::JsonReader::Type::Bool:
+        case fastpath::JsonReader::Type::Bool:
             r.readBool();
             break;
-        case client::JsonReader::Type::Null:
+        case fastpath::JsonReader::Type::Null:
             r.readNull();
             break;
         }

@@ -4,7 +4,7 @@
 // changes at every page size, pages that QJsonDocument and the client's pull reader read alike,
 // sequence numbers never split across pages, and row() equal to the page's data.
 #include "feedpages.h"
-#include "sync/client/jsonreader.h"
+#include "sync/fastpath/jsonreader.h"
 #include "sync/server/agentfeed.h"
 
 #include "models/demodata.h"
@@ -19,10 +19,10 @@ using namespace creneau;
 namespace {
 
 // The page as the client's pull reader sees it, rebuilt as Qt values.
-QJsonValue readWithPullReader(client::JsonReader &r, QByteArray &scratch)
+QJsonValue readWithPullReader(fastpath::JsonReader &r, QByteArray &scratch)
 {
     switch (r.peek()) {
-    case client::JsonReader::Type::Object: {
+    case fastpath::JsonReader::Type::Object: {
         r.beginObject();
         QJsonObject o;
         QByteArrayView key;
@@ -32,24 +32,24 @@ QJsonValue readWithPullReader(client::JsonReader &r, QByteArray &scratch)
         }
         return o;
     }
-    case client::JsonReader::Type::Array: {
+    case fastpath::JsonReader::Type::Array: {
         r.beginArray();
         QJsonArray a;
         while (r.nextElement())
             a.append(readWithPullReader(r, scratch));
         return a;
     }
-    case client::JsonReader::Type::String:
+    case fastpath::JsonReader::Type::String:
         return QString::fromUtf8(r.readString(scratch));
-    case client::JsonReader::Type::Number: {
+    case fastpath::JsonReader::Type::Number: {
         bool isInteger = false;
         qint64 integer = 0;
         const double d = r.readNumber(&isInteger, &integer);
         return isInteger ? QJsonValue(integer) : QJsonValue(d);
     }
-    case client::JsonReader::Type::Bool:
+    case fastpath::JsonReader::Type::Bool:
         return r.readBool();
-    case client::JsonReader::Type::Null:
+    case fastpath::JsonReader::Type::Null:
         r.readNull();
         return QJsonValue(QJsonValue::Null);
     }
@@ -98,7 +98,7 @@ private slots:
             const QJsonObject doc = QJsonDocument::fromJson(page.json, &error).object();
             QCOMPARE(error.error, QJsonParseError::NoError);
             // The client's pull reader reads the page as QJsonDocument does.
-            client::JsonReader reader(page.json);
+            fastpath::JsonReader reader(page.json);
             QByteArray scratch;
             QCOMPARE(readWithPullReader(reader, scratch), QJsonValue(doc));
             reader.expectEnd();

@@ -33,7 +33,8 @@ function(_walls_closure target known out)
 endfunction()
 
 function(creneau_write_walls table)
-  set(folders models sync/protocol sync/ical sync/notify sync/calendar sync/server sync/client ui translations
+  set(folders models sync/protocol sync/fastpath sync/ical sync/notify sync/calendar sync/server
+              sync/client ui translations
               app)
   set(known "")
   foreach(folder IN LISTS folders)

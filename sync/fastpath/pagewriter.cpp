@@ -1,4 +1,4 @@
-#include "sync/client/pagewriter.h"
+#include "sync/fastpath/pagewriter.h"
 
 #include "models/sql.h"
 
@@ -8,7 +8,7 @@
 
 #include <sqlite3.h>
 
-namespace creneau::client {
+namespace creneau::fastpath {
 
 namespace {
 // Rows (and links) per multi-row statement: amortises SQLite's per-statement work, well under its
@@ -354,4 +354,4 @@ void PageWriter::discard()
     m_batchColumns = 0;
 }
 
-} // namespace creneau::client
+} // namespace creneau::fastpath

@@ -1,6 +1,13 @@
 // A pull reader over JSON text held in memory: walks objects and arrays in place, without
 // building a document, so that a page of the change feed (megabytes) can be written to the cache
 // as it is read. Strings without escapes are returned as views into the text itself.
+//
+// A fast path (see sync/fastpath/CMakeLists.txt): it exists because bench_feed_paths shows
+// QJsonDocument::fromJson 3-4x slower on the initial pull's pages. It must match QJsonDocument:
+// every text it accepts, QJsonDocument accepts with the same values (nesting limit included);
+// it may refuse more (RFC 8259's strict numbers, escapes and control characters, where Qt is
+// lenient), and writes U+FFFD for a lone surrogate escape (Qt 6.4 decodes one wrongly).
+// tst_jsonreader and fuzz_jsonreader hold it to that.
 #pragma once
 
 #include <QByteArray>
@@ -9,7 +16,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace creneau::client {
+namespace creneau::fastpath {
 
 // The text is not the JSON it should be.
 class JsonFormatError : public std::runtime_error
@@ -50,8 +57,14 @@ public:
     double readNumber(bool *isInteger, qint64 *integer);
     bool readBool();
     void readNull();
-    // Skips the next value, checking strings and containers only for their quotes and brackets.
+    // Skips the next value, checked as reading it would be (a page with a malformed value
+    // nobody reads is refused, as QJsonDocument refuses it).
     void skipValue();
+    // Skips the next value by its quotes and brackets alone, unchecked: only for text that is
+    // read in full afterwards anyway (SyncCache::summarise, before the page is applied).
+    void skimValue();
+    // QJsonDocument's nesting limit: deeper containers are refused, as Qt refuses them.
+    static constexpr int kMaxDepth = 1024;
 
     // Where the reader is, as an offset into the text (to come back to a value later).
     qsizetype offset() const { return m_at - m_begin; }
@@ -69,4 +82,4 @@ private:
     std::vector<bool> m_first; // per open container: no item read yet
 };
 
-} // namespace creneau::client
+} // namespace creneau::fastpath

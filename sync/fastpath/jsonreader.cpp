@@ -1,4 +1,4 @@
-#include "sync/client/jsonreader.h"
+#include "sync/fastpath/jsonreader.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-namespace creneau::client {
+namespace creneau::fastpath {
 
 namespace {
 
@@ -38,6 +38,42 @@ void appendUtf8(QByteArray &out, char32_t cp)
         out += char(0x80 | ((cp >> 6) & 0x3F));
         out += char(0x80 | (cp & 0x3F));
     }
+}
+
+// Past a well-formed UTF-8 sequence starting at `at` (RFC 3629: no overlong forms, no encoded
+// surrogates, nothing beyond U+10FFFF), or null: QJsonDocument refuses such a string too.
+const char *pastUtf8(const char *at, const char *end)
+{
+    const uchar lead = uchar(*at);
+    int more = 0;
+    char32_t cp = 0;
+    if (lead < 0xC2)
+        return nullptr; // a continuation byte, or an overlong two-byte form
+    if (lead < 0xE0) {
+        more = 1;
+        cp = lead & 0x1F;
+    } else if (lead < 0xF0) {
+        more = 2;
+        cp = lead & 0x0F;
+    } else if (lead < 0xF5) {
+        more = 3;
+        cp = lead & 0x07;
+    } else {
+        return nullptr;
+    }
+    if (end - at <= more)
+        return nullptr;
+    for (int i = 1; i <= more; ++i) {
+        const uchar c = uchar(at[i]);
+        if ((c & 0xC0) != 0x80)
+            return nullptr;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    if (more == 2 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000)))
+        return nullptr;
+    if (more == 3 && (cp < 0x10000 || cp > 0x10FFFF))
+        return nullptr;
+    return at + more + 1;
 }
 
 } // namespace
@@ -90,6 +126,8 @@ void JsonReader::beginObject()
 {
     if (next() != '{')
         fail("object expected");
+    if (m_first.size() >= size_t(kMaxDepth))
+        fail("nested too deep");
     m_first.push_back(true);
 }
 
@@ -97,6 +135,8 @@ void JsonReader::beginArray()
 {
     if (next() != '[')
         fail("array expected");
+    if (m_first.size() >= size_t(kMaxDepth))
+        fail("nested too deep");
     m_first.push_back(true);
 }
 
@@ -140,9 +180,16 @@ QByteArrayView JsonReader::readString(QByteArray &scratch)
         fail("string expected");
     const char *start = m_at;
     while (m_at < m_end && *m_at != '"' && *m_at != '\\') {
-        if (uchar(*m_at) < 0x20)
+        const uchar c = uchar(*m_at);
+        if (c < 0x20)
             fail("control character in a string");
-        ++m_at;
+        if (c < 0x80) {
+            ++m_at;
+        } else if (const char *past = pastUtf8(m_at, m_end)) {
+            m_at = past;
+        } else {
+            fail("invalid UTF-8 in a string");
+        }
     }
     if (m_at >= m_end)
         fail("unterminated string");
@@ -159,6 +206,14 @@ QByteArrayView JsonReader::readString(QByteArray &scratch)
             break;
         if (uchar(c) < 0x20)
             fail("control character in a string");
+        if (uchar(c) >= 0x80) {
+            const char *past = pastUtf8(m_at - 1, m_end);
+            if (!past)
+                fail("invalid UTF-8 in a string");
+            scratch.append(m_at - 1, past - (m_at - 1));
+            m_at = past;
+            continue;
+        }
         if (c != '\\') {
             scratch += c;
             continue;
@@ -267,7 +322,17 @@ double JsonReader::readNumber(bool *isInteger, qint64 *integer)
     }
     *isInteger = false;
     const double d = std::strtod(std::string(start, m_at).c_str(), nullptr);
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9e15) {
+    // Beyond a double's range either way: QJsonDocument refuses the text (1e400, 1e-400).
+    if (!std::isfinite(d))
+        fail("number out of range");
+    if (d == 0) {
+        for (const char *c = digits; c < m_at && *c != 'e' && *c != 'E'; ++c)
+            if (*c >= '1' && *c <= '9')
+                fail("number out of range");
+    }
+    // A whole number within 64 bits is an integer, as QJsonDocument makes it (1e17, and
+    // -9223372036854775809, which is -2^63 once a double).
+    if (d == std::floor(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
         *isInteger = true;
         *integer = qint64(d);
     }
@@ -297,6 +362,51 @@ void JsonReader::readNull()
 }
 
 void JsonReader::skipValue()
+{
+    // Read as a whole, without keeping anything: no recursion, the open containers are ours.
+    std::vector<bool> objects; // per container opened here: an object (else an array)
+    QByteArray scratch;
+    QByteArrayView key;
+    const auto one = [&] {
+        switch (peek()) {
+        case Type::Object:
+            beginObject();
+            objects.push_back(true);
+            break;
+        case Type::Array:
+            beginArray();
+            objects.push_back(false);
+            break;
+        case Type::String:
+            readString(scratch);
+            scratch.clear();
+            break;
+        case Type::Number: {
+            bool isInteger = false;
+            qint64 integer = 0;
+            readNumber(&isInteger, &integer);
+            break;
+        }
+        case Type::Bool:
+            readBool();
+            break;
+        case Type::Null:
+            readNull();
+            break;
+        }
+    };
+    one();
+    while (!objects.empty()) {
+        const bool more = objects.back() ? nextKey(scratch, &key) : nextElement();
+        scratch.clear();
+        if (more)
+            one();
+        else
+            objects.pop_back();
+    }
+}
+
+void JsonReader::skimValue()
 {
     const Type type = peek();
     if (type != Type::Object && type != Type::Array && type != Type::String) {
@@ -345,4 +455,4 @@ void JsonReader::expectEnd()
         fail("text after the value");
 }
 
-} // namespace creneau::client
+} // namespace creneau::fastpath

@@ -2,10 +2,17 @@
 // of rows per statement: Qt SQL's binding (a QVariant and a placeholder lookup per value) and
 // SQLite's per-statement work (a cursor per index) cost more than the rows themselves in a
 // 100,000-row pull.
+//
+// A fast path (see sync/fastpath/CMakeLists.txt), outside « storage through Qt SQL »: it exists
+// because bench_feed_paths shows the plain path (SyncCache::RowWriter::QtSql: QJsonDocument and
+// Qt SQL) 3-4x slower on the initial pull. It must match that path: the same rows, values and SQL
+// types in the cache for every page, and a page refused whenever the plain path refuses it
+// (tst_page_writer holds it to that, hostile pages included). SyncCache falls back to the plain
+// path when Qt's SQLite driver does not run the library linked here.
 #pragma once
 
 #include "models/store.h"
-#include "sync/client/jsonreader.h"
+#include "sync/fastpath/jsonreader.h"
 
 #include <QHash>
 #include <QList>
@@ -15,7 +22,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace creneau::client {
+namespace creneau::fastpath {
 
 class PageWriter
 {
@@ -102,4 +109,4 @@ private:
     QByteArray m_keyScratch;
 };
 
-} // namespace creneau::client
+} // namespace creneau::fastpath
