@@ -78,6 +78,14 @@ QString OrganisationSettings::effectiveReplyTo() const
     return replyTo.trimmed().isEmpty() ? organisation.email.trimmed() : replyTo.trimmed();
 }
 
+QString OrganisationSettings::linkBase(const QString &serverUrl) const
+{
+    QString base = publicUrl.trimmed().isEmpty() ? serverUrl : publicUrl.trimmed();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base;
+}
+
 OrganisationService::OrganisationService(Store &store, const Clock &clock)
     : m_store(store), m_clock(clock)
 {}

@@ -26,6 +26,9 @@ struct OrganisationSettings
     // Where replies go: the organisation's contact e-mail unless another address was chosen
     // (empty: no Reply-To).
     QString effectiveReplyTo() const;
+    // Where the organisation's links start (booking link, private links, invitations): its own
+    // public address when it set one (its reverse proxy), else the server's; no trailing slash.
+    QString linkBase(const QString &serverUrl) const;
 };
 
 // An agent as the administration lists them.

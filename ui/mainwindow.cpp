@@ -1,5 +1,7 @@
 #include "ui/mainwindow.h"
 
+#include "models/organisationservice.h"
+
 #include "models/demodata.h"
 #include "sync/client/syncclient.h"
 #include "ui/absencedialog.h"
@@ -509,7 +511,11 @@ void MainWindow::showRdv(Id rdvId)
 
 QString MainWindow::publicLink() const
 {
-    return m_serverUrl + QStringLiteral("/rdv/") + m_source->organisation().slug;
+    // The organisation's own public address when an administrator set one (Administration ›
+    // Organisation…): the link partners open must be theirs, not this computer's.
+    const Organisation org = m_source->organisation();
+    return OrganisationService(m_source->store()).settings(org.id).linkBase(m_serverUrl) +
+           QStringLiteral("/rdv/") + org.slug;
 }
 
 QString MainWindow::partnerLink() const

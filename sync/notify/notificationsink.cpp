@@ -142,11 +142,7 @@ bool Change::load()
         if (const auto a = catalog.agent(event.actorAgentId))
             values[QStringLiteral("by_agent")] = a->fullName();
 
-    // The organisation's own public address when it set one (its reverse proxy), else the
-    // server's.
-    const QString base = !settings.publicUrl.isEmpty() ? settings.publicUrl
-                         : context.publicUrl           ? context.publicUrl()
-                                                       : QString();
+    const QString base = settings.linkBase(context.publicUrl ? context.publicUrl() : QString());
     if (!base.isEmpty()) {
         const QString orgBase = base + QStringLiteral("/rdv/") + org.slug;
         if (!event.usagerToken.isEmpty())

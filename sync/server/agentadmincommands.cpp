@@ -233,7 +233,7 @@ void AgentCommands::queueInvitation(Id organisationId, Id agentId, const QString
     const auto agent = m_site.catalog().agent(agentId);
     if (!agent)
         return;
-    const QString base = s.publicUrl.isEmpty() ? m_site.publicUrl() : s.publicUrl;
+    const QString base = s.linkBase(m_site.publicUrl());
     const qint64 now = m_site.clock().nowSecs();
     notify::TemplateValues v;
     v[QStringLiteral("agent")] = agent->fullName();

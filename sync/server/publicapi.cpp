@@ -1,5 +1,7 @@
 #include "sync/server/publicapi.h"
 
+#include "models/organisationservice.h"
+
 #include "models/storehealth.h"
 #include "sync/protocol/instants.h"
 #include "sync/server/httpserver.h"
@@ -190,7 +192,9 @@ HttpResponse bookingAnswer(BookingSite &site, const Organisation &org,
     }
     // out.usager holds what was typed (a stored usager is reused only when identical).
     QVariantMap recap = rdvRecap(site, org, out.rdv, out.usager);
-    const QString base = site.publicUrl() + QStringLiteral("/rdv/") + org.slug;
+    const QString base =
+        OrganisationService(site.store()).settings(org.id).linkBase(site.publicUrl()) +
+        QStringLiteral("/rdv/") + org.slug;
     // The private link is the usager's: answered to a usager booking for themself, and sent by
     // SMS or e-mail to a usager booked by a prescriber, who never sees it.
     if (!out.usagerToken.isEmpty() && out.rdv.createdBy == CreatedBy::Usager)

@@ -1,6 +1,7 @@
 // The main window's navigation: week and day views, previous/next and today by button and by
 // shortcut, the date picker, the agent and lieu filters, and the links it shares.
 #include "embeddeddesk.h"
+#include "models/organisationservice.h"
 #include "prescripteurbooking.h"
 #include "ui/mainwindow.h"
 
@@ -35,6 +36,21 @@ void TestMainWindowNavigation::navigates()
 
     QCOMPARE(window.partnerLink(), QStringLiteral("http://127.0.0.1:1234/rdv/test/prescripteur"));
     QCOMPARE(window.publicLink(), QStringLiteral("http://127.0.0.1:1234/rdv/test"));
+    // Once an administrator gives the organisation its public address (its reverse proxy), that
+    // is what « Partager » hands partners, as soon as the change reaches the desktop.
+    {
+        OrganisationService service(*b.org.store);
+        OrganisationSettings settings = service.settings(b.org.org.id);
+        settings.publicUrl = QStringLiteral("https://rdv.example.fr/");
+        Agent admin = b.org.agent;
+        admin.role = AgentRole::Admin;
+        const AdminOutcome saved = service.saveOrganisation(admin, settings);
+        QVERIFY2(saved.ok(), qPrintable(saved.message));
+        QTRY_COMPARE_WITH_TIMEOUT(window.partnerLink(),
+                                  QStringLiteral("https://rdv.example.fr/rdv/test/prescripteur"),
+                                  15000);
+        QCOMPARE(window.publicLink(), QStringLiteral("https://rdv.example.fr/rdv/test"));
+    }
 
     window.findChild<QToolButton *>(QStringLiteral("weekViewButton"))->click();
     const QDate today = QDate::currentDate();

@@ -228,6 +228,43 @@ private slots:
         QVERIFY(manage.section(QLatin1Char('/'), -1).size() >= 22); // 128 bits or more
     }
 
+    // An organisation that set its own public address (its reverse proxy) gets its links there,
+    // not at the server's own address, which partners may not reach.
+    void linksUseTheOrganisationsPublicAddress()
+    {
+        AgentApiClient admin(QUrl(m_server.url(QString())));
+        QCOMPARE(admin.login(QString::fromLatin1(creneau::demo::kAdminEmail),
+                             QString::fromLatin1(creneau::demo::kAdminPassword)),
+                 200);
+        const auto setAddress = [&admin](const QString &address) {
+            return admin
+                .command(QStringLiteral("save_organisation"),
+                         {{QStringLiteral("public_url"), address}})
+                .status;
+        };
+        QCOMPARE(setAddress(QStringLiteral("https://rdv.vernon.example.fr")), 200);
+        const QJsonArray list = creneaux(*m_client, m_caf);
+        Reply r = m_client->postJson(
+            QStringLiteral("/api/v1/public/mfs-vernon/rdvs"),
+            bookingJson(m_caf, list.at(list.size() - 3).toObject(), QStringLiteral("Relayé")));
+        QCOMPARE(r.status, 201);
+        const QString recap =
+            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("recap_url")).toString();
+        QVERIFY2(recap.startsWith(
+                     QLatin1String("https://rdv.vernon.example.fr/rdv/mfs-vernon/recapitulatif/")),
+                 qPrintable(recap));
+        QCOMPARE(setAddress(QString()), 200);
+        r = m_client->postJson(
+            QStringLiteral("/api/v1/public/mfs-vernon/rdvs"),
+            bookingJson(m_caf, list.at(list.size() - 4).toObject(), QStringLiteral("Direct")));
+        QCOMPARE(r.status, 201);
+        QVERIFY(QJsonDocument::fromJson(r.body)
+                    .object()
+                    .value(QStringLiteral("recap_url"))
+                    .toString()
+                    .startsWith(m_server.url(QString())));
+    }
+
     void bodiesOver64KiBGet413_data()
     {
         QTest::addColumn<int>("size");
