@@ -23,25 +23,28 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 work=$(mktemp -d)
 chmod 755 "$work"
-pids=""
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
-    for p in $pids; do kill "$p" 2>/dev/null || true; done
+    # start() runs in $(...): its variables die with it, so the servers' pids are in a file.
+    [ -f "$work/pids" ] && for p in $(cat "$work/pids"); do kill "$p" 2>/dev/null || true; done
     [ -d "$work/pg" ] && as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
 start() {
-    log="$work/server$(echo "$pids" | wc -w).log"
+    log="$work/server$(cat "$work/pids" 2>/dev/null | wc -l).log"
     "$@" >"$log" 2>&1 &
-    pids="$pids $!"
+    echo $! >>"$work/pids"
     i=0
-    while ! grep -q 'Listening on' "$log"; do
+    port=""
+    # Until the whole line is there: "Listening on" may be read before its port is written.
+    while [ -z "$port" ]; do
         i=$((i + 1)); [ $i -lt 600 ] || { echo "timeout starting $1" >&2; cat "$log" >&2; exit 1; }
         sleep 0.5
+        port=$(sed -n 's/.*Listening on http:\/\/127.0.0.1:\([0-9][0-9]*\).*/\1/p' "$log" | head -n1)
     done
-    sed -n 's/.*Listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$log" | head -n1
+    echo "$port"
 }
 
 monday=$(date -d "next monday" +%F)
@@ -51,16 +54,18 @@ motif_of() { # base slug n: the n-th motif's id
     curl -s "$1/api/v1/public/$2/motifs" | grep -o '"id":[0-9]*' | sed -n "${3}p" | sed 's/"id"://'
 }
 
-# One wrk per "base slug connections" triple, all at once; prints the bookings (201) per second.
+# One wrk per "base slug connections part" group, all at once; prints the bookings (201) per
+# second. `part` k/m: the wrk books every m-th créneau from the k-th (book.lua), so that two wrk on
+# one organisation do not fight over the same créneaux (refusals are not what is measured).
 book() {
     n=0
-    while [ $# -ge 3 ]; do
-        base=$1 slug=$2 conns=$3; shift 3
+    while [ $# -ge 4 ]; do
+        base=$1 slug=$2 conns=$3 part=$4; shift 4
         n=$((n + 1))
         motif=$(motif_of "$base" "$slug" 2)
         curl -s "$base/api/v1/public/$slug/motifs/$motif/creneaux?from=$monday&to=$last" \
             >"$work/creneaux$n.json"
-        CRENEAUX_FILE="$work/creneaux$n.json" MOTIF_ID=$motif \
+        CRENEAUX_FILE="$work/creneaux$n.json" MOTIF_ID=$motif CRENEAUX_PART=$part \
             wrk -c"$conns" -t1 -d"$duration" -s "$here/http/book.lua" \
             "$base/api/v1/public/$slug/rdvs" >"$work/book$n.txt" &
     done
@@ -68,6 +73,7 @@ book() {
     cat "$work"/book*.txt | awk -v d="${duration%s}" '
         /requests in/ {total += $1} /Non-2xx/ {bad += $NF}
         END {printf "%.0f\n", (total - bad) / d}'
+    [ -z "${KEEP_WRK:-}" ] || cat "$work"/book*.txt >>"$KEEP_WRK"
     rm -f "$work"/book*.txt
 }
 
@@ -88,12 +94,12 @@ slugs="departement-bench $("$clone_bin" "$url" departement-bench 10 | tr '\n' ' 
 
 # One organisation (the last copy): 25 connections on each instance.
 alone=$(echo "$slugs" | awk '{print $NF}')
-one=$(book "$a" "$alone" 25 "$b" "$alone" 25)
+one=$(book "$a" "$alone" 25 1/2 "$b" "$alone" 25 2/2)
 # Ten organisations (the others), 5 connections each, alternately on one instance and the other.
 set --
 k=0
 for s in $(echo "$slugs" | awk '{$NF=""; print}'); do
-    if [ $((k % 2)) = 0 ]; then set -- "$@" "$a" "$s" 5; else set -- "$@" "$b" "$s" 5; fi
+    if [ $((k % 2)) = 0 ]; then set -- "$@" "$a" "$s" 5 1/1; else set -- "$@" "$b" "$s" 5 1/1; fi
     k=$((k + 1))
 done
 ten=$(book "$@")
