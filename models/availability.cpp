@@ -48,28 +48,36 @@ QList<QDate> Availability::Plage::days(const QDate &from, const QDate &to) const
 
 void Availability::refresh()
 {
-    const qint64 seq = m_store.currentSeq();
-    if (seq == m_seq)
-        return;
-    if (m_seq < 0 || m_orgs.empty()) {
-        // Nothing loaded: organisations load at the sequence of their first question.
-        m_seq = seq;
-        return;
+    ++m_refreshes;
+}
+
+bool Availability::catchUp(Tenant &t) const
+{
+    if (t.checked == m_refreshes)
+        return true;
+    t.checked = m_refreshes;
+    const Id org = t.organisation.id;
+    const qint64 seq = m_store.currentSeq(org);
+    if (seq == t.seq)
+        return true;
+    // Catalogue rows written since: the organisation reloads (when asked, just after).
+    const QVariant changed = sql::scalar(
+        m_store.db(),
+        QStringLiteral("SELECT 1 FROM organisations WHERE id = ? AND seq > ? UNION ALL "
+                       "SELECT 1 FROM agents WHERE organisation_id = ? AND seq > ? UNION ALL "
+                       "SELECT 1 FROM lieux WHERE organisation_id = ? AND seq > ? UNION ALL "
+                       "SELECT 1 FROM motifs WHERE organisation_id = ? AND seq > ? UNION ALL "
+                       "SELECT 1 FROM plages_ouverture WHERE organisation_id = ? AND seq > ? "
+                       "UNION ALL "
+                       "SELECT 1 FROM absences WHERE organisation_id = ? AND seq > ? LIMIT 1"),
+        {org, t.seq, org, t.seq, org, t.seq, org, t.seq, org, t.seq, org, t.seq});
+    if (changed.isValid()) {
+        forgetTenant(org);
+        return false;
     }
-    // Catalogue rows written since the last refresh: their organisations reload when next asked.
-    QSqlQuery c = sql::run(m_store.db(),
-                           QStringLiteral("SELECT id FROM organisations WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM agents WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM lieux WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM motifs WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM plages_ouverture "
-                                          "WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM absences WHERE seq > ?"),
-                           {m_seq, m_seq, m_seq, m_seq, m_seq, m_seq});
-    while (c.next())
-        forgetTenant(c.value(0).toLongLong());
-    applyRdvChanges(m_seq);
-    m_seq = seq;
+    applyRdvChanges(t, t.seq);
+    t.seq = seq;
+    return true;
 }
 
 void Availability::clear()
@@ -78,7 +86,7 @@ void Availability::clear()
     m_motifOrg.clear();
     m_lieuOrg.clear();
     m_agentOrg.clear();
-    m_seq = -1;
+    ++m_refreshes;
 }
 
 void Availability::forgetTenant(Id organisationId) const
@@ -99,15 +107,17 @@ void Availability::forgetTenant(Id organisationId) const
 Availability::Tenant *Availability::tenant(Id organisationId) const
 {
     const auto it = m_orgs.find(organisationId);
-    if (it != m_orgs.end())
+    if (it != m_orgs.end() && catchUp(*it->second))
         return it->second.get();
     if (organisationId <= 0)
         return nullptr;
-    if (m_seq < 0) // changes after this point are applied by the next refresh
-        m_seq = m_store.currentSeq();
+    // Read before the load: what is written meanwhile is applied again at the next look.
+    const qint64 seq = m_store.currentSeq(organisationId);
     std::unique_ptr<Tenant> loaded = load(organisationId);
     if (!loaded)
         return nullptr;
+    loaded->seq = seq;
+    loaded->checked = m_refreshes;
     Tenant *t = loaded.get();
     for (auto m = t->motifs.cbegin(); m != t->motifs.cend(); ++m)
         m_motifOrg.insert(m.key(), organisationId);
@@ -147,8 +157,8 @@ Availability::Tenant *Availability::owner(Kind kind, Id id) const
 std::unique_ptr<Availability::Tenant> Availability::load(Id organisationId) const
 {
     Catalog catalog(m_store);
-    // No snapshot needed: m_seq was read before, so the next refresh applies again whatever is
-    // written while this runs.
+    // No snapshot needed: the sequence was read before, so the next look applies again whatever
+    // is written while this runs.
     const std::optional<Organisation> org = catalog.organisation(organisationId);
     if (!org)
         return nullptr;
@@ -217,45 +227,44 @@ void Availability::applyRdv(Tenant &t, Id id, const BusyRdv *busy)
     }
 }
 
-void Availability::applyRdvChanges(qint64 sinceSeq)
+void Availability::applyRdvChanges(Tenant &t, qint64 sinceSeq) const
 {
-    QSqlQuery r =
-        sql::run(m_store.db(),
-                 QStringLiteral("SELECT r.id, r.organisation_id, r.starts_at, r.ends_at, "
-                                "r.status, ra.agent_id FROM rdvs r "
-                                "LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
-                                "WHERE r.seq > ?"), // no ORDER BY: it would scan every row
-                 {sinceSeq});
+    QSqlQuery r = sql::run(m_store.db(),
+                           QStringLiteral("SELECT r.id, r.starts_at, r.ends_at, r.status, "
+                                          "ra.agent_id FROM rdvs r "
+                                          "LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
+                                          "WHERE r.organisation_id = ? AND r.seq > ?"),
+                           {t.organisation.id, sinceSeq});
     struct Change
     {
-        Id organisation = 0;
         bool revoked = false;
         BusyRdv busy;
     };
     QHash<Id, Change> changed;
     while (r.next()) {
-        const Id org = r.value(1).toLongLong();
-        if (m_orgs.find(org) == m_orgs.end())
-            continue; // read whole when first asked about
         const Id id = r.value(0).toLongLong();
         Change &c = changed[id];
-        c.organisation = org;
-        c.revoked = r.value(4).toString() == QLatin1String("revoked");
-        c.busy.when = {r.value(2).toLongLong(), r.value(3).toLongLong(), id};
-        if (!r.value(5).isNull())
-            c.busy.agents << r.value(5).toLongLong();
+        c.revoked = r.value(3).toString() == QLatin1String("revoked");
+        c.busy.when = {r.value(1).toLongLong(), r.value(2).toLongLong(), id};
+        if (!r.value(4).isNull())
+            c.busy.agents << r.value(4).toLongLong();
     }
-    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
-        Tenant &t = *m_orgs.at(it->organisation);
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
         applyRdv(t, it.key(), it->revoked ? nullptr : &it->busy);
+    // Answer caches key on the version: it moves only when busy times did (a usager's new phone
+    // number leaves the organisation's créneaux as they were).
+    if (!changed.isEmpty())
         t.version = ++m_nextVersion;
-    }
 }
 
 qint64 Availability::version(Id organisationId) const
 {
+    // Caught up first: a cached answer is checked against the organisation as it is now (-1
+    // when its catalogue changed: it loads again when next asked about).
     const auto it = m_orgs.find(organisationId);
-    return it == m_orgs.end() ? -1 : it->second->version;
+    if (it == m_orgs.end() || !catchUp(*it->second))
+        return -1;
+    return it->second->version;
 }
 
 const Organisation *Availability::organisation(Id id) const

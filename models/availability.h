@@ -1,6 +1,6 @@
 // An in-memory picture of what the slot engine reads (opening ranges, absences, the busy times of
-// agents), kept in step with the database through the change sequence: a refresh reads only the
-// rows written since the last one.
+// agents), kept in step with the database through each organisation's change sequence: an
+// organisation reads only its rows written since it last looked.
 #pragma once
 
 #include "models/domain.h"
@@ -60,8 +60,10 @@ public:
 
     explicit Availability(Store &store) : m_store(store) {}
 
-    // Brings the loaded organisations up to the database's current sequence. Cheap when nothing
-    // changed; reads only the rows written since the last refresh.
+    // Makes every loaded organisation look at its sequence again, each when next asked about:
+    // one query for an organisation that did not change, its rows written since for one that
+    // did, nothing for the organisations not asked about (numbers are per organisation, so there
+    // is no store-wide "since"). What was handed out before stays valid until the next refresh.
     void refresh();
 
     const Organisation *organisation(Id id) const;
@@ -115,6 +117,8 @@ private:
         QHash<Id, BusyRdv> busyRdvs;
         QHash<Id, QSet<Id>> rdvsByAgent;
         qint64 version = 0;
+        qint64 seq = 0;     // the organisation's sequence number this picture is at
+        qint64 checked = 0; // the refresh (m_refreshes) at which it last looked at it
         // Per agent, its appointments sorted by start: rebuilt lazily when they changed.
         mutable QHash<Id, std::vector<Interval>> sortedRdvs;
         ZoneMemo *zoneMemo = nullptr;
@@ -132,11 +136,14 @@ private:
     Tenant *owner(Kind kind, Id id) const;
     std::unique_ptr<Tenant> load(Id organisationId) const;
     void forgetTenant(Id organisationId) const;
-    void applyRdvChanges(qint64 sinceSeq);
+    // Brings a loaded organisation up to its sequence, once per refresh; false when its
+    // catalogue changed and it was forgotten (to be loaded again).
+    bool catchUp(Tenant &t) const;
+    void applyRdvChanges(Tenant &t, qint64 sinceSeq) const;
     static void applyRdv(Tenant &t, Id id, const BusyRdv *busy);
 
     Store &m_store;
-    mutable qint64 m_seq = -1;
+    qint64 m_refreshes = 1;
     mutable qint64 m_nextVersion = 0;
     mutable std::unordered_map<Id, std::unique_ptr<Tenant>> m_orgs;
     // Owner of each motif, lieu and agent of the loaded organisations.

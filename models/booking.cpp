@@ -25,6 +25,16 @@ bool motifOpenTo(const Motif &m, CreatedBy booker)
     return false;
 }
 
+// The organisation whose writer lock a change of this appointment takes (read before the lock:
+// an appointment never changes organisation). 0 when there is no such appointment: then no lock,
+// and nothing is written either.
+Id rdvOrganisation(Store &store, Id rdvId)
+{
+    return sql::scalar(store.db(), QStringLiteral("SELECT organisation_id FROM rdvs WHERE id = ?"),
+                       {rdvId})
+        .toLongLong();
+}
+
 } // namespace
 
 BookingService::BookingService(Store &store, SlotEngine &engine, const Clock &clock,
@@ -131,7 +141,7 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     if (BookingOutcome out = checkBoundsAndScope(request); !out.ok())
         return out;
 
-    WriteTransaction tx(m_store);
+    WriteTransaction tx(m_store, request.organisationId);
     m_engine.availability().refresh();
     const Motif *motif = m_engine.availability().motif(request.motifId);
     if (!motif || motif->archived || motif->organisationId != request.organisationId ||
@@ -276,7 +286,7 @@ BookingOutcome BookingService::cancel(Id rdvId, const Actor &actor, const QStrin
     checkText(errors, QStringLiteral("reason"), reason, 500);
     if (!errors.isEmpty())
         return failure(BookingError::Invalid, errors);
-    WriteTransaction tx(m_store);
+    WriteTransaction tx(m_store, rdvOrganisation(m_store, rdvId));
     BookingOutcome out = authorise(rdvId, actor, expectedVersion, true);
     if (!out.ok())
         return out;
@@ -297,7 +307,7 @@ BookingOutcome BookingService::move(Id rdvId, const Actor &actor, qint64 newStar
     if (FieldErrors when;
         !Horizon::check(when, QStringLiteral("starts_at"), newStart, m_clock.nowSecs()))
         return failure(BookingError::Invalid, when);
-    WriteTransaction tx(m_store);
+    WriteTransaction tx(m_store, rdvOrganisation(m_store, rdvId));
     BookingOutcome out = authorise(rdvId, actor, expectedVersion, true);
     if (!out.ok())
         return out;
@@ -339,7 +349,7 @@ BookingOutcome BookingService::setStatus(Id rdvId, const Actor &actor, RdvStatus
         return failure(BookingError::Forbidden);
     if (status == RdvStatus::Revoked)
         return cancel(rdvId, actor, {}, expectedVersion);
-    WriteTransaction tx(m_store);
+    WriteTransaction tx(m_store, rdvOrganisation(m_store, rdvId));
     BookingOutcome out = authorise(rdvId, actor, expectedVersion, false);
     if (!out.ok())
         return out;
@@ -360,7 +370,7 @@ BookingOutcome BookingService::setContext(Id rdvId, const Actor &actor, const QS
     checkText(errors, QStringLiteral("context"), context, 2000);
     if (!errors.isEmpty())
         return failure(BookingError::Invalid, errors);
-    WriteTransaction tx(m_store);
+    WriteTransaction tx(m_store, rdvOrganisation(m_store, rdvId));
     BookingOutcome out = authorise(rdvId, actor, expectedVersion, false);
     if (!out.ok())
         return out;

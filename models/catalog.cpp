@@ -100,19 +100,22 @@ QString q(const char *text)
 
 void Catalog::save(Organisation &o)
 {
-    const qint64 seq = m_store.nextSeq();
     const QSqlDatabase db = m_store.db();
     if (o.id == 0) {
+        // Its number comes from its own sequence, which needs its id first.
         QSqlQuery ins = sql::run(
             db,
             q("INSERT INTO organisations (seq, name, slug, time_zone, phone, email, address, "
               "reminder_hours, usager_cancel_hours, privacy_initials) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+              "VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
                 m_store.returningId(),
-            {seq, o.name, o.slug, o.timeZone, o.phone, o.email, o.address, o.reminderHours,
+            {o.name, o.slug, o.timeZone, o.phone, o.email, o.address, o.reminderHours,
              o.usagerCancelHours, int(o.privacyInitials)});
         o.id = sql::insertedId(ins);
+        sql::run(db, q("UPDATE organisations SET seq = ? WHERE id = ?"),
+                 {m_store.nextSeq(o.id), o.id});
     } else {
+        const qint64 seq = m_store.nextSeq(o.id);
         sql::run(db,
                  q("UPDATE organisations SET seq = ?, name = ?, slug = ?, time_zone = ?, "
                    "phone = ?, email = ?, address = ?, reminder_hours = ?, "
@@ -124,7 +127,7 @@ void Catalog::save(Organisation &o)
 
 void Catalog::save(Agent &a)
 {
-    const qint64 seq = m_store.nextSeq();
+    const qint64 seq = m_store.nextSeq(a.organisationId);
     const QSqlDatabase db = m_store.db();
     if (a.id == 0) {
         QSqlQuery ins = sql::run(
@@ -154,7 +157,7 @@ void Catalog::revokeSessions(Id agentId)
 void Catalog::setPasswordHash(Id agentId, const QString &hash)
 {
     sql::run(m_store.db(), q("UPDATE agents SET seq = ?, password_hash = ? WHERE id = ?"),
-             {m_store.nextSeq(), hash, agentId});
+             {m_store.nextSeq(organisationOf(QStringLiteral("agents"), agentId)), hash, agentId});
     // A new password (changed or reset) ends every session opened with the old one.
     revokeSessions(agentId);
 }
@@ -167,7 +170,7 @@ QString Catalog::passwordHash(Id agentId) const
 
 void Catalog::save(Lieu &l)
 {
-    const qint64 seq = m_store.nextSeq();
+    const qint64 seq = m_store.nextSeq(l.organisationId);
     if (l.id == 0) {
         QSqlQuery ins =
             sql::run(m_store.db(),
@@ -186,7 +189,7 @@ void Catalog::save(Lieu &l)
 
 void Catalog::save(Motif &m)
 {
-    const qint64 seq = m_store.nextSeq();
+    const qint64 seq = m_store.nextSeq(m.organisationId);
     const QVariantList values{seq,
                               m.name,
                               m.color,
@@ -223,7 +226,7 @@ void Catalog::save(Motif &m)
 
 void Catalog::save(PlageOuverture &p)
 {
-    const qint64 seq = m_store.nextSeq();
+    const qint64 seq = m_store.nextSeq(p.organisationId);
     const QSqlDatabase db = m_store.db();
     const QString start = p.startTime.toString(QStringLiteral("HH:mm"));
     const QString end = p.endTime.toString(QStringLiteral("HH:mm"));
@@ -253,7 +256,7 @@ void Catalog::save(PlageOuverture &p)
 
 void Catalog::save(Absence &a)
 {
-    const qint64 seq = m_store.nextSeq();
+    const qint64 seq = m_store.nextSeq(a.organisationId);
     if (a.id == 0) {
         QSqlQuery ins =
             sql::run(m_store.db(),
@@ -273,7 +276,16 @@ void Catalog::save(Absence &a)
 void Catalog::removeAbsence(Id id)
 {
     sql::run(m_store.db(), q("UPDATE absences SET seq = ?, deleted = 1 WHERE id = ?"),
-             {m_store.nextSeq(), id});
+             {m_store.nextSeq(organisationOf(QStringLiteral("absences"), id)), id});
+}
+
+Id Catalog::organisationOf(const QString &table, Id id) const
+{
+    return sql::scalar(m_store.db(),
+                       QStringLiteral("SELECT organisation_id FROM ") + table +
+                           QStringLiteral(" WHERE id = ?"),
+                       {id})
+        .toLongLong();
 }
 
 QList<Organisation> Catalog::organisations() const

@@ -40,6 +40,8 @@ public:
     QList<Absence> absences(Id organisationId) const;
 
 private:
+    // The organisation of a row, for writes that know only its id (its change number).
+    Id organisationOf(const QString &table, Id id) const;
     Store &m_store;
 };
 

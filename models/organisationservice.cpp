@@ -402,7 +402,7 @@ AdminOutcome OrganisationService::archiveAgent(const Agent &actor, Id agentId)
     // Their calendar feed ends too, and does not come back if they are ever restored.
     sql::run(m_store.db(),
              q("UPDATE agent_calendars SET feed_token_hash = '', seq = ? WHERE agent_id = ?"),
-             {m_store.nextSeq(), agentId});
+             {m_store.nextSeq(a.organisationId), agentId});
     sql::run(m_store.db(),
              q("UPDATE agent_invitations SET used_at = ? WHERE agent_id = ? AND "
                "used_at = 0"),

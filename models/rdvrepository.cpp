@@ -68,7 +68,7 @@ QVariant nullableId(Id id)
 void RdvRepository::insert(Rdv &rdv, const QString &usagerTokenHash)
 {
     const QSqlDatabase db = m_store.db();
-    rdv.seq = m_store.nextSeq();
+    rdv.seq = m_store.nextSeq(rdv.organisationId);
     rdv.version = 1;
     QSqlQuery ins = sql::prepare(
         db, q("INSERT INTO rdvs (seq, organisation_id, motif_id, lieu_id, starts_at, ends_at, "
@@ -97,7 +97,7 @@ void RdvRepository::insert(Rdv &rdv, const QString &usagerTokenHash)
 void RdvRepository::update(Rdv &rdv, qint64 now)
 {
     const QSqlDatabase db = m_store.db();
-    rdv.seq = m_store.nextSeq();
+    rdv.seq = m_store.nextSeq(rdv.organisationId);
     rdv.version += 1;
     rdv.updatedAt = now;
     sql::run(db,
@@ -194,7 +194,7 @@ void RdvRepository::insert(Usager &u, qint64 now)
                    "birth_date, email, phone, address, notes, created_at) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
                      m_store.returningId(),
-                 {m_store.nextSeq(), u.organisationId, u.firstName, u.lastName,
+                 {m_store.nextSeq(u.organisationId), u.organisationId, u.firstName, u.lastName,
                   foldName(u.firstName + QLatin1Char(' ') + u.lastName),
                   u.birthDate.toString(Qt::ISODate), u.email, u.phone, u.address, u.notes, now});
     u.id = sql::insertedId(ins);
@@ -202,10 +202,17 @@ void RdvRepository::insert(Usager &u, qint64 now)
 
 void RdvRepository::update(Usager &u)
 {
+    // Its organisation's number: callers may hold only the edited fields and the id.
+    const Id organisation =
+        u.organisationId
+            ? u.organisationId
+            : sql::scalar(m_store.db(), q("SELECT organisation_id FROM usagers WHERE id = ?"),
+                          {u.id})
+                  .toLongLong();
     sql::run(m_store.db(),
              q("UPDATE usagers SET seq = ?, first_name = ?, last_name = ?, folded_name = ?, "
                "birth_date = ?, email = ?, phone = ?, address = ?, notes = ? WHERE id = ?"),
-             {m_store.nextSeq(), u.firstName, u.lastName,
+             {m_store.nextSeq(organisation), u.firstName, u.lastName,
               foldName(u.firstName + QLatin1Char(' ') + u.lastName),
               u.birthDate.toString(Qt::ISODate), u.email, u.phone, u.address, u.notes, u.id});
 }

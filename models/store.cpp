@@ -29,6 +29,10 @@ QString dialect(QString text, Store::Engine engine)
     return text;
 }
 
+// Advisory lock keys (see the lock order in store.h).
+constexpr int kSchema = 7270727;
+constexpr int kWriters = 7270728;
+
 QStringList splitStatements(const QString &script)
 {
     QStringList out;
@@ -45,6 +49,24 @@ QStringList splitStatements(const QString &script)
     if (!current.trimmed().isEmpty())
         out << current.trimmed();
     return out;
+}
+
+// Locks the organisation's sequence row until the transaction ends, creating it first when the
+// organisation has none yet (the INSERT of a concurrent writer makes ours wait, then do nothing).
+// An organisation that does not exist gets no row and no lock: nothing can be written for it.
+void lockOrganisation(const QSqlDatabase &db, qint64 organisationId)
+{
+    const QString lock = QStringLiteral(
+        "SELECT value FROM organisation_sequences WHERE organisation_id = ? FOR UPDATE");
+    if (sql::scalar(db, lock, {organisationId}).isValid())
+        return;
+    sql::run(db,
+             QStringLiteral("INSERT INTO organisation_sequences (organisation_id, value) "
+                            "SELECT ?, value FROM sequence WHERE id = 1 "
+                            "AND EXISTS (SELECT 1 FROM organisations WHERE id = ?) "
+                            "ON CONFLICT (organisation_id) DO NOTHING"),
+             {organisationId, organisationId});
+    sql::scalar(db, lock, {organisationId});
 }
 
 } // namespace
@@ -150,16 +172,35 @@ void Store::migrate()
     }
 }
 
-qint64 Store::nextSeq()
+qint64 Store::nextSeq(qint64 organisationId)
 {
+    if (m_transactionDepth == 0)
+        throw StoreError(QStringLiteral("a change number taken outside a write transaction"));
+    // Checked on SQLite too (where the file lock would hide it), so that tests catch it.
+    if (m_writeScope != kStoreWide && m_writeScope != organisationId)
+        throw StoreError(QStringLiteral("organisation %1 written inside organisation %2's "
+                                        "transaction")
+                             .arg(organisationId)
+                             .arg(m_writeScope));
     const QSqlDatabase d = db();
-    sql::run(d, QStringLiteral("UPDATE sequence SET value = value + 1 WHERE id = 1"));
-    return sql::scalar(d, QStringLiteral("SELECT value FROM sequence WHERE id = 1")).toLongLong();
+    // An organisation without its row yet (created just now, or copied in by SQL) starts from the
+    // store-wide number, above every row written before the sequences were per organisation.
+    sql::run(d,
+             QStringLiteral("INSERT INTO organisation_sequences (organisation_id, value) "
+                            "VALUES (?, (SELECT value FROM sequence WHERE id = 1) + 1) "
+                            "ON CONFLICT (organisation_id) "
+                            "DO UPDATE SET value = organisation_sequences.value + 1"),
+             {organisationId});
+    return currentSeq(organisationId);
 }
 
-qint64 Store::currentSeq() const
+qint64 Store::currentSeq(qint64 organisationId) const
 {
-    return sql::scalar(db(), QStringLiteral("SELECT value FROM sequence WHERE id = 1"))
+    return sql::scalar(db(),
+                       QStringLiteral("SELECT COALESCE((SELECT value FROM organisation_sequences "
+                                      "WHERE organisation_id = ?), "
+                                      "(SELECT value FROM sequence WHERE id = 1))"),
+                       {organisationId})
         .toLongLong();
 }
 
@@ -182,28 +223,48 @@ void Store::removeCommitListener(int id)
 WriteTransaction::WriteTransaction(Store &store, Mode mode)
     : m_store(store), m_level(store.m_transactionDepth)
 {
-    const QSqlDatabase db = store.db();
+    begin(Store::kStoreWide, mode);
+}
+
+WriteTransaction::WriteTransaction(Store &store, qint64 organisationId)
+    : m_store(store), m_level(store.m_transactionDepth)
+{
+    begin(organisationId, Mode::Serialised);
+}
+
+void WriteTransaction::begin(qint64 scope, Mode mode)
+{
+    const QSqlDatabase db = m_store.db();
     if (m_level > 0) {
-        // Already serialised by the outermost transaction's lock.
+        // Already serialised by the outermost transaction's lock, which decides what nextSeq
+        // may number: a nested store-wide transaction inside an organisation's (a counter
+        // written with a booking) adds no lock and no right.
         sql::direct(db, QStringLiteral("SAVEPOINT ") + savepoint());
-    } else if (store.engine() == Store::Engine::Sqlite) {
+    } else if (m_store.engine() == Store::Engine::Sqlite) {
         sql::direct(db, QStringLiteral("BEGIN IMMEDIATE"));
+        m_store.m_writeScope = scope;
     } else {
         sql::direct(db, QStringLiteral("BEGIN"));
         try {
-            if (mode == Mode::Schema)
-                sql::run(db, QStringLiteral("SELECT pg_advisory_xact_lock(7270727)"));
-            else
-                sql::run(db, QStringLiteral("SELECT value FROM sequence WHERE id = 1 FOR UPDATE"));
+            if (mode == Mode::Schema) {
+                sql::run(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchema));
+            } else if (scope == Store::kStoreWide) {
+                sql::run(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriters));
+            } else {
+                sql::run(db,
+                         QStringLiteral("SELECT pg_advisory_xact_lock_shared(%1)").arg(kWriters));
+                lockOrganisation(db, scope);
+            }
         } catch (...) {
             // No destructor runs for a constructor that throws: do not leave the BEGIN open.
             QSqlQuery q(db);
             q.exec(QStringLiteral("ROLLBACK"));
             throw;
         }
+        m_store.m_writeScope = scope;
     }
     m_open = true;
-    ++store.m_transactionDepth;
+    ++m_store.m_transactionDepth;
 }
 
 WriteTransaction::~WriteTransaction()
@@ -242,7 +303,8 @@ QString WriteTransaction::savepoint() const
 void WriteTransaction::close()
 {
     m_open = false;
-    --m_store.m_transactionDepth;
+    if (--m_store.m_transactionDepth == 0)
+        m_store.m_writeScope = 0;
 }
 
 ReadTransaction::ReadTransaction(Store &store) : m_store(store)

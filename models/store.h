@@ -1,5 +1,6 @@
 // One connection to the database (SQLite file or PostgreSQL), with its schema migrations and the
-// change sequence every write bumps. One Store per thread: Qt SQL connections are not shared.
+// change sequences every write bumps, one per organisation. One Store per thread: Qt SQL
+// connections are not shared.
 #pragma once
 
 #include "models/sql.h"
@@ -37,9 +38,13 @@ public:
     int schemaVersion() const;
     bool isUsable() const;
 
-    // Inside a write transaction: takes the next number of the per-database change sequence.
-    qint64 nextSeq();
-    qint64 currentSeq() const;
+    // Inside a write transaction of that organisation (or a store-wide one): takes the next
+    // number of the organisation's change sequence. Throws StoreError inside another
+    // organisation's transaction: its row is not locked, its numbers could commit out of order.
+    qint64 nextSeq(qint64 organisationId);
+    // The organisation's last committed number (as this connection sees it): its change feed's
+    // high-water mark. Numbers of two organisations are not comparable.
+    qint64 currentSeq(qint64 organisationId) const;
     // "INSERT ... RETURNING id" where the engine needs it to report the new id.
     QString returningId() const;
 
@@ -57,15 +62,28 @@ private:
     QString m_location;
     Engine m_engine;
     int m_transactionDepth = 0; // open WriteTransactions on this connection, outermost first
+    // The outermost write transaction's organisation; kStoreWide for a store-wide one.
+    static constexpr qint64 kStoreWide = -1;
+    qint64 m_writeScope = 0;
     QList<QPair<int, std::function<void()>>> m_commitListeners;
     int m_nextListener = 0;
 };
 
-// The single writer's transaction: BEGIN IMMEDIATE on SQLite takes the write lock up front, so
-// a booking's check and its insert cannot interleave with another writer's. On PostgreSQL the
-// same comes from locking the change-sequence row at BEGIN: writers of every server instance
-// queue there, so a créneau cannot be taken twice and sequence numbers commit in order (a reader
-// of the change feed never sees N+1 before N).
+// A writer's transaction. On SQLite BEGIN IMMEDIATE takes the one write lock up front, so a
+// booking's check and its insert cannot interleave with another writer's, whatever the
+// organisation. On PostgreSQL a transaction of one organisation locks that organisation's
+// sequence row at BEGIN: its writers, on every server instance, queue there, so a créneau cannot
+// be taken twice and the organisation's numbers commit in order (a reader of its change feed
+// never sees N+1 before N), while other organisations write at the same time. A store-wide
+// transaction (no organisation: creating one, sessions, counters, maintenance over several) waits
+// for every organisation's writers and holds them off until it ends.
+//
+// Lock order on PostgreSQL, the same for everyone, so that no two writers wait on each other:
+//   1. advisory lock kWriters: shared by a transaction of one organisation, exclusive by a
+//      store-wide one (which therefore never meets an organisation's writer past this point);
+//   2. one row of organisation_sequences, FOR UPDATE, by a transaction of one organisation (never
+//      a second one: nextSeq refuses another organisation's number inside it).
+// Then the data rows. Migrations take their own advisory lock (kSchema) and nothing of the above.
 //
 // Transactions nest: one opened while another is open on the same Store is a SAVEPOINT inside
 // it, so a caller can run an operation that has its own transaction (a booking) and write what
@@ -81,7 +99,10 @@ public:
         Serialised, // every write of the application
         Schema,     // migrations: before the sequence row exists; serialised by an advisory lock
     };
+    // Store-wide (Serialised) or a migration (Schema).
     explicit WriteTransaction(Store &store, Mode mode = Mode::Serialised);
+    // Writes of one organisation only (on PostgreSQL, concurrent with other organisations').
+    WriteTransaction(Store &store, qint64 organisationId);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
@@ -89,6 +110,7 @@ public:
     bool isNested() const { return m_level > 0; }
 
 private:
+    void begin(qint64 scope, Mode mode);
     QString savepoint() const;
     void close();
     Store &m_store;

@@ -79,8 +79,10 @@ CopyReport copyStore(Store &from, Store &to)
                                  .arg(table));
         report.tables << table;
     }
+    // The store-wide number (where organisations without a row of organisation_sequences start);
+    // the organisations' own numbers came with that table.
     sql::run(target, QStringLiteral("UPDATE sequence SET value = ? WHERE id = 1"),
-             {from.currentSeq()});
+             {sql::scalar(source, QStringLiteral("SELECT value FROM sequence WHERE id = 1"))});
     tx.commit();
     return report;
 }

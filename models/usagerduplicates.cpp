@@ -94,7 +94,7 @@ MergeOutcome UsagerDuplicates::merge(Id organisationId, Id keepId, Id duplicateI
         out.message = tr("A usager cannot be merged with themself.");
         return out;
     }
-    WriteTransaction tx(m_store);
+    WriteTransaction tx(m_store, organisationId);
     RdvRepository repo(m_store);
     const auto keep = repo.usager(keepId);
     const auto duplicate = repo.usager(duplicateId);
@@ -118,7 +118,7 @@ MergeOutcome UsagerDuplicates::merge(Id organisationId, Id keepId, Id duplicateI
         // A new change number (not a new version: nothing the agent edits changed), so that
         // every desktop pulls the appointment with its new usager.
         sql::run(db, QStringLiteral("UPDATE rdvs SET seq = ? WHERE id = ?"),
-                 {m_store.nextSeq(), rdv.id});
+                 {m_store.nextSeq(rdv.organisationId), rdv.id});
         ++out.movedRdvs;
     }
     Usager kept = *keep;
@@ -135,8 +135,11 @@ MergeOutcome UsagerDuplicates::merge(Id organisationId, Id keepId, Id duplicateI
                                           : kept.notes + QLatin1Char('\n') + duplicate->notes;
     repo.update(kept);
     sql::run(db, QStringLiteral("DELETE FROM usagers WHERE id = ?"), {duplicateId});
-    sql::run(db, QStringLiteral("INSERT INTO tombstones (seq, entity, entity_id) VALUES (?, ?, ?)"),
-             {m_store.nextSeq(), QStringLiteral("usagers"), duplicateId});
+    sql::run(
+        db,
+        QStringLiteral("INSERT INTO tombstones (seq, organisation_id, entity, entity_id) "
+                       "VALUES (?, ?, ?, ?)"),
+        {m_store.nextSeq(organisationId), organisationId, QStringLiteral("usagers"), duplicateId});
     tx.commit();
     out.kept = kept;
     return out;

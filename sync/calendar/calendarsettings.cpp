@@ -12,6 +12,19 @@
 
 namespace creneau::calendar {
 
+namespace {
+
+// An agent's calendar settings are numbered in their organisation's change sequence.
+qint64 nextSeqOfAgent(Store &store, Id agentId)
+{
+    return store.nextSeq(
+        sql::scalar(store.db(), QStringLiteral("SELECT organisation_id FROM agents WHERE id = ?"),
+                    {agentId})
+            .toLongLong());
+}
+
+} // namespace
+
 QString toWord(CalendarMode mode)
 {
     switch (mode) {
@@ -74,7 +87,7 @@ void CalendarSettingsRepository::save(const CalendarSettings &s,
     const CalendarSettings before = load(s.agentId);
     WriteTransaction tx(m_store);
     ensureRow(s.agentId);
-    const qint64 seq = m_store.nextSeq();
+    const qint64 seq = nextSeqOfAgent(m_store, s.agentId);
     sql::run(m_store.db(),
              QStringLiteral("UPDATE agent_calendars SET mode = ?, caldav_url = ?, caldav_user = ?, "
                             "seq = ? WHERE agent_id = ?"),
@@ -116,7 +129,7 @@ QString CalendarSettingsRepository::regenerateFeedToken(Id agentId)
     sql::run(m_store.db(),
              QStringLiteral(
                  "UPDATE agent_calendars SET feed_token_hash = ?, seq = ? WHERE agent_id = ?"),
-             {secrets::tokenHash(token), m_store.nextSeq(), agentId});
+             {secrets::tokenHash(token), nextSeqOfAgent(m_store, agentId), agentId});
     tx.commit();
     return token;
 }
@@ -128,7 +141,7 @@ void CalendarSettingsRepository::revokeFeed(Id agentId)
     sql::run(m_store.db(),
              QStringLiteral(
                  "UPDATE agent_calendars SET feed_token_hash = '', seq = ? WHERE agent_id = ?"),
-             {m_store.nextSeq(), agentId});
+             {nextSeqOfAgent(m_store, agentId), agentId});
     tx.commit();
 }
 

@@ -171,7 +171,9 @@ HttpResponse AgentApi::waitForChanges(HttpRequest &request)
     const qint64 since = intParam(request, QStringLiteral("since"), 0, 0, LLONG_MAX);
     // Below the server's idle timeout (30 s by default), so the connection is not cut first.
     const int timeout = int(intParam(request, QStringLiteral("timeout"), 25, 0, 25));
-    const qint64 seq = m_site.store().currentSeq();
+    // The agent's organisation's number: their feed (pageJson) is numbered by it.
+    const qint64 organisation = session.agent.organisationId;
+    const qint64 seq = m_site.store().currentSeq(organisation);
     if (seq > since || timeout == 0)
         return privateJson({{QStringLiteral("seq"), seq}, {QStringLiteral("moved"), seq > since}});
     // Each wait holds a connection for up to 25 s: one stolen token must not hold hundreds.
@@ -184,11 +186,13 @@ HttpResponse AgentApi::waitForChanges(HttpRequest &request)
     }
     HttpResponse later;
     auto id = std::make_shared<quint64>(0);
-    later.deferred = [this, since, timeout, id,
+    later.deferred = [this, organisation, since, timeout, id,
                       owner = session.tokenHash](HttpResponse::Completion complete) {
-        *id = m_longPoll.wait(owner, since, timeout * 1000, [complete](qint64 now, bool moved) {
-            complete(privateJson({{QStringLiteral("seq"), now}, {QStringLiteral("moved"), moved}}));
-        });
+        *id = m_longPoll.wait(
+            owner, organisation, since, timeout * 1000, [complete](qint64 now, bool moved) {
+                complete(
+                    privateJson({{QStringLiteral("seq"), now}, {QStringLiteral("moved"), moved}}));
+            });
     };
     later.cancel = [self = QPointer<AgentApi>(this), id] {
         if (self)

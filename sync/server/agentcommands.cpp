@@ -85,7 +85,9 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     // nests in it as a savepoint, so a crash between the two cannot apply a change whose key
     // then runs again. Looked up again under the write lock: another request, or another server
     // instance on the same PostgreSQL database, may have run this key while we waited for it.
-    WriteTransaction tx(m_site.store());
+    // The agent's organisation's writer lock: every command acts inside it (ids are checked
+    // against it), and other organisations write meanwhile.
+    WriteTransaction tx(m_site.store(), agent.organisationId);
     if (auto stored = storedAnswer(agent.id, c.idempotencyKey))
         return *stored;
     CommandAnswer answer;

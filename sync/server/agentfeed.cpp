@@ -195,16 +195,18 @@ QList<AgentFeed::Row> AgentFeed::rows(int table, qint64 organisationId, const Ra
     return out;
 }
 
-QList<AgentFeed::Row> AgentFeed::tombstones(const Range &range)
+QList<AgentFeed::Row> AgentFeed::tombstones(qint64 organisationId, const Range &range)
 {
-    // Tombstones carry no organisation: they say only that an id is gone, nothing about it.
-    QSqlQuery q =
-        sql::run(m_store.db(),
-                 QStringLiteral(
-                     "SELECT seq, entity, entity_id FROM tombstones WHERE %1 ORDER BY seq LIMIT %2")
-                     .arg(range.onlySeq ? QStringLiteral("seq = ?") : QStringLiteral("seq > ?"))
-                     .arg(range.limit),
-                 {range.onlySeq ? range.onlySeq : range.since});
+    // A tombstone says only that an id is gone, nothing about it. It is numbered in its
+    // organisation's sequence, so it goes to that organisation's feed; the older ones, from before
+    // the sequences were per organisation (no organisation), to every feed.
+    QSqlQuery q = sql::run(
+        m_store.db(),
+        QStringLiteral("SELECT seq, entity, entity_id FROM tombstones WHERE %1 AND "
+                       "(organisation_id = ? OR organisation_id IS NULL) ORDER BY seq LIMIT %2")
+            .arg(range.onlySeq ? QStringLiteral("seq = ?") : QStringLiteral("seq > ?"))
+            .arg(range.limit),
+        {range.onlySeq ? range.onlySeq : range.since, organisationId});
     QList<Row> out;
     while (q.next()) {
         const int table = tableIndex(q.value(1).toString());
@@ -229,7 +231,7 @@ QByteArray AgentFeed::pageJson(qint64 organisationId, qint64 since, int limit)
     const Range range{since, 0, 0, limit + 1};
     for (int table = 0; table < int(std::size(kTables)); ++table)
         all += rows(table, organisationId, range);
-    all += tombstones(range);
+    all += tombstones(organisationId, range);
     // Stable: rows sharing a seq keep the tables' order.
     std::stable_sort(all.begin(), all.end(),
                      [](const Row &a, const Row &b) { return a.seq < b.seq; });
@@ -239,7 +241,7 @@ QByteArray AgentFeed::pageJson(qint64 organisationId, qint64 since, int limit)
         const Range one{0, boundary, 0, 1000000};
         for (int table = 0; table < int(std::size(kTables)); ++table)
             all += rows(table, organisationId, one);
-        all += tombstones(one);
+        all += tombstones(organisationId, one);
     }
     snapshot.end();
     qsizetype size = 32;

@@ -43,7 +43,7 @@ private:
         int limit = 0;
     };
     QList<Row> rows(int table, qint64 organisationId, const Range &range);
-    QList<Row> tombstones(const Range &range);
+    QList<Row> tombstones(qint64 organisationId, const Range &range);
     Store &m_store;
     QHash<int, QString> m_shownColumns; // per table: the columns read, secrets left out
 };

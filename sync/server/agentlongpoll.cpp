@@ -1,6 +1,7 @@
 #include "sync/server/agentlongpoll.h"
 
 #include <QDateTime>
+#include <QHash>
 
 #include <algorithm>
 
@@ -29,12 +30,12 @@ AgentLongPoll::~AgentLongPoll()
     m_store.removeCommitListener(m_listener);
 }
 
-quint64 AgentLongPoll::wait(const QString &owner, qint64 since, int timeoutMs,
-                            std::function<void(qint64 seq, bool moved)> done)
+quint64 AgentLongPoll::wait(const QString &owner, qint64 organisationId, qint64 since,
+                            int timeoutMs, std::function<void(qint64 seq, bool moved)> done)
 {
     const quint64 id = ++m_lastId;
-    m_waiters.push_back(
-        {id, owner, since, QDateTime::currentMSecsSinceEpoch() + timeoutMs, std::move(done)});
+    m_waiters.push_back({id, owner, organisationId, since,
+                         QDateTime::currentMSecsSinceEpoch() + timeoutMs, std::move(done)});
     if (!m_timer.isActive())
         m_timer.start();
     return id;
@@ -57,18 +58,22 @@ int AgentLongPoll::waitingFor(const QString &owner) const
 
 void AgentLongPoll::poll()
 {
-    qint64 seq = 0;
+    // One look per organisation waited on: numbers of two organisations do not compare.
+    QHash<qint64, qint64> seqs;
     try {
-        seq = m_store.currentSeq();
+        for (const Waiter &w : m_waiters)
+            if (!seqs.contains(w.organisationId))
+                seqs.insert(w.organisationId, m_store.currentSeq(w.organisationId));
     } catch (const std::exception &) {
         return; // the store is busy or gone: try again at the next tick
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // Take the due waiters out first: a callback may add new waiters.
-    std::vector<Waiter> due;
+    std::vector<std::pair<Waiter, qint64>> due;
     for (auto it = m_waiters.begin(); it != m_waiters.end();) {
+        const qint64 seq = seqs.value(it->organisationId);
         if (seq > it->since || now >= it->deadlineMs) {
-            due.push_back(std::move(*it));
+            due.emplace_back(std::move(*it), seq);
             it = m_waiters.erase(it);
         } else {
             ++it;
@@ -76,7 +81,7 @@ void AgentLongPoll::poll()
     }
     if (m_waiters.empty())
         m_timer.stop();
-    for (Waiter &w : due)
+    for (auto &[w, seq] : due)
         w.done(seq, seq > w.since);
 }
 

@@ -4,6 +4,9 @@
 
 #include <QTimer>
 
+#include <map>
+#include <optional>
+
 namespace creneau::server {
 
 BookingQueue::BookingQueue(BookingSite &site, QObject *parent) : QObject(parent), m_site(site) {}
@@ -29,15 +32,28 @@ void BookingQueue::flush()
         std::vector<Job> group(std::make_move_iterator(m_waiting.begin()),
                                std::make_move_iterator(m_waiting.begin() + qsizetype(n)));
         m_waiting.erase(m_waiting.begin(), m_waiting.begin() + qsizetype(n));
-        runGroup(group);
+        if (m_site.store().engine() != Store::Engine::Postgres) {
+            runGroup(group, 0);
+            continue;
+        }
+        // In order of arrival within each organisation, organisations by id.
+        std::map<qint64, std::vector<Job>> byOrganisation;
+        for (Job &job : group)
+            byOrganisation[job.request.organisationId].push_back(std::move(job));
+        for (auto &[organisation, jobs] : byOrganisation)
+            runGroup(jobs, organisation);
     }
 }
 
-void BookingQueue::runGroup(std::vector<Job> &jobs)
+void BookingQueue::runGroup(std::vector<Job> &jobs, qint64 organisationId)
 {
     std::vector<Result> results(jobs.size());
     try {
-        WriteTransaction group(m_site.store());
+        std::optional<WriteTransaction> group;
+        if (organisationId)
+            group.emplace(m_site.store(), organisationId);
+        else
+            group.emplace(m_site.store());
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             Result &r = results[i];
             try {
@@ -59,7 +75,7 @@ void BookingQueue::runGroup(std::vector<Job> &jobs)
                 r.committed = false; // this one only: rolled back to its savepoint
             }
         }
-        group.commit(); // one fsync for the group; nobody was answered before it
+        group->commit(); // one fsync for the group; nobody was answered before it
         ++m_groups;
         m_grouped += qint64(jobs.size());
     } catch (const std::exception &) {

@@ -3,6 +3,9 @@
 // transaction and so one fsync. Each one is still checked under the write lock, in its own
 // savepoint: a refused one rolls back alone and gets its own answer. Nobody is answered before
 // the commit that holds their booking is durable; if that commit fails, nobody gets a 201.
+// On PostgreSQL a group holds one organisation's bookings (its writer lock, see Store): the
+// bookings read together are split by organisation, so that another instance booking in another
+// organisation never waits for this group.
 #pragma once
 
 #include "models/booking.h"
@@ -56,7 +59,8 @@ private:
         Prepare prepare;
         std::function<void(const Result &)> failed;
     };
-    void runGroup(std::vector<Job> &jobs);
+    // `organisationId` 0: a store-wide transaction (SQLite, where there is one writer anyway).
+    void runGroup(std::vector<Job> &jobs, qint64 organisationId);
 
     BookingSite &m_site;
     std::vector<Job> m_waiting;

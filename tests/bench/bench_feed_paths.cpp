@@ -37,16 +37,20 @@ void topUp(Store &store, int target)
     int have = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM rdvs")).toInt();
     while (have < target) {
         const int batch = std::min(have, target - have);
-        sql::run(db,
-                 QStringLiteral(
-                     "INSERT INTO rdvs (seq, organisation_id, motif_id, lieu_id, starts_at, "
-                     "ends_at, duration_minutes, status, created_by, created_by_agent_id, context, "
-                     "created_at, updated_at, version) SELECT ? + ROW_NUMBER() OVER (ORDER BY "
-                     "id), organisation_id, motif_id, lieu_id, starts_at, ends_at, "
-                     "duration_minutes, status, created_by, created_by_agent_id, context, "
-                     "created_at, updated_at, version FROM rdvs ORDER BY id LIMIT ?"),
-                 {store.currentSeq(), batch});
-        sql::run(db, QStringLiteral("UPDATE sequence SET value = (SELECT MAX(seq) FROM rdvs)"));
+        sql::run(
+            db,
+            QStringLiteral(
+                "INSERT INTO rdvs (seq, organisation_id, motif_id, lieu_id, starts_at, "
+                "ends_at, duration_minutes, status, created_by, created_by_agent_id, context, "
+                "created_at, updated_at, version) SELECT ? + ROW_NUMBER() OVER (ORDER BY "
+                "id), organisation_id, motif_id, lieu_id, starts_at, ends_at, "
+                "duration_minutes, status, created_by, created_by_agent_id, context, "
+                "created_at, updated_at, version FROM rdvs ORDER BY id LIMIT ?"),
+            {store.currentSeq(
+                 sql::scalar(db, QStringLiteral("SELECT MIN(id) FROM organisations")).toLongLong()),
+             batch});
+        sql::run(db, QStringLiteral("UPDATE organisation_sequences SET value = "
+                                    "(SELECT MAX(seq) FROM rdvs)"));
         sql::run(db, QStringLiteral("INSERT INTO rdv_agents (rdv_id, agent_id) SELECT r.id, "
                                     "(SELECT MIN(id) FROM agents) FROM rdvs r WHERE NOT EXISTS "
                                     "(SELECT 1 FROM rdv_agents a WHERE a.rdv_id = r.id)"));

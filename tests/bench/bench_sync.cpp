@@ -46,7 +46,8 @@ void topUp(const QString &storeFile, int target)
     WriteTransaction tx(*store);
     int have = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM rdvs")).toInt();
     while (have < target) {
-        const qint64 seq = store->currentSeq();
+        const qint64 seq = store->currentSeq(
+            sql::scalar(db, QStringLiteral("SELECT MIN(id) FROM organisations")).toLongLong());
         const int batch = std::min(have, target - have);
         sql::run(
             db,
@@ -58,7 +59,8 @@ void topUp(const QString &storeFile, int target)
                 "status, created_by, created_by_agent_id, context, created_at, updated_at, "
                 "version FROM rdvs ORDER BY id LIMIT ?"),
             {seq, batch});
-        sql::run(db, QStringLiteral("UPDATE sequence SET value = (SELECT MAX(seq) FROM rdvs)"));
+        sql::run(db, QStringLiteral("UPDATE organisation_sequences SET value = "
+                                    "(SELECT MAX(seq) FROM rdvs)"));
         sql::run(db, QStringLiteral("INSERT INTO rdv_agents (rdv_id, agent_id) SELECT r.id, "
                                     "(SELECT MIN(id) FROM agents) FROM rdvs r WHERE NOT EXISTS "
                                     "(SELECT 1 FROM rdv_agents a WHERE a.rdv_id = r.id)"));

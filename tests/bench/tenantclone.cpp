@@ -24,25 +24,44 @@ QString ownRows(const QString &table, Id org)
     return QStringLiteral("organisation_id = ") + o;
 }
 
+QStringList columnsOf(Store &store, const QString &table)
+{
+    const bool pg = store.engine() == Store::Engine::Postgres;
+    QSqlQuery info =
+        pg ? sql::run(store.db(),
+                      QStringLiteral("SELECT column_name FROM information_schema.columns "
+                                     "WHERE table_name = ? ORDER BY ordinal_position"),
+                      {table})
+           : sql::run(store.db(), QStringLiteral("PRAGMA table_info(") + table + QLatin1Char(')'));
+    QStringList out;
+    while (info.next())
+        out << info.value(pg ? 0 : 1).toString();
+    return out;
+}
+
 } // namespace
 
 QList<Id> cloneOrganisation(Store &store, Id org, int copies)
 {
     const QSqlDatabase db = store.db();
-    const QStringList tables = {QStringLiteral("organisations"),
-                                QStringLiteral("agents"),
-                                QStringLiteral("lieux"),
-                                QStringLiteral("motifs"),
-                                QStringLiteral("plages_ouverture"),
-                                QStringLiteral("plage_motifs"),
-                                QStringLiteral("absences"),
-                                QStringLiteral("usagers"),
-                                QStringLiteral("rdvs"),
-                                QStringLiteral("rdv_agents"),
-                                QStringLiteral("rdv_usagers")};
+    QStringList tables = {QStringLiteral("organisations"),
+                          QStringLiteral("agents"),
+                          QStringLiteral("lieux"),
+                          QStringLiteral("motifs"),
+                          QStringLiteral("plages_ouverture"),
+                          QStringLiteral("plage_motifs"),
+                          QStringLiteral("absences"),
+                          QStringLiteral("usagers"),
+                          QStringLiteral("rdvs"),
+                          QStringLiteral("rdv_agents"),
+                          QStringLiteral("rdv_usagers")};
+    // A copy's numbers continue from the original's: its rows carry the original's numbers.
+    if (db.tables().contains(QStringLiteral("organisation_sequences")))
+        tables << QStringLiteral("organisation_sequences");
     qint64 stride = 0;
     for (const QString &t : tables) {
-        if (t == QLatin1String("plage_motifs") || t.startsWith(QLatin1String("rdv_")))
+        if (t == QLatin1String("plage_motifs") || t.startsWith(QLatin1String("rdv_")) ||
+            t == QLatin1String("organisation_sequences"))
             continue;
         stride = std::max(
             stride,
@@ -53,9 +72,7 @@ QList<Id> cloneOrganisation(Store &store, Id org, int copies)
     for (const QString &t : tables) {
         QStringList columns;
         QStringList values;
-        QSqlQuery info = sql::run(db, QStringLiteral("PRAGMA table_info(") + t + QLatin1Char(')'));
-        while (info.next()) {
-            const QString c = info.value(1).toString();
+        for (const QString &c : columnsOf(store, t)) {
             columns << c;
             if (c == QLatin1String("id") || c.endsWith(QLatin1String("_id")))
                 values << c + QStringLiteral(" + k.n * ") + QString::number(stride);
@@ -70,6 +87,18 @@ QList<Id> cloneOrganisation(Store &store, Id org, int copies)
                                     "WHERE %5")
                          .arg(QString::number(copies), t, columns.join(QStringLiteral(", ")),
                               values.join(QStringLiteral(", ")), ownRows(t, org)));
+    }
+    if (store.engine() == Store::Engine::Postgres) {
+        // Ids were given explicitly: the serial sequences must move past them, or the next
+        // booking's INSERT takes an id a copy already holds.
+        for (const QString &t : tables) {
+            if (t == QLatin1String("plage_motifs") || t.startsWith(QLatin1String("rdv_")) ||
+                t == QLatin1String("organisation_sequences"))
+                continue;
+            sql::run(db, QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                                        "(SELECT MAX(id) FROM %1))")
+                             .arg(t));
+        }
     }
     tx.commit();
     QList<Id> out;

@@ -1,6 +1,6 @@
-// Copies of one organisation in the same SQLite store, made in SQL (one statement per table), for
-// the benchmarks of many organisations: every id is shifted by a stride per copy, slugs and
-// e-mail addresses get the copy's number.
+// Copies of one organisation in the same store (SQLite or PostgreSQL), made in SQL (one statement
+// per table), for the benchmarks of many organisations: every id is shifted by a stride per copy,
+// slugs and e-mail addresses get the copy's number.
 #pragma once
 
 #include "models/domain.h"

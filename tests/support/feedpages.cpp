@@ -165,7 +165,7 @@ void makeHostile(Store &store, qint64 organisationId)
     WriteTransaction tx(store);
     const auto bump = [&](const QString &statement, const QVariantList &values) {
         QSqlQuery q = sql::prepare(db, statement);
-        sql::bind(q, store.nextSeq());
+        sql::bind(q, store.nextSeq(organisationId));
         for (const QVariant &v : values)
             sql::bind(q, v);
         sql::exec(q);
@@ -199,9 +199,10 @@ void makeHostile(Store &store, qint64 organisationId)
     sql::run(db, QStringLiteral("DELETE FROM rdv_agents WHERE rdv_id = ?"), {gone});
     sql::run(db, QStringLiteral("DELETE FROM rdv_usagers WHERE rdv_id = ?"), {gone});
     sql::run(db, QStringLiteral("DELETE FROM rdvs WHERE id = ?"), {gone});
-    sql::run(
-        db, QStringLiteral("INSERT INTO tombstones (seq, entity, entity_id) VALUES (?, 'rdvs', ?)"),
-        {store.nextSeq(), gone});
+    sql::run(db,
+             QStringLiteral("INSERT INTO tombstones (seq, organisation_id, entity, entity_id) "
+                            "VALUES (?, ?, 'rdvs', ?)"),
+             {store.nextSeq(organisationId), organisationId, gone});
     tx.commit();
 }
 

@@ -100,7 +100,7 @@ private slots:
     void prescripteurBookingIsRecorded()
     {
         Fixture f;
-        const qint64 seqBefore = f.t.store->currentSeq();
+        const qint64 seqBefore = f.t.store->currentSeq(f.t.org.id);
         const BookingOutcome out =
             f.service.book(f.request(CreatedBy::Prescripteur, f.partners.id, QTime(10, 0)));
         QVERIFY2(out.ok(), qPrintable(out.message));
@@ -155,13 +155,13 @@ private slots:
         r.prescripteur.email = QStringLiteral("pas-un-mail");
         r.usager.firstName.clear();
         r.usager.phone = QStringLiteral("12");
-        const qint64 seq = f.t.store->currentSeq();
+        const qint64 seq = f.t.store->currentSeq(f.t.org.id);
         const BookingOutcome out = f.service.book(r);
         QCOMPARE(out.error, BookingError::Invalid);
         QCOMPARE(out.fields.keys(),
                  (QStringList{"prescripteur.email", "usager.first_name", "usager.phone"}));
         QCOMPARE(f.rdvCount(), 0);
-        QCOMPARE(f.t.store->currentSeq(), seq);
+        QCOMPARE(f.t.store->currentSeq(f.t.org.id), seq);
     }
 
     void identicalUsagerIsReusedOnly()

@@ -73,9 +73,9 @@ private slots:
     void everyWriteBumpsTheSequence()
     {
         test::TestOrganisation t;
-        const qint64 before = t.store->currentSeq();
+        const qint64 before = t.store->currentSeq(t.org.id);
         Motif m = t.addMotif(QStringLiteral("Autre"), 20, BookableBy::Agents);
-        const qint64 afterInsert = t.store->currentSeq();
+        const qint64 afterInsert = t.store->currentSeq(t.org.id);
         QCOMPARE(afterInsert, before + 1);
         QCOMPARE(sql::scalar(t.store->db(), QStringLiteral("SELECT seq FROM motifs WHERE id = ?"),
                              {m.id})
@@ -87,20 +87,20 @@ private slots:
             Catalog(*t.store).save(m);
             tx.commit();
         }
-        QCOMPARE(t.store->currentSeq(), afterInsert + 1);
+        QCOMPARE(t.store->currentSeq(t.org.id), afterInsert + 1);
         QVERIFY(Catalog(*t.store).motif(m.id)->archived);
     }
 
     void rolledBackWritesLeaveNothing()
     {
         test::TestOrganisation t;
-        const qint64 before = t.store->currentSeq();
+        const qint64 before = t.store->currentSeq(t.org.id);
         {
             WriteTransaction tx(*t.store);
             Lieu l{0, t.org.id, QStringLiteral("Annexe"), {}, {}, false};
             Catalog(*t.store).save(l);
         } // no commit
-        QCOMPARE(t.store->currentSeq(), before);
+        QCOMPARE(t.store->currentSeq(t.org.id), before);
         QCOMPARE(Catalog(*t.store).lieux(t.org.id).size(), 1);
     }
 

@@ -186,7 +186,7 @@ private slots:
         QVERIFY(a.ok() && b.ok());
         QCOMPARE(a.usager.id, b.usager.id); // identical to each other: one new usager
         const Id duplicate = a.usager.id;
-        const qint64 seqBefore = f.t.store->currentSeq();
+        const qint64 seqBefore = f.t.store->currentSeq(f.t.org.id);
 
         const MergeOutcome out =
             UsagerDuplicates(*f.t.store).merge(f.t.org.id, f.stored.id, duplicate);
@@ -262,12 +262,12 @@ private slots:
             tx.commit();
         }
         const Id ids[] = {f.stored.id, foreign.id, 999999};
-        const qint64 seq = f.t.store->currentSeq();
+        const qint64 seq = f.t.store->currentSeq(f.t.org.id);
         const MergeOutcome out =
             UsagerDuplicates(*f.t.store).merge(f.t.org.id, ids[keep], ids[duplicate]);
         QCOMPARE(int(out.error), error);
         QVERIFY(!out.message.isEmpty());
-        QCOMPARE(f.t.store->currentSeq(), seq); // nothing written
+        QCOMPARE(f.t.store->currentSeq(f.t.org.id), seq); // nothing written
         QCOMPARE(f.count(QStringLiteral("SELECT COUNT(*) FROM usagers")), 2);
     }
 };

@@ -42,7 +42,7 @@ private slots:
     void innerRollbackKeepsOuterWrites()
     {
         test::TestOrganisation t;
-        const qint64 before = t.store->currentSeq();
+        const qint64 before = t.store->currentSeq(t.org.id);
         {
             WriteTransaction outer(*t.store);
             addLieu(t, QStringLiteral("A"));
@@ -57,13 +57,13 @@ private slots:
         QCOMPARE(lieuNames(*t.store, t.org.id),
                  sorted({QStringLiteral("A"), QStringLiteral("C"), t.lieu.name}));
         // B's sequence number was rolled back with it: no gap.
-        QCOMPARE(t.store->currentSeq(), before + 2);
+        QCOMPARE(t.store->currentSeq(t.org.id), before + 2);
     }
 
     void innerCommitThenOuterRollbackLosesEverything()
     {
         test::TestOrganisation t;
-        const qint64 before = t.store->currentSeq();
+        const qint64 before = t.store->currentSeq(t.org.id);
         {
             WriteTransaction outer(*t.store);
             QVERIFY(!outer.isNested());
@@ -76,7 +76,7 @@ private slots:
             QCOMPARE(lieuNames(*t.store, t.org.id).size(), 3); // visible inside the outer one
         }                                                      // the outer one is not committed
         QCOMPARE(lieuNames(*t.store, t.org.id), QStringList({t.lieu.name}));
-        QCOMPARE(t.store->currentSeq(), before);
+        QCOMPARE(t.store->currentSeq(t.org.id), before);
     }
 
     void otherConnectionsSeeNothingBeforeTheOutermostCommit()

@@ -15,14 +15,22 @@ local function letters(k)
   until k == 0
   return out
 end
+-- CRENEAUX_PART="k/m": only every m-th créneau from the k-th (1-based), so that m wrk processes
+-- booking one list do not all fight over the same créneaux.
+local part, parts = (os.getenv("CRENEAUX_PART") or "1/1"):match("(%d+)/(%d+)")
+part, parts = tonumber(part), tonumber(parts)
 local n = 0
+local seen = 0
 for lieu, starts in json:gmatch('"lieu_id":(%d+),"lieu_name":"[^"]*","starts_at":"([^"]+)"') do
+  seen = seen + 1
+  if (seen - part) % parts ~= 0 then goto continue end
   n = n + 1
   bodies[n] = string.format(
     '{"motif_id":%s,"starts_at":"%s","lieu_id":%s,"booked_by":"prescripteur",' ..
     '"prescripteur":{"first_name":"Paul","last_name":"Bench","email":"paul@bench.example.fr"},' ..
     '"usager":{"first_name":"Usager","last_name":"N%s","phone":"0612345678"}}',
     motif, starts, lieu, letters(n))
+  ::continue::
 end
 local i = 0
 wrk.method = "POST"
