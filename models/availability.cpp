@@ -57,15 +57,18 @@ void Availability::refresh()
         return;
     }
     // Catalogue rows written since the last refresh: their organisations reload when next asked.
-    QSqlQuery c = sql::run(m_store.db(),
-                           QStringLiteral("SELECT id FROM organisations WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM agents WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM lieux WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM motifs WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM plages_ouverture "
-                                          "WHERE seq > ? UNION "
-                                          "SELECT organisation_id FROM absences WHERE seq > ?"),
-                           {m_seq, m_seq, m_seq, m_seq, m_seq, m_seq});
+    QSqlQuery c =
+        sql::run(m_store.db(),
+                 QStringLiteral("SELECT id FROM organisations WHERE seq > ? UNION "
+                                "SELECT organisation_id FROM agents WHERE seq > ? UNION "
+                                "SELECT organisation_id FROM lieux WHERE seq > ? UNION "
+                                "SELECT organisation_id FROM motifs WHERE seq > ? UNION "
+                                "SELECT organisation_id FROM plages_ouverture "
+                                "WHERE seq > ? UNION "
+                                "SELECT organisation_id FROM absences WHERE seq > ? UNION "
+                                "SELECT organisation_id FROM collective_sessions "
+                                "WHERE seq > ?"),
+                 {m_seq, m_seq, m_seq, m_seq, m_seq, m_seq, m_seq});
     while (c.next())
         forgetTenant(c.value(0).toLongLong());
     applyRdvChanges(m_seq);
