@@ -48,6 +48,8 @@ bool instantOf(const QJsonObject &o, const char *key, qint64 *secs)
     return v.isString() && parseIsoInstant(v.toString(), secs);
 }
 
+} // namespace
+
 int statusFor(BookingError e)
 {
     switch (e) {
@@ -59,6 +61,8 @@ int statusFor(BookingError e)
     case BookingError::CreneauTaken:
     case BookingError::StaleVersion:
     case BookingError::TooLate:
+    case BookingError::SessionFull:
+    case BookingError::AlreadyRegistered:
         return 409;
     case BookingError::Forbidden:
         return 403;
@@ -67,6 +71,8 @@ int statusFor(BookingError e)
     }
     return 400;
 }
+
+namespace {
 
 Prescripteur prescripteurOf(const QJsonObject &p)
 {
@@ -142,7 +148,7 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     if (c.key.isEmpty() || c.key.size() > 200)
         return {400, errorBody(tr("An idempotency key of 1 to 200 characters is required."))};
     if (!kRdvCommands.contains(c.type) && !kCatalogCommands.contains(c.type) &&
-        c.type != kMergeUsagers && !isAdminCommand(c.type))
+        c.type != kMergeUsagers && !isAdminCommand(c.type) && !sessionCommands().contains(c.type))
         return {400, errorBody(tr("Unknown command type."))};
     // The envelope's shape: refused as a whole, before any row is looked up.
     if (!payload.isObject() && !payload.isUndefined() && !payload.isNull())
@@ -164,10 +170,11 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
     WriteTransaction tx(m_site.store());
     if (auto stored = storedAnswer(agent.id, c.key))
         return *stored;
-    const CommandAnswer answer = isAdminCommand(c.type)              ? runAdminCommand(agent, c)
-                                 : c.type == kMergeUsagers           ? mergeUsagers(agent, c)
-                                 : kCatalogCommands.contains(c.type) ? runCatalogCommand(agent, c)
-                                                                     : runRdvCommand(agent, c);
+    const CommandAnswer answer = isAdminCommand(c.type)               ? runAdminCommand(agent, c)
+                                 : c.type == kMergeUsagers            ? mergeUsagers(agent, c)
+                                 : sessionCommands().contains(c.type) ? runSessionCommand(agent, c)
+                                 : kCatalogCommands.contains(c.type)  ? runCatalogCommand(agent, c)
+                                                                      : runRdvCommand(agent, c);
     storeAnswer(agent.id, c.key, answer);
     tx.commit();
     return answer;
@@ -193,7 +200,9 @@ CommandAnswer AgentCommands::runRdvCommand(const Agent &agent, const Command &c)
                 return {403, errorBody(tr("Only an administrator may book for another agent."))};
             req.agentId = other;
         }
-        if (!instantOf(p, "starts_at", &req.startsAt))
+        // A participant added at the desk to a collective session: its time is the session's.
+        req.sessionId = idOf(p, "session_id");
+        if (!req.sessionId && !instantOf(p, "starts_at", &req.startsAt))
             return {422, errorBody(tr("Invalid start time."),
                                    {{QStringLiteral("starts_at"), tr("Invalid start time.")}})};
         req.prescripteur = prescripteurOf(p.value(QStringLiteral("prescripteur")).toObject());
