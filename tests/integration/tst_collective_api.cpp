@@ -173,6 +173,25 @@ private slots:
         QCOMPARE(sessions().at(1).toObject().value(QStringLiteral("places_left")).toInt(), 0);
     }
 
+    // The partners' pages: the sessions with their places, a full one refused with the list.
+    void thePartnersPagesListTheSessions()
+    {
+        const QString base = QStringLiteral("/rdv/%1/prescripteur").arg(kSlug);
+        const Reply list = m_client->get(base + QStringLiteral("/motif/%1").arg(m_meeting));
+        QCOMPARE(list.status, 200);
+        QVERIFY(list.text().contains(QStringLiteral("11 places restantes")));
+        QVERIFY(list.text().contains(QStringLiteral("Complet"))); // the raced one
+        QVERIFY(list.text().contains(QStringLiteral("12 places restantes")));
+        const Reply full = m_client->get(
+            base + QStringLiteral("/creneau?motif=%1&session=%2").arg(m_meeting).arg(sessionId(1)));
+        QCOMPARE(full.status, 409);
+        QVERIFY(full.text().contains(QStringLiteral("complète")));
+        const Reply open = m_client->get(
+            base + QStringLiteral("/creneau?motif=%1&session=%2").arg(m_meeting).arg(sessionId(2)));
+        QCOMPARE(open.status, 200);
+        QVERIFY(open.text().contains(QStringLiteral("prescripteur.first_name")));
+    }
+
     // The agent API: an administrator creates a series, the sessions reach the change feed, a
     // participant is added at the desk, and cancelling the session cancels every place.
     void agentsCreateSessionsAndAddParticipants()
