@@ -121,6 +121,7 @@ CommandAnswer AgentCommands::saveMotif(const Agent &agent, const Command &c)
     overlay(p, "max_delay_minutes", m.maxDelayMinutes);
     overlay(p, "instructions", m.instructions);
     overlay(p, "archived", m.archived);
+    overlay(p, "capacity", m.capacity); // > 0: a collective motif of this many places
     FieldErrors errors;
     if (!overlayWord(p, "location_type", m.locationType))
         errors.insert(QStringLiteral("location_type"), tr("Unknown value."));

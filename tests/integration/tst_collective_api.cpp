@@ -262,6 +262,24 @@ private slots:
         QCOMPARE(api.row(QStringLiteral("rdvs"), rdv).value(QStringLiteral("status")).toString(),
                  QStringLiteral("revoked"));
         QCOMPARE(sessions().size(), 6);
+
+        // The places of a motif are set in the catalogue, within 0 (individual) and 500.
+        const Reply tooMany = api.command(
+            QStringLiteral("save_motif"),
+            QJsonObject{{QStringLiteral("id"), m_meeting}, {QStringLiteral("capacity"), 600}});
+        QCOMPARE(tooMany.status, 422);
+        QVERIFY(AgentApiClient::json(tooMany)
+                    .value(QStringLiteral("fields"))
+                    .toObject()
+                    .contains(QStringLiteral("capacity")));
+        QCOMPARE(
+            api.command(QStringLiteral("save_motif"), QJsonObject{{QStringLiteral("id"), m_meeting},
+                                                                  {QStringLiteral("capacity"), 15}})
+                .status,
+            200);
+        QCOMPARE(
+            api.row(QStringLiteral("motifs"), m_meeting).value(QStringLiteral("capacity")).toInt(),
+            15);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.terminate(), 0); }
