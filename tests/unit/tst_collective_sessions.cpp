@@ -22,6 +22,13 @@ namespace {
 
 const QDate kMonday(2027, 3, 1);
 
+// What the notifications would be told, in the transaction of each change.
+struct RecordingSink : RdvEventSink
+{
+    QList<RdvEvent> events;
+    void record(Store &, const RdvEvent &event) override { events << event; }
+};
+
 struct Fixture
 {
     TestOrganisation t;
@@ -272,6 +279,26 @@ private slots:
         QCOMPARE(f.booking.book(f.registration(session, QStringLiteral("C"))).error,
                  BookingError::CreneauTaken);
         QVERIFY(SessionRepository(*f.t.store).upcoming(f.meeting.id, 0).isEmpty());
+    }
+
+    void everyParticipantIsToldOfACancelledSession()
+    {
+        Fixture f;
+        RecordingSink sink;
+        CollectiveSessionService notifying(*f.t.store, f.clock, &sink);
+        const Id session = f.create().at(0).id;
+        const BookingOutcome a = f.booking.book(f.registration(session, QStringLiteral("A")));
+        const BookingOutcome b = f.booking.book(f.registration(session, QStringLiteral("B")));
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(notifying.cancel(session, f.admin.id, QStringLiteral("Grève")).ok());
+        QCOMPARE(sink.events.size(), 2);
+        QSet<Id> told;
+        for (const RdvEvent &e : sink.events) {
+            QCOMPARE(e.kind, RdvEvent::Kind::Cancelled);
+            QCOMPARE(e.rdv.prescripteur.email, QStringLiteral("n.roux@mairie.fr"));
+            told.insert(e.rdv.id);
+        }
+        QCOMPARE(told, (QSet<Id>{a.rdv.id, b.rdv.id}));
     }
 
     void movingASessionMovesItsParticipantsAndKeepsTakenPlaces()
