@@ -69,8 +69,10 @@ bool Availability::catchUp(Tenant &t) const
                        "SELECT 1 FROM motifs WHERE organisation_id = ? AND seq > ? UNION ALL "
                        "SELECT 1 FROM plages_ouverture WHERE organisation_id = ? AND seq > ? "
                        "UNION ALL "
-                       "SELECT 1 FROM absences WHERE organisation_id = ? AND seq > ? LIMIT 1"),
-        {org, t.seq, org, t.seq, org, t.seq, org, t.seq, org, t.seq, org, t.seq});
+                       "SELECT 1 FROM absences WHERE organisation_id = ? AND seq > ? UNION ALL "
+                       "SELECT 1 FROM collective_sessions WHERE organisation_id = ? AND seq > ? "
+                       "LIMIT 1"),
+        {org, t.seq, org, t.seq, org, t.seq, org, t.seq, org, t.seq, org, t.seq, org, t.seq});
     if (changed.isValid()) {
         forgetTenant(org);
         return false;

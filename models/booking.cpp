@@ -69,6 +69,12 @@ QString BookingService::messageFor(BookingError error)
         return QCoreApplication::translate(
             "creneau::Booking", "It is too late to cancel this appointment online: please call the "
                                 "organisation.");
+    case BookingError::SessionFull:
+        return QCoreApplication::translate("creneau::Booking",
+                                           "This session is full: choose another one.");
+    case BookingError::AlreadyRegistered:
+        return QCoreApplication::translate("creneau::Booking",
+                                           "This usager is already registered in this session.");
     }
     return {};
 }
@@ -147,33 +153,52 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     if (!motif || motif->archived || motif->organisationId != request.organisationId ||
         !motifOpenTo(*motif, request.bookedBy))
         return failure(BookingError::MotifUnavailable);
+    if (motif->isCollective() != (request.sessionId != 0))
+        return failure(BookingError::Invalid,
+                       {{QStringLiteral("session_id"),
+                         motif->isCollective()
+                             ? QCoreApplication::translate("creneau::Booking",
+                                                           "Choose one of this motif's sessions.")
+                             : QCoreApplication::translate(
+                                   "creneau::Booking", "This motif has no collective sessions.")}});
 
-    const qint64 end = request.startsAt + qint64(motif->durationMinutes) * 60;
-    Id agentId = 0;
-    Id lieuId = request.lieuId;
-    if (request.bookedBy == CreatedBy::Agent && request.agentId) {
-        // At the desk an agent books themself for any motif, wherever their agenda is free.
-        const Agent *agent = m_engine.availability().agent(request.agentId);
-        if (!agent || agent->organisationId != request.organisationId)
-            return failure(BookingError::Forbidden);
-        if (!m_engine.isAgentFree(request.agentId, request.startsAt, end))
-            return failure(BookingError::CreneauTaken);
-        agentId = request.agentId;
+    Rdv rdv;
+    if (request.sessionId) {
+        if (BookingOutcome placed = placeInSession(*motif, request, rdv); !placed.ok())
+            return placed;
     } else {
-        agentId =
-            freeAgentFor(*motif, lieuId, request.startsAt, request.bookedBy == CreatedBy::Agent);
-        if (!agentId)
-            return failure(BookingError::CreneauTaken);
-        if (!lieuId) {
-            for (const Availability::Plage *p : m_engine.availability().plagesOffering(motif->id))
-                if (p->plage.agentId == agentId)
-                    lieuId = p->plage.lieuId;
+        const qint64 end = request.startsAt + qint64(motif->durationMinutes) * 60;
+        Id agentId = 0;
+        Id lieuId = request.lieuId;
+        if (request.bookedBy == CreatedBy::Agent && request.agentId) {
+            // At the desk an agent books themself for any motif, wherever their agenda is free.
+            const Agent *agent = m_engine.availability().agent(request.agentId);
+            if (!agent || agent->organisationId != request.organisationId)
+                return failure(BookingError::Forbidden);
+            if (!m_engine.isAgentFree(request.agentId, request.startsAt, end))
+                return failure(BookingError::CreneauTaken);
+            agentId = request.agentId;
+        } else {
+            agentId = freeAgentFor(*motif, lieuId, request.startsAt,
+                                   request.bookedBy == CreatedBy::Agent);
+            if (!agentId)
+                return failure(BookingError::CreneauTaken);
+            if (!lieuId) {
+                for (const Availability::Plage *p :
+                     m_engine.availability().plagesOffering(motif->id))
+                    if (p->plage.agentId == agentId)
+                        lieuId = p->plage.lieuId;
+            }
         }
-    }
-    if (lieuId) {
-        const Lieu *lieu = m_engine.availability().lieu(lieuId);
-        if (!lieu || lieu->archived || lieu->organisationId != request.organisationId)
-            return failure(BookingError::CreneauTaken);
+        if (lieuId) {
+            const Lieu *lieu = m_engine.availability().lieu(lieuId);
+            if (!lieu || lieu->archived || lieu->organisationId != request.organisationId)
+                return failure(BookingError::CreneauTaken);
+        }
+        rdv.lieuId = lieuId;
+        rdv.agentIds = {agentId};
+        rdv.startsAt = request.startsAt;
+        rdv.durationMinutes = motif->durationMinutes;
     }
 
     RdvRepository repo(m_store);
@@ -200,14 +225,15 @@ BookingOutcome BookingService::book(const BookingRequest &request)
         out.usager = usager;
     }
 
-    Rdv rdv;
+    // Inside the transaction, after the usager is known: a second registration of the same
+    // person is refused (and the usager just inserted for it is rolled back with it).
+    if (request.sessionId &&
+        SessionRepository(m_store).hasParticipantLike(request.sessionId, out.usager))
+        return failure(BookingError::AlreadyRegistered);
+
     rdv.organisationId = request.organisationId;
     rdv.motifId = motif->id;
-    rdv.lieuId = lieuId;
-    rdv.agentIds = {agentId};
     rdv.usagerIds = {out.usager.id};
-    rdv.startsAt = request.startsAt;
-    rdv.durationMinutes = motif->durationMinutes;
     rdv.createdBy = request.bookedBy;
     rdv.createdByAgentId = request.bookedBy == CreatedBy::Agent ? request.agentId : 0;
     if (request.bookedBy == CreatedBy::Prescripteur) {
@@ -238,6 +264,48 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     publish(RdvEvent::Kind::Created, rdv, Rdv(), actor);
     tx.commit();
     return out;
+}
+
+BookingOutcome BookingService::placeInSession(const Motif &motif, const BookingRequest &request,
+                                              Rdv &rdv)
+{
+    SessionRepository sessions(m_store);
+    const auto session = sessions.find(request.sessionId);
+    if (!session || session->organisationId != request.organisationId ||
+        session->motifId != motif.id) {
+        BookingOutcome out = failure(BookingError::NotFound);
+        out.message =
+            QCoreApplication::translate("creneau::Booking", "This session does not exist.");
+        return out;
+    }
+    const qint64 now = m_clock.nowSecs();
+    // Prescribers and usagers register within the motif's delays; an agent at the desk also
+    // after them, until the session ends.
+    const bool open = request.bookedBy == CreatedBy::Agent
+                          ? session->endsAt() > now
+                          : session->startsAt >= now + qint64(motif.minDelayMinutes) * 60 &&
+                                session->startsAt <= now + qint64(motif.maxDelayMinutes) * 60;
+    if (session->cancelled || !open) {
+        BookingOutcome out = failure(BookingError::CreneauTaken);
+        out.message = session->cancelled
+                          ? QCoreApplication::translate("creneau::Booking",
+                                                        "This session has been cancelled.")
+                          : QCoreApplication::translate(
+                                "creneau::Booking", "Registrations for this session are closed.");
+        return out;
+    }
+    if (sessions.taken(session->id) >= session->capacity) {
+        BookingOutcome out = failure(BookingError::SessionFull);
+        out.nextSessions = sessions.upcomingWithPlaces(
+            motif.id, now + qint64(motif.minDelayMinutes) * 60, 3, true);
+        return out;
+    }
+    rdv.sessionId = session->id;
+    rdv.lieuId = session->lieuId;
+    rdv.agentIds = session->agentIds;
+    rdv.startsAt = session->startsAt;
+    rdv.durationMinutes = session->durationMinutes;
+    return {};
 }
 
 BookingOutcome BookingService::authorise(Id rdvId, const Actor &actor, int expectedVersion,
@@ -316,6 +384,14 @@ BookingOutcome BookingService::move(Id rdvId, const Actor &actor, qint64 newStar
     const Rdv previous = out.rdv;
     if (previous.status == RdvStatus::Revoked)
         return failure(BookingError::NotFound);
+    if (previous.sessionId) {
+        // A participant follows their session; they change places by another registration.
+        BookingOutcome refused = failure(BookingError::Forbidden);
+        refused.message = QCoreApplication::translate(
+            "creneau::Booking", "A place in a collective session cannot be moved: cancel it and "
+                                "register in another session.");
+        return refused;
+    }
     m_engine.availability().refresh();
     const Motif *motif = m_engine.availability().motif(previous.motifId);
     if (!motif)
@@ -393,7 +469,9 @@ BookingOutcome BookingService::notFoundInOrganisation() const
 BookingOutcome BookingService::checkBoundsAndScope(const BookingRequest &request) const
 {
     FieldErrors when;
-    if (!Horizon::check(when, QStringLiteral("starts_at"), request.startsAt, m_clock.nowSecs()))
+    // A session's start was held to the horizon when the session was created.
+    if (!request.sessionId &&
+        !Horizon::check(when, QStringLiteral("starts_at"), request.startsAt, m_clock.nowSecs()))
         return failure(BookingError::Invalid, when);
     if (request.bookedBy != CreatedBy::Agent)
         return {}; // the public pages answer an unknown motif or lieu as unavailable

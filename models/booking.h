@@ -4,6 +4,7 @@
 
 #include "models/clock.h"
 #include "models/domain.h"
+#include "models/sessionrepository.h"
 #include "models/slotengine.h"
 #include "models/store.h"
 #include "models/validation.h"
@@ -18,8 +19,10 @@ enum class BookingError
     CreneauTaken,     // no longer free, or outside the motif's delays
     Forbidden,        // this actor may not do this (a prescripteur never may change a booking)
     NotFound,
-    StaleVersion, // changed by someone else since it was read
-    TooLate,      // the usager's cancellation delay has passed
+    StaleVersion,      // changed by someone else since it was read
+    TooLate,           // the usager's cancellation delay has passed
+    SessionFull,       // the collective session has no place left (BookingOutcome::nextSessions)
+    AlreadyRegistered, // the usager already holds a place in this collective session
 };
 
 struct BookingRequest
@@ -27,7 +30,8 @@ struct BookingRequest
     Id organisationId = 0;
     Id motifId = 0;
     Id lieuId = 0;
-    qint64 startsAt = 0;
+    qint64 startsAt = 0; // ignored with a session: the session's start
+    Id sessionId = 0;    // a place in this collective session instead of a créneau
     CreatedBy bookedBy = CreatedBy::Usager;
     Id agentId = 0; // the agent booking, who also receives it when bookedBy is Agent
     Prescripteur prescripteur;
@@ -47,6 +51,8 @@ struct BookingOutcome
     // The usager's private link's secret, when they gave a phone or an e-mail (any booker); for
     // the usager only: never shown to a prescripteur.
     QString usagerToken;
+    // With SessionFull: the motif's next sessions that still have places.
+    QList<SessionPlaces> nextSessions;
     bool ok() const { return error == BookingError::None; }
 };
 
@@ -125,6 +131,9 @@ private:
     FieldErrors validate(const BookingRequest &request, Usager &usager) const;
     // Finds the free créneau at (start, lieu) for this motif and picks its agent; 0 if none.
     Id freeAgentFor(const Motif &motif, Id lieuId, qint64 start, bool ignoreDelays);
+    // The collective session's place for `rdv` (agents, lieu, start, duration), in the write
+    // transaction: the last place cannot be taken twice.
+    BookingOutcome placeInSession(const Motif &motif, const BookingRequest &request, Rdv &rdv);
     // Loads the appointment and checks that `actor` may change it.
     BookingOutcome authorise(Id rdvId, const Actor &actor, int expectedVersion, bool cancelling);
     void publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous, const Actor &actor);

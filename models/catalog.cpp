@@ -85,11 +85,12 @@ Motif readMotif(const QSqlQuery &q)
     m.maxDelayMinutes = q.value(8).toInt();
     m.instructions = q.value(9).toString();
     m.archived = q.value(10).toBool();
+    m.capacity = q.value(11).toInt();
     return m;
 }
 const char kMotifColumns[] = "SELECT id, organisation_id, name, color, duration_minutes, "
                              "location_type, bookable_by, min_delay_minutes, max_delay_minutes, "
-                             "instructions, archived FROM motifs ";
+                             "instructions, archived, capacity FROM motifs ";
 
 QString q(const char *text)
 {
@@ -199,13 +200,14 @@ void Catalog::save(Motif &m)
                               m.minDelayMinutes,
                               m.maxDelayMinutes,
                               m.instructions,
-                              int(m.archived)};
+                              int(m.archived),
+                              m.capacity};
     if (m.id == 0) {
         QSqlQuery ins = sql::prepare(
             m_store.db(),
             q("INSERT INTO motifs (seq, name, color, duration_minutes, location_type, "
               "bookable_by, min_delay_minutes, max_delay_minutes, instructions, archived, "
-              "organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
+              "capacity, organisation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") +
                 m_store.returningId());
         for (const QVariant &v : values)
             sql::bind(ins, v);
@@ -216,7 +218,8 @@ void Catalog::save(Motif &m)
         QSqlQuery up = sql::prepare(
             m_store.db(), q("UPDATE motifs SET seq = ?, name = ?, color = ?, duration_minutes = ?, "
                             "location_type = ?, bookable_by = ?, min_delay_minutes = ?, "
-                            "max_delay_minutes = ?, instructions = ?, archived = ? WHERE id = ?"));
+                            "max_delay_minutes = ?, instructions = ?, archived = ?, "
+                            "capacity = ? WHERE id = ?"));
         for (const QVariant &v : values)
             sql::bind(up, v);
         up.addBindValue(m.id);

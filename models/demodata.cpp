@@ -3,6 +3,7 @@
 #include "models/catalog.h"
 #include "models/rdvrepository.h"
 #include "models/secrets.h"
+#include "models/sessionrepository.h"
 
 #include <QTimeZone>
 
@@ -136,7 +137,13 @@ qint64 seedSmall(Store &store, const Clock &clock)
                        BookableBy::Agents, "");
     Motif internal = motif(org.id, "Réunion de suivi", "#757575", 60, LocationType::PublicOffice,
                            BookableBy::Agents, "");
-    for (Motif *m : {&caf, &rsa, &phone, &visio, &home, &internal})
+    // A collective motif: prescribers register beneficiaries into its sessions.
+    Motif meeting = motif(org.id, "Réunion d'information RSA", "#ad1457", 90,
+                          LocationType::PublicOffice, BookableBy::AgentsAndPrescripteurs,
+                          "Réunion collective : droits et devoirs du bénéficiaire du RSA, "
+                          "accompagnement proposé. Apportez une pièce d'identité.");
+    meeting.capacity = 12;
+    for (Motif *m : {&caf, &rsa, &phone, &visio, &home, &internal, &meeting})
         catalog.save(*m);
 
     const QTimeZone zone(org.timeZone.toUtf8());
@@ -167,6 +174,22 @@ qint64 seedSmall(Store &store, const Clock &clock)
 
     RdvRepository repo(store);
     const qint64 now = clock.nowSecs();
+    // The information meeting every Wednesday morning for the five coming weeks (within the
+    // motif's six weeks of maximum delay whatever the day of the demo), led by the
+    // administrator (free then: no opening range of theirs).
+    for (int week = 1; week <= 5; ++week) {
+        CollectiveSession session;
+        session.organisationId = org.id;
+        session.motifId = meeting.id;
+        session.lieuId = centre.id;
+        session.agentIds = {admin.id};
+        session.startsAt =
+            QDateTime(monday.addDays(7 * week + 2), QTime(9, 30), zone).toSecsSinceEpoch();
+        session.durationMinutes = meeting.durationMinutes;
+        session.capacity = meeting.capacity;
+        session.createdAt = session.updatedAt = now;
+        SessionRepository(store).insert(session);
+    }
     Usager amina{0,
                  org.id,
                  s("Amina"),

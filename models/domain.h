@@ -99,6 +99,33 @@ struct Motif
     int maxDelayMinutes = 6 * 7 * 24 * 60;
     QString instructions;
     bool archived = false;
+    // 0: one usager per appointment, in the opening ranges' créneaux. More: a collective motif
+    // (an information meeting, a workshop) of this many places per session by default, booked
+    // in its sessions (CollectiveSession) instead.
+    int capacity = 0;
+    bool isCollective() const { return capacity > 0; }
+};
+
+// One concrete meeting of a collective motif: its agents lead it, its participants are
+// appointments (Rdv::sessionId) up to `capacity`.
+struct CollectiveSession
+{
+    Id id = 0;
+    Id organisationId = 0;
+    Id motifId = 0;
+    Id lieuId = 0;
+    QList<Id> agentIds;
+    qint64 startsAt = 0; // UTC seconds
+    int durationMinutes = 0;
+    int capacity = 0;
+    QString title;
+    bool cancelled = false;
+    QString cancelReason;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    int version = 1;
+    qint64 seq = 0;
+    qint64 endsAt() const { return startsAt + qint64(durationMinutes) * 60; }
 };
 
 // A recurring (or one-off) window during which an agent receives for some motifs at a lieu.
@@ -175,7 +202,8 @@ struct Rdv
     Id id = 0;
     Id organisationId = 0;
     Id motifId = 0;
-    Id lieuId = 0; // 0 when the motif does not take place at a lieu
+    Id lieuId = 0;    // 0 when the motif does not take place at a lieu
+    Id sessionId = 0; // the collective session this is one participant of; 0: individual
     QList<Id> agentIds;
     QList<Id> usagerIds;
     qint64 startsAt = 0; // UTC seconds

@@ -16,7 +16,7 @@ const char kRdvColumns[] =
     "SELECT r.id, r.organisation_id, r.motif_id, r.lieu_id, r.starts_at, r.duration_minutes, "
     "r.status, r.created_by, r.created_by_agent_id, r.prescripteur_first_name, "
     "r.prescripteur_last_name, r.prescripteur_email, r.prescripteur_phone, r.context, "
-    "r.cancel_reason, r.created_at, r.updated_at, r.version, r.seq FROM rdvs r ";
+    "r.cancel_reason, r.created_at, r.updated_at, r.version, r.seq, r.session_id FROM rdvs r ";
 
 Rdv readRdv(const QSqlQuery &r)
 {
@@ -38,6 +38,7 @@ Rdv readRdv(const QSqlQuery &r)
     v.updatedAt = r.value(16).toLongLong();
     v.version = r.value(17).toInt();
     v.seq = r.value(18).toLongLong();
+    v.sessionId = r.value(19).toLongLong();
     return v;
 }
 
@@ -74,8 +75,8 @@ void RdvRepository::insert(Rdv &rdv, const QString &usagerTokenHash)
         db, q("INSERT INTO rdvs (seq, organisation_id, motif_id, lieu_id, starts_at, ends_at, "
               "duration_minutes, status, created_by, created_by_agent_id, "
               "prescripteur_first_name, prescripteur_last_name, prescripteur_email, "
-              "prescripteur_phone, context, usager_token_hash, created_at, updated_at, version) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)") +
+              "prescripteur_phone, context, usager_token_hash, created_at, updated_at, session_id, "
+              "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)") +
                 m_store.returningId());
     for (const QVariant &v :
          {QVariant(rdv.seq), QVariant(rdv.organisationId), QVariant(rdv.motifId),
@@ -84,7 +85,8 @@ void RdvRepository::insert(Rdv &rdv, const QString &usagerTokenHash)
           QVariant(toWord(rdv.createdBy)), nullableId(rdv.createdByAgentId),
           QVariant(rdv.prescripteur.firstName), QVariant(rdv.prescripteur.lastName),
           QVariant(rdv.prescripteur.email), QVariant(rdv.prescripteur.phone), QVariant(rdv.context),
-          QVariant(usagerTokenHash), QVariant(rdv.createdAt), QVariant(rdv.updatedAt)})
+          QVariant(usagerTokenHash), QVariant(rdv.createdAt), QVariant(rdv.updatedAt),
+          QVariant(rdv.sessionId)})
         sql::bind(ins, v);
     sql::exec(ins);
     rdv.id = sql::insertedId(ins);
@@ -183,6 +185,13 @@ QList<Rdv> RdvRepository::ofUsager(Id usagerId) const
                            q(kRdvColumns) + q("JOIN rdv_usagers ru ON ru.rdv_id = r.id "
                                               "WHERE ru.usager_id = ? ORDER BY r.starts_at DESC"),
                            {usagerId});
+    return readRdvs(r);
+}
+
+QList<Rdv> RdvRepository::ofSession(Id sessionId) const
+{
+    QSqlQuery r = sql::run(m_store.db(), q(kRdvColumns) + q("WHERE r.session_id = ? ORDER BY r.id"),
+                           {sessionId});
     return readRdvs(r);
 }
 

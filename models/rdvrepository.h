@@ -22,6 +22,8 @@ public:
     // Appointments of an organisation overlapping [from, to), optionally of one agent.
     QList<Rdv> between(Id organisationId, qint64 from, qint64 to, Id agentId = 0) const;
     QList<Rdv> ofUsager(Id usagerId) const;
+    // The participants of a collective session, cancelled ones too, in registration order.
+    QList<Rdv> ofSession(Id sessionId) const;
 
     void insert(Usager &u, qint64 now);
     void update(Usager &u);

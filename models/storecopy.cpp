@@ -14,6 +14,8 @@ QStringList tablesInOrder(const QSqlDatabase &db)
                             QStringLiteral("agents"),
                             QStringLiteral("lieux"),
                             QStringLiteral("motifs"),
+                            QStringLiteral("collective_sessions"),
+                            QStringLiteral("collective_session_agents"),
                             QStringLiteral("plages_ouverture"),
                             QStringLiteral("plage_motifs"),
                             QStringLiteral("absences"),

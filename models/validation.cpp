@@ -277,6 +277,39 @@ FieldErrors validateMotif(const Motif &m)
             QStringLiteral("color"),
             QCoreApplication::translate("creneau::Validation", "Enter a colour such as #1f6feb."));
     checkText(e, QStringLiteral("instructions"), m.instructions, 2000);
+    if (m.capacity < 0 || m.capacity > kMaxSessionCapacity)
+        e.insert(QStringLiteral("capacity"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "The number of places must be between 1 and 500 "
+                                             "(0 for individual appointments)."));
+    return e;
+}
+
+FieldErrors validateSession(const CollectiveSession &s, const QString &rrule, const QDate &firstDay,
+                            qint64 now)
+{
+    FieldErrors e;
+    if (s.capacity < 1 || s.capacity > kMaxSessionCapacity)
+        e.insert(QStringLiteral("capacity"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "The number of places must be between 1 and 500."));
+    if (s.durationMinutes < 5 || s.durationMinutes > 12 * 60)
+        e.insert(
+            QStringLiteral("duration_minutes"),
+            QCoreApplication::translate("creneau::Validation",
+                                        "The duration must be between 5 minutes and 12 hours."));
+    if (s.agentIds.isEmpty())
+        e.insert(QStringLiteral("agent_ids"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "Choose at least one agent to lead the session."));
+    if (s.startsAt < now)
+        e.insert(QStringLiteral("starts_at"),
+                 QCoreApplication::translate("creneau::Validation",
+                                             "A session cannot start in the past."));
+    else
+        Horizon::check(e, QStringLiteral("starts_at"), s.startsAt, now);
+    checkText(e, QStringLiteral("title"), s.title, 200);
+    checkRecurrence(e, QStringLiteral("rrule"), rrule, firstDay);
     return e;
 }
 

@@ -36,6 +36,12 @@ QDate checkBirthDate(FieldErrors &errors, const QString &field, const QString &v
 FieldErrors validatePrescripteur(const Prescripteur &p);
 FieldErrors validateUsager(const Usager &u);
 FieldErrors validateMotif(const Motif &m);
+// The most places a collective motif or session may have.
+constexpr int kMaxSessionCapacity = 500;
+// Places, duration, at least one agent, a start ahead within the horizon, a short title and a
+// valid rule (`rrule` from `firstDay`, the first session's day in the organisation's zone).
+FieldErrors validateSession(const CollectiveSession &s, const QString &rrule, const QDate &firstDay,
+                            qint64 now);
 // Times in order, at least one motif, a first day, and an RRULE libical accepts.
 FieldErrors validatePlage(const PlageOuverture &p);
 // An RRULE libical accepts and that gives at least one day in the two years from `firstDay` (the

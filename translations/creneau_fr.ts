@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>creneau::CollectiveSessionService</name>
+    <message>
+        <location filename="../models/collectivesessions.cpp" line="0"/>
+        <source>Not found in your organisation.</source>
+        <translation>Introuvable dans votre organisation.</translation>
+    </message>
+    <message>
+        <location filename="../models/collectivesessions.cpp" line="0"/>
+        <source>Choose a collective motif (one with a number of places).</source>
+        <translation>Choisissez un motif collectif (avec un nombre de places).</translation>
+    </message>
+    <message>
+        <location filename="../models/collectivesessions.cpp" line="0"/>
+        <source>Enter the day and time of the session.</source>
+        <translation>Indiquez le jour et l&apos;heure de la session.</translation>
+    </message>
+    <message>
+        <location filename="../models/collectivesessions.cpp" line="0"/>
+        <source>Choose the lieu of the session.</source>
+        <translation>Choisissez le lieu de la session.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/collectivesessions.cpp" line="0"/>
+        <source>%n places are already taken.</source>
+        <translation>
+            <numerusform>%n place est déjà prise.</numerusform>
+            <numerusform>%n places sont déjà prises.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgentApi</name>
     <message>
         <location filename="../sync/server/jsonexchange.cpp" line="25"/>
@@ -31,6 +62,46 @@
 </context>
 <context>
     <name>creneau::Booking</name>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>Choose one of this motif&apos;s sessions.</source>
+        <translation>Choisissez une des sessions de ce motif.</translation>
+    </message>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>This motif has no collective sessions.</source>
+        <translation>Ce motif n&apos;a pas de sessions collectives.</translation>
+    </message>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>This session does not exist.</source>
+        <translation>Cette session n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>This session has been cancelled.</source>
+        <translation>Cette session a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>Registrations for this session are closed.</source>
+        <translation>Les inscriptions à cette session sont closes.</translation>
+    </message>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>This session is full: choose another one.</source>
+        <translation>Cette session est complète : choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>This usager is already registered in this session.</source>
+        <translation>Cet usager est déjà inscrit à cette session.</translation>
+    </message>
+    <message>
+        <location filename="../models/booking.cpp" line="0"/>
+        <source>A place in a collective session cannot be moved: cancel it and register in another session.</source>
+        <translation>Une place dans une session collective ne se déplace pas : annulez-la et inscrivez l&apos;usager à une autre session.</translation>
+    </message>
     <message>
         <location filename="../models/booking.cpp" line="39"/>
         <source>Some fields need your attention.</source>
@@ -165,6 +236,31 @@
 </context>
 <context>
     <name>creneau::Validation</name>
+    <message>
+        <location filename="../models/validation.cpp" line="0"/>
+        <source>The number of places must be between 1 and 500 (0 for individual appointments).</source>
+        <translation>Le nombre de places doit être compris entre 1 et 500 (0 pour des rendez-vous individuels).</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="0"/>
+        <source>The number of places must be between 1 and 500.</source>
+        <translation>Le nombre de places doit être compris entre 1 et 500.</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="0"/>
+        <source>The duration must be between 5 minutes and 12 hours.</source>
+        <translation>La durée doit être comprise entre 5 minutes et 12 heures.</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="0"/>
+        <source>Choose at least one agent to lead the session.</source>
+        <translation>Choisissez au moins un agent pour animer la session.</translation>
+    </message>
+    <message>
+        <location filename="../models/validation.cpp" line="0"/>
+        <source>A session cannot start in the past.</source>
+        <translation>Une session ne peut pas commencer dans le passé.</translation>
+    </message>
     <message>
         <location filename="../models/validation.cpp" line="105"/>
         <location filename="../models/validation.cpp" line="126"/>

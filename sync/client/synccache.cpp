@@ -27,7 +27,8 @@ QString tableOf(const QString &entity)
         {QStringLiteral("plages"), QStringLiteral("plages_ouverture")},
         {QStringLiteral("absences"), QStringLiteral("absences")},
         {QStringLiteral("usagers"), QStringLiteral("usagers")},
-        {QStringLiteral("rdvs"), QStringLiteral("rdvs")}};
+        {QStringLiteral("rdvs"), QStringLiteral("rdvs")},
+        {QStringLiteral("sessions"), QStringLiteral("collective_sessions")}};
     return tables.value(entity);
 }
 
@@ -262,9 +263,10 @@ void SyncCache::applyChange(JsonReader &reader, const QByteArray &page)
 void SyncCache::reset()
 {
     WriteTransaction tx(*m_store);
-    for (const char *table : {"rdv_agents", "rdv_usagers", "plage_motifs", "rdvs", "usagers",
-                              "absences", "plages_ouverture", "motifs", "lieux", "agents",
-                              "organisations", "sync_queue", "sync_state"})
+    for (const char *table :
+         {"rdv_agents", "rdv_usagers", "plage_motifs", "rdvs", "collective_session_agents",
+          "collective_sessions", "usagers", "absences", "plages_ouverture", "motifs", "lieux",
+          "agents", "organisations", "sync_queue", "sync_state"})
         sql::run(m_store->db(), QStringLiteral("DELETE FROM ") + QLatin1String(table));
     tx.commit();
 }
@@ -278,6 +280,10 @@ void SyncCache::apply(const QJsonObject &change)
     const QJsonObject data = change.value(QStringLiteral("data")).toObject();
     if (change.value(QStringLiteral("deleted")).toBool() && data.isEmpty()) {
         // A tombstone: the row is gone for good.
+        if (table == QLatin1String("collective_sessions"))
+            sql::run(m_store->db(),
+                     QStringLiteral("DELETE FROM collective_session_agents WHERE session_id = ?"),
+                     {id});
         if (table == QLatin1String("rdvs")) {
             sql::run(m_store->db(), QStringLiteral("DELETE FROM rdv_agents WHERE rdv_id = ?"),
                      {id});
@@ -293,6 +299,9 @@ void SyncCache::apply(const QJsonObject &change)
                      QStringLiteral("agent_id"), id, data.value("agent_ids").toArray());
         replaceLinks(QStringLiteral("rdv_usagers"), QStringLiteral("rdv_id"),
                      QStringLiteral("usager_id"), id, data.value("usager_ids").toArray());
+    } else if (table == QLatin1String("collective_sessions")) {
+        replaceLinks(QStringLiteral("collective_session_agents"), QStringLiteral("session_id"),
+                     QStringLiteral("agent_id"), id, data.value("agent_ids").toArray());
     } else if (table == QLatin1String("plages_ouverture")) {
         replaceLinks(QStringLiteral("plage_motifs"), QStringLiteral("plage_id"),
                      QStringLiteral("motif_id"), id, data.value("motif_ids").toArray());

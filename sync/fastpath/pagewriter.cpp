@@ -90,6 +90,8 @@ PageWriter::Table &PageWriter::table(const QString &name)
                  {"rdv_usagers", "rdv_id", "usager_id", "usager_ids"}};
     else if (name == QLatin1String("plages_ouverture"))
         lists = {{"plage_motifs", "plage_id", "motif_id", "motif_ids"}};
+    else if (name == QLatin1String("collective_sessions"))
+        lists = {{"collective_session_agents", "session_id", "agent_id", "agent_ids"}};
     for (const List &l : lists) {
         Links links;
         links.table = l.table;

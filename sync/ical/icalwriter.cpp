@@ -133,8 +133,10 @@ icalproperty_method icalMethod(Method method)
 icalcomponent *vevent(const Calendar &cal, const Event &e, const Zone &zone)
 {
     icalcomponent *ev = icalcomponent_new_vevent();
-    icalcomponent_add_property(ev,
-                               icalproperty_new_uid(utf8(uid(e.rdvId, cal.domain)).constData()));
+    icalcomponent_add_property(
+        ev, icalproperty_new_uid(
+                utf8(e.sessionId ? sessionUid(e.sessionId, cal.domain) : uid(e.rdvId, cal.domain))
+                    .constData()));
     icalcomponent_add_property(ev, icalproperty_new_sequence(e.sequence));
     icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc(cal.stamp)));
     icalcomponent_add_property(ev, zoned(icalproperty_new_dtstart, e.startsAt, zone));
@@ -189,6 +191,11 @@ QString methodName(Method method)
 QString uid(Id rdvId, const QString &domain)
 {
     return QStringLiteral("rdv-%1@%2").arg(rdvId).arg(domain);
+}
+
+QString sessionUid(Id sessionId, const QString &domain)
+{
+    return QStringLiteral("session-%1@%2").arg(sessionId).arg(domain);
 }
 
 QByteArray write(const Calendar &c)

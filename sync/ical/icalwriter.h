@@ -30,6 +30,7 @@ struct Person
 struct Event
 {
     Id rdvId = 0;        // the UID is made from it and the installation's domain
+    Id sessionId = 0;    // instead of rdvId: a collective session's one event for its agents
     int sequence = 0;    // the appointment's version: strictly increases with every change
     qint64 startsAt = 0; // UTC seconds
     qint64 endsAt = 0;
@@ -54,6 +55,8 @@ struct Calendar
 
 // "rdv-<id>@<domain>": the appointment's UID in every file Créneau writes.
 QString uid(Id rdvId, const QString &domain);
+// "session-<id>@<domain>": a collective session's UID in the agents' calendars.
+QString sessionUid(Id sessionId, const QString &domain);
 
 // CRLF, folded at 75 octets, as RFC 5545 wants.
 QByteArray write(const Calendar &calendar);

@@ -146,4 +146,29 @@ std::optional<Event> rdvEvent(Store &store, const Rdv &rdv, Audience audience)
     return e;
 }
 
+std::optional<Event> sessionEvent(Store &store, const CollectiveSession &session, int taken)
+{
+    Catalog catalog(store);
+    const auto motif = catalog.motif(session.motifId);
+    if (!motif)
+        return std::nullopt;
+    Event e;
+    e.sessionId = session.id;
+    e.sequence = session.version;
+    e.startsAt = session.startsAt;
+    e.endsAt = session.endsAt();
+    e.cancelled = session.cancelled;
+    e.summary = motif->name + QStringLiteral(" (%1/%2)").arg(taken).arg(session.capacity);
+    if (const auto lieu = session.lieuId ? catalog.lieu(session.lieuId) : std::nullopt)
+        e.location = lieu->address.isEmpty() ? lieu->name
+                                             : lieu->name + QStringLiteral(", ") + lieu->address;
+    QStringList lines{QStringLiteral("Session collective : %1/%2 participants inscrits.")
+                          .arg(taken)
+                          .arg(session.capacity)};
+    if (session.cancelled)
+        lines << QStringLiteral("Session annulée.");
+    e.description = lines.join(QLatin1Char('\n'));
+    return e;
+}
+
 } // namespace creneau::ical

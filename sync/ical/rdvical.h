@@ -22,6 +22,10 @@ enum class Audience
 // face adds those its method needs (organizer() below).
 std::optional<Event> rdvEvent(Store &store, const Rdv &rdv, Audience audience);
 
+// A collective session's one event for the agents leading it: the motif, the lieu, and the
+// places taken (« 7/12 participants ») in the description. nullopt when its motif is gone.
+std::optional<Event> sessionEvent(Store &store, const CollectiveSession &session, int taken);
+
 // The organisation, by its own address when it has one, else by the address mails come from;
 // `sentBy` is then the mail sender when it differs. Every face names the same organiser.
 Person organizer(const Organisation &org, const QString &mailFrom);

@@ -34,6 +34,9 @@ constexpr Entry kCommands[] = {
     {CommandType::ResetAgentPassword, "reset_agent_password", CommandFamily::Administration},
     {CommandType::ChangePassword, "change_password", CommandFamily::Administration},
     {CommandType::SetNotificationLevel, "set_notification_level", CommandFamily::Administration},
+    {CommandType::CreateSession, "create_session", CommandFamily::Sessions},
+    {CommandType::UpdateSession, "update_session", CommandFamily::Sessions},
+    {CommandType::CancelSession, "cancel_session", CommandFamily::Sessions},
 };
 
 const Entry &entry(CommandType type)

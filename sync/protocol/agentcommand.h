@@ -32,7 +32,11 @@ enum class CommandType
     ArchiveAgent,
     ResetAgentPassword,
     ChangePassword,
-    SetNotificationLevel
+    SetNotificationLevel,
+    // Collective sessions (sessioncommands.h)
+    CreateSession,
+    UpdateSession,
+    CancelSession
 };
 
 enum class CommandFamily
@@ -40,7 +44,8 @@ enum class CommandFamily
     Rdv,
     Usagers,
     Catalog,
-    Administration
+    Administration,
+    Sessions
 };
 
 // "create_rdv", "save_motif"...

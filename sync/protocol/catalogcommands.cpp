@@ -32,7 +32,8 @@ QJsonObject motifPayload(const Motif &m)
                          {QStringLiteral("instructions"), m.instructions},
                          {QStringLiteral("archived"), m.archived},
                          {QStringLiteral("location_type"), toWord(m.locationType)},
-                         {QStringLiteral("bookable_by"), toWord(m.bookableBy)}});
+                         {QStringLiteral("bookable_by"), toWord(m.bookableBy)},
+                         {QStringLiteral("capacity"), m.capacity}});
 }
 
 FieldErrors readMotif(const QJsonObject &payload, Motif *m)
@@ -47,6 +48,7 @@ FieldErrors readMotif(const QJsonObject &payload, Motif *m)
     r.flag("archived", m->archived);
     r.word("location_type", m->locationType);
     r.word("bookable_by", m->bookableBy);
+    r.number("capacity", m->capacity); // > 0: a collective motif of this many places
     return r.errors();
 }
 

@@ -1,7 +1,7 @@
 // The payloads of the catalogue commands: built by the desktop from its model types, read back
 // onto the stored row by the server (only the keys present change it).
 //   save_motif     {id?, name, color, duration_minutes, min_delay_minutes, max_delay_minutes,
-//                   instructions, archived, location_type, bookable_by}
+//                   instructions, archived, location_type, bookable_by, capacity}
 //   save_lieu      {id?, name, address, phone, archived}
 //   save_plage     {id?, agent_id, lieu_id, motif_ids, title, rrule, archived, first_day,
 //                   start_time, end_time, exception_dates}

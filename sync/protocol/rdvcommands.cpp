@@ -71,6 +71,10 @@ QJsonObject createRdvPayload(const BookingRequest &request)
                   {QStringLiteral("context"), request.context}};
     if (request.lieuId)
         p.insert(QStringLiteral("lieu_id"), request.lieuId);
+    if (request.sessionId) {
+        p.insert(QStringLiteral("session_id"), request.sessionId); // its time is the session's
+        p.remove(QStringLiteral("starts_at"));
+    }
     if (request.agentId)
         p.insert(QStringLiteral("agent_id"), request.agentId);
     if (request.existingUsagerId)
@@ -90,12 +94,13 @@ FieldErrors readCreateRdv(const QJsonObject &payload, BookingRequest *request)
     if (const Id agent = r.id("agent_id"))
         request->agentId = agent;
     request->existingUsagerId = r.id("usager_id");
+    request->sessionId = r.id("session_id");
     r.instant("starts_at", request->startsAt);
     r.text("context", request->context);
     const QJsonObject usager = r.object("usager");
     const QJsonObject prescripteur = r.object("prescripteur");
     FieldErrors errors = r.errors();
-    if (!request->startsAt && !errors.contains(QStringLiteral("starts_at")))
+    if (!request->startsAt && !request->sessionId && !errors.contains(QStringLiteral("starts_at")))
         errors.insert(QStringLiteral("starts_at"), PayloadReader::message("Invalid start time."));
     if (!request->motifId)
         errors.insert(QStringLiteral("motif_id"),

@@ -1,6 +1,6 @@
 // The payloads of the appointment commands and merge_usagers: built by the desktop from its
 // model types, read back into the same types by the server.
-//   create_rdv    {motif_id, starts_at, lieu_id?, agent_id?, context?,
+//   create_rdv    {motif_id, starts_at | session_id, lieu_id?, agent_id?, context?,
 //                  usager_id | usager {first_name, last_name, email, phone, birth_date?,
 //                  address?, notes?}, prescripteur? {first_name, last_name, email, phone}}
 //   move_rdv      {rdv_id, starts_at, lieu_id?}
@@ -19,7 +19,7 @@ namespace creneau::protocol {
 
 QJsonObject createRdvPayload(const BookingRequest &request);
 // What the payload says of the booking; the organisation, who books and the default agent are
-// the server's to set. starts_at and motif_id are required.
+// the server's to set. motif_id is required, and starts_at unless a collective session is named.
 FieldErrors readCreateRdv(const QJsonObject &payload, BookingRequest *request);
 
 QJsonObject moveRdvPayload(Id rdvId, qint64 startsAt, Id lieuId = 0);

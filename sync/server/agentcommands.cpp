@@ -23,6 +23,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("AgentCommands", text);
 }
 
+} // namespace
+
 int statusFor(BookingError e)
 {
     switch (e) {
@@ -34,6 +36,8 @@ int statusFor(BookingError e)
     case BookingError::CreneauTaken:
     case BookingError::StaleVersion:
     case BookingError::TooLate:
+    case BookingError::SessionFull:
+    case BookingError::AlreadyRegistered:
         return 409;
     case BookingError::Forbidden:
         return 403;
@@ -42,8 +46,6 @@ int statusFor(BookingError e)
     }
     return 400;
 }
-
-} // namespace
 
 QJsonObject errorBody(const QString &message, const FieldErrors &fields)
 {
@@ -103,6 +105,9 @@ CommandAnswer AgentCommands::run(const Agent &agent, const QJsonObject &command)
         break;
     case CommandFamily::Administration:
         answer = runAdminCommand(agent, c, passwords);
+        break;
+    case CommandFamily::Sessions:
+        answer = runSessionCommand(agent, c);
         break;
     }
     storeAnswer(agent.id, c.idempotencyKey, answer);

@@ -13,6 +13,9 @@
 
 namespace creneau::server {
 
+// The HTTP status of a booking or session error.
+int statusFor(BookingError e);
+
 struct CommandAnswer
 {
     int status = 200;
@@ -50,6 +53,8 @@ private:
     // Both run inside run()'s transaction, which also stores their answer.
     CommandAnswer runRdvCommand(const Agent &agent, const Command &c);
     CommandAnswer runCatalogCommand(const Agent &agent, const Command &c);
+    // create_session, update_session, cancel_session (agentsessioncommands.cpp).
+    CommandAnswer runSessionCommand(const Agent &agent, const Command &c);
     // merge_usagers {keep_id, duplicate_id}: see UsagerDuplicates::merge.
     CommandAnswer mergeUsagers(const Agent &agent, const Command &c);
     CommandAnswer saveMotif(const Agent &agent, const Command &c);

@@ -37,6 +37,9 @@ const EntityTable kTables[] = {
     {"absences", "absences", "organisation_id"},
     {"usagers", "usagers", "organisation_id"},
     {"rdvs", "rdvs", "organisation_id", "rdv_agents", "rdv_id", "agent_id", "agent_ids"},
+    // Collective sessions; their participants are rdvs rows carrying a session_id.
+    {"sessions", "collective_sessions", "organisation_id", "collective_session_agents",
+     "session_id", "agent_id", "agent_ids"},
 };
 constexpr int kRdvs = 7;
 

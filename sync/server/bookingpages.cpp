@@ -7,6 +7,7 @@
 #include "sync/server/flowstate.h"
 #include "sync/server/pagerenderer.h"
 #include "sync/server/rdvrecap.h"
+#include "sync/server/sessionpages.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +122,20 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
 
 HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r);
 
+// A collective motif's sessions to choose from; `full`: the one chosen has no place left (409).
+HttpResponse sessionsPage(const Page &p, const HttpRequest &r, const Motif &motif, bool full)
+{
+    QVariantMap v = p.vars();
+    v[QStringLiteral("motif")] = motifVars(motif, p);
+    const bool suite = full || r.queryValue(QStringLiteral("suite")) == QLatin1String("1");
+    v[QStringLiteral("sessions")] = sessionItems(p.site, p.org, p.base, p.site.sessions(motif),
+                                                 suite ? QStringLiteral("&suite=1") : QString());
+    if (full)
+        v[QStringLiteral("full")] = true;
+    return p.pages.render(r, QStringLiteral("sessions.html"), v,
+                          motif.name + QStringLiteral(" — choisir une session"), full ? 409 : 200);
+}
+
 // The week's page has no form: its body is the same for everyone until the next write.
 HttpResponse creneauxPage(const Page &p, const HttpRequest &r)
 {
@@ -142,6 +157,8 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
     bool ok = false;
     const Id motifId = r.param(QStringLiteral("id")).toLongLong(&ok);
     const Motif motif = p.site.onlineMotif(p.org, ok ? motifId : 0, p.partner);
+    if (motif.isCollective())
+        return sessionsPage(p, r, motif, false);
     const QDate today = p.site.clock().now().toTimeZone(BookingSite::zoneOf(p.org)).date();
     const QDate thisMonday = today.addDays(1 - today.dayOfWeek());
     QDate monday = QDate::fromString(r.queryValue(QStringLiteral("semaine")), Qt::ISODate);
@@ -180,12 +197,20 @@ HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r)
 QVariantMap creneauVars(const Page &p, const Motif &motif, const FlowState &s)
 {
     const QTimeZone zone = BookingSite::zoneOf(p.org);
-    QVariantMap c{{QStringLiteral("date_text"), fr::dateTime(s.startsAt, zone)},
+    qint64 start = s.startsAt;
+    Id lieuId = s.lieuId;
+    if (s.sessionId) {
+        if (const auto session = SessionRepository(p.site.store()).find(s.sessionId)) {
+            start = session->startsAt;
+            lieuId = session->lieuId;
+        }
+    }
+    QVariantMap c{{QStringLiteral("date_text"), fr::dateTime(start, zone)},
                   {QStringLiteral("motif"), motif.name},
                   {QStringLiteral("how"), fr::howItTakesPlace(motif.locationType)},
                   {QStringLiteral("instructions"), motif.instructions}};
     if (motif.locationType == LocationType::PublicOffice)
-        c[QStringLiteral("lieu")] = lieuLabel(p, s.lieuId);
+        c[QStringLiteral("lieu")] = lieuLabel(p, lieuId);
     return c;
 }
 
@@ -231,6 +256,20 @@ std::optional<Motif> checkCreneau(const Page &p, const HttpRequest &r, const Flo
         throw HttpError(400,
                         QStringLiteral("Aucun créneau choisi : revenez à la liste des créneaux."));
     const Motif motif = p.site.onlineMotif(p.org, s.motifId, p.partner);
+    if (motif.isCollective() || s.sessionId) {
+        // A session of this motif, open and with a place left; otherwise the list again.
+        SessionRepository sessions(p.site.store());
+        const auto session = sessions.find(s.sessionId);
+        if (!session || session->motifId != motif.id || !motif.isCollective())
+            throw HttpError(404, QStringLiteral("Cette session n'existe pas."));
+        bool open = false;
+        for (const SessionPlaces &sp : p.site.sessions(motif))
+            open = open || (sp.session.id == session->id && sp.placesLeft() > 0);
+        if (open)
+            return motif;
+        *taken = sessionsPage(p, r, motif, true);
+        return std::nullopt;
+    }
     if (p.site.isFree(motif, s.lieuId, s.startsAt))
         return motif;
     *taken = takenPage(p, r, motif, s);
@@ -500,6 +539,8 @@ HttpResponse showStep(const Page &p, const HttpRequest &r, FlowState s, const QS
     if (step == QLatin1String("creneau")) {
         if (!s.hasCreneau())
             return resume(p, r, s);
+        if (s.sessionId)
+            return sessionsPage(p, r, p.site.onlineMotif(p.org, s.motifId, p.partner), false);
         return takenPage(p, r, p.site.onlineMotif(p.org, s.motifId, p.partner), s, true);
     }
     HttpResponse taken;
@@ -609,8 +650,10 @@ HttpResponse confirmStep(const Page &p, const HttpRequest &r)
     if (out.ok())
         p.site.bookingLimit().count(r.peer);
     // Taken meanwhile: the confirmation step's page says so and offers the nearest ones.
-    if (out.error == BookingError::CreneauTaken)
+    if (out.error == BookingError::CreneauTaken || out.error == BookingError::SessionFull)
         return toStep(p, r, s, QStringLiteral("confirmation"));
+    if (out.error == BookingError::AlreadyRegistered)
+        return confirmPage(p, r, motif, s, out.message, 409);
     if (out.error == BookingError::Invalid)
         return toStep(p, r, s,
                       s.byPrescripteur() && !out.fields.isEmpty() &&

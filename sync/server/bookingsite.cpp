@@ -10,7 +10,7 @@ namespace creneau::server {
 BookingSite::BookingSite(Store &store, const ServerSecret &secret, QString publicUrl,
                          const Clock &clock, RdvEventSink *sink)
     : m_store(store), m_secret(secret), m_publicUrl(std::move(publicUrl)), m_clock(clock),
-      m_catalog(store), m_engine(store), m_booking(store, m_engine, clock, sink),
+      m_sink(sink), m_catalog(store), m_engine(store), m_booking(store, m_engine, clock, sink),
       m_bookingLimit(store, clock), m_bookingQueue(*this)
 {}
 
@@ -124,6 +124,18 @@ QList<Creneau> BookingSite::nearest(const Motif &motif, qint64 start, int count)
     std::sort(all.begin(), all.end(),
               [](const Creneau &a, const Creneau &b) { return a.startsAt < b.startsAt; });
     return all;
+}
+
+QList<SessionPlaces> BookingSite::sessions(const Motif &motif)
+{
+    const qint64 now = m_clock.nowSecs();
+    const qint64 last = now + qint64(motif.maxDelayMinutes) * 60;
+    QList<SessionPlaces> out;
+    for (const SessionPlaces &p : SessionRepository(m_store).upcomingWithPlaces(
+             motif.id, now + qint64(motif.minDelayMinutes) * 60))
+        if (p.session.startsAt <= last)
+            out << p;
+    return out;
 }
 
 std::optional<QByteArray> BookingSite::cachedBody(const QString &key)

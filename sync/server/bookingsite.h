@@ -29,6 +29,8 @@ public:
     Catalog &catalog() { return m_catalog; }
     SlotEngine &engine() { return m_engine; }
     BookingService &booking() { return m_booking; }
+    // What follows each booking change (notifications); null when nothing does.
+    RdvEventSink *eventSink() const { return m_sink; }
     BookingLimit &bookingLimit() { return m_bookingLimit; }
     // The public API's bookings, committed in groups.
     BookingQueue &bookingQueue() { return m_bookingQueue; }
@@ -56,6 +58,9 @@ public:
     QList<Creneau> creneaux(const Motif &motif, Id lieuId, const QDate &from, const QDate &to);
     std::optional<QDate> nextAvailableDay(const Motif &motif, const QDate &from);
     bool isFree(const Motif &motif, Id lieuId, qint64 start);
+    // A collective motif's sessions open for registration (within its delays), soonest first,
+    // full ones included; 200 at most.
+    QList<SessionPlaces> sessions(const Motif &motif);
     // The free créneaux closest in time to `start` (within three weeks either side).
     QList<Creneau> nearest(const Motif &motif, qint64 start, int count = 5);
 
@@ -74,6 +79,7 @@ private:
     QString m_publicUrl;
     bool m_ready = false;
     const Clock &m_clock;
+    RdvEventSink *m_sink;
     Catalog m_catalog;
     SlotEngine m_engine;
     BookingService m_booking;

@@ -21,6 +21,7 @@ FlowState fromItems(const QUrlQuery &q)
     s.motifId = toId(q.queryItemValue(QStringLiteral("motif"), QUrl::FullyDecoded));
     s.lieuId = toId(q.queryItemValue(QStringLiteral("lieu"), QUrl::FullyDecoded));
     s.startsAt = toId(q.queryItemValue(QStringLiteral("debut"), QUrl::FullyDecoded));
+    s.sessionId = toId(q.queryItemValue(QStringLiteral("session"), QUrl::FullyDecoded));
     const QString pour = q.queryItemValue(QStringLiteral("pour"), QUrl::FullyDecoded);
     if (pour == QLatin1String("prescripteur") || pour == QLatin1String("moi"))
         s.pour = pour;
@@ -85,6 +86,7 @@ BookingRequest FlowState::request(Id organisationId) const
     r.motifId = motifId;
     r.lieuId = lieuId;
     r.startsAt = startsAt;
+    r.sessionId = sessionId;
     r.bookedBy = byPrescripteur() ? CreatedBy::Prescripteur : CreatedBy::Usager;
     if (byPrescripteur())
         r.prescripteur = prescripteur();
@@ -104,6 +106,8 @@ QVariantList FlowState::hidden(const QStringList &except) const
     QVariantList out{field(QStringLiteral("motif"), QString::number(motifId)),
                      field(QStringLiteral("lieu"), QString::number(lieuId)),
                      field(QStringLiteral("debut"), QString::number(startsAt))};
+    if (sessionId)
+        out.append(field(QStringLiteral("session"), QString::number(sessionId)));
     if (!pour.isEmpty())
         out.append(field(QStringLiteral("pour"), pour));
     for (auto it = values.cbegin(); it != values.cend(); ++it)
@@ -117,7 +121,8 @@ QVariantList FlowState::hidden(const QStringList &except) const
 
 QString FlowState::creneauQuery() const
 {
-    return QStringLiteral("motif=%1&lieu=%2&debut=%3").arg(motifId).arg(lieuId).arg(startsAt);
+    return QStringLiteral("motif=%1&lieu=%2&debut=%3").arg(motifId).arg(lieuId).arg(startsAt) +
+           (sessionId ? QStringLiteral("&session=%1").arg(sessionId) : QString());
 }
 
 } // namespace creneau::server

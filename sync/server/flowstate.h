@@ -16,6 +16,7 @@ struct FlowState
     Id motifId = 0;
     Id lieuId = 0;
     qint64 startsAt = 0;
+    Id sessionId = 0;              // a collective motif's session, instead of a créneau (startsAt)
     QString pour;                  // "prescripteur", "moi" or empty (not chosen yet)
     QMap<QString, QString> values; // "prescripteur.first_name", "usager.phone"...
     bool acknowledged = false;     // the no-notification warning
@@ -23,7 +24,7 @@ struct FlowState
     static FlowState fromQuery(const QUrlQuery &query);
     static FlowState fromForm(const QByteArray &body);
     static QUrlQuery parseForm(const QByteArray &body);
-    bool hasCreneau() const { return motifId > 0 && startsAt > 0; }
+    bool hasCreneau() const { return motifId > 0 && (startsAt > 0 || sessionId > 0); }
     bool byPrescripteur() const { return pour == QLatin1String("prescripteur"); }
     QString value(const QString &key) const { return values.value(key); }
 

@@ -5,6 +5,7 @@
 #include "models/storehealth.h"
 #include "sync/protocol/instants.h"
 #include "sync/server/httpserver.h"
+#include "sync/server/publicsessions.h"
 #include "sync/server/rdvrecap.h"
 
 #include <QFile>
@@ -42,8 +43,23 @@ HttpResponse motifs(BookingSite &site, HttpRequest &request)
                                {QStringLiteral("duration_minutes"), m.durationMinutes},
                                {QStringLiteral("location_type"), creneau::toWord(m.locationType)},
                                {QStringLiteral("bookable_by"), creneau::toWord(m.bookableBy)},
-                               {QStringLiteral("instructions"), m.instructions}});
+                               {QStringLiteral("instructions"), m.instructions},
+                               {QStringLiteral("capacity"), m.capacity}});
     return HttpResponse::json(compact(out));
+}
+
+// A collective motif's sessions open for registration, with their places left.
+HttpResponse sessions(BookingSite &site, HttpRequest &request)
+{
+    const QString cacheKey = QStringLiteral("api:") + request.path;
+    if (const auto hit = site.cachedBody(cacheKey))
+        return HttpResponse::json(*hit);
+    const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
+    const Motif motif =
+        site.onlineMotif(org, idParam(request.param(QStringLiteral("id"))), true, true);
+    const QByteArray body = compact(sessionsJson(site, org, site.sessions(motif)));
+    site.cacheBody(cacheKey, org.id, body);
+    return HttpResponse::json(body);
 }
 
 QDate dateParam(const HttpRequest &request, const QString &key, const QDate &fallback)
@@ -133,7 +149,13 @@ BookingRequest parseBooking(const Organisation &org, const QJsonObject &o, Field
         req.lieuId = Id(lieu.toInteger(-1)); // not an id: refused as an unknown lieu
     else if (!lieu.isUndefined() && !lieu.isNull())
         errors.insert(QStringLiteral("lieu_id"), QStringLiteral("Lieu invalide."));
-    if (!protocol::parseIsoInstant(o.value(QStringLiteral("starts_at")).toString(), &req.startsAt))
+    const QJsonValue session = o.value(QStringLiteral("session_id"));
+    if (session.isDouble() && session.toInteger(0) > 0)
+        req.sessionId = Id(session.toInteger(0)); // a place in this session: no starts_at
+    else if (!session.isUndefined() && !session.isNull())
+        errors.insert(QStringLiteral("session_id"), QStringLiteral("Session invalide."));
+    else if (!protocol::parseIsoInstant(o.value(QStringLiteral("starts_at")).toString(),
+                                        &req.startsAt))
         errors.insert(QStringLiteral("starts_at"),
                       QStringLiteral("Date et heure attendues au format ISO 8601 avec décalage."));
     const QString by = o.value(QStringLiteral("booked_by")).toString();
@@ -187,6 +209,16 @@ HttpResponse bookingAnswer(BookingSite &site, const Organisation &org,
         return HttpResponse::jsonError(409, out.message);
     case BookingError::MotifUnavailable:
         return unprocessable({{QStringLiteral("motif_id"), out.message}}, out.message);
+    case BookingError::NotFound: // only an unknown session on this path
+        return unprocessable({{QStringLiteral("session_id"), out.message}}, out.message);
+    case BookingError::AlreadyRegistered:
+        return HttpResponse::jsonError(409, out.message);
+    case BookingError::SessionFull:
+        // The next sessions with places, so that the caller can offer them at once.
+        return HttpResponse::json(compact(QJsonObject{{QStringLiteral("error"), out.message},
+                                                      {QStringLiteral("next_sessions"),
+                                                       sessionsJson(site, org, out.nextSessions)}}),
+                                  409);
     default:
         return HttpResponse::jsonError(403, out.message);
     }
@@ -289,6 +321,8 @@ void addPublicApiRoutes(Router &router, BookingSite &site)
                [&site](HttpRequest &r) { return motifs(site, r); });
     router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/creneaux"), Auth::None,
                [&site](HttpRequest &r) { return creneaux(site, r); });
+    router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/sessions"), Auth::None,
+               [&site](HttpRequest &r) { return sessions(site, r); });
     router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"), Auth::None,
                 [&site](HttpRequest &r) { return book(site, r); });
     router.get(QStringLiteral("/api/v1/openapi.json"), Auth::None, openApi);

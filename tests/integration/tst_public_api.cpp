@@ -28,7 +28,7 @@ private slots:
         const Reply r = m_client->get(QStringLiteral("/api/v1/public/mfs-vernon/motifs"));
         QCOMPARE(r.status, 200);
         const QJsonArray motifs = QJsonDocument::fromJson(r.body).array();
-        QCOMPARE(motifs.size(), 4); // the two "agents only" motifs stay hidden
+        QCOMPARE(motifs.size(), 5); // the two "agents only" motifs stay hidden
         for (const QJsonValue &m : motifs)
             QVERIFY(m.toObject().contains(QStringLiteral("instructions")));
     }

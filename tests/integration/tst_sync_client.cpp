@@ -155,7 +155,7 @@ private slots:
         QCOMPARE(api.login(kAdmin, kPassword), 200);
         QCOMPARE(applied, int(api.changes().size()));
         QCOMPARE(count(client.store(), QStringLiteral("rdvs")), 2);
-        QCOMPARE(count(client.store(), QStringLiteral("motifs")), 6);
+        QCOMPARE(count(client.store(), QStringLiteral("motifs")), 7);
     }
 
     void cacheHoldsWhatTheFeedSends()
@@ -185,7 +185,8 @@ private slots:
         const QJsonArray changes = api.changes(0, &next);
         QVERIFY(caughtUp(client, next));
         const QHash<QString, QString> tables{{QStringLiteral("organisation"), "organisations"},
-                                             {QStringLiteral("plages"), "plages_ouverture"}};
+                                             {QStringLiteral("plages"), "plages_ouverture"},
+                                             {QStringLiteral("sessions"), "collective_sessions"}};
         int compared = 0;
         for (const QJsonValue change : changes) {
             const QString entity = change[QLatin1String("entity")].toString();

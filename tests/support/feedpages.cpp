@@ -28,6 +28,7 @@ const Entity kEntities[] = {
     {"absences", "absences", "organisation_id"},
     {"usagers", "usagers", "organisation_id"},
     {"rdvs", "rdvs", "organisation_id"},
+    {"sessions", "collective_sessions", "organisation_id"},
 };
 
 QJsonValue plainValue(const QVariant &v)
@@ -79,6 +80,8 @@ QJsonArray plainChanges(Store &store, qint64 organisationId)
     const QHash<qint64, QJsonArray> rdvAgents = linked(store, "rdv_agents", "rdv_id", "agent_id");
     const QHash<qint64, QJsonArray> rdvUsagers =
         linked(store, "rdv_usagers", "rdv_id", "usager_id");
+    const QHash<qint64, QJsonArray> sessionAgents =
+        linked(store, "collective_session_agents", "session_id", "agent_id");
     for (const Entity &e : kEntities) {
         QSqlQuery q = sql::run(store.db(),
                                QStringLiteral("SELECT * FROM %1 WHERE %2 = ?")
@@ -97,6 +100,8 @@ QJsonArray plainChanges(Store &store, qint64 organisationId)
             const QString entity = QLatin1String(e.entity);
             if (entity == QLatin1String("plages"))
                 data.insert(QStringLiteral("motif_ids"), plageMotifs.value(id));
+            if (entity == QLatin1String("sessions"))
+                data.insert(QStringLiteral("agent_ids"), sessionAgents.value(id));
             if (entity == QLatin1String("rdvs")) {
                 data.insert(QStringLiteral("agent_ids"), rdvAgents.value(id));
                 data.insert(QStringLiteral("usager_ids"), rdvUsagers.value(id));
@@ -212,7 +217,8 @@ QStringList cacheDump(Store &store)
     const QSqlDatabase db = store.db();
     for (const char *table :
          {"organisations", "agents", "lieux", "motifs", "plages_ouverture", "plage_motifs",
-          "absences", "usagers", "rdvs", "rdv_agents", "rdv_usagers", "sync_state"}) {
+          "absences", "usagers", "rdvs", "rdv_agents", "rdv_usagers", "collective_sessions",
+          "collective_session_agents", "sync_state"}) {
         const QSqlRecord record = db.record(QLatin1String(table));
         QStringList columns;
         for (int i = 0; i < record.count(); ++i)

@@ -90,7 +90,7 @@ private slots:
         QSet<QString> entities;
         for (const QJsonValue &c : expected)
             entities.insert(c.toObject().value(QStringLiteral("entity")).toString());
-        QCOMPARE(entities.size(), 8); // every table of the feed, the tombstone's included
+        QCOMPARE(entities.size(), 9); // every table of the feed, the tombstone's included
         QJsonArray got;
         qint64 previousNext = 0;
         for (const test::FeedPage &page : test::feedPages(*m_store, m_org, limit)) {

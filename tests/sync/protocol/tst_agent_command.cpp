@@ -24,7 +24,7 @@ private slots:
             QVERIFY(fromWord(word, &back));
             QCOMPARE(back, type);
         }
-        QCOMPARE(words.size(), 17);
+        QCOMPARE(words.size(), 20);
         CommandType unknown;
         QVERIFY(!fromWord(QStringLiteral("drop_database"), &unknown));
         QVERIFY(!fromWord(QStringLiteral("CREATE_RDV"), &unknown));

@@ -5,6 +5,7 @@
 #include "sync/protocol/admincommands.h"
 #include "sync/protocol/catalogcommands.h"
 #include "sync/protocol/rdvcommands.h"
+#include "sync/protocol/sessioncommands.h"
 #include "sync/server/serverapplication.h"
 
 #include <QFile>
@@ -92,6 +93,21 @@ QJsonObject samplePayload(CommandType type)
         return changePasswordPayload({QStringLiteral("a"), QStringLiteral("b")});
     case CommandType::SetNotificationLevel:
         return notificationLevelPayload(NotificationLevel::Soon);
+    case CommandType::CreateSession:
+    case CommandType::UpdateSession: {
+        SessionPayload session;
+        session.sessionId = type == CommandType::UpdateSession ? 9 : 0;
+        session.motifId = 1;
+        session.lieuId = 1;
+        session.agentIds = {1, 2};
+        session.startsAt = 1'800'000'000;
+        session.durationMinutes = 90;
+        session.capacity = 12;
+        session.rrule = QStringLiteral("FREQ=WEEKLY;COUNT=5");
+        return sessionPayload(session);
+    }
+    case CommandType::CancelSession:
+        return cancelSessionPayload(9, QStringLiteral("Intervenant absent"));
     }
     return {};
 }
