@@ -14,6 +14,14 @@ namespace creneau {
 
 namespace {
 
+// The organisation whose writer lock a change to this session takes; store-wide when the
+// session is unknown, which the change then reports.
+qint64 sessionOrganisation(Store &store, Id sessionId)
+{
+    const auto session = SessionRepository(store).find(sessionId);
+    return session ? session->organisationId : Store::kStoreWide;
+}
+
 QString tr(const char *text, int n = -1)
 {
     return QCoreApplication::translate("creneau::CollectiveSessionService", text, nullptr, n);
@@ -96,7 +104,7 @@ bool CollectiveSessionService::mayChange(Id agentId, const CollectiveSession &se
 
 SessionOutcome CollectiveSessionService::create(const SessionRequest &request, Id agentId)
 {
-    WriteTransaction tx(m_store);
+    WriteTransaction tx(m_store, request.organisationId);
     CollectiveSession model;
     QTimeZone zone;
     if (SessionOutcome checked = check(request, agentId, model, zone); !checked.ok())
@@ -126,7 +134,8 @@ SessionOutcome CollectiveSessionService::create(const SessionRequest &request, I
 SessionOutcome CollectiveSessionService::update(Id sessionId, const SessionRequest &request,
                                                 Id agentId, int expectedVersion)
 {
-    WriteTransaction tx(m_store);
+    // Its organisation's writer lock (a session of another organisation is not found).
+    WriteTransaction tx(m_store, sessionOrganisation(m_store, sessionId));
     SessionRepository repo(m_store);
     const auto stored = repo.find(sessionId);
     if (!stored || stored->organisationId != request.organisationId ||
@@ -186,7 +195,8 @@ SessionOutcome CollectiveSessionService::cancel(Id sessionId, Id agentId, const 
     checkText(errors, QStringLiteral("reason"), reason, 500);
     if (!errors.isEmpty())
         return failure(BookingError::Invalid, errors);
-    WriteTransaction tx(m_store);
+    // Its organisation's writer lock (a session of another organisation is not found).
+    WriteTransaction tx(m_store, sessionOrganisation(m_store, sessionId));
     SessionRepository repo(m_store);
     const auto stored = repo.find(sessionId);
     if (!stored)

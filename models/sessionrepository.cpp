@@ -52,7 +52,7 @@ QString idList(const QList<Id> &ids)
 
 void SessionRepository::insert(CollectiveSession &s)
 {
-    s.seq = m_store.nextSeq();
+    s.seq = m_store.nextSeq(s.organisationId);
     s.version = 1;
     QSqlQuery ins = sql::prepare(
         m_store.db(),
@@ -73,7 +73,7 @@ void SessionRepository::insert(CollectiveSession &s)
 
 void SessionRepository::update(CollectiveSession &s, qint64 now)
 {
-    s.seq = m_store.nextSeq();
+    s.seq = m_store.nextSeq(s.organisationId);
     s.version += 1;
     s.updatedAt = now;
     sql::run(m_store.db(),

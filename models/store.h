@@ -54,6 +54,9 @@ public:
     int addCommitListener(std::function<void()> listener);
     void removeCommitListener(int id);
 
+    // A write transaction's scope that is every organisation (WriteTransaction's default).
+    static constexpr qint64 kStoreWide = -1;
+
 private:
     friend class WriteTransaction;
     friend class ReadTransaction;
@@ -63,7 +66,6 @@ private:
     Engine m_engine;
     int m_transactionDepth = 0; // open WriteTransactions on this connection, outermost first
     // The outermost write transaction's organisation; kStoreWide for a store-wide one.
-    static constexpr qint64 kStoreWide = -1;
     qint64 m_writeScope = 0;
     QList<QPair<int, std::function<void()>>> m_commitListeners;
     int m_nextListener = 0;
