@@ -176,7 +176,7 @@ int main(int argc, char **argv)
         return true;
     };
 
-    // A prescripteur books on the web (public API, as tests/integration/tst_public_api does).
+    // A prescripteur books on the web (public API, as tests/sync/server/tst_public_api does).
     HttpClient web(server.url().toString());
     QJsonArray free;
     for (const QString &motif :
