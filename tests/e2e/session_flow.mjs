@@ -6,7 +6,7 @@
 // Usage: node session_flow.mjs /path/to/creneau-server
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,20 @@ function registration(motifId, sessionId, i) {
     usager: { first_name: 'Participant', last_name: `Numéro ${String.fromCharCode(97 + i)}`,
               phone: `06 22 00 00 ${String(10 + i)}` },
   };
+}
+
+// The usager's private links in the messages the server wrote to <data>/outbox (no SMTP nor SMS
+// gateway configured), as the usager receives them by SMS.
+function usagerLinks(dataDir) {
+  const dir = join(dataDir, 'outbox');
+  const links = [];
+  if (!existsSync(dir)) return links;
+  for (const name of readdirSync(dir)) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    for (const m of text.matchAll(/Infos et annulation : (\S+\/mon-rdv\/[A-Za-z0-9_-]+)/g))
+      if (!links.includes(m[1])) links.push(m[1]);
+  }
+  return links;
 }
 
 // The sessions page's row of one session: its link's text is the date.
@@ -276,6 +290,30 @@ try {
   await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
   await page.waitForURL(/recapitulatif/);
   check((await page.locator('main').innerText()).includes(nextLabel), 'registered into the next session');
+
+  console.log("the beneficiary's own link");
+  // Léa's SMS: her place, which she cancels (never moves: it follows its session).
+  let leaLink = null;
+  for (let i = 0; i < 100 && !leaLink; ++i) {
+    for (const link of usagerLinks(server.dataDir)) {
+      const r = await fetch(link);
+      if ((await r.text()).includes('Dupont-L&#39;Hôte')) leaLink = link;
+    }
+    if (!leaLink) await new Promise((r) => setTimeout(r, 100));
+  }
+  check(leaLink !== null, 'the beneficiary got her private link by SMS');
+  if (leaLink) {
+    await page.goto(leaLink);
+    await audit(page, 'usager page of a place');
+    text = await checkText(page, 'usager page of a place');
+    check(text.includes('session collective'), 'her page says it is a place in a collective session');
+    check(await page.getByRole('link', { name: 'Déplacer ce rendez-vous' }).count() === 0, 'no « Déplacer » for a place in a session');
+    const move = await fetch(leaLink + '/deplacer');
+    check(move.status === 409 && (await move.text()).includes('ne se déplace pas'), 'the move page says a place is not moved');
+    await page.getByRole('button', { name: 'Annuler ce rendez-vous' }).click();
+    await page.locator('main').filter({ hasText: 'bien été annulé' }).waitFor();
+    check((await sessionsOf(base, motif.id))[0].places_left === chosen.places_left, 'her place is free again');
+  }
 
   // A phone's width.
   await page.setViewportSize({ width: 360, height: 740 });
