@@ -90,6 +90,22 @@ struct RdvEvent
     QString usagerToken;
 };
 
+// A change of a collective session itself (CollectiveSessionService), recorded after its
+// participants' own events: what the agents leading it see as one event in their calendars.
+struct SessionEvent
+{
+    enum class Kind
+    {
+        Created,
+        Changed, // moved, its places, lieu or agents changed
+        Cancelled
+    };
+    Kind kind = Kind::Created;
+    CollectiveSession session;
+    CollectiveSession previous; // before the change; empty for Created
+    Id actorAgentId = 0;
+};
+
 // Called inside the booking transaction, so that what follows a change (notifications, calendar
 // pushes) is queued atomically with it.
 class RdvEventSink
@@ -97,6 +113,8 @@ class RdvEventSink
 public:
     virtual ~RdvEventSink() = default;
     virtual void record(Store &store, const RdvEvent &event) = 0;
+    // A session created, changed or cancelled; most sinks need only its participants' events.
+    virtual void recordSession(Store &, const SessionEvent &) {}
 };
 
 // The checks a booking passes before it touches the store (field errors keyed as the API names

@@ -126,6 +126,7 @@ SessionOutcome CollectiveSessionService::create(const SessionRequest &request, I
         s.updatedAt = now;
         repo.insert(s);
         out.sessions << s;
+        publishSession(SessionEvent::Kind::Created, s, {}, agentId);
     }
     tx.commit();
     return out;
@@ -184,6 +185,7 @@ SessionOutcome CollectiveSessionService::update(Id sessionId, const SessionReque
         out.participants << rdv;
     }
     out.sessions << session;
+    publishSession(SessionEvent::Kind::Changed, session, *stored, agentId);
     tx.commit();
     return out;
 }
@@ -227,6 +229,7 @@ SessionOutcome CollectiveSessionService::cancel(Id sessionId, Id agentId, const 
         out.participants << rdv;
     }
     out.sessions << session;
+    publishSession(SessionEvent::Kind::Cancelled, session, *stored, agentId);
     tx.commit();
     return out;
 }
@@ -243,6 +246,20 @@ void CollectiveSessionService::publish(RdvEvent::Kind kind, const Rdv &rdv, cons
     event.actor = Actor::Kind::Agent;
     event.actorAgentId = agentId;
     m_sink->record(m_store, event);
+}
+
+void CollectiveSessionService::publishSession(SessionEvent::Kind kind,
+                                              const CollectiveSession &session,
+                                              const CollectiveSession &previous, Id agentId)
+{
+    if (!m_sink)
+        return;
+    SessionEvent event;
+    event.kind = kind;
+    event.session = session;
+    event.previous = previous;
+    event.actorAgentId = agentId;
+    m_sink->recordSession(m_store, event);
 }
 
 } // namespace creneau

@@ -67,6 +67,8 @@ private:
                          QTimeZone &zone);
     bool mayChange(Id agentId, const CollectiveSession &session) const;
     void publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous, Id agentId);
+    void publishSession(SessionEvent::Kind kind, const CollectiveSession &session,
+                        const CollectiveSession &previous, Id agentId);
 
     Store &m_store;
     const Clock &m_clock;

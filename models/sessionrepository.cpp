@@ -149,6 +149,14 @@ int SessionRepository::taken(Id sessionId) const
         .toInt();
 }
 
+int SessionRepository::participantChanges(Id sessionId) const
+{
+    return sql::scalar(m_store.db(),
+                       q("SELECT COALESCE(SUM(version), 0) FROM rdvs WHERE session_id = ?"),
+                       {sessionId})
+        .toInt();
+}
+
 QHash<Id, int> SessionRepository::taken(const QList<Id> &sessionIds) const
 {
     QHash<Id, int> out;

@@ -40,6 +40,10 @@ public:
     int taken(Id sessionId) const;
     // taken() of several sessions in one query.
     QHash<Id, int> taken(const QList<Id> &sessionIds) const;
+    // The sum of its participants' versions, cancelled ones included: grows with every
+    // registration and cancellation, so that the session's calendar event takes a higher
+    // SEQUENCE each time its count changes (the session's own version is the agents' lock).
+    int participantChanges(Id sessionId) const;
     // Whether the usager holds a place (not cancelled) in the session.
     bool isRegistered(Id sessionId, Id usagerId) const;
     // Whether a participant (not cancelled) is the same person as `u`: the same folded name and

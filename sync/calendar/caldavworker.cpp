@@ -2,6 +2,7 @@
 
 #include "models/processidentity.h"
 #include "models/rdvrepository.h"
+#include "models/sessionrepository.h"
 #include "models/sql.h"
 #include "sync/calendar/caldavtarget.h"
 #include "sync/ical/calendardomain.h"
@@ -20,6 +21,42 @@
 Q_LOGGING_CATEGORY(lcCaldav, "creneau.caldav")
 
 namespace creneau::calendar {
+
+namespace {
+
+// Where the resource of a job's appointment or session is remembered.
+struct StoredResource
+{
+    QString table;
+    QString column;
+    Id id = 0;
+};
+
+StoredResource storedResource(Id rdvId, Id sessionId)
+{
+    if (sessionId)
+        return {QStringLiteral("caldav_session_resources"), QStringLiteral("session_id"),
+                sessionId};
+    return {QStringLiteral("caldav_resources"), QStringLiteral("rdv_id"), rdvId};
+}
+
+void forgetResource(Store &store, const StoredResource &r, Id agentId)
+{
+    sql::run(store.db(),
+             QStringLiteral("DELETE FROM %1 WHERE agent_id = ? AND %2 = ?").arg(r.table, r.column),
+             {agentId, r.id});
+}
+
+void rememberResource(Store &store, const StoredResource &r, Id agentId, const QString &href,
+                      const QString &etag)
+{
+    sql::run(store.db(),
+             QStringLiteral("INSERT INTO %1 (agent_id, %2, href, etag) VALUES (?, ?, ?, ?)")
+                 .arg(r.table, r.column),
+             {agentId, r.id, href, etag});
+}
+
+} // namespace
 
 CaldavWorker::CaldavWorker(Store &store, const CalendarKey &key, const Clock &clock,
                            QObject *parent)
@@ -52,6 +89,11 @@ void CaldavWorker::setRetryDelays(int firstSecs, int maxSecs, int giveUpAttempts
 QString CaldavWorker::resourceName(Id rdvId)
 {
     return QStringLiteral("creneau-rdv-%1.ics").arg(rdvId);
+}
+
+QString CaldavWorker::sessionResourceName(Id sessionId)
+{
+    return QStringLiteral("creneau-session-%1.ics").arg(sessionId);
 }
 
 int CaldavWorker::pendingCount() const
@@ -119,7 +161,8 @@ void CaldavWorker::next()
         }
         // The oldest due job of each agent without one under way, a few agents at a time.
         QSqlQuery q = sql::run(m_store.db(),
-                               QStringLiteral("SELECT id, agent_id, rdv_id, attempts FROM "
+                               QStringLiteral("SELECT id, agent_id, rdv_id, session_id, "
+                                              "attempts FROM "
                                               "caldav_jobs WHERE status = 'pending' AND "
                                               "next_attempt_at <= ? ORDER BY next_attempt_at, id "
                                               "LIMIT 500"),
@@ -127,7 +170,7 @@ void CaldavWorker::next()
         QSet<Id> taken = m_inFlight;
         while (q.next() && taken.size() < kMaxParallel) {
             Job job{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                    q.value(3).toInt()};
+                    q.value(3).toLongLong(), q.value(4).toInt()};
             if (taken.contains(job.agentId))
                 continue;
             taken.insert(job.agentId);
@@ -173,6 +216,39 @@ QByteArray CaldavWorker::resource(Store &store, const Rdv &rdv, qint64 now)
     return ical::write(cal);
 }
 
+QByteArray CaldavWorker::sessionResource(Store &store, const CollectiveSession &session, qint64 now)
+{
+    const auto event =
+        ical::sessionEvent(store, session, SessionRepository(store).taken(session.id));
+    if (!event)
+        return {};
+    ical::Calendar cal; // stored: no METHOD, ORGANIZER nor ATTENDEE (see resource())
+    cal.domain = ical::calendarDomain(store);
+    cal.timeZone = ical::timeZoneOf(store, session.organisationId);
+    cal.stamp = now;
+    cal.events << *event;
+    return ical::write(cal);
+}
+
+bool CaldavWorker::wanted(const Job &job, QByteArray *body)
+{
+    const qint64 now = m_clock.nowSecs();
+    if (job.sessionId) {
+        const auto session = SessionRepository(m_store).find(job.sessionId);
+        if (!session || session->cancelled || !session->agentIds.contains(job.agentId))
+            return false;
+        *body = sessionResource(m_store, *session, now);
+        return !body->isEmpty();
+    }
+    const auto rdv = RdvRepository(m_store).find(job.rdvId);
+    // A participant of a collective session is counted in the session's resource: none of its
+    // own (one pushed before sessions had theirs is removed).
+    if (!rdv || rdv->sessionId || ical::isCancelled(*rdv) || !rdv->agentIds.contains(job.agentId))
+        return false;
+    *body = resource(m_store, *rdv, now);
+    return !body->isEmpty();
+}
+
 void CaldavWorker::send(const Job &job)
 {
     const CalendarSettings settings = m_settings.load(job.agentId);
@@ -188,11 +264,13 @@ void CaldavWorker::send(const Job &job)
     QString href;
     QString etag;
     bool known = false;
+    const StoredResource stored = storedResource(job.rdvId, job.sessionId);
     {
-        QSqlQuery r = sql::run(m_store.db(),
-                               QStringLiteral("SELECT href, etag FROM caldav_resources "
-                                              "WHERE agent_id = ? AND rdv_id = ?"),
-                               {job.agentId, job.rdvId});
+        QSqlQuery r =
+            sql::run(m_store.db(),
+                     QStringLiteral("SELECT href, etag FROM %1 WHERE agent_id = ? AND %2 = ?")
+                         .arg(stored.table, stored.column),
+                     {job.agentId, stored.id});
         if (r.next()) {
             known = true;
             href = r.value(0).toString();
@@ -203,10 +281,11 @@ void CaldavWorker::send(const Job &job)
         QString base = settings.caldavUrl;
         if (!base.endsWith(QLatin1Char('/')))
             base += QLatin1Char('/');
-        href = base + resourceName(job.rdvId);
+        href =
+            base + (job.sessionId ? sessionResourceName(job.sessionId) : resourceName(job.rdvId));
     }
-    const auto rdv = RdvRepository(m_store).find(job.rdvId);
-    const bool keep = rdv && !ical::isCancelled(*rdv) && rdv->agentIds.contains(job.agentId);
+    QByteArray body;
+    const bool keep = wanted(job, &body);
     if (!keep && !known) {
         markDone(job); // nothing there to remove
         return;
@@ -221,15 +300,8 @@ void CaldavWorker::send(const Job &job)
         request.setRawHeader("If-Match", etag.toUtf8());
     else if (!known)
         request.setRawHeader("If-None-Match", "*");
-    QByteArray body;
-    if (keep) {
-        body = resource(m_store, *rdv, m_clock.nowSecs());
-        if (body.isEmpty()) {
-            markDone(job);
-            return;
-        }
+    if (keep)
         request.setHeader(QNetworkRequest::ContentTypeHeader, "text/calendar; charset=utf-8");
-    }
     connectChecked(job, request, !keep, body, href);
 }
 
@@ -314,32 +386,22 @@ void CaldavWorker::finish(const Job &job, QNetworkReply *reply, bool deleting, c
     try {
         if (status == 412) {
             // Changed (or created) behind our back: the server owns the truth, write over it.
+            const StoredResource stored = storedResource(job.rdvId, job.sessionId);
             WriteTransaction tx(m_store);
-            sql::run(
-                m_store.db(),
-                QStringLiteral("DELETE FROM caldav_resources WHERE agent_id = ? AND rdv_id = ?"),
-                {job.agentId, job.rdvId});
-            sql::run(m_store.db(),
-                     QStringLiteral("INSERT INTO caldav_resources (agent_id, rdv_id, href, etag) "
-                                    "VALUES (?, ?, ?, '')"),
-                     {job.agentId, job.rdvId, href});
+            forgetResource(m_store, stored, job.agentId);
+            rememberResource(m_store, stored, job.agentId, href, QString());
             tx.commit();
             retry(job, QStringLiteral("precondition failed, writing over"), true);
             return;
         }
         const bool gone = deleting && (status == 404 || status == 410);
         if ((status >= 200 && status < 300) || gone) {
+            const StoredResource stored = storedResource(job.rdvId, job.sessionId);
             WriteTransaction tx(m_store);
-            sql::run(
-                m_store.db(),
-                QStringLiteral("DELETE FROM caldav_resources WHERE agent_id = ? AND rdv_id = ?"),
-                {job.agentId, job.rdvId});
+            forgetResource(m_store, stored, job.agentId);
             if (!deleting)
-                sql::run(
-                    m_store.db(),
-                    QStringLiteral("INSERT INTO caldav_resources (agent_id, rdv_id, href, "
-                                   "etag) VALUES (?, ?, ?, ?)"),
-                    {job.agentId, job.rdvId, href, QString::fromUtf8(reply->rawHeader("ETag"))});
+                rememberResource(m_store, stored, job.agentId, href,
+                                 QString::fromUtf8(reply->rawHeader("ETag")));
             sql::run(m_store.db(),
                      QStringLiteral("UPDATE caldav_jobs SET status = 'done', attempts = attempts + "
                                     "1, last_error = '', claimed_by = '' WHERE id = ?"),

@@ -1,10 +1,11 @@
 // Delivers the CalDAV jobs (CaldavQueue) to each agent's calendar collection: PUT of the
-// appointment as its own resource (If-None-Match: * when new, If-Match with the stored ETag when
-// updating), DELETE once cancelled or no longer the agent's. Failures are retried with growing
-// delays, so a calendar server that is down catches up when it is back. Every connection goes to
-// an address checked by CaldavTarget after resolving the name (the request is pinned to it), no
-// redirect is followed, each agent has at most one job in flight and each job a time budget, so
-// one calendar server that never answers delays no other agent.
+// appointment, or of the collective session the agent leads (one resource for all its
+// participants, their count in its description), as its own resource (If-None-Match: * when new,
+// If-Match with the stored ETag when updating), DELETE once cancelled or no longer the agent's.
+// Failures are retried with growing delays, so a calendar server that is down catches up when it is
+// back. Every connection goes to an address checked by CaldavTarget after resolving the name (the
+// request is pinned to it), no redirect is followed, each agent has at most one job in flight and
+// each job a time budget, so one calendar server that never answers delays no other agent.
 #pragma once
 
 #include "models/clock.h"
@@ -43,8 +44,12 @@ public:
 
     // The resource name of an appointment in a collection.
     static QString resourceName(Id rdvId);
+    // The resource name of a collective session in a collection.
+    static QString sessionResourceName(Id sessionId);
     // The resource PUT for an appointment (the agents' view, sync/ical); empty when it is gone.
     static QByteArray resource(Store &store, const Rdv &rdv, qint64 now);
+    // The resource PUT for a collective session (its places taken); empty when its motif is gone.
+    static QByteArray sessionResource(Store &store, const CollectiveSession &session, qint64 now);
 
 signals:
     void delivered(qint64 jobId, int httpStatus);
@@ -56,8 +61,12 @@ private:
         qint64 id = 0;
         Id agentId = 0;
         Id rdvId = 0;
+        Id sessionId = 0; // a collective session's job (rdvId 0)
         int attempts = 0;
     };
+    // Whether the job's appointment or session belongs in the agent's collection now; `body`
+    // then holds what to PUT.
+    bool wanted(const Job &job, QByteArray *body);
     static constexpr int kMaxParallel = 8;
     // A claim outlives the job's time budget by this much before another instance takes over.
     static constexpr int kClaimMarginSecs = 30;

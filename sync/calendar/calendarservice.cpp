@@ -29,4 +29,9 @@ void CalendarService::Kicker::record(Store &, const RdvEvent &)
     QMetaObject::invokeMethod(&m_worker, &CaldavWorker::kick, Qt::QueuedConnection);
 }
 
+void CalendarService::Kicker::recordSession(Store &, const SessionEvent &)
+{
+    QMetaObject::invokeMethod(&m_worker, &CaldavWorker::kick, Qt::QueuedConnection);
+}
+
 } // namespace creneau::calendar

@@ -34,6 +34,7 @@ private:
     public:
         explicit Kicker(CaldavWorker &worker) : m_worker(worker) {}
         void record(Store &, const RdvEvent &) override;
+        void recordSession(Store &, const SessionEvent &) override;
 
     private:
         CaldavWorker &m_worker;

@@ -3,6 +3,7 @@
 #include "models/catalog.h"
 #include "models/rdvrepository.h"
 #include "models/secrets.h"
+#include "models/sessionrepository.h"
 #include "models/sql.h"
 #include "sync/calendar/caldavqueue.h"
 #include "sync/calendar/caldavtarget.h"
@@ -98,9 +99,14 @@ void CalendarSettingsRepository::save(const CalendarSettings &s,
                                 "WHERE agent_id = ?"),
                  {password->isEmpty() ? QString() : m_key.seal(*password), s.agentId});
     const bool pushing = s.mode == CalendarMode::CalDav && !s.caldavUrl.trimmed().isEmpty();
-    if (before.caldavUrl != s.caldavUrl.trimmed())
+    if (before.caldavUrl != s.caldavUrl.trimmed()) {
+        // Another collection: nothing of ours there yet.
         sql::run(m_store.db(), QStringLiteral("DELETE FROM caldav_resources WHERE agent_id = ?"),
-                 {s.agentId}); // another collection: nothing of ours there yet
+                 {s.agentId});
+        sql::run(m_store.db(),
+                 QStringLiteral("DELETE FROM caldav_session_resources WHERE agent_id = ?"),
+                 {s.agentId});
+    }
     if (pushing &&
         (before.mode != CalendarMode::CalDav || before.caldavUrl != s.caldavUrl.trimmed()))
         queueExisting(s.agentId);
@@ -114,11 +120,15 @@ void CalendarSettingsRepository::queueExisting(Id agentId)
         return;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const qint64 day = 24 * 3600;
-    for (const Rdv &rdv :
-         RdvRepository(m_store).between(agent->organisationId, now - CalendarFeed::kDaysBack * day,
-                                        now + CalendarFeed::kDaysAhead * day, agentId))
-        if (rdv.status != RdvStatus::Revoked)
+    const qint64 from = now - CalendarFeed::kDaysBack * day;
+    const qint64 to = now + CalendarFeed::kDaysAhead * day;
+    for (const Rdv &rdv : RdvRepository(m_store).between(agent->organisationId, from, to, agentId))
+        if (rdv.status != RdvStatus::Revoked && !rdv.sessionId) // a session's: one event below
             CaldavQueue::enqueue(m_store, agentId, rdv.id, now);
+    for (const CollectiveSession &s :
+         SessionRepository(m_store).between(agent->organisationId, from, to))
+        if (!s.cancelled && s.agentIds.contains(agentId))
+            CaldavQueue::enqueueSession(m_store, agentId, s.id, now);
 }
 
 QString CalendarSettingsRepository::regenerateFeedToken(Id agentId)

@@ -21,6 +21,11 @@ public:
         for (RdvEventSink *sink : m_sinks)
             sink->record(store, event);
     }
+    void recordSession(Store &store, const SessionEvent &event) override
+    {
+        for (RdvEventSink *sink : m_sinks)
+            sink->recordSession(store, event);
+    }
 
 private:
     QList<RdvEventSink *> m_sinks;

@@ -3,6 +3,7 @@
 #include "models/catalog.h"
 #include "models/frenchformat.h"
 #include "models/rdvrepository.h"
+#include "models/sessionrepository.h"
 
 namespace creneau::ical {
 
@@ -154,7 +155,8 @@ std::optional<Event> sessionEvent(Store &store, const CollectiveSession &session
         return std::nullopt;
     Event e;
     e.sessionId = session.id;
-    e.sequence = session.version;
+    // Each registration or cancellation changes the count it shows: a higher SEQUENCE too.
+    e.sequence = session.version + SessionRepository(store).participantChanges(session.id);
     e.startsAt = session.startsAt;
     e.endsAt = session.endsAt();
     e.cancelled = session.cancelled;

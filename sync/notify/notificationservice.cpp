@@ -60,6 +60,13 @@ void NotificationService::Kicker::record(Store &store, const RdvEvent &event)
         QTimer::singleShot(0, worker, &DeliveryWorker::tick);
 }
 
+void NotificationService::Kicker::recordSession(Store &store, const SessionEvent &event)
+{
+    m_service.m_sink.recordSession(store, event);
+    if (DeliveryWorker *worker = m_service.m_worker.get())
+        QTimer::singleShot(0, worker, &DeliveryWorker::tick);
+}
+
 NotificationService::~NotificationService()
 {
     // The worker first: transports may still report to it while they wind down.

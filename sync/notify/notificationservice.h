@@ -37,6 +37,7 @@ private:
     public:
         explicit Kicker(NotificationService &service) : m_service(service) {}
         void record(Store &store, const RdvEvent &event) override;
+        void recordSession(Store &store, const SessionEvent &event) override;
 
     private:
         NotificationService &m_service;

@@ -5,6 +5,7 @@
 #include "models/organisationservice.h"
 #include "models/rdvrepository.h"
 #include "models/secrets.h"
+#include "models/sessionrepository.h"
 #include "models/throttle.h"
 #include "models/validation.h"
 #include "sync/ical/calendardomain.h"
@@ -36,6 +37,7 @@ struct Change
     Motif motif;
     std::optional<Lieu> lieu;
     std::optional<Usager> usager;
+    std::optional<CollectiveSession> session; // the session the appointment is a place of
     QTimeZone zone;
     TemplateValues values;
 
@@ -59,6 +61,10 @@ struct Change
     void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
                   std::optional<ical::Method> method);
     void toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds);
+    // A participant registered or left: the agents leading the session are told, their
+    // calendar's one event of the session updated (its count), unless the whole session changed
+    // with it (its own SessionEvent tells them then).
+    void toSessionAgents(const QString &templateName);
     void toPrescripteur(const QString &templateName);
     void reminder();
     // The agents read the usager's name as their calendars show it: initials only when the
@@ -126,6 +132,13 @@ bool Change::load()
     values[QStringLiteral("changed_by")] = event.actor == Actor::Kind::Usager
                                                ? QStringLiteral("par l'usager")
                                                : QStringLiteral("par ") + org.name;
+    if (rdv.sessionId) {
+        SessionRepository sessions(store);
+        session = sessions.find(rdv.sessionId);
+        if (session)
+            values[QStringLiteral("session_places")] = QStringLiteral("%1/%2").arg(
+                QString::number(sessions.taken(session->id)), QString::number(session->capacity));
+    }
     values[QStringLiteral("context")] = rdv.context;
     values[QStringLiteral("reason")] = rdv.cancelReason;
     if (rdv.createdBy == CreatedBy::Prescripteur && !rdv.prescripteur.isEmpty()) {
@@ -273,7 +286,10 @@ QByteArray Change::calendar(ical::Method method, const QString &purpose, const A
                                     : purpose == QLatin1String("prescripteur")
                                         ? ical::Audience::Prescripteur
                                         : ical::Audience::Usager;
-    auto e = ical::rdvEvent(store, event.rdv, audience);
+    // The agents leading a collective session have one event for it, whoever registers.
+    auto e = agent && session
+                 ? ical::sessionEvent(store, *session, SessionRepository(store).taken(session->id))
+                 : ical::rdvEvent(store, event.rdv, audience);
     if (!e)
         return {};
     e->organizer = ical::organizer(org, context.fromAddress);
@@ -302,6 +318,13 @@ void Change::toUsager(const QString &purpose, const QString &templateName, qint6
     if (isMobilePhone(usager->phone))
         queueLimited(OutboxMessage::Kind::Sms, purpose, usager->phone, usager->fullName(),
                      templateName, dueAt);
+}
+
+void Change::toSessionAgents(const QString &templateName)
+{
+    if (!session || session->cancelled)
+        return;
+    toAgents(templateName, ical::Method::Request, session->agentIds);
 }
 
 void Change::toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds)
@@ -385,6 +408,60 @@ void NotificationSink::queueReminder(Store &store, const Rdv &rdv)
         c.reminder();
 }
 
+namespace {
+
+// A session as its participants' appointments see it, for the messages' values (motif, lieu,
+// date, the agent who made the change).
+Rdv asRdv(const CollectiveSession &s)
+{
+    Rdv r;
+    r.organisationId = s.organisationId;
+    r.motifId = s.motifId;
+    r.lieuId = s.lieuId;
+    r.sessionId = s.id;
+    r.agentIds = s.agentIds;
+    r.startsAt = s.startsAt;
+    r.durationMinutes = s.durationMinutes;
+    r.cancelReason = s.cancelReason;
+    return r;
+}
+
+} // namespace
+
+void NotificationSink::recordSession(Store &store, const SessionEvent &event)
+{
+    // A session enters the agents' e-mailed calendars with its first participant (one REQUEST
+    // per registration, agent_registered): a series of fifty sessions sends nothing until
+    // people register. Once there, it is updated when it changes and cancelled with it.
+    if (event.kind == SessionEvent::Kind::Created ||
+        SessionRepository(store).participantChanges(event.session.id) == 0)
+        return;
+    RdvEvent as;
+    const bool cancelled = event.kind == SessionEvent::Kind::Cancelled;
+    as.kind = cancelled ? RdvEvent::Kind::Cancelled : RdvEvent::Kind::Moved;
+    as.rdv = asRdv(event.session);
+    as.previous = asRdv(event.previous);
+    as.actor = Actor::Kind::Agent;
+    as.actorAgentId = event.actorAgentId;
+    Change c(as, store, m_context, m_clock.nowSecs());
+    if (!c.load())
+        return;
+    if (event.previous.startsAt == event.session.startsAt)
+        c.values.remove(QStringLiteral("old_date"));
+    c.values[QStringLiteral("session_change")] =
+        cancelled ? QStringLiteral("annulée") : QStringLiteral("modifiée");
+    if (cancelled)
+        c.values[QStringLiteral("cancelled")] = QStringLiteral("1");
+    c.toAgents(QStringLiteral("agent_session"),
+               cancelled ? ical::Method::Cancel : ical::Method::Request, event.session.agentIds);
+    QList<Id> removed; // no longer leading it: out of their calendars
+    for (const Id id : event.previous.agentIds)
+        if (!event.session.agentIds.contains(id))
+            removed << id;
+    c.values[QStringLiteral("removed")] = QStringLiteral("1");
+    c.toAgents(QStringLiteral("agent_session"), ical::Method::Cancel, removed);
+}
+
 void NotificationSink::record(Store &store, const RdvEvent &event)
 {
     Change c(event, store, m_context, m_clock.nowSecs());
@@ -397,7 +474,10 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         c.toUsager(QStringLiteral("confirmation"), QStringLiteral("usager_confirmation"), c.now,
                    ical::Method::Publish);
         c.reminder();
-        c.toAgents(QStringLiteral("agent_created"), ical::Method::Request, rdv.agentIds);
+        if (rdv.sessionId)
+            c.toSessionAgents(QStringLiteral("agent_registered"));
+        else
+            c.toAgents(QStringLiteral("agent_created"), ical::Method::Request, rdv.agentIds);
         break;
     }
     case RdvEvent::Kind::Moved: {
@@ -407,6 +487,10 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
         c.toUsager(QStringLiteral("moved"), QStringLiteral("usager_moved"), c.now,
                    ical::Method::Publish);
         c.reminder();
+        if (rdv.sessionId) { // moved with its session: the session's own event tells its agents
+            c.toPrescripteur(QStringLiteral("prescripteur_moved"));
+            break;
+        }
         c.toAgents(QStringLiteral("agent_moved"), ical::Method::Request, rdv.agentIds);
         c.toPrescripteur(QStringLiteral("prescripteur_moved"));
         QList<Id> removed;
@@ -422,7 +506,10 @@ void NotificationSink::record(Store &store, const RdvEvent &event)
             return;
         c.toUsager(QStringLiteral("cancelled"), QStringLiteral("usager_cancelled"), c.now,
                    ical::Method::Cancel);
-        c.toAgents(QStringLiteral("agent_cancelled"), ical::Method::Cancel, rdv.agentIds);
+        if (rdv.sessionId)
+            c.toSessionAgents(QStringLiteral("agent_unregistered"));
+        else
+            c.toAgents(QStringLiteral("agent_cancelled"), ical::Method::Cancel, rdv.agentIds);
         c.toPrescripteur(QStringLiteral("prescripteur_cancelled"));
         break;
     }

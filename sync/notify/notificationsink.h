@@ -2,7 +2,10 @@
 // booking transaction (RdvEventSink): the prescriber's confirmation, the usager's confirmation,
 // reminder, move and cancellation notices (e-mail and/or SMS), and the agents' e-mails: with the
 // .ics invitation for every change when the agent chose e-mail as their external calendar,
-// otherwise a plain notice according to their notification level.
+// otherwise a plain notice according to their notification level. A collective session is one
+// event for the agents leading it: a registration or a cancelled place sends the session's
+// updated REQUEST (its count), the session's change or cancellation one REQUEST or CANCEL; the
+// usagers and prescribers keep one event per participant.
 #pragma once
 
 #include "models/booking.h"
@@ -42,6 +45,7 @@ class NotificationSink : public RdvEventSink
 public:
     NotificationSink(NotifyContext context, const Clock &clock = Clock::system());
     void record(Store &store, const RdvEvent &event) override;
+    void recordSession(Store &store, const SessionEvent &event) override;
     // The usager's reminder of an appointment that has none (booked while the organisation sent
     // no reminders), at the organisation's current delay; nothing when that instant is past.
     void queueReminder(Store &store, const Rdv &rdv);

@@ -51,6 +51,7 @@ QVariantMap motifVars(const Motif &m, const Page &p)
     return {{QStringLiteral("id"), m.id},
             {QStringLiteral("name"), m.name},
             {QStringLiteral("duration"), m.durationMinutes},
+            {QStringLiteral("capacity"), m.isCollective() ? m.capacity : 0},
             {QStringLiteral("how"), fr::howItTakesPlace(m.locationType)},
             {QStringLiteral("instructions"), m.instructions},
             {QStringLiteral("url"), p.base + QStringLiteral("/motif/") + QString::number(m.id)}};
@@ -122,12 +123,15 @@ QVariantList weekDays(const Page &p, const QList<Creneau> &creneaux, const QStri
 
 HttpResponse renderCreneauxPage(const Page &p, const HttpRequest &r);
 
-// A collective motif's sessions to choose from; `full`: the one chosen has no place left (409).
-HttpResponse sessionsPage(const Page &p, const HttpRequest &r, const Motif &motif, bool full)
+// A collective motif's sessions to choose from; `full`: the one chosen has no place left (409);
+// `changing`: another session for a booking under way (« Modifier »), its values kept.
+HttpResponse sessionsPage(const Page &p, const HttpRequest &r, const Motif &motif, bool full,
+                          bool changing = false)
 {
     QVariantMap v = p.vars();
     v[QStringLiteral("motif")] = motifVars(motif, p);
-    const bool suite = full || r.queryValue(QStringLiteral("suite")) == QLatin1String("1");
+    const bool suite =
+        full || changing || r.queryValue(QStringLiteral("suite")) == QLatin1String("1");
     v[QStringLiteral("sessions")] = sessionItems(p.site, p.org, p.base, p.site.sessions(motif),
                                                  suite ? QStringLiteral("&suite=1") : QString());
     if (full)
@@ -540,7 +544,7 @@ HttpResponse showStep(const Page &p, const HttpRequest &r, FlowState s, const QS
         if (!s.hasCreneau())
             return resume(p, r, s);
         if (s.sessionId)
-            return sessionsPage(p, r, p.site.onlineMotif(p.org, s.motifId, p.partner), false);
+            return sessionsPage(p, r, p.site.onlineMotif(p.org, s.motifId, p.partner), false, true);
         return takenPage(p, r, p.site.onlineMotif(p.org, s.motifId, p.partner), s, true);
     }
     HttpResponse taken;

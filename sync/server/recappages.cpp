@@ -96,7 +96,9 @@ HttpResponse recap(BookingSite &site, const PageRenderer &pages, const HttpReque
         const qint64 limit = f.rdv.startsAt - qint64(f.org.usagerCancelHours) * 3600;
         if (site.clock().nowSecs() < limit) {
             v[QStringLiteral("cancel_url")] = self + QStringLiteral("/annuler");
-            v[QStringLiteral("move_url")] = self + QStringLiteral("/deplacer");
+            // A place in a collective session follows its session: it is cancelled, not moved.
+            if (!f.rdv.sessionId)
+                v[QStringLiteral("move_url")] = self + QStringLiteral("/deplacer");
         } else {
             v[QStringLiteral("too_late")] = true;
         }
@@ -108,6 +110,7 @@ HttpResponse recap(BookingSite &site, const PageRenderer &pages, const HttpReque
     v[QStringLiteral("moved_now")] =
         r.queryValue(QStringLiteral("deplace")) == QLatin1String("1") &&
         f.rdv.status != RdvStatus::Revoked;
+    v[QStringLiteral("session")] = f.rdv.sessionId != 0;
     const QString title = f.rdv.status == RdvStatus::Revoked
                               ? QStringLiteral("Rendez-vous annulé")
                               : QStringLiteral("Rendez-vous confirmé");
@@ -164,6 +167,12 @@ HttpResponse movePage(BookingSite &site, const PageRenderer &pages, const HttpRe
     const auto motif = site.catalog().motif(f.rdv.motifId);
     if (!motif || f.rdv.status == RdvStatus::Revoked)
         throw notFound();
+    if (f.rdv.sessionId)
+        return PageRenderer::message(
+            409, QStringLiteral("Déplacement impossible"),
+            QStringLiteral("Une place dans une session collective ne se déplace pas : annulez-la, "
+                           "puis demandez une inscription à une autre session à ") +
+                f.org.name + QLatin1Char('.'));
     if (site.clock().nowSecs() >= f.rdv.startsAt - qint64(f.org.usagerCancelHours) * 3600)
         return PageRenderer::message(409, QStringLiteral("Déplacement impossible"),
                                      QStringLiteral("Il est trop tard pour déplacer ce rendez-vous "

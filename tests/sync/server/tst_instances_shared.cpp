@@ -284,6 +284,16 @@ private slots:
                            {"caldav_password", "s3cret"}})
                      .status,
                  200);
+        // Turning CalDAV on queued the demo's collective sessions this administrator leads (one
+        // resource each, tst_session_caldav): this test follows one appointment's job alone.
+        scalar(m_db, QStringLiteral("UPDATE caldav_jobs SET status = 'done' WHERE session_id <> 0 "
+                                    "RETURNING 1"));
+        const auto rdvPuts = [&counter] {
+            int n = 0;
+            for (const RoundRobinProxy::Served &s : counter.served)
+                n += s.method == "PUT" && s.path.contains("/creneau-rdv-");
+            return n;
+        };
         AgentApiClient onB(QUrl(m_b->url(QString())));
         QCOMPARE(onB.login(QStringLiteral("admin@demo.creneau.fr"), QStringLiteral("demo-creneau")),
                  200);
@@ -294,16 +304,17 @@ private slots:
              {"starts_at", QDateTime(day, QTime(4, 0), QTimeZone::utc()).toSecsSinceEpoch()},
              {"usager", QJsonObject{{"first_name", "Anne"}, {"last_name", "Calendrier"}}}});
         QVERIFY2(booked.status == 200 || booked.status == 201, booked.body.constData());
-        QTRY_VERIFY_WITH_TIMEOUT(counter.count("PUT") >= 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(rdvPuts() >= 1, 30000);
         // Both workers poll every two seconds: give the other one several chances to send again.
         QTest::qWait(7000);
-        QCOMPARE(counter.count("PUT"), 1);
+        QCOMPARE(rdvPuts(), 1);
         QStringList files;
         bool ok = false;
-        QCOMPARE(radicale.events(&files, &ok).size(), 1);
+        radicale.events(&files, &ok);
         QVERIFY(ok);
+        QCOMPARE(files.filter(QStringLiteral("creneau-rdv-")).size(), 1);
         QCOMPARE(scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM caldav_jobs WHERE status = "
-                                             "'done' AND attempts = 1"))
+                                             "'done' AND attempts = 1 AND rdv_id <> 0"))
                      .toInt(),
                  1);
     }
