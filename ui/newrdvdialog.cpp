@@ -42,8 +42,8 @@ NewRdvDialog::NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateT
     m_context = lineEdit("contextEdit", this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    auto *bookButton = buttons->addButton(tr("Book"), QDialogButtonBox::AcceptRole);
-    bookButton->setObjectName(QStringLiteral("bookButton"));
+    m_bookButton = buttons->addButton(tr("Book"), QDialogButtonBox::AcceptRole);
+    m_bookButton->setObjectName(QStringLiteral("bookButton"));
     auto *usagerBox = new QGroupBox(tr("Usager"), this);
     auto *usagerLayout = new QVBoxLayout(usagerBox);
     usagerLayout->addWidget(m_search);
@@ -52,7 +52,8 @@ NewRdvDialog::NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateT
     m_errors.addRow(contextForm, tr("Context note"), m_context, QStringLiteral("context"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildWhat(start, agentId));
+    m_what = buildWhat(start, agentId);
+    layout->addWidget(m_what);
     layout->addWidget(usagerBox, 1);
     layout->addLayout(contextForm);
     layout->addWidget(m_error);
@@ -126,6 +127,14 @@ QWidget *NewRdvDialog::buildNewUsager()
     return m_newUsager;
 }
 
+void NewRdvDialog::setSession(const CollectiveSession &session)
+{
+    m_session = session;
+    setWindowTitle(tr("Add a participant"));
+    m_bookButton->setText(tr("Register"));
+    m_what->hide();
+}
+
 BookingRequest NewRdvDialog::request() const
 {
     BookingRequest r;
@@ -144,6 +153,13 @@ BookingRequest NewRdvDialog::request() const
         QDate::fromString(m_birthDate->text().trimmed(), QStringLiteral("dd/MM/yyyy"));
     r.usager.phone = m_phone->text();
     r.usager.email = m_email->text();
+    if (m_session.id) {
+        r.sessionId = m_session.id;
+        r.motifId = m_session.motifId;
+        r.lieuId = m_session.lieuId;
+        r.startsAt = m_session.startsAt;
+        r.agentId = m_bookingAgentId;
+    }
     return r;
 }
 

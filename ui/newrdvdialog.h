@@ -13,6 +13,7 @@ class QDateTimeEdit;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace creneau::ui {
 
@@ -26,6 +27,9 @@ public:
     NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateTime &start, Id agentId,
                  QWidget *parent = nullptr);
 
+    // « Add a participant »: a place in `session` instead of a créneau (create_rdv {session_id});
+    // the motif, lieu, agent and time are the session's.
+    void setSession(const CollectiveSession &session);
     // Books; false with the messages shown (values kept).
     bool book();
     Id bookedRdv() const { return m_booked; }
@@ -38,6 +42,9 @@ private:
     AgendaSource *m_source;
     Id m_bookingAgentId;
     Id m_booked = 0;
+    CollectiveSession m_session; // id 0: an individual appointment
+    QWidget *m_what;
+    QPushButton *m_bookButton;
     QComboBox *m_motif;
     QComboBox *m_lieu;
     QComboBox *m_agent;
