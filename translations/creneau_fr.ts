@@ -1308,10 +1308,10 @@
     <message>
         <source>In the agenda: Up and Down move by time, Left and Right by day (by agent in the day view), Home and End to the first and last of the column; Enter opens the appointment or books the free time; Escape goes back from the appointment to the agenda.
 
-Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, Ctrl+3: day, week, list.</source>
+Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, Ctrl+3: day, week, list. Ctrl+Shift+N: new collective session (administrators).</source>
         <translation>Dans l&apos;agenda : Haut et Bas avancent dans le temps, Gauche et Droite d&apos;un jour (d&apos;un agent dans la vue du jour), Début et Fin vont au premier et au dernier de la colonne ; Entrée ouvre le rendez-vous ou réserve le créneau libre ; Échap revient du rendez-vous à l&apos;agenda.
 
-Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droite : période précédente et suivante. Ctrl+G : la date. Ctrl+L : l&apos;agenda. Ctrl+1, Ctrl+2, Ctrl+3 : jour, semaine, liste.</translation>
+Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droite : période précédente et suivante. Ctrl+G : la date. Ctrl+L : l&apos;agenda. Ctrl+1, Ctrl+2, Ctrl+3 : jour, semaine, liste. Ctrl+Maj+N : nouvelle session collective (administrateurs).</translation>
     </message>
     <message>
         <source>More tools</source>
@@ -2885,6 +2885,10 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>One line per appointment; Enter opens it</source>
         <translation>Une ligne par rendez-vous ; Entrée l&apos;ouvre</translation>
+    </message>
+    <message>
+        <source>Collective session</source>
+        <translation>Session collective</translation>
     </message>
 </context>
 <context>

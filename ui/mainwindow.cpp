@@ -404,7 +404,8 @@ void MainWindow::showKeyboardHelp()
                        "from the appointment to the agenda.\n\n"
                        "Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous "
                        "and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, "
-                       "Ctrl+3: day, week, list."),
+                       "Ctrl+3: day, week, list. Ctrl+Shift+N: new collective session "
+                       "(administrators)."),
                     QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("keyboardHelpBox"));
     box.exec();

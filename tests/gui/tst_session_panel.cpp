@@ -201,7 +201,10 @@ void TestSessionPanel::panelWalk()
 
     // The status, changed at the desk, kept by the server.
     QComboBox *status = byRdv<QComboBox>(panel, "participantStatus", web.rdv.id);
-    QVERIFY(!status->accessibleName().isEmpty());
+    // Spoken by whose they are (accessible names), not only by their value.
+    QCOMPARE(status->accessibleName(), QStringLiteral("Statut de %1").arg(web.usager.fullName()));
+    QCOMPARE(byRdv<QPushButton>(panel, "removeParticipantButton", web.rdv.id)->accessibleName(),
+             QStringLiteral("Retirer %1").arg(web.usager.fullName()));
     const int seen = status->findData(int(RdvStatus::Seen));
     status->setCurrentIndex(seen);
     emit status->activated(seen);
