@@ -1,5 +1,6 @@
 #include "ui/newrdvdialog.h"
 
+#include "ui/pendingsave.h"
 #include "ui/usagersearch.h"
 
 #include <QComboBox>
@@ -61,8 +62,12 @@ NewRdvDialog::NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateT
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (book())
-            accept();
+        if (!book())
+            return;
+        if (!m_pending)
+            return accept();
+        m_bookButton->setEnabled(false);
+        m_pending->track(m_source->lastBookingKey());
     });
     // Picking someone found replaces the new usager form, and typing a new one clears the pick.
     connect(m_search, &UsagerSearch::usagerSelected, this,
@@ -133,6 +138,15 @@ void NewRdvDialog::setSession(const CollectiveSession &session)
     setWindowTitle(tr("Add a participant"));
     m_bookButton->setText(tr("Register"));
     m_what->hide();
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, &QDialog::accept);
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &message, const FieldErrors &fields) {
+                m_errors.show(fields);
+                m_error->setText(message);
+                m_error->setVisible(true);
+                m_bookButton->setEnabled(true);
+            });
 }
 
 BookingRequest NewRdvDialog::request() const

@@ -17,6 +17,7 @@ class QPushButton;
 
 namespace creneau::ui {
 
+class PendingSave;
 class UsagerSearch;
 
 class NewRdvDialog : public QDialog
@@ -28,7 +29,8 @@ public:
                  QWidget *parent = nullptr);
 
     // « Add a participant »: a place in `session` instead of a créneau (create_rdv {session_id});
-    // the motif, lieu, agent and time are the session's.
+    // the motif, lieu, agent and time are the session's. The dialog then waits for the server's
+    // answer: a place taken meanwhile (« session complète ») is shown here, what was typed kept.
     void setSession(const CollectiveSession &session);
     // Books; false with the messages shown (values kept).
     bool book();
@@ -45,6 +47,7 @@ private:
     CollectiveSession m_session; // id 0: an individual appointment
     QWidget *m_what;
     QPushButton *m_bookButton;
+    PendingSave *m_pending = nullptr; // a session's place, until the server answers
     QComboBox *m_motif;
     QComboBox *m_lieu;
     QComboBox *m_agent;

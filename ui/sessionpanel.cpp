@@ -259,10 +259,9 @@ void SessionPanel::askAddParticipant()
         return;
     NewRdvDialog dialog(m_source, m_agentId, {}, 0, this);
     dialog.setSession(*s);
-    if (dialog.exec() == QDialog::Accepted) {
-        emit participantQueued(m_source->lastBookingKey());
+    // The dialog closes once the server registered them (or stays, showing its refusal).
+    if (dialog.exec() == QDialog::Accepted)
         emit sessionChanged(m_sessionId);
-    }
 }
 
 void SessionPanel::focusActions()

@@ -37,8 +37,6 @@ public:
 signals:
     // An action changed the session or one of its participants.
     void sessionChanged(qint64 sessionId);
-    // A participant was added at the desk: its command's key (see PendingSave).
-    void participantQueued(const QString &key);
     // Escape: the keyboard goes back to the agenda.
     void closeRequested();
 

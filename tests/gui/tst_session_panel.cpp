@@ -235,7 +235,7 @@ void TestSessionPanel::panelWalk()
         dialog->findChild<QLineEdit *>(QStringLiteral("lastNameEdit"))->setText("Lenoir");
         dialog->findChild<QLineEdit *>(QStringLiteral("phoneEdit"))->setText("0611223344");
         dialog->findChild<QPushButton *>(QStringLiteral("bookButton"))->click();
-        filled = dialog->result() == QDialog::Accepted;
+        filled = true; // the dialog closes once the server registered them
     });
     panel->findChild<QPushButton *>(QStringLiteral("addParticipantButton"))->click();
     QVERIFY(filled);
@@ -246,8 +246,30 @@ void TestSessionPanel::panelWalk()
     QTRY_VERIFY(byRdv<QLabel>(panel, "participantName", atDesk.id));
 
     // Full: the panel says so, and the dialog refuses in French, what was typed kept.
-    for (int i = 1; i < 12; ++i)
+    for (int i = 1; i < 11; ++i)
         QVERIFY(registerParticipant(s.id).ok());
+    QVERIFY(m_desk->settle());
+
+    // The last place taken on the web while the agent types: the server refuses, the dialog
+    // stays open with the French message and what was typed.
+    {
+        ui::NewRdvDialog race(&m_desk->source(), m_admin.id, {}, 0);
+        race.setSession(*m_desk->source().session(s.id));
+        race.show();
+        race.findChild<QLineEdit *>(QStringLiteral("firstNameEdit"))->setText("Inès");
+        race.findChild<QLineEdit *>(QStringLiteral("lastNameEdit"))->setText("Tardive");
+        QVERIFY(registerParticipant(s.id).ok()); // 12/12, not yet in the desk's cache
+        race.findChild<QPushButton *>(QStringLiteral("bookButton"))->click();
+        auto *error = race.findChild<QLabel *>(QStringLiteral("bookingError"));
+        QVERIFY(!error->isVisible()); // queued: the cache did not know yet
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+        QCOMPARE(error->text(),
+                 QStringLiteral("Cette session est complète : choisissez-en une autre."));
+        QVERIFY(race.isVisible());
+        QCOMPARE(race.findChild<QLineEdit *>(QStringLiteral("lastNameEdit"))->text(),
+                 QStringLiteral("Tardive"));
+        QVERIFY(race.findChild<QPushButton *>(QStringLiteral("bookButton"))->isEnabled());
+    }
     QVERIFY(m_desk->settle());
     QTRY_COMPARE(panel->findChild<QLabel *>(QStringLiteral("sessionPlacesLabel"))->text(),
                  QStringLiteral("12/12 (complet)"));
@@ -279,15 +301,19 @@ void TestSessionPanel::panelWalk()
 void TestSessionPanel::createSessions_data()
 {
     QTest::addColumn<bool>("weekly");
+    QTest::addColumn<bool>("exception");
     QTest::addColumn<int>("count");
-    QTest::newRow("one-off") << false << 1;
-    QTest::newRow("weekly x3") << true << 3;
+    QTest::newRow("one-off") << false << false << 1;
+    QTest::newRow("weekly x3") << true << false << 3;
+    // create_session carries no exception dates: one command per occurrence left.
+    QTest::newRow("weekly x3, one exception") << true << true << 2;
 }
 
 void TestSessionPanel::createSessions()
 {
     QFETCH(bool, weekly);
     QFETCH(int, count);
+    QFETCH(bool, exception);
     ui::MainWindow window(&m_desk->source(), QStringLiteral("http://127.0.0.1:1234"));
     // Reachable from the « Rendez-vous » menu, its shortcut shown, for administrators.
     auto *action = window.findChild<QAction *>(QStringLiteral("actionNewSession"));
@@ -298,7 +324,7 @@ void TestSessionPanel::createSessions()
     // A Tuesday five weeks ahead (the demo's sessions are on Wednesdays), 14:00 or 16:00.
     const QDate today = QDate::currentDate();
     const QDate day = today.addDays(35 + (2 - today.dayOfWeek() + 7) % 7);
-    const QTime time = weekly ? QTime(16, 0) : QTime(14, 0);
+    const QTime time = exception ? QTime(17, 30) : weekly ? QTime(16, 0) : QTime(14, 0);
     ui::SessionDialog dialog(&m_desk->source(), QDateTime(day, time));
     auto *motif = dialog.findChild<QComboBox *>(QStringLiteral("sessionMotifCombo"));
     QCOMPARE(motif->count(), 1); // collective motifs only
@@ -313,7 +339,12 @@ void TestSessionPanel::createSessions()
         dialog.findChild<QCheckBox *>(QStringLiteral("untilCheck"))->setChecked(true);
         dialog.findChild<QDateEdit *>(QStringLiteral("untilEdit"))->setDate(day.addDays(14));
     }
-    QCOMPARE(dialog.payloads().size(), 1); // the rule is the server's to expand
+    if (exception) {
+        dialog.findChild<QDateEdit *>(QStringLiteral("exceptionDateEdit"))->setDate(day.addDays(7));
+        dialog.findChild<QPushButton *>(QStringLiteral("addExceptionButton"))->click();
+    }
+    // Without exceptions, the rule is the server's to expand.
+    QCOMPARE(dialog.payloads().size(), exception ? count : 1);
     QVERIFY(dialog.save());
     QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 15000);
     QVERIFY(m_desk->settle());
