@@ -1308,14 +1308,26 @@
     <message>
         <source>In the agenda: Up and Down move by time, Left and Right by day (by agent in the day view), Home and End to the first and last of the column; Enter opens the appointment or books the free time; Escape goes back from the appointment to the agenda.
 
-Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, Ctrl+3: day, week, list.</source>
+Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, Ctrl+3: day, week, list. Ctrl+Shift+N: new collective session (administrators).</source>
         <translation>Dans l&apos;agenda : Haut et Bas avancent dans le temps, Gauche et Droite d&apos;un jour (d&apos;un agent dans la vue du jour), Début et Fin vont au premier et au dernier de la colonne ; Entrée ouvre le rendez-vous ou réserve le créneau libre ; Échap revient du rendez-vous à l&apos;agenda.
 
-Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droite : période précédente et suivante. Ctrl+G : la date. Ctrl+L : l&apos;agenda. Ctrl+1, Ctrl+2, Ctrl+3 : jour, semaine, liste.</translation>
+Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droite : période précédente et suivante. Ctrl+G : la date. Ctrl+L : l&apos;agenda. Ctrl+1, Ctrl+2, Ctrl+3 : jour, semaine, liste. Ctrl+Maj+N : nouvelle session collective (administrateurs).</translation>
     </message>
     <message>
         <source>More tools</source>
         <translation>Plus d&apos;outils</translation>
+    </message>
+    <message>
+        <source>New collective &amp;session…</source>
+        <translation>Nouvelle &amp;session collective…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>New registration: %1 — %2 (%3)</source>
+        <translation>Nouvelle inscription : %1 — %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1541,14 @@ Ctrl+N : nouveau rendez-vous. Ctrl+T : aujourd&apos;hui. Alt+Gauche et Alt+Droit
         <location filename="../ui/newrdvdialog.cpp" line="159"/>
         <source>Pick a usager in the list or create one.</source>
         <translation>Choisissez un usager dans la liste ou créez-en un.</translation>
+    </message>
+    <message>
+        <source>Add a participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Inscrire</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2230,10 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
         <source>Taken by a prescriber</source>
         <translation>Pris par un prescripteur</translation>
     </message>
+    <message>
+        <source>%1 participants</source>
+        <translation>%1 participants</translation>
+    </message>
 </context>
 <context>
     <name>creneau::OrganisationService</name>
@@ -2862,6 +2886,10 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
         <source>One line per appointment; Enter opens it</source>
         <translation>Une ligne par rendez-vous ; Entrée l&apos;ouvre</translation>
     </message>
+    <message>
+        <source>Collective session</source>
+        <translation>Session collective</translation>
+    </message>
 </context>
 <context>
     <name>creneau::protocol::PayloadReader</name>
@@ -2896,6 +2924,173 @@ Les rendez-vous de la seconde fiche sont rattachés à la première, qui garde s
     <message>
         <source>Unknown status.</source>
         <translation>Statut inconnu.</translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::SessionPanel</name>
+    <message>
+        <source>Registered by an agent</source>
+        <translation>Inscrit par un agent</translation>
+    </message>
+    <message>
+        <source>Collective session</source>
+        <translation>Session collective</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Collective session&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Session collective&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Animée par</translation>
+    </message>
+    <message>
+        <source>Places taken</source>
+        <translation>Places prises</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>No participant yet.</source>
+        <translation>Aucun participant pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Add a participant…</source>
+        <translation>Ajouter un participant…</translation>
+    </message>
+    <message>
+        <source>Cancel the session…</source>
+        <translation>Annuler la session…</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n minute(s))</source>
+        <translation>
+            <numerusform> (%n minute)</numerusform>
+            <numerusform> (%n minutes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session is full.</source>
+        <translation>La session est complète.</translation>
+    </message>
+    <message>
+        <source>%1 (full)</source>
+        <translation>%1 (complet)</translation>
+    </message>
+    <message>
+        <source>Prescripteur of %1</source>
+        <translation>Prescripteur de %1</translation>
+    </message>
+    <message>
+        <source>Status of %1</source>
+        <translation>Statut de %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Remove a participant</source>
+        <translation>Retirer un participant</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this session? Their place is freed and they are told.</source>
+        <translation>Retirer %1 de cette session ? Sa place est libérée et la personne est prévenue.</translation>
+    </message>
+    <message>
+        <source>Cancel the session</source>
+        <translation>Annuler la session</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel this session and the places of its %n participant(s)? Each one and their prescripteur are told.
+Reason:</source>
+        <translation>
+            <numerusform>Annuler cette session et la place de son %n participant ? Il est prévenu, ainsi que son prescripteur.
+Raison :</numerusform>
+            <numerusform>Annuler cette session et les places de ses %n participants ? Chacun est prévenu, ainsi que son prescripteur.
+Raison :</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>creneau::ui::SessionDialog</name>
+    <message>
+        <source>New collective session</source>
+        <translation>Nouvelle session collective</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Lieu</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Led by</source>
+        <translation>Animée par</translation>
+    </message>
+    <message>
+        <source>Repeat (no day ticked: once)</source>
+        <translation>Répétition (aucun jour coché : une seule fois)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>No collective motif: give a motif places first (Administration › Motifs…).</source>
+        <translation>Aucun motif collectif : donnez d&apos;abord des places à un motif (Administration › Motifs…).</translation>
+    </message>
+    <message>
+        <source>Every occurrence is an exception.</source>
+        <translation>Toutes les occurrences sont des exceptions.</translation>
+    </message>
+    <message>
+        <source>Tick the agents leading the session.</source>
+        <translation>Cochez les agents qui animent la session.</translation>
+    </message>
+    <message>
+        <source>At most %1 sessions at once.</source>
+        <translation>%1 sessions au plus à la fois.</translation>
     </message>
 </context>
 </TS>

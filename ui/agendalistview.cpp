@@ -81,6 +81,8 @@ public:
         case AgendaListView::StatusColumn:
             return displayName(RdvStatus(row.data(AgendaModel::StatusRole).toInt()));
         case AgendaListView::BookedByColumn:
+            if (row.data(AgendaModel::SessionIdRole).toLongLong())
+                return AgendaListView::tr("Collective session");
             return row.data(AgendaModel::BookedByPrescripteurRole).toBool()
                        ? AgendaListView::tr("Prescripteur: %1")
                              .arg(row.data(AgendaModel::PrescripteurNameRole).toString())

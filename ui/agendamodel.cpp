@@ -37,7 +37,7 @@ void AgendaModel::setLieuFilter(Id lieuId)
 AgendaModel::Row AgendaModel::makeRow(const Rdv &rdv, const QHash<Id, Motif> &motifs,
                                       const QHash<Id, Lieu> &lieux) const
 {
-    Row row{rdv, {}, QColor(), {}, {}};
+    Row row{rdv, {}, QColor(), {}, {}, 0, 0, 0};
     if (const auto m = motifs.constFind(rdv.motifId); m != motifs.constEnd()) {
         row.motifName = m->name;
         row.motifColor = QColor(m->color);
@@ -47,6 +47,44 @@ AgendaModel::Row AgendaModel::makeRow(const Rdv &rdv, const QHash<Id, Motif> &mo
             row.usagerName = u->fullName();
     row.lieuName = lieux.value(rdv.lieuId).name;
     return row;
+}
+
+AgendaModel::Row AgendaModel::makeRow(const CollectiveSession &session, int taken,
+                                      const QHash<Id, Motif> &motifs,
+                                      const QHash<Id, Lieu> &lieux) const
+{
+    Rdv item;
+    item.id = sessionItemId(session.id);
+    item.organisationId = session.organisationId;
+    item.motifId = session.motifId;
+    item.lieuId = session.lieuId;
+    item.sessionId = session.id;
+    item.agentIds = session.agentIds;
+    item.startsAt = session.startsAt;
+    item.durationMinutes = session.durationMinutes;
+    item.status = session.cancelled ? RdvStatus::Revoked : RdvStatus::Unknown;
+    item.version = session.version;
+    item.seq = session.seq;
+    Row row = makeRow(item, motifs, lieux);
+    if (!session.title.isEmpty())
+        row.motifName += QStringLiteral(" — ") + session.title;
+    row.sessionId = session.id;
+    row.taken = taken;
+    row.capacity = session.capacity;
+    // Read where an appointment's usager is (the list's column, what a screen reader says).
+    row.usagerName = tr("%1 participants").arg(placesText(taken, session.capacity));
+    return row;
+}
+
+QString AgendaModel::placesText(int taken, int capacity)
+{
+    return QStringLiteral("%1/%2").arg(taken).arg(capacity);
+}
+
+bool AgendaModel::passesFilters(const QList<Id> &agentIds, Id lieuId) const
+{
+    return (!m_agentFilter || agentIds.contains(m_agentFilter)) &&
+           (!m_lieuFilter || lieuId == m_lieuFilter);
 }
 
 void AgendaModel::reload()
@@ -73,9 +111,17 @@ void AgendaModel::reload()
         for (const Lieu &l : m_source->lieux())
             lieux.insert(l.id, l);
         for (const Rdv &rdv : m_source->rdvsBetween(start, end))
-            if ((!m_agentFilter || rdv.agentIds.contains(m_agentFilter)) &&
-                (!m_lieuFilter || rdv.lieuId == m_lieuFilter))
+            if (passesFilters(rdv.agentIds, rdv.lieuId))
                 m_rows << makeRow(rdv, motifs, lieux);
+        QList<CollectiveSession> sessions = m_source->sessionsBetween(start, end);
+        sessions.removeIf(
+            [this](const CollectiveSession &s) { return !passesFilters(s.agentIds, s.lieuId); });
+        QList<Id> sessionIds;
+        for (const CollectiveSession &s : sessions)
+            sessionIds << s.id;
+        const QHash<Id, int> taken = m_source->placesTaken(sessionIds);
+        for (const CollectiveSession &s : sessions)
+            m_rows << makeRow(s, taken.value(s.id), motifs, lieux);
         std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
             return a.rdv.startsAt != b.rdv.startsAt ? a.rdv.startsAt < b.rdv.startsAt
                                                     : a.rdv.id < b.rdv.id;
@@ -105,7 +151,10 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return clockTime(QDateTime::fromSecsSinceEpoch(rdv.startsAt, m_zone).time()) +
-               QLatin1Char(' ') + row.usagerName;
+               QLatin1Char(' ') +
+               (row.sessionId
+                    ? row.motifName + QLatin1Char(' ') + placesText(row.taken, row.capacity)
+                    : row.usagerName);
     case Qt::ToolTipRole:
         // The « P » badge says who booked: spelled out where the pointer rests.
         return rdv.createdBy == CreatedBy::Prescripteur
@@ -141,6 +190,12 @@ QVariant AgendaModel::data(const QModelIndex &index, int role) const
         return int(rdv.status);
     case SeqRole:
         return rdv.seq;
+    case SessionIdRole:
+        return row.sessionId;
+    case PlacesTakenRole:
+        return row.taken;
+    case CapacityRole:
+        return row.capacity;
     default:
         return {};
     }
@@ -164,6 +219,9 @@ QHash<int, QByteArray> AgendaModel::roleNames() const
     names[PrescripteurNameRole] = "prescripteurName";
     names[StatusRole] = "status";
     names[SeqRole] = "seq";
+    names[SessionIdRole] = "sessionId";
+    names[PlacesTakenRole] = "placesTaken";
+    names[CapacityRole] = "capacity";
     return names;
 }
 

@@ -117,14 +117,18 @@ QList<Usager> AgendaSource::possibleDuplicatesOf(Id usagerId) const
 
 QList<Rdv> AgendaSource::rdvsBetween(qint64 from, qint64 to) const
 {
-    return RdvRepository(*m_store).between(organisation().id, from, to);
+    QList<Rdv> out = RdvRepository(*m_store).between(organisation().id, from, to);
+    out.removeIf([](const Rdv &rdv) { return rdv.sessionId != 0; });
+    return out;
 }
 
 QList<Rdv> AgendaSource::rdvsCreatedSince(qint64 seq) const
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QList<Rdv> out;
-    for (const Rdv &rdv : rdvsBetween(now - 86400, now + 800 * 86400))
+    // Participants of collective sessions included: the live notice announces registrations.
+    for (const Rdv &rdv :
+         RdvRepository(*m_store).between(organisation().id, now - 86400, now + 800 * 86400))
         if (rdv.seq > seq && rdv.version == 1)
             out << rdv;
     return out;

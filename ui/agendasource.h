@@ -8,6 +8,7 @@
 #include "models/store.h"
 #include "models/usagerduplicates.h"
 #include "sync/protocol/agentcommand.h"
+#include "sync/protocol/sessioncommands.h"
 
 #include <QObject>
 #include <QTimeZone>
@@ -60,7 +61,15 @@ public:
     // « Doublon possible » (UsagerDuplicates): which of `ids` have one, and who they are.
     QSet<Id> usagersWithDuplicates(const QList<Id> &ids) const;
     QList<Usager> possibleDuplicatesOf(Id usagerId) const;
+    // Individual appointments only: a collective session's participants are read through it.
     QList<Rdv> rdvsBetween(qint64 from, qint64 to) const;
+    // Collective sessions (agentsourcesessions.cpp), cancelled ones too, overlapping [from, to).
+    QList<CollectiveSession> sessionsBetween(qint64 from, qint64 to) const;
+    std::optional<CollectiveSession> session(Id id) const;
+    // Places taken (participants not cancelled) of each session.
+    QHash<Id, int> placesTaken(const QList<Id> &sessionIds) const;
+    // The session's participants not cancelled, in registration order.
+    QList<Rdv> participants(Id sessionId) const;
     // Appointments created (not changed) after change number `seq`, from yesterday on.
     QList<Rdv> rdvsCreatedSince(qint64 seq) const;
     // Occurrences on the days [from, to] of the organisation's zone.
@@ -72,6 +81,8 @@ public:
     // Checked here as far as the cache allows, then queued: the outcome is ok with rdv id 0, and
     // a refusal or a conflict arrives later through the sync client's signals.
     BookingOutcome book(const BookingRequest &request);
+    // With request.sessionId: refused here already when the cache shows the session full or the
+    // usager registered in it (the server checks again under its lock).
     // The command of the last book() that was queued (see PendingSave).
     QString lastBookingKey() const { return m_lastBookingKey; }
     BookingOutcome setStatus(Id rdvId, Id agentId, RdvStatus status);
@@ -85,6 +96,10 @@ public:
     QString save(const PlageOuverture &plage);
     QString save(const Absence &absence);
     QString removeAbsence(Id absenceId);
+    // create_session (one, or a series with its rrule); returns the command's key.
+    QString createSession(const protocol::SessionPayload &session);
+    // cancel_session: every participant's place is cancelled with it (the server tells them).
+    BookingOutcome cancelSession(Id sessionId, const QString &reason);
     // Moves `duplicateId`'s appointments to `keepId` and removes the duplicate: queued as the
     // merge_usagers command.
     MergeOutcome mergeUsagers(Id keepId, Id duplicateId);
@@ -103,6 +118,8 @@ signals:
     void changeRejected(const QString &key, const QString &message, const FieldErrors &fields);
 
 private:
+    // The refusal book() gives before queueing a place in a session, if any.
+    BookingOutcome checkSessionPlace(const BookingRequest &request) const;
     BookingOutcome queueRdvCommand(protocol::CommandType type, Id rdvId,
                                    const QJsonObject &payload);
 

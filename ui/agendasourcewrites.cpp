@@ -43,6 +43,9 @@ BookingOutcome AgendaSource::book(const BookingRequest &request)
         out.message = BookingService::messageFor(out.error);
         return out;
     }
+    if (request.sessionId)
+        if (out = checkSessionPlace(request); !out.ok())
+            return out;
     m_lastBookingKey =
         m_client->submit(CommandType::CreateRdv, protocol::createRdvPayload(request));
     return queued();

@@ -44,6 +44,7 @@ namespace creneau::ui {
 MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     : QMainWindow(parent), m_source(source), m_serverUrl(std::move(serverUrl)),
       m_model(new AgendaModel(source, this)), m_view(new AgendaView), m_panel(new RdvPanel(source)),
+      m_sessionPanel(new SessionPanel(source)), m_panelStack(new QStackedWidget),
       m_watcher(new ChangeWatcher(source, this)), m_banner(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -55,7 +56,11 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     m_banner->setVisible(false);
     m_banner->setTextFormat(Qt::RichText);
     connect(m_banner, &QLabel::linkActivated, this, [this](const QString &link) {
-        showRdv(link.section(QLatin1Char(':'), 1).toLongLong());
+        const Id id = link.section(QLatin1Char(':'), 1).toLongLong();
+        if (link.startsWith(QLatin1String("session:")))
+            showSession(id);
+        else
+            showRdv(id);
     });
 
     auto *central = new QWidget(this);
@@ -65,7 +70,10 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     layout->addWidget(m_banner);
     auto *splitter = new QSplitter(central);
     splitter->addWidget(buildAgendaStack());
-    splitter->addWidget(m_panel);
+    m_panelStack->setObjectName(QStringLiteral("panelStack"));
+    m_panelStack->addWidget(m_panel);
+    m_panelStack->addWidget(m_sessionPanel);
+    splitter->addWidget(m_panelStack);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({780, 400});
@@ -80,12 +88,16 @@ MainWindow::MainWindow(AgendaSource *source, QString serverUrl, QWidget *parent)
     setCentralWidget(central);
 
     m_view->setModel(m_model);
-    connect(m_view, &AgendaView::selectedRdvChanged, m_panel, &RdvPanel::showRdv);
+    connect(m_view, &AgendaView::selectedRdvChanged, this, &MainWindow::showItem);
     connect(m_view, &AgendaView::freeTimeActivated, this, &MainWindow::showNewRdvDialog);
-    connect(m_view, &AgendaView::rdvActivated, m_panel, &RdvPanel::focusActions);
-    connect(m_panel, &RdvPanel::closeRequested, this,
-            [this] { m_agendaStack->currentWidget()->setFocus(Qt::OtherFocusReason); });
+    connect(m_view, &AgendaView::rdvActivated, this, &MainWindow::focusItem);
+    const auto backToAgenda = [this] {
+        m_agendaStack->currentWidget()->setFocus(Qt::OtherFocusReason);
+    };
+    connect(m_panel, &RdvPanel::closeRequested, this, backToAgenda);
+    connect(m_sessionPanel, &SessionPanel::closeRequested, this, backToAgenda);
     connect(m_panel, &RdvPanel::rdvChanged, this, [this] { m_watcher->poll(); });
+    connect(m_sessionPanel, &SessionPanel::sessionChanged, this, [this] { m_watcher->poll(); });
     connect(m_watcher, &ChangeWatcher::changed, this, &MainWindow::onStoreChanged);
 
     setUpStatusBar();
@@ -165,6 +177,8 @@ void MainWindow::createActions()
         action(tr("Go to the &agenda"), "actionFocusAgenda", QKeySequence(tr("Ctrl+L")));
     m_newRdvAction = action(tr("&New appointment…"), "actionNewRdv", QKeySequence::New);
     m_newRdvAction->setIconText(tr("New appointment"));
+    m_newSessionAction = action(tr("New collective &session…"), "actionNewSession",
+                                QKeySequence(tr("Ctrl+Shift+N")));
     m_usagersAction = action(tr("&Usagers…"), "actionUsagers", QKeySequence(tr("Ctrl+U")));
     m_usagersAction->setIconText(tr("Usagers"));
     m_shareAction = action(tr("&Share the booking links…"), "actionShare");
@@ -184,6 +198,7 @@ void MainWindow::createActions()
     connect(m_agendaFocusAction, &QAction::triggered, this,
             [this] { m_agendaStack->currentWidget()->setFocus(Qt::ShortcutFocusReason); });
     connect(m_newRdvAction, &QAction::triggered, this, [this] { showNewRdvDialog(); });
+    connect(m_newSessionAction, &QAction::triggered, this, &MainWindow::showSessionDialog);
     connect(m_usagersAction, &QAction::triggered, this, &MainWindow::showUsagersDialog);
     connect(m_shareAction, &QAction::triggered, this, &MainWindow::showShareDialog);
     connect(m_calendarAction, &QAction::triggered, this, &MainWindow::showCalendarSettingsDialog);
@@ -215,6 +230,7 @@ QMenuBar *MainWindow::buildMenuBar()
     QMenu *rdv = bar->addMenu(tr("&Appointment"));
     rdv->setObjectName(QStringLiteral("rdvMenu"));
     rdv->addAction(m_newRdvAction);
+    rdv->addAction(m_newSessionAction);
     rdv->addAction(m_usagersAction);
     rdv->addSeparator();
     for (QAction *a : m_panel->actions())
@@ -339,6 +355,7 @@ QWidget *MainWindow::buildToolbar()
         if (m_agentChoice && !m_agentChoice(m_meCombo->currentData().toLongLong()))
             return;
         m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
+        m_sessionPanel->setCurrentAgent(m_meCombo->currentData().toLongLong());
         updateAdminAccess();
     });
     return bar;
@@ -354,7 +371,7 @@ QWidget *MainWindow::buildAgendaStack()
     // One selection for both: the panel follows whichever is shown.
     connect(m_view, &AgendaView::selectedRdvChanged, m_list, &AgendaListView::setSelectedRdv);
     connect(m_list, &AgendaListView::selectedRdvChanged, m_view, &AgendaView::setSelectedRdv);
-    connect(m_list, &AgendaListView::rdvActivated, m_panel, &RdvPanel::focusActions);
+    connect(m_list, &AgendaListView::rdvActivated, this, &MainWindow::focusItem);
     return m_agendaStack;
 }
 
@@ -387,7 +404,8 @@ void MainWindow::showKeyboardHelp()
                        "from the appointment to the agenda.\n\n"
                        "Ctrl+N: new appointment. Ctrl+T: today. Alt+Left and Alt+Right: previous "
                        "and next period. Ctrl+G: the date. Ctrl+L: the agenda. Ctrl+1, Ctrl+2, "
-                       "Ctrl+3: day, week, list."),
+                       "Ctrl+3: day, week, list. Ctrl+Shift+N: new collective session "
+                       "(administrators)."),
                     QMessageBox::Ok, this);
     box.setObjectName(QStringLiteral("keyboardHelpBox"));
     box.exec();
@@ -409,6 +427,7 @@ void MainWindow::fillFilterCombos()
     m_meCombo->setCurrentIndex(std::max(me ? m_meCombo->findData(me->id) : 0, 0));
     m_meCombo->setEnabled(bool(m_agentChoice)); // see setAgentChoice
     m_panel->setCurrentAgent(m_meCombo->currentData().toLongLong());
+    m_sessionPanel->setCurrentAgent(m_meCombo->currentData().toLongLong());
     updateAdminAccess();
 }
 
@@ -436,6 +455,7 @@ void MainWindow::updateAdminAccess()
     m_adminButtonAction->setVisible(admin);
     m_adminButton->setVisible(admin); // now, not at the toolbar's next layout
     m_adminMenu->menuAction()->setVisible(admin);
+    m_newSessionAction->setVisible(admin); // hidden, its shortcut is off too
 }
 
 void MainWindow::setMode(AgendaView::Mode mode)
@@ -481,9 +501,13 @@ void MainWindow::onStoreChanged(qint64 previousSeq)
     if (selected && m_model->indexOfRdv(selected).isValid())
         m_view->setSelectedRdv(selected);
     m_panel->showRdv(m_panel->rdvId());
-    for (const Rdv &rdv : m_source->rdvsCreatedSince(previousSeq))
-        if (rdv.createdBy == CreatedBy::Prescripteur)
+    m_sessionPanel->showSession(m_sessionPanel->sessionId());
+    for (const Rdv &rdv : m_source->rdvsCreatedSince(previousSeq)) {
+        if (rdv.sessionId && rdv.createdBy != CreatedBy::Agent)
+            announceRegistration(rdv);
+        else if (!rdv.sessionId && rdv.createdBy == CreatedBy::Prescripteur)
             announce(rdv);
+    }
 }
 
 void MainWindow::announce(const Rdv &rdv)
@@ -493,8 +517,13 @@ void MainWindow::announce(const Rdv &rdv)
     const QString text =
         tr("New appointment booked by %1 for %2")
             .arg(rdv.prescripteur.fullName().trimmed(), usager ? usager->fullName() : QString());
+    showBanner(text, QStringLiteral("rdv:%1").arg(rdv.id));
+}
+
+void MainWindow::showBanner(const QString &text, const QString &link)
+{
     m_banner->setText(text.toHtmlEscaped() +
-                      QStringLiteral(" — <a href=\"rdv:%1\">%2</a>").arg(rdv.id).arg(tr("Show")));
+                      QStringLiteral(" — <a href=\"%1\">%2</a>").arg(link, tr("Show")));
     m_banner->setVisible(true);
     if (m_tray)
         m_tray->showMessage(tr("Créneau"), text);

@@ -1,7 +1,7 @@
 // The agenda window: menu bar (Fichier, Affichage, Rendez-vous, Administration, Aide) and toolbar
 // built from the same QActions (agent and lieu filters, day/week/list, today, previous/next, date
-// picker, « Je suis », share), the agenda (grid or list), the appointment panel, and the banner
-// announcing web bookings.
+// picker, « Je suis », share), the agenda (grid or list), the appointment or collective session
+// panel, and the banner announcing web bookings and registrations.
 // Remembers its geometry and the last view (QSettings).
 #pragma once
 
@@ -9,6 +9,7 @@
 #include "ui/agendaview.h"
 #include "ui/changewatcher.h"
 #include "ui/rdvpanel.h"
+#include "ui/sessionpanel.h"
 
 #include <QMainWindow>
 
@@ -40,12 +41,17 @@ public:
     AgendaModel *model() const { return m_model; }
     AgendaView *agendaView() const { return m_view; }
     RdvPanel *panel() const { return m_panel; }
+    SessionPanel *sessionPanel() const { return m_sessionPanel; }
+    // The banner announcing web bookings and registrations.
+    QLabel *banner() const { return m_banner; }
     SyncStatusLabel *syncStatus() const { return m_syncStatus; }
     QDate currentDate() const { return m_date; }
     void setCurrentDate(const QDate &date);
     void setMode(AgendaView::Mode mode);
     // Goes to the appointment's day and selects it (the banner's « Show » link).
     void showRdv(Id rdvId);
+    // Goes to the collective session's day and selects it.
+    void showSession(Id sessionId);
     QString partnerLink() const;
     QString publicLink() const;
     // Embedded mode: the endpoint's loopback address (for this process's own HTTP calls) and the
@@ -66,6 +72,8 @@ public slots:
     void showAbsenceDialog();
     // The agent books: at `start` (organisation's zone) for `agentId` (0: « Je suis »).
     void showNewRdvDialog(const QDateTime &start = {}, qint64 agentId = 0);
+    // Administrators: a collective session, once or repeated (mainwindowsessions.cpp).
+    void showSessionDialog();
     void showUsagersDialog();
     void showBookingLinkDialog();
     // Administration › Organisation… / Agents…, and « My preferences… » (mainwindowadmin.cpp):
@@ -100,6 +108,12 @@ private:
     void step(int direction);
     void onStoreChanged(qint64 previousSeq);
     void announce(const Rdv &rdv);
+    // « Nouvelle inscription : <usager> — <motif> (7/12) »
+    void announceRegistration(const Rdv &rdv);
+    void showBanner(const QString &text, const QString &link);
+    // The agenda's selection: an appointment's panel, or a collective session's.
+    void showItem(Id itemId);
+    void focusItem(Id itemId);
     // The administration button shows only when « Je suis » is an administrator.
     void updateAdminAccess();
 
@@ -113,6 +127,8 @@ private:
     AgendaModel *m_model;
     AgendaView *m_view;
     RdvPanel *m_panel;
+    SessionPanel *m_sessionPanel;
+    QStackedWidget *m_panelStack;
     ChangeWatcher *m_watcher;
     QLabel *m_banner;
     QComboBox *m_agentCombo = nullptr;
@@ -129,6 +145,7 @@ private:
     QAction *m_goToDateAction = nullptr;
     QAction *m_agendaFocusAction = nullptr;
     QAction *m_newRdvAction = nullptr;
+    QAction *m_newSessionAction = nullptr; // administrators only
     QAction *m_usagersAction = nullptr;
     QAction *m_shareAction = nullptr;
     QAction *m_calendarAction = nullptr;

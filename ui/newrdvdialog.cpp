@@ -1,5 +1,6 @@
 #include "ui/newrdvdialog.h"
 
+#include "ui/pendingsave.h"
 #include "ui/usagersearch.h"
 
 #include <QComboBox>
@@ -42,8 +43,8 @@ NewRdvDialog::NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateT
     m_context = lineEdit("contextEdit", this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    auto *bookButton = buttons->addButton(tr("Book"), QDialogButtonBox::AcceptRole);
-    bookButton->setObjectName(QStringLiteral("bookButton"));
+    m_bookButton = buttons->addButton(tr("Book"), QDialogButtonBox::AcceptRole);
+    m_bookButton->setObjectName(QStringLiteral("bookButton"));
     auto *usagerBox = new QGroupBox(tr("Usager"), this);
     auto *usagerLayout = new QVBoxLayout(usagerBox);
     usagerLayout->addWidget(m_search);
@@ -52,7 +53,8 @@ NewRdvDialog::NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateT
     m_errors.addRow(contextForm, tr("Context note"), m_context, QStringLiteral("context"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildWhat(start, agentId));
+    m_what = buildWhat(start, agentId);
+    layout->addWidget(m_what);
     layout->addWidget(usagerBox, 1);
     layout->addLayout(contextForm);
     layout->addWidget(m_error);
@@ -60,8 +62,12 @@ NewRdvDialog::NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateT
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (book())
-            accept();
+        if (!book())
+            return;
+        if (!m_pending)
+            return accept();
+        m_bookButton->setEnabled(false);
+        m_pending->track(m_source->lastBookingKey());
     });
     // Picking someone found replaces the new usager form, and typing a new one clears the pick.
     connect(m_search, &UsagerSearch::usagerSelected, this,
@@ -126,6 +132,23 @@ QWidget *NewRdvDialog::buildNewUsager()
     return m_newUsager;
 }
 
+void NewRdvDialog::setSession(const CollectiveSession &session)
+{
+    m_session = session;
+    setWindowTitle(tr("Add a participant"));
+    m_bookButton->setText(tr("Register"));
+    m_what->hide();
+    m_pending = new PendingSave(m_source, this);
+    connect(m_pending, &PendingSave::applied, this, &QDialog::accept);
+    connect(m_pending, &PendingSave::refused, this,
+            [this](const QString &message, const FieldErrors &fields) {
+                m_errors.show(fields);
+                m_error->setText(message);
+                m_error->setVisible(true);
+                m_bookButton->setEnabled(true);
+            });
+}
+
 BookingRequest NewRdvDialog::request() const
 {
     BookingRequest r;
@@ -144,6 +167,13 @@ BookingRequest NewRdvDialog::request() const
         QDate::fromString(m_birthDate->text().trimmed(), QStringLiteral("dd/MM/yyyy"));
     r.usager.phone = m_phone->text();
     r.usager.email = m_email->text();
+    if (m_session.id) {
+        r.sessionId = m_session.id;
+        r.motifId = m_session.motifId;
+        r.lieuId = m_session.lieuId;
+        r.startsAt = m_session.startsAt;
+        r.agentId = m_bookingAgentId;
+    }
     return r;
 }
 

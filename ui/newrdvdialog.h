@@ -13,9 +13,11 @@ class QDateTimeEdit;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace creneau::ui {
 
+class PendingSave;
 class UsagerSearch;
 
 class NewRdvDialog : public QDialog
@@ -26,6 +28,10 @@ public:
     NewRdvDialog(AgendaSource *source, Id bookingAgentId, const QDateTime &start, Id agentId,
                  QWidget *parent = nullptr);
 
+    // « Add a participant »: a place in `session` instead of a créneau (create_rdv {session_id});
+    // the motif, lieu, agent and time are the session's. The dialog then waits for the server's
+    // answer: a place taken meanwhile (« session complète ») is shown here, what was typed kept.
+    void setSession(const CollectiveSession &session);
     // Books; false with the messages shown (values kept).
     bool book();
     Id bookedRdv() const { return m_booked; }
@@ -38,6 +44,10 @@ private:
     AgendaSource *m_source;
     Id m_bookingAgentId;
     Id m_booked = 0;
+    CollectiveSession m_session; // id 0: an individual appointment
+    QWidget *m_what;
+    QPushButton *m_bookButton;
+    PendingSave *m_pending = nullptr; // a session's place, until the server answers
     QComboBox *m_motif;
     QComboBox *m_lieu;
     QComboBox *m_agent;

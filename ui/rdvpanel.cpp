@@ -3,6 +3,7 @@
 #include "models/frenchformat.h"
 #include "models/validation.h"
 
+#include "ui/contactlinks.h"
 #include "ui/usagermerge.h"
 
 #include <QAction>
@@ -38,14 +39,6 @@ QString notifiedBy(const Usager &u)
         return RdvPanel::tr("No: neither a mobile number nor an e-mail");
     return RdvPanel::tr("Yes, %1, with their private link to move or cancel")
         .arg(ways.join(RdvPanel::tr(" and ")));
-}
-
-QString link(const QString &scheme, const QString &target, const QString &text)
-{
-    if (target.isEmpty())
-        return {};
-    return QStringLiteral("<a href=\"%1%2\">%3</a>")
-        .arg(scheme, target.toHtmlEscaped(), text.toHtmlEscaped());
 }
 
 QPushButton *actionButton(const QString &text, const QString &name, QWidget *parent)
@@ -213,9 +206,8 @@ void RdvPanel::showRdv(Id rdvId)
 
     const Prescripteur &p = rdv->prescripteur;
     m_prescripteurName->setText(p.fullName().trimmed());
-    m_prescripteurEmail->setText(link(QStringLiteral("mailto:"), p.email, p.email));
-    m_prescripteurPhone->setText(link(
-        QStringLiteral("tel:"), QString(p.phone).remove(QLatin1Char(' ')), fr::phone(p.phone)));
+    m_prescripteurEmail->setText(mailtoLink(p.email));
+    m_prescripteurPhone->setText(telLink(p.phone));
     m_prescripteurBookedAt->setText(fr::dateTime(rdv->createdAt, zone));
     // Cancelled (here or, as the change feed tells, elsewhere) while the keyboard was on its
     // actions: the keyboard goes back to the agenda rather than wherever Qt sends the focus of a

@@ -3,7 +3,8 @@
 // session) and remote (a creneau-server process, signed in by e-mail and password). From the
 // desktop the administrator adds a lieu through the lieu editor (a refused phone first, the
 // server's rule shown next to the field), edits a motif, opens a range at that lieu, books an
-// appointment in it, moves it and sets its status; each change is checked as the server's
+// appointment in it, moves it and sets its status, creates a collective session from the menu
+// and registers a participant in it from its panel; each change is checked as the server's
 // change feed brings it back into the cache the desktop reads.
 #include "agentserverprocess.h"
 #include "app/desktop/embeddedconnection.h"
@@ -15,6 +16,8 @@
 #include "ui/newrdvdialog.h"
 #include "ui/plagedialog.h"
 #include "ui/rdvpanel.h"
+#include "ui/sessiondialog.h"
+#include "ui/sessionpanel.h"
 
 #include "models/catalog.h"
 #include "models/demodata.h"
@@ -249,6 +252,48 @@ void TestDeskWork::catalogueAndAppointment()
     // Its status.
     child<QPushButton>(window.panel(), "excusedButton")->click();
     QTRY_COMPARE_WITH_TIMEOUT(source.rdv(rdv.id)->status, RdvStatus::Excused, 10000);
+
+    // A collective session, from the menu (Ctrl+Shift+N), three weeks ahead at 15:00.
+    const QDateTime sessionAt(monday.addDays(21), QTime(15, 0), source.timeZone());
+    bool created = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::SessionDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        child<QDateTimeEdit>(dialog, "sessionStartEdit")
+            ->setDateTime(QDateTime(sessionAt.date(), sessionAt.time()));
+        auto *agents = child<QListWidget>(dialog, "sessionAgentsList");
+        for (int i = 0; i < agents->count(); ++i)
+            if (agents->item(i)->data(Qt::UserRole).toLongLong() == me->id)
+                agents->item(i)->setCheckState(Qt::Checked);
+        created = dialog->save();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->result(), int(QDialog::Accepted), 10000);
+    });
+    window.findChild<QAction *>(QStringLiteral("actionNewSession"))->trigger();
+    QVERIFY(created);
+    Id sessionId = 0;
+    for (const CollectiveSession &s :
+         source.sessionsBetween(sessionAt.toSecsSinceEpoch(), sessionAt.toSecsSinceEpoch() + 1))
+        sessionId = s.id;
+    QVERIFY(sessionId);
+
+    // A participant registered at the desk from its panel: « 1/12 » in the agenda.
+    window.showSession(sessionId);
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<ui::NewRdvDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        child<QLineEdit>(dialog, "firstNameEdit")->setText(QStringLiteral("Sacha"));
+        child<QLineEdit>(dialog, "lastNameEdit")->setText(QStringLiteral("Collectif"));
+        child<QPushButton>(dialog, "bookButton")->click();
+    });
+    child<QPushButton>(window.sessionPanel(), "addParticipantButton")->click();
+    QTRY_COMPARE_WITH_TIMEOUT(source.participants(sessionId).size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()
+                                  ->indexOfRdv(ui::AgendaModel::sessionItemId(sessionId))
+                                  .data(ui::AgendaModel::PlacesTakenRole)
+                                  .toInt(),
+                              1, 10000);
     QCOMPARE(client->pendingCommands(), 0);
 }
 
