@@ -192,11 +192,11 @@ std::unique_ptr<Availability::Tenant> Availability::load(Id organisationId) cons
     }
     for (const Absence &a : catalog.absences(organisationId))
         t->absencesByAgent[a.agentId] << a;
-    QSqlQuery r = sql::run(m_store.db(),
-                           QStringLiteral("SELECT r.id, r.starts_at, r.ends_at, ra.agent_id "
-                                          "FROM rdvs r LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
-                                          "WHERE r.organisation_id = ? AND r.status <> 'revoked'"),
-                           {organisationId});
+    sql::Rows r(m_store.db(),
+                QStringLiteral("SELECT r.id, r.starts_at, r.ends_at, ra.agent_id "
+                               "FROM rdvs r LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
+                               "WHERE r.organisation_id = ? AND r.status <> 'revoked'"),
+                {organisationId});
     while (r.next()) {
         const Id id = r.value(0).toLongLong();
         BusyRdv &b = t->busyRdvs[id];
@@ -231,25 +231,43 @@ void Availability::applyRdv(Tenant &t, Id id, const BusyRdv *busy)
 
 void Availability::applyRdvChanges(Tenant &t, qint64 sinceSeq) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           QStringLiteral("SELECT r.id, r.starts_at, r.ends_at, r.status, "
-                                          "ra.agent_id FROM rdvs r "
-                                          "LEFT JOIN rdv_agents ra ON ra.rdv_id = r.id "
-                                          "WHERE r.organisation_id = ? AND r.seq > ?"),
-                           {t.organisation.id, sinceSeq});
+    // Two index lookups rather than a join: without statistics (a store just filled in bulk)
+    // PostgreSQL planned rdvs ⋈ rdv_agents as a hash join over every rdv_agents row, 12 ms per
+    // booking under the organisation's lock instead of 0.02 ms.
+    sql::Rows r(m_store.db(),
+                QStringLiteral("SELECT id, starts_at, ends_at, status FROM rdvs "
+                               "WHERE organisation_id = ? AND seq > ?"),
+                {t.organisation.id, sinceSeq});
     struct Change
     {
         bool revoked = false;
         BusyRdv busy;
     };
     QHash<Id, Change> changed;
+    QStringList ids;
     while (r.next()) {
         const Id id = r.value(0).toLongLong();
         Change &c = changed[id];
         c.revoked = r.value(3).toString() == QLatin1String("revoked");
         c.busy.when = {r.value(1).toLongLong(), r.value(2).toLongLong(), id};
-        if (!r.value(4).isNull())
-            c.busy.agents << r.value(4).toLongLong();
+        ids << QString::number(id);
+    }
+    if (ids.size() == 1) { // after a booking: a statement kept prepared
+        const Id id = changed.cbegin().key();
+        sql::Rows a(m_store.db(),
+                    QStringLiteral("SELECT agent_id FROM rdv_agents WHERE rdv_id = ?"), {id});
+        while (a.next())
+            changed[id].busy.agents << a.value(0).toLongLong();
+    }
+    constexpr qsizetype kIdsPerQuery = 500; // a long catch-up stays a few short statements
+    for (qsizetype from = 0; ids.size() > 1 && from < ids.size(); from += kIdsPerQuery) {
+        QSqlQuery a =
+            sql::run(m_store.db(), QStringLiteral("SELECT rdv_id, agent_id FROM rdv_agents "
+                                                  "WHERE rdv_id IN (") +
+                                       ids.mid(from, kIdsPerQuery).join(QLatin1Char(',')) +
+                                       QLatin1Char(')'));
+        while (a.next())
+            changed[a.value(0).toLongLong()].busy.agents << a.value(1).toLongLong();
     }
     for (auto it = changed.cbegin(); it != changed.cend(); ++it)
         applyRdv(t, it.key(), it->revoked ? nullptr : &it->busy);

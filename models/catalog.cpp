@@ -293,7 +293,7 @@ Id Catalog::organisationOf(const QString &table, Id id) const
 
 QList<Organisation> Catalog::organisations() const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kOrganisationColumns) + q("ORDER BY id"));
+    sql::Rows r(m_store.db(), q(kOrganisationColumns) + q("ORDER BY id"));
     QList<Organisation> out;
     while (r.next())
         out << readOrganisation(r);
@@ -302,21 +302,21 @@ QList<Organisation> Catalog::organisations() const
 
 std::optional<Organisation> Catalog::organisation(Id id) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kOrganisationColumns) + q("WHERE id = ?"), {id});
+    sql::Rows r(m_store.db(), q(kOrganisationColumns) + q("WHERE id = ?"), {id});
     return r.next() ? std::optional(readOrganisation(r)) : std::nullopt;
 }
 
 std::optional<Organisation> Catalog::organisationBySlug(const QString &slug) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kOrganisationColumns) + q("WHERE slug = ?"), {slug});
+    sql::Rows r(m_store.db(), q(kOrganisationColumns) + q("WHERE slug = ?"), {slug});
     return r.next() ? std::optional(readOrganisation(r)) : std::nullopt;
 }
 
 QList<Agent> Catalog::agents(Id organisationId) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kAgentColumns) + q("WHERE organisation_id = ? ORDER BY last_name, id"),
-                           {organisationId});
+    sql::Rows r(m_store.db(),
+                q(kAgentColumns) + q("WHERE organisation_id = ? ORDER BY last_name, id"),
+                {organisationId});
     QList<Agent> out;
     while (r.next())
         out << readAgent(r);
@@ -325,22 +325,20 @@ QList<Agent> Catalog::agents(Id organisationId) const
 
 std::optional<Agent> Catalog::agent(Id id) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kAgentColumns) + q("WHERE id = ?"), {id});
+    sql::Rows r(m_store.db(), q(kAgentColumns) + q("WHERE id = ?"), {id});
     return r.next() ? std::optional(readAgent(r)) : std::nullopt;
 }
 
 std::optional<Agent> Catalog::agentByEmail(const QString &email) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kAgentColumns) + q("WHERE email = ?"),
-                           {email.trimmed().toLower()});
+    sql::Rows r(m_store.db(), q(kAgentColumns) + q("WHERE email = ?"), {email.trimmed().toLower()});
     return r.next() ? std::optional(readAgent(r)) : std::nullopt;
 }
 
 QList<Lieu> Catalog::lieux(Id organisationId) const
 {
-    QSqlQuery r =
-        sql::run(m_store.db(), q(kLieuColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
-                 {organisationId});
+    sql::Rows r(m_store.db(), q(kLieuColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
+                {organisationId});
     QList<Lieu> out;
     while (r.next())
         out << readLieu(r);
@@ -349,15 +347,14 @@ QList<Lieu> Catalog::lieux(Id organisationId) const
 
 std::optional<Lieu> Catalog::lieu(Id id) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kLieuColumns) + q("WHERE id = ?"), {id});
+    sql::Rows r(m_store.db(), q(kLieuColumns) + q("WHERE id = ?"), {id});
     return r.next() ? std::optional(readLieu(r)) : std::nullopt;
 }
 
 QList<Motif> Catalog::motifs(Id organisationId) const
 {
-    QSqlQuery r =
-        sql::run(m_store.db(), q(kMotifColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
-                 {organisationId});
+    sql::Rows r(m_store.db(), q(kMotifColumns) + q("WHERE organisation_id = ? ORDER BY name, id"),
+                {organisationId});
     QList<Motif> out;
     while (r.next())
         out << readMotif(r);
@@ -366,7 +363,7 @@ QList<Motif> Catalog::motifs(Id organisationId) const
 
 std::optional<Motif> Catalog::motif(Id id) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kMotifColumns) + q("WHERE id = ?"), {id});
+    sql::Rows r(m_store.db(), q(kMotifColumns) + q("WHERE id = ?"), {id});
     return r.next() ? std::optional(readMotif(r)) : std::nullopt;
 }
 
@@ -374,18 +371,18 @@ QList<PlageOuverture> Catalog::plages(Id organisationId) const
 {
     const QSqlDatabase db = m_store.db();
     QHash<Id, QList<Id>> motifsByPlage;
-    QSqlQuery pm = sql::run(db,
-                            q("SELECT pm.plage_id, pm.motif_id FROM plage_motifs pm "
-                              "JOIN plages_ouverture p ON p.id = pm.plage_id "
-                              "WHERE p.organisation_id = ? ORDER BY pm.motif_id"),
-                            {organisationId});
+    sql::Rows pm(db,
+                 q("SELECT pm.plage_id, pm.motif_id FROM plage_motifs pm "
+                   "JOIN plages_ouverture p ON p.id = pm.plage_id "
+                   "WHERE p.organisation_id = ? ORDER BY pm.motif_id"),
+                 {organisationId});
     while (pm.next())
         motifsByPlage[pm.value(0).toLongLong()] << pm.value(1).toLongLong();
-    QSqlQuery r = sql::run(db,
-                           q("SELECT id, agent_id, lieu_id, title, first_day, start_time, "
-                             "end_time, rrule, exception_dates, archived FROM plages_ouverture "
-                             "WHERE organisation_id = ? ORDER BY id"),
-                           {organisationId});
+    sql::Rows r(db,
+                q("SELECT id, agent_id, lieu_id, title, first_day, start_time, "
+                  "end_time, rrule, exception_dates, archived FROM plages_ouverture "
+                  "WHERE organisation_id = ? ORDER BY id"),
+                {organisationId});
     QList<PlageOuverture> out;
     while (r.next()) {
         PlageOuverture p;
@@ -408,10 +405,10 @@ QList<PlageOuverture> Catalog::plages(Id organisationId) const
 
 QList<Absence> Catalog::absences(Id organisationId) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           q("SELECT id, agent_id, title, starts_at, ends_at, rrule FROM absences "
-                             "WHERE organisation_id = ? AND deleted = 0 ORDER BY starts_at"),
-                           {organisationId});
+    sql::Rows r(m_store.db(),
+                q("SELECT id, agent_id, title, starts_at, ends_at, rrule FROM absences "
+                  "WHERE organisation_id = ? AND deleted = 0 ORDER BY starts_at"),
+                {organisationId});
     QList<Absence> out;
     while (r.next()) {
         Absence a;

@@ -183,9 +183,9 @@ OrganisationSettings OrganisationService::settings(Id organisationId) const
     OrganisationSettings s;
     if (const auto o = Catalog(m_store).organisation(organisationId))
         s.organisation = *o;
-    QSqlQuery r = sql::run(
-        m_store.db(), q("SELECT sender_name, reply_to, public_url FROM organisations WHERE id = ?"),
-        {organisationId});
+    sql::Rows r(m_store.db(),
+                q("SELECT sender_name, reply_to, public_url FROM organisations WHERE id = ?"),
+                {organisationId});
     if (r.next()) {
         s.senderName = r.value(0).toString();
         s.replyTo = r.value(1).toString();
@@ -210,10 +210,10 @@ std::optional<AgentAccount> OrganisationService::account(Id agentId) const
         return std::nullopt;
     AgentAccount acc;
     acc.agent = *a;
-    QSqlQuery r = sql::run(m_store.db(),
-                           q("SELECT password_hash <> '', must_change_password, last_sign_in_at "
-                             "FROM agents WHERE id = ?"),
-                           {agentId});
+    sql::Rows r(m_store.db(),
+                q("SELECT password_hash <> '', must_change_password, last_sign_in_at "
+                  "FROM agents WHERE id = ?"),
+                {agentId});
     if (r.next()) {
         acc.hasPassword = r.value(0).toBool();
         acc.mustChangePassword = r.value(1).toBool();
@@ -409,11 +409,11 @@ AdminOutcome OrganisationService::archiveAgent(const Agent &actor, Id agentId)
              {m_clock.nowSecs(), agentId});
     AdminOutcome out;
     out.id = agentId;
-    QSqlQuery r = sql::run(m_store.db(),
-                           q("SELECT r.id FROM rdvs r JOIN rdv_agents ra ON ra.rdv_id = r.id "
-                             "WHERE ra.agent_id = ? AND r.starts_at >= ? AND r.status <> "
-                             "'revoked' AND r.status <> 'excused' ORDER BY r.starts_at"),
-                           {agentId, m_clock.nowSecs()});
+    sql::Rows r(m_store.db(),
+                q("SELECT r.id FROM rdvs r JOIN rdv_agents ra ON ra.rdv_id = r.id "
+                  "WHERE ra.agent_id = ? AND r.starts_at >= ? AND r.status <> "
+                  "'revoked' AND r.status <> 'excused' ORDER BY r.starts_at"),
+                {agentId, m_clock.nowSecs()});
     while (r.next())
         out.rdvsToReassign << r.value(0).toLongLong();
     tx.commit();

@@ -124,7 +124,22 @@ QList<Rdv> RdvRepository::readRdvs(QSqlQuery &query) const
     }
     if (out.isEmpty())
         return out;
-    // Participants in two queries rather than one per appointment.
+    // Participants in two queries rather than one per appointment; for one appointment (a
+    // booking, a lookup) statements kept prepared.
+    if (out.size() == 1) {
+        Rdv &only = out.first();
+        sql::Rows a(m_store.db(),
+                    q("SELECT agent_id FROM rdv_agents WHERE rdv_id = ? ORDER BY agent_id"),
+                    {only.id});
+        while (a.next())
+            only.agentIds << a.value(0).toLongLong();
+        sql::Rows u(m_store.db(),
+                    q("SELECT usager_id FROM rdv_usagers WHERE rdv_id = ? ORDER BY usager_id"),
+                    {only.id});
+        while (u.next())
+            only.usagerIds << u.value(0).toLongLong();
+        return out;
+    }
     QStringList ids;
     for (const Rdv &r : out)
         ids << QString::number(r.id);
@@ -144,7 +159,7 @@ QList<Rdv> RdvRepository::readRdvs(QSqlQuery &query) const
 
 std::optional<Rdv> RdvRepository::find(Id id) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kRdvColumns) + q("WHERE r.id = ?"), {id});
+    sql::Rows r(m_store.db(), q(kRdvColumns) + q("WHERE r.id = ?"), {id});
     const QList<Rdv> found = readRdvs(r);
     return found.isEmpty() ? std::nullopt : std::optional(found.first());
 }
@@ -154,10 +169,9 @@ std::optional<Rdv> RdvRepository::findByUsagerToken(const QString &tokenHash) co
     if (tokenHash.isEmpty())
         return std::nullopt;
     // The second term lets the (partial) index on link secrets serve the query.
-    QSqlQuery r =
-        sql::run(m_store.db(),
-                 q(kRdvColumns) + q("WHERE r.usager_token_hash = ? AND r.usager_token_hash <> ''"),
-                 {tokenHash});
+    sql::Rows r(m_store.db(),
+                q(kRdvColumns) + q("WHERE r.usager_token_hash = ? AND r.usager_token_hash <> ''"),
+                {tokenHash});
     const QList<Rdv> found = readRdvs(r);
     return found.isEmpty() ? std::nullopt : std::optional(found.first());
 }
@@ -181,17 +195,17 @@ QList<Rdv> RdvRepository::between(Id organisationId, qint64 from, qint64 to, Id 
 
 QList<Rdv> RdvRepository::ofUsager(Id usagerId) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kRdvColumns) + q("JOIN rdv_usagers ru ON ru.rdv_id = r.id "
-                                              "WHERE ru.usager_id = ? ORDER BY r.starts_at DESC"),
-                           {usagerId});
+    sql::Rows r(m_store.db(),
+                q(kRdvColumns) + q("JOIN rdv_usagers ru ON ru.rdv_id = r.id "
+                                   "WHERE ru.usager_id = ? ORDER BY r.starts_at DESC"),
+                {usagerId});
     return readRdvs(r);
 }
 
 QList<Rdv> RdvRepository::ofSession(Id sessionId) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kRdvColumns) + q("WHERE r.session_id = ? ORDER BY r.id"),
-                           {sessionId});
+    sql::Rows r(m_store.db(), q(kRdvColumns) + q("WHERE r.session_id = ? ORDER BY r.id"),
+                {sessionId});
     return readRdvs(r);
 }
 
@@ -228,7 +242,7 @@ void RdvRepository::update(Usager &u)
 
 std::optional<Usager> RdvRepository::usager(Id id) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kUsagerColumns) + q("WHERE id = ?"), {id});
+    sql::Rows r(m_store.db(), q(kUsagerColumns) + q("WHERE id = ?"), {id});
     return r.next() ? std::optional(readUsager(r)) : std::nullopt;
 }
 
@@ -236,13 +250,13 @@ std::optional<Usager> RdvRepository::findMatchingUsager(const Usager &u) const
 {
     if (u.phone.isEmpty() && u.email.isEmpty())
         return std::nullopt;
-    QSqlQuery r = sql::run(
-        m_store.db(),
-        q(kUsagerColumns) + q("WHERE organisation_id = ? AND folded_name = ? AND "
-                              "((phone <> '' AND phone = ?) OR (email <> '' AND LOWER(email) = ?)) "
-                              "ORDER BY id LIMIT 20"),
-        {u.organisationId, foldName(u.firstName + QLatin1Char(' ') + u.lastName), u.phone,
-         u.email.toLower()});
+    sql::Rows r(m_store.db(),
+                q(kUsagerColumns) +
+                    q("WHERE organisation_id = ? AND folded_name = ? AND "
+                      "((phone <> '' AND phone = ?) OR (email <> '' AND LOWER(email) = ?)) "
+                      "ORDER BY id LIMIT 20"),
+                {u.organisationId, foldName(u.firstName + QLatin1Char(' ') + u.lastName), u.phone,
+                 u.email.toLower()});
     while (r.next()) {
         const Usager stored = readUsager(r);
         if (sameUsagerData(stored, u))
@@ -259,13 +273,12 @@ QList<Usager> RdvRepository::searchUsagers(Id organisationId, const QString &tex
         birth = QDate::fromString(t, QStringLiteral("dd/MM/yyyy"));
     const QString phone = normalizePhone(t);
     const QString pattern = QLatin1Char('%') + foldName(t) + QLatin1Char('%');
-    QSqlQuery r =
-        sql::run(m_store.db(),
-                 q(kUsagerColumns) + q("WHERE organisation_id = ? AND (folded_name LIKE ? "
-                                       "OR (? <> '' AND phone = ?) OR birth_date = ?) "
-                                       "ORDER BY last_name, first_name, id LIMIT ?"),
-                 {organisationId, pattern, phone, phone,
-                  birth.isValid() ? birth.toString(Qt::ISODate) : QStringLiteral("-"), limit});
+    sql::Rows r(m_store.db(),
+                q(kUsagerColumns) + q("WHERE organisation_id = ? AND (folded_name LIKE ? "
+                                      "OR (? <> '' AND phone = ?) OR birth_date = ?) "
+                                      "ORDER BY last_name, first_name, id LIMIT ?"),
+                {organisationId, pattern, phone, phone,
+                 birth.isValid() ? birth.toString(Qt::ISODate) : QStringLiteral("-"), limit});
     QList<Usager> out;
     while (r.next())
         out << readUsager(r);

@@ -118,26 +118,26 @@ QList<CollectiveSession> SessionRepository::read(QSqlQuery &query) const
 
 std::optional<CollectiveSession> SessionRepository::find(Id id) const
 {
-    QSqlQuery r = sql::run(m_store.db(), q(kColumns) + q("WHERE s.id = ?"), {id});
+    sql::Rows r(m_store.db(), q(kColumns) + q("WHERE s.id = ?"), {id});
     const QList<CollectiveSession> found = read(r);
     return found.isEmpty() ? std::nullopt : std::optional(found.first());
 }
 
 QList<CollectiveSession> SessionRepository::upcoming(Id motifId, qint64 from, int limit) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kColumns) + q("WHERE s.motif_id = ? AND s.starts_at >= ? AND "
-                                           "s.cancelled = 0 ORDER BY s.starts_at, s.id LIMIT ?"),
-                           {motifId, from, limit});
+    sql::Rows r(m_store.db(),
+                q(kColumns) + q("WHERE s.motif_id = ? AND s.starts_at >= ? AND "
+                                "s.cancelled = 0 ORDER BY s.starts_at, s.id LIMIT ?"),
+                {motifId, from, limit});
     return read(r);
 }
 
 QList<CollectiveSession> SessionRepository::between(Id organisationId, qint64 from, qint64 to) const
 {
-    QSqlQuery r = sql::run(m_store.db(),
-                           q(kColumns) + q("WHERE s.organisation_id = ? AND s.starts_at < ? AND "
-                                           "s.ends_at > ? ORDER BY s.starts_at, s.id"),
-                           {organisationId, to, from});
+    sql::Rows r(m_store.db(),
+                q(kColumns) + q("WHERE s.organisation_id = ? AND s.starts_at < ? AND "
+                                "s.ends_at > ? ORDER BY s.starts_at, s.id"),
+                {organisationId, to, from});
     return read(r);
 }
 
@@ -199,12 +199,11 @@ QList<SessionPlaces> SessionRepository::upcomingWithPlaces(Id motifId, qint64 fr
 bool SessionRepository::hasParticipantLike(Id sessionId, const Usager &u) const
 {
     const QString name = foldName(u.firstName + QLatin1Char(' ') + u.lastName);
-    QSqlQuery r = sql::run(
-        m_store.db(),
-        q("SELECT us.id, us.email, us.phone, us.birth_date FROM rdvs r "
-          "JOIN rdv_usagers ru ON ru.rdv_id = r.id JOIN usagers us ON us.id = ru.usager_id "
-          "WHERE r.session_id = ? AND r.status <> 'revoked' AND us.folded_name = ?"),
-        {sessionId, name});
+    sql::Rows r(m_store.db(),
+                q("SELECT us.id, us.email, us.phone, us.birth_date FROM rdvs r "
+                  "JOIN rdv_usagers ru ON ru.rdv_id = r.id JOIN usagers us ON us.id = ru.usager_id "
+                  "WHERE r.session_id = ? AND r.status <> 'revoked' AND us.folded_name = ?"),
+                {sessionId, name});
     const QString email = u.email.trimmed().toLower();
     const QString phone = normalizePhone(u.phone);
     const QString birth = u.birthDate.isValid() ? u.birthDate.toString(Qt::ISODate) : QString();

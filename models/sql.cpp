@@ -8,6 +8,12 @@
 
 namespace creneau::sql {
 
+struct KeptRead
+{
+    QSqlQuery query;
+    bool busy = false; // a Rows holds it
+};
+
 namespace {
 
 // Statements prepared once per connection and reused: preparing (SQLite's parser, Qt's
@@ -17,6 +23,8 @@ struct StatementCache
 {
     QMutex mutex;
     std::unordered_map<std::string, QHash<QString, QSqlQuery>> byConnection;
+    // Entries stay where they are while Rows point at them (QHash moves its values).
+    std::unordered_map<std::string, QHash<QString, std::shared_ptr<KeptRead>>> readsByConnection;
 };
 
 StatementCache &statementCache()
@@ -63,6 +71,25 @@ QSqlQuery &cached(const QSqlDatabase &db, const QString &statement)
     return *it;
 }
 
+// The kept read for `statement` on `db` when no Rows holds it, else null.
+std::shared_ptr<KeptRead> keptRead(const QSqlDatabase &db, const QString &statement)
+{
+    StatementCache &cache = statementCache();
+    QHash<QString, std::shared_ptr<KeptRead>> *reads = nullptr;
+    {
+        QMutexLocker lock(&cache.mutex);
+        reads = &cache.readsByConnection[db.connectionName().toStdString()];
+    }
+    auto it = reads->find(statement);
+    if (it == reads->end()) {
+        if (reads->size() > 500) // statements built from varying text cannot grow it forever
+            reads->removeIf([](const auto &entry) { return !entry.value()->busy; });
+        it = reads->insert(statement,
+                           std::make_shared<KeptRead>(KeptRead{prepareNew(db, statement)}));
+    }
+    return it->get()->busy ? nullptr : *it;
+}
+
 void bindAt(QSqlQuery &query, int index, const QVariant &value)
 {
     if (value.typeId() == QMetaType::QString && value.toString().isNull())
@@ -85,6 +112,7 @@ void forgetStatements(const QString &connectionName)
     StatementCache &cache = statementCache();
     QMutexLocker lock(&cache.mutex);
     cache.byConnection.erase(connectionName.toStdString());
+    cache.readsByConnection.erase(connectionName.toStdString());
 }
 
 void bind(QSqlQuery &query, const QVariant &value)
@@ -139,6 +167,34 @@ qint64 insertedId(QSqlQuery &query)
     if (query.isSelect() && query.next())
         return query.value(0).toLongLong();
     return query.lastInsertId().toLongLong();
+}
+
+Rows::Rows(const QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> values)
+{
+    m_kept = keptRead(db, statement);
+    if (m_kept) {
+        m_query = m_kept->query;
+        m_kept->busy = true;
+    } else {
+        m_query = prepareNew(db, statement);
+    }
+    int i = 0;
+    for (const QVariant &v : values)
+        bindAt(m_query, i++, v);
+    try {
+        exec(m_query);
+    } catch (...) {
+        if (m_kept)
+            m_kept->busy = false;
+        throw;
+    }
+}
+
+Rows::~Rows()
+{
+    m_query.finish(); // SQLite: ends the statement's read, so no snapshot stays pinned
+    if (m_kept)
+        m_kept->busy = false;
 }
 
 } // namespace creneau::sql

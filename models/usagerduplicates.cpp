@@ -51,11 +51,10 @@ bool possibleDuplicates(const Usager &a, const Usager &b)
 
 QList<Usager> UsagerDuplicates::of(const Usager &usager) const
 {
-    QSqlQuery q = sql::run(m_store.db(),
-                           QStringLiteral("SELECT b.id FROM usagers a JOIN usagers b ON ") +
-                               QLatin1String(kDuplicatePair) +
-                               QStringLiteral(" WHERE a.id = ? ORDER BY b.id"),
-                           {usager.id});
+    sql::Rows q(m_store.db(),
+                QStringLiteral("SELECT b.id FROM usagers a JOIN usagers b ON ") +
+                    QLatin1String(kDuplicatePair) + QStringLiteral(" WHERE a.id = ? ORDER BY b.id"),
+                {usager.id});
     QList<Id> ids;
     while (q.next())
         ids << q.value(0).toLongLong();

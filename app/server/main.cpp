@@ -173,6 +173,11 @@ int main(int argc, char **argv)
         QStringLiteral("Public API bookings committed together at most (group commit; 1: one "
                        "transaction each)."),
         QStringLiteral("N"), QStringLiteral("64"));
+    const QCommandLineOption readThreads(
+        QStringLiteral("read-threads"),
+        QStringLiteral("Threads answering the public API's créneaux and sessions lists, each with "
+                       "its own store connection (0: the server's thread answers them)."),
+        QStringLiteral("N"), QStringLiteral("2"));
     const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
                                             QStringLiteral("Open connections at most."),
                                             QStringLiteral("N"), QStringLiteral("512"));
@@ -241,6 +246,7 @@ int main(int argc, char **argv)
                        "other than loopback (the default one is public)."),
         QStringLiteral("PASSWORD"));
     parser.addOption(bookingGroup);
+    parser.addOption(readThreads);
     parser.addOptions({smtp, mailFrom, smsGateway, smsToken, maxBookings, maxMessages,
                        maxPrescriberMessages, demoPassword});
     const QCommandLineOption sessionDays(
@@ -373,7 +379,8 @@ int main(int argc, char **argv)
                   {&maxPrescriberMessages, &options.maxMessagesPerPrescripteur, 0},
                   {&maxConnections, &options.maxConnections, 1},
                   {&maxPerClient, &options.maxPerClient, 1},
-                  {&bookingGroup, &options.bookingGroup, 1}};
+                  {&bookingGroup, &options.bookingGroup, 1},
+                  {&readThreads, &options.readThreads, 0}};
     for (const auto &count : counts) {
         *count.value = parser.value(*count.option).toInt(&ok);
         if (!ok || *count.value < count.minimum) {

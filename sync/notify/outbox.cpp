@@ -92,11 +92,11 @@ int Outbox::drop(Id rdvId, const QString &purpose)
 
 QList<Id> Outbox::due(qint64 now, int limit) const
 {
-    QSqlQuery q = sql::run(m_store.db(),
-                           QStringLiteral("SELECT id FROM outbox WHERE status = 'pending' AND "
-                                          "next_attempt_at <= ? ORDER BY next_attempt_at, id "
-                                          "LIMIT ?"),
-                           {now, limit});
+    sql::Rows q(m_store.db(),
+                QStringLiteral("SELECT id FROM outbox WHERE status = 'pending' AND "
+                               "next_attempt_at <= ? ORDER BY next_attempt_at, id "
+                               "LIMIT ?"),
+                {now, limit});
     QList<Id> out;
     while (q.next())
         out << q.value(0).toLongLong();
@@ -154,7 +154,7 @@ int Outbox::releaseDeadPredecessor(const QString &instancePrefix, const QString 
 QList<OutboxMessage> Outbox::select(const QString &where,
                                     std::initializer_list<QVariant> values) const
 {
-    QSqlQuery q = sql::run(
+    sql::Rows q(
         m_store.db(),
         QStringLiteral("SELECT %1 FROM outbox %2 ORDER BY id").arg(QLatin1String(kColumns), where),
         values);

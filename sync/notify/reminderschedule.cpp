@@ -14,12 +14,12 @@ int rescheduleReminders(Store &store, Id organisationId, int reminderHours, qint
 {
     const QSqlDatabase db = store.db();
     QList<QPair<Id, qint64>> pending; // outbox id, appointment start
-    QSqlQuery q = sql::run(db,
-                           QStringLiteral("SELECT o.id, r.starts_at FROM outbox o "
-                                          "JOIN rdvs r ON r.id = o.rdv_id "
-                                          "WHERE o.purpose = 'reminder' AND o.status = 'pending' "
-                                          "AND r.organisation_id = ?"),
-                           {organisationId});
+    sql::Rows q(db,
+                QStringLiteral("SELECT o.id, r.starts_at FROM outbox o "
+                               "JOIN rdvs r ON r.id = o.rdv_id "
+                               "WHERE o.purpose = 'reminder' AND o.status = 'pending' "
+                               "AND r.organisation_id = ?"),
+                {organisationId});
     while (q.next())
         pending.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
     for (const auto &[id, startsAt] : pending) {
@@ -37,14 +37,13 @@ int rescheduleReminders(Store &store, Id organisationId, int reminderHours, qint
     }
     if (reminderHours > 0 && queueMissing) {
         QList<Id> missing;
-        QSqlQuery m =
-            sql::run(db,
-                     QStringLiteral(
-                         "SELECT r.id FROM rdvs r WHERE r.organisation_id = ? AND r.starts_at > ? "
-                         "AND r.status NOT IN ('revoked', 'excused') AND NOT EXISTS (SELECT 1 "
-                         "FROM outbox o WHERE o.rdv_id = r.id AND o.purpose = 'reminder' AND "
-                         "NOT (o.status = 'dropped' AND o.last_error = ?))"),
-                     {organisationId, now + qint64(reminderHours) * 3600, kDelayChanged});
+        sql::Rows m(db,
+                    QStringLiteral(
+                        "SELECT r.id FROM rdvs r WHERE r.organisation_id = ? AND r.starts_at > ? "
+                        "AND r.status NOT IN ('revoked', 'excused') AND NOT EXISTS (SELECT 1 "
+                        "FROM outbox o WHERE o.rdv_id = r.id AND o.purpose = 'reminder' AND "
+                        "NOT (o.status = 'dropped' AND o.last_error = ?))"),
+                    {organisationId, now + qint64(reminderHours) * 3600, kDelayChanged});
         while (m.next())
             missing << m.value(0).toLongLong();
         RdvRepository rdvs(store);

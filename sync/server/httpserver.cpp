@@ -80,11 +80,21 @@ void HttpServer::stopListening()
         m_tcp->drain(2000);
 }
 
+namespace {
+
+HttpResponse errorFor(const HttpRequest &request, const HttpServer::ErrorPage &page, int status,
+                      const QString &message)
+{
+    if (request.path.startsWith(QLatin1String("/api/")) || !page)
+        return HttpResponse::jsonError(status, message);
+    return page(status, message);
+}
+
+} // namespace
+
 HttpResponse HttpServer::error(const HttpRequest &request, int status, const QString &message) const
 {
-    if (request.path.startsWith(QLatin1String("/api/")) || !m_errorPage)
-        return HttpResponse::jsonError(status, message);
-    return m_errorPage(status, message);
+    return errorFor(request, m_errorPage, status, message);
 }
 
 HttpResponse HttpServer::dispatch(HttpRequest &request)
@@ -130,21 +140,35 @@ HttpResponse HttpServer::dispatch(HttpRequest &request)
         if (auth == Auth::Admin && request.session->agent.role != AgentRole::Admin)
             return HttpResponse::jsonError(403, tr("Only an administrator may do this."));
         return handler(request);
+    } catch (...) {
+        return answerToException(request, m_errorPage);
+    }
+}
+
+HttpResponse HttpServer::answerToException(const HttpRequest &request, const ErrorPage &page)
+{
+    const auto error = [&](int status, const QString &message) {
+        return errorFor(request, page, status, message);
+    };
+    try {
+        throw;
     } catch (const HttpError &e) {
         return e.asJson() ? HttpResponse::jsonError(e.status(), e.message())
-                          : error(request, e.status(), e.message());
+                          : error(e.status(), e.message());
     } catch (const StoreError &e) {
         // Nothing was written (the transaction rolled back): the client may try again later.
         qCWarning(lcServer) << "store unavailable on" << request.method << request.path << e.what();
-        response = error(request, 503,
-                         QStringLiteral("Le service ne peut pas enregistrer pour le moment : "
-                                        "réessayez dans quelques instants."));
+        HttpResponse response =
+            error(503, QStringLiteral("Le service ne peut pas enregistrer pour le moment : "
+                                      "réessayez dans quelques instants."));
         response.setHeader("Retry-After", QByteArray::number(kStoreRetryAfterSecs));
         return response;
     } catch (const std::exception &e) {
         qCWarning(lcServer) << "error on" << request.method << request.path << e.what();
-        return error(request, 500, QStringLiteral("Erreur interne du serveur."));
+    } catch (...) {
+        qCWarning(lcServer) << "error on" << request.method << request.path;
     }
+    return error(500, QStringLiteral("Erreur interne du serveur."));
 }
 
 void HttpServer::addSecurityHeaders(HttpResponse &r)

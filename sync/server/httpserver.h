@@ -50,6 +50,12 @@ public:
     // The whole pipeline without sockets, so that it can be tested and embedded.
     HttpResponse dispatch(HttpRequest &request);
 
+    // What the exception being handled answers, wherever its handler ran (this thread or a
+    // ReadWorkers thread): an HttpError as it says, a store failure 503 with Retry-After,
+    // anything else 500. Call only inside a catch block. `page` renders the HTML ones of non-API
+    // paths; null: JSON.
+    static HttpResponse answerToException(const HttpRequest &request, const ErrorPage &page);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;

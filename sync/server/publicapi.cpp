@@ -7,6 +7,7 @@
 #include "sync/server/httpserver.h"
 #include "sync/server/publicsessions.h"
 #include "sync/server/rdvrecap.h"
+#include "sync/server/readworkers.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -315,14 +316,22 @@ HttpResponse health(BookingSite &site)
 
 } // namespace
 
-void addPublicApiRoutes(Router &router, BookingSite &site)
+void addPublicApiRoutes(Router &router, BookingSite &site, ReadWorkers *readers)
 {
+    // The lists are the API's busiest reads: computed by the organisation's worker when there are.
+    const auto list = [&site, readers](HttpResponse (*answer)(BookingSite &, HttpRequest &)) {
+        return [&site, readers, answer](HttpRequest &r) {
+            if (!readers)
+                return answer(site, r);
+            return readers->answer(r.param(QStringLiteral("slug")), r, answer);
+        };
+    };
     router.get(QStringLiteral("/api/v1/public/{slug}/motifs"), Auth::None,
                [&site](HttpRequest &r) { return motifs(site, r); });
     router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/creneaux"), Auth::None,
-               [&site](HttpRequest &r) { return creneaux(site, r); });
+               list(creneaux));
     router.get(QStringLiteral("/api/v1/public/{slug}/motifs/{id}/sessions"), Auth::None,
-               [&site](HttpRequest &r) { return sessions(site, r); });
+               list(sessions));
     router.post(QStringLiteral("/api/v1/public/{slug}/rdvs"), Auth::None,
                 [&site](HttpRequest &r) { return book(site, r); });
     router.get(QStringLiteral("/api/v1/openapi.json"), Auth::None, openApi);

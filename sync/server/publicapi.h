@@ -6,6 +6,9 @@
 
 namespace creneau::server {
 
-void addPublicApiRoutes(Router &router, BookingSite &site);
+class ReadWorkers;
+
+// `readers`: where the créneaux and sessions lists are computed; null: on the server's thread.
+void addPublicApiRoutes(Router &router, BookingSite &site, ReadWorkers *readers = nullptr);
 
 } // namespace creneau::server

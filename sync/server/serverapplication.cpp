@@ -19,6 +19,7 @@
 #include "sync/server/limitedtcpserver.h"
 #include "sync/server/pagerenderer.h"
 #include "sync/server/publicapi.h"
+#include "sync/server/readworkers.h"
 #include "sync/server/recappages.h"
 #include "sync/server/serversecret.h"
 
@@ -41,6 +42,8 @@ struct ServerApplication::Parts
     std::unique_ptr<Csrf> csrf;
     std::unique_ptr<PageRenderer> pages;
     std::unique_ptr<BookingSite> site;
+    // After `secret`, which its workers read.
+    std::unique_ptr<ReadWorkers> readers;
     std::unique_ptr<AgentApi> agentApi;
     HttpServer *server = nullptr;
     // The address e-mails come from, as NotificationService sends them: the .ics files'
@@ -185,8 +188,13 @@ bool ServerApplication::start()
     m_parts->site = std::make_unique<BookingSite>(*m_parts->store, *m_parts->secret, QString(),
                                                   Clock::system(), startCalendars());
 
+    const QString location = m_options.storeLocation();
+    if (m_options.readThreads > 0 && !location.startsWith(QLatin1Char(':')) &&
+        !location.contains(QLatin1String("mode=memory")))
+        m_parts->readers =
+            std::make_unique<ReadWorkers>(location, *m_parts->secret, m_options.readThreads);
     Router router;
-    addPublicApiRoutes(router, *m_parts->site);
+    addPublicApiRoutes(router, *m_parts->site, m_parts->readers.get());
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);
     addRecapPageRoutes(router, *m_parts->site, *m_parts->pages, m_parts->mailSender);
     addInvitationPageRoutes(router, *m_parts->site, *m_parts->pages);

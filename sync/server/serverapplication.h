@@ -47,6 +47,9 @@ struct ServerOptions
     // recipient per day caused by the public (see notify::NotifyContext).
     int maxBookingsPerHour = 20;
     int bookingGroup = 64; // public API bookings per group commit
+    // Threads answering the public API's créneaux and sessions lists (ReadWorkers); 0: the
+    // server's thread does. An in-memory SQLite store has none (nothing else can open it).
+    int readThreads = 2;
     int maxMessagesPerRecipient = 3;
     int maxMessagesPerPrescripteur = 20; // the prescriber's own confirmations, counted apart
     int maxConnections = 512;
