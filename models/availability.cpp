@@ -287,6 +287,14 @@ qint64 Availability::version(Id organisationId) const
     return it->second->version;
 }
 
+qint64 Availability::stamp(Id organisationId) const
+{
+    const auto it = m_orgs.find(organisationId);
+    if (it == m_orgs.end() || !catchUp(*it->second))
+        return -1;
+    return it->second->seq;
+}
+
 const Organisation *Availability::organisation(Id id) const
 {
     const Tenant *t = tenant(id);

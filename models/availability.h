@@ -84,6 +84,10 @@ public:
     // Changes whenever anything the slot engine reads of this organisation changes (as of the
     // last refresh); -1 while it is not loaded. Never reused for another state.
     qint64 version(Id organisationId) const;
+    // The organisation's change number its picture is at (as of the last refresh); -1 while it
+    // is not loaded. An answer computed from this picture is still right while the
+    // organisation's number (Store::currentSeq) is this one.
+    qint64 stamp(Id organisationId) const;
     // Forgets everything (after a rolled-back transaction whose writes it may have seen).
     void clear();
     // How many organisations are loaded (benchmarks, tests).

@@ -156,7 +156,11 @@ void BookingSite::cacheBody(const QString &key, Id organisationId, const QByteAr
         return;
     if (m_bodies.size() > 10000)
         m_bodies.clear();
-    m_bodies.insert(key, {organisationId, version, m_clock.nowSecs() / 60, body});
+    const qint64 minute = m_clock.nowSecs() / 60;
+    m_bodies.insert(key, {organisationId, version, minute, body});
+    if (m_publishBody)
+        m_publishBody(key, organisationId, m_engine.availability().stamp(organisationId), minute,
+                      body);
 }
 
 QString BookingSite::recapToken(Id rdvId) const

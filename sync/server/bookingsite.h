@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QTimeZone>
 
+#include <functional>
 #include <optional>
 
 namespace creneau::server {
@@ -68,6 +69,11 @@ public:
     // créneaux cache.
     std::optional<QByteArray> cachedBody(const QString &key);
     void cacheBody(const QString &key, Id organisationId, const QByteArray &body);
+    // Told of each body cached, with the organisation's change number it was computed at
+    // (Availability::stamp) and its minute: ReadWorkers share them with the server's thread.
+    using BodyPublisher = std::function<void(const QString &key, Id organisationId, qint64 stamp,
+                                             qint64 minute, const QByteArray &body)>;
+    void setBodyPublisher(BodyPublisher publisher) { m_publishBody = std::move(publisher); }
 
     // The prescriber's recap link: unguessable, and needs no stored secret.
     QString recapToken(Id rdvId) const;
@@ -92,6 +98,7 @@ private:
         QList<Creneau> list;
     };
     QHash<QString, CachedCreneaux> m_cache;
+    BodyPublisher m_publishBody;
     struct CachedBody
     {
         Id organisation = 0;

@@ -49,10 +49,17 @@ HttpResponse motifs(BookingSite &site, HttpRequest &request)
     return HttpResponse::json(compact(out));
 }
 
+// Where a list's body is cached (BookingSite::cacheBody, ReadWorkers' shared answers).
+QString answerKey(const HttpRequest &request)
+{
+    return QStringLiteral("api:") + request.path + QLatin1Char('?') +
+           request.query.toString(QUrl::FullyEncoded);
+}
+
 // A collective motif's sessions open for registration, with their places left.
 HttpResponse sessions(BookingSite &site, HttpRequest &request)
 {
-    const QString cacheKey = QStringLiteral("api:") + request.path;
+    const QString cacheKey = answerKey(request);
     if (const auto hit = site.cachedBody(cacheKey))
         return HttpResponse::json(*hit);
     const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
@@ -77,8 +84,7 @@ QDate dateParam(const HttpRequest &request, const QString &key, const QDate &fal
 
 HttpResponse creneaux(BookingSite &site, HttpRequest &request)
 {
-    const QString cacheKey = QStringLiteral("api:") + request.path + QLatin1Char('?') +
-                             request.query.toString(QUrl::FullyEncoded);
+    const QString cacheKey = answerKey(request);
     if (const auto hit = site.cachedBody(cacheKey))
         return HttpResponse::json(*hit);
     const Organisation org = site.organisation(request.param(QStringLiteral("slug")), true);
@@ -323,7 +329,7 @@ void addPublicApiRoutes(Router &router, BookingSite &site, ReadWorkers *readers)
         return [&site, readers, answer](HttpRequest &r) {
             if (!readers)
                 return answer(site, r);
-            return readers->answer(r.param(QStringLiteral("slug")), r, answer);
+            return readers->answer(r.param(QStringLiteral("slug")), answerKey(r), r, answer);
         };
     };
     router.get(QStringLiteral("/api/v1/public/{slug}/motifs"), Auth::None,

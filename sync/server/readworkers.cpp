@@ -3,6 +3,7 @@
 #include "models/store.h"
 #include "sync/server/bookingsite.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QThread>
 
@@ -13,8 +14,8 @@ namespace creneau::server {
 class ReadWorkers::Worker
 {
 public:
-    Worker(QString location, const ServerSecret &secret, int index)
-        : m_location(std::move(location)), m_secret(secret)
+    Worker(ReadWorkers &owner, QString location, const ServerSecret &secret, int index)
+        : m_owner(owner), m_location(std::move(location)), m_secret(secret)
     {
         m_thread.setObjectName(QStringLiteral("creneau-read-%1").arg(index));
         m_context.moveToThread(&m_thread);
@@ -44,11 +45,17 @@ public:
         if (!m_site) {
             m_store = Store::open(m_location);
             m_site = std::make_unique<BookingSite>(*m_store, m_secret, QString());
+            m_site->setBodyPublisher([this](const QString &key, Id organisation, qint64 stamp,
+                                            qint64 minute, const QByteArray &body) {
+                if (stamp >= 0)
+                    m_owner.share(key, {organisation, stamp, minute, body});
+            });
         }
         return *m_site;
     }
 
 private:
+    ReadWorkers &m_owner;
     QString m_location;
     const ServerSecret &m_secret;
     QThread m_thread;
@@ -57,18 +64,52 @@ private:
     std::unique_ptr<BookingSite> m_site;
 };
 
-ReadWorkers::ReadWorkers(QString storeLocation, const ServerSecret &secret, int threads,
-                         QObject *parent)
-    : QObject(parent)
+ReadWorkers::ReadWorkers(Store &store, const QString &location, const ServerSecret &secret,
+                         int threads, QObject *parent)
+    : QObject(parent), m_store(store)
 {
     for (int i = 0; i < std::max(1, threads); ++i)
-        m_workers.push_back(std::make_unique<Worker>(storeLocation, secret, i));
+        m_workers.push_back(std::make_unique<Worker>(*this, location, secret, i));
 }
 
-ReadWorkers::~ReadWorkers() = default;
-
-HttpResponse ReadWorkers::answer(const QString &key, HttpRequest request, Work work)
+ReadWorkers::~ReadWorkers()
 {
+    m_workers.clear(); // joined before the shared answers go
+}
+
+void ReadWorkers::share(const QString &cacheKey, SharedBody body)
+{
+    QMutexLocker lock(&m_sharedMutex);
+    if (m_shared.size() > 10000)
+        m_shared.clear(); // many distinct questions cannot grow it forever
+    m_shared.insert(cacheKey, std::move(body));
+}
+
+std::optional<QByteArray> ReadWorkers::sharedBody(const QString &cacheKey)
+{
+    SharedBody found;
+    {
+        QMutexLocker lock(&m_sharedMutex);
+        const auto it = m_shared.constFind(cacheKey);
+        if (it == m_shared.constEnd())
+            return std::nullopt;
+        found = *it;
+    }
+    if (found.minute != QDateTime::currentSecsSinceEpoch() / 60 ||
+        m_store.currentSeq(found.organisation) != found.stamp)
+        return std::nullopt;
+    return found.body;
+}
+
+HttpResponse ReadWorkers::answer(const QString &key, const QString &cacheKey, HttpRequest request,
+                                 Work work)
+{
+    try {
+        if (const auto hit = sharedBody(cacheKey))
+            return HttpResponse::json(*hit);
+    } catch (const StoreError &) {
+        // Unreadable now: the worker answers (503 if it cannot read either).
+    }
     Worker &worker = *m_workers[qHash(key) % m_workers.size()];
     HttpResponse later;
     later.deferred = [this, &worker, request = std::move(request),

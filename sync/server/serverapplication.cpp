@@ -191,8 +191,8 @@ bool ServerApplication::start()
     const QString location = m_options.storeLocation();
     if (m_options.readThreads > 0 && !location.startsWith(QLatin1Char(':')) &&
         !location.contains(QLatin1String("mode=memory")))
-        m_parts->readers =
-            std::make_unique<ReadWorkers>(location, *m_parts->secret, m_options.readThreads);
+        m_parts->readers = std::make_unique<ReadWorkers>(*m_parts->store, location,
+                                                         *m_parts->secret, m_options.readThreads);
     Router router;
     addPublicApiRoutes(router, *m_parts->site, m_parts->readers.get());
     addBookingPageRoutes(router, *m_parts->site, *m_parts->pages);

@@ -41,7 +41,7 @@ measure() {
 
 hello_port=$(start "$hello_bin")
 server_port=$(start "$server_bin" --data "$work/data" --listen 127.0.0.1:0 --demo-size large --rate-limit 0 \
-    --max-bookings-per-hour 0)
+    --max-bookings-per-hour 0 --max-per-client 100)
 base="http://127.0.0.1:$server_port"
 slug=departement-bench
 motif=$(curl -s "$base/api/v1/public/$slug/motifs" | grep -o "\"bookable_by\":\"everyone\",[^}]*\"id\":[0-9]*" | head -n1 | sed "s/.*\"id\"://")

@@ -77,6 +77,14 @@ book() {
     rm -f "$work"/book*.txt
 }
 
+# The machine's CPU use between two readings of /proc/stat ("busy idle" jiffies): when the ten
+# organisations' run keeps every core busy, its rate is bound by the CPU, not by any lock.
+jiffies() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat; }
+busy_since() { # "busy idle" of the start
+    set -- $1 $(jiffies)
+    awk -v b0="$1" -v i0="$2" -v b1="$3" -v i1="$4" 'BEGIN{printf "%.0f", 100 * (b1 - b0) / ((b1 - b0) + (i1 - i0))}'
+}
+
 mkdir -p "$work/pg" && chown postgres "$work/pg" 2>/dev/null || true
 as_pg "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust >/dev/null
 pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -94,7 +102,9 @@ slugs="departement-bench $("$clone_bin" "$url" departement-bench 10 | tr '\n' ' 
 
 # One organisation (the last copy): 25 connections on each instance.
 alone=$(echo "$slugs" | awk '{print $NF}')
+start_cpu=$(jiffies)
 one=$(book "$a" "$alone" 25 1/2 "$b" "$alone" 25 2/2)
+one_cpu=$(busy_since "$start_cpu")
 # Ten organisations (the others), 5 connections each, alternately on one instance and the other.
 set --
 k=0
@@ -102,7 +112,9 @@ for s in $(echo "$slugs" | awk '{$NF=""; print}'); do
     if [ $((k % 2)) = 0 ]; then set -- "$@" "$a" "$s" 5 1/1; else set -- "$@" "$b" "$s" 5 1/1; fi
     k=$((k + 1))
 done
+start_cpu=$(jiffies)
 ten=$(book "$@")
+ten_cpu=$(busy_since "$start_cpu")
 
 overlaps=$(as_pg psql -h 127.0.0.1 -p "$pgport" -U postgres -d creneau -Atc "
   SELECT COUNT(*) FROM rdv_agents a1 JOIN rdvs r1 ON r1.id = a1.rdv_id
@@ -111,8 +123,10 @@ overlaps=$(as_pg psql -h 127.0.0.1 -p "$pgport" -U postgres -d creneau -Atc "
   WHERE r1.status <> 'revoked' AND r2.status <> 'revoked'
     AND r1.starts_at < r2.ends_at AND r2.starts_at < r1.ends_at")
 
-printf '%-52s %10s\n' "bookings/s, 2 instances, 1 organisation" "$one"
-printf '%-52s %10s\n' "bookings/s, 2 instances, 10 organisations at once" "$ten"
+printf '%-52s %10s   CPU %s %% busy (%s cores)\n' "bookings/s, 2 instances, 1 organisation" "$one" \
+    "$one_cpu" "$(nproc)"
+printf '%-52s %10s   CPU %s %% busy\n' "bookings/s, 2 instances, 10 organisations at once" "$ten" \
+    "$ten_cpu"
 awk -v a="$ten" -v b="$one" 'BEGIN{printf "%-52s %10.2f\n", "10 organisations / 1 (goal ≥ 4)", a/b}'
 echo "double bookings on PostgreSQL: $overlaps"
 [ "$overlaps" = 0 ]

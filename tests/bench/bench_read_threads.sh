@@ -24,7 +24,7 @@ monday=$(date -d "next monday" +%F)
 run() {
     rm -rf "$work/data"
     "$server_bin" --data "$work/data" --listen 127.0.0.1:0 --demo-size large --rate-limit 0 \
-        --max-bookings-per-hour 0 --read-threads "$1" >"$work/server.log" 2>&1 &
+        --max-bookings-per-hour 0 --max-per-client 100 --read-threads "$1" >"$work/server.log" 2>&1 &
     pid=$!
     i=0
     while ! grep -q 'Listening on' "$work/server.log"; do

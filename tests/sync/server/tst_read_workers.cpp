@@ -81,7 +81,7 @@ private slots:
         m_secret = std::make_unique<ServerSecret>(QByteArray(32, 'k'));
         m_site = std::make_unique<BookingSite>(*m_t->store, *m_secret,
                                                QStringLiteral("http://localhost"));
-        m_readers = std::make_unique<ReadWorkers>(m_t->location, *m_secret, 2);
+        m_readers = std::make_unique<ReadWorkers>(*m_t->store, m_t->location, *m_secret, 2);
         Router inlineRouter;
         addPublicApiRoutes(inlineRouter, *m_site);
         m_inline = std::make_unique<HttpServer>(std::move(inlineRouter));
@@ -172,6 +172,35 @@ private slots:
         }
     }
 
+    // A body a worker cached is answered on this thread at once, until the organisation changes.
+    void aCachedAnswerIsServedHereUntilTheOrganisationChanges()
+    {
+        const QString query = QStringLiteral("from=%1&to=%2")
+                                  .arg(m_monday.addDays(7).toString(Qt::ISODate),
+                                       m_monday.addDays(11).toString(Qt::ISODate));
+        const QString path = creneauxPath(QStringLiteral("test"), m_t->motif.id);
+        HttpRequest first = get(path, query);
+        const HttpResponse computed = m_workers->dispatch(first);
+        QVERIFY(computed.deferred); // a worker computes it
+        const QByteArray body = settle(computed).body;
+        QCOMPARE(QJsonDocument::fromJson(body).array().size(), 30);
+
+        HttpRequest again = get(path, query);
+        const HttpResponse shared = m_workers->dispatch(again);
+        QVERIFY(!shared.deferred); // answered here, from what the worker shared
+        QCOMPARE(shared.status, 200);
+        QCOMPARE(shared.body, body);
+
+        // A change in the organisation (a new lieu): computed again, never the old body.
+        m_t->addLieu(QStringLiteral("Annexe"));
+        HttpRequest afterChange = get(path, query);
+        const HttpResponse recomputed = m_workers->dispatch(afterChange);
+        QVERIFY(recomputed.deferred);
+        QCOMPARE(settle(recomputed).status, 200);
+        HttpRequest last = get(path, query);
+        QVERIFY(!m_workers->dispatch(last).deferred);
+    }
+
     // Off the server's thread; an organisation always on the same one; both threads in use.
     void organisationsStayOnTheirThread()
     {
@@ -180,7 +209,7 @@ private slots:
         for (int i = 0; i < 40; ++i) {
             const QString key = QStringLiteral("org-%1").arg(i % 10);
             QThread *ran = nullptr;
-            HttpResponse r = settle(m_readers->answer(key, get(QStringLiteral("/api/x")),
+            HttpResponse r = settle(m_readers->answer(key, QString(), get(QStringLiteral("/api/x")),
                                                       [&ran](BookingSite &, HttpRequest &) {
                                                           ran = QThread::currentThread();
                                                           return HttpResponse::json("{}");
@@ -206,15 +235,15 @@ private slots:
     {
         QFETCH(int, kind);
         QFETCH(int, status);
-        const HttpResponse r =
-            settle(m_readers->answer(QStringLiteral("test"), get(QStringLiteral("/api/x")),
-                                     [kind](BookingSite &, HttpRequest &) -> HttpResponse {
-                                         if (kind == 0)
-                                             throw HttpError(409, QStringLiteral("Pris."), true);
-                                         if (kind == 1)
-                                             throw StoreError(QStringLiteral("disk full"));
-                                         throw std::runtime_error("bug");
-                                     }));
+        const HttpResponse r = settle(
+            m_readers->answer(QStringLiteral("test"), QString(), get(QStringLiteral("/api/x")),
+                              [kind](BookingSite &, HttpRequest &) -> HttpResponse {
+                                  if (kind == 0)
+                                      throw HttpError(409, QStringLiteral("Pris."), true);
+                                  if (kind == 1)
+                                      throw StoreError(QStringLiteral("disk full"));
+                                  throw std::runtime_error("bug");
+                              }));
         QCOMPARE(r.status, status);
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
         QVERIFY2(!body.value(QStringLiteral("error")).toString().isEmpty(), r.body.constData());
@@ -226,11 +255,12 @@ private slots:
     // A store the workers cannot open: 503 each time, and answers again once it can.
     void unopenableStoreAnswers503()
     {
-        ReadWorkers broken(QStringLiteral("/proc/creneau-cannot-be-here/creneau.sqlite"), *m_secret,
+        ReadWorkers broken(*m_t->store,
+                           QStringLiteral("/proc/creneau-cannot-be-here/creneau.sqlite"), *m_secret,
                            1);
         for (int i = 0; i < 2; ++i) {
             const HttpResponse r = settle(broken.answer(
-                QStringLiteral("test"), get(QStringLiteral("/api/x")),
+                QStringLiteral("test"), QString(), get(QStringLiteral("/api/x")),
                 [](BookingSite &, HttpRequest &) { return HttpResponse::json("{}"); }));
             QCOMPARE(r.status, 503);
         }
