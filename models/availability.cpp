@@ -108,9 +108,8 @@ void Availability::forgetTenant(Id organisationId) const
 
 Availability::Tenant *Availability::tenant(Id organisationId) const
 {
-    const auto it = m_orgs.find(organisationId);
-    if (it != m_orgs.end() && catchUp(*it->second))
-        return it->second.get();
+    if (Tenant *t = caughtUp(organisationId))
+        return t;
     if (organisationId <= 0)
         return nullptr;
     // Read before the load: what is written meanwhile is applied again at the next look.
@@ -281,18 +280,20 @@ qint64 Availability::version(Id organisationId) const
 {
     // Caught up first: a cached answer is checked against the organisation as it is now (-1
     // when its catalogue changed: it loads again when next asked about).
-    const auto it = m_orgs.find(organisationId);
-    if (it == m_orgs.end() || !catchUp(*it->second))
-        return -1;
-    return it->second->version;
+    const Tenant *t = caughtUp(organisationId);
+    return t ? t->version : -1;
 }
 
 qint64 Availability::stamp(Id organisationId) const
 {
+    const Tenant *t = caughtUp(organisationId);
+    return t ? t->seq : -1;
+}
+
+Availability::Tenant *Availability::caughtUp(Id organisationId) const
+{
     const auto it = m_orgs.find(organisationId);
-    if (it == m_orgs.end() || !catchUp(*it->second))
-        return -1;
-    return it->second->seq;
+    return it != m_orgs.end() && catchUp(*it->second) ? it->second.get() : nullptr;
 }
 
 const Organisation *Availability::organisation(Id id) const

@@ -136,6 +136,8 @@ private:
     };
     // The organisation, loaded if needed; nullptr when it does not exist.
     Tenant *tenant(Id organisationId) const;
+    // The organisation if it is loaded, caught up; nullptr otherwise (never loads it).
+    Tenant *caughtUp(Id organisationId) const;
     // The loaded organisation that owns this motif, lieu or agent (asking the database once).
     Tenant *owner(Kind kind, Id id) const;
     std::unique_ptr<Tenant> load(Id organisationId) const;

@@ -4,7 +4,6 @@
 #include "sync/server/bookingsite.h"
 
 #include <QDateTime>
-#include <QPointer>
 #include <QThread>
 
 namespace creneau::server {
@@ -114,17 +113,18 @@ HttpResponse ReadWorkers::answer(const QString &key, const QString &cacheKey, Ht
     HttpResponse later;
     later.deferred = [this, &worker, request = std::move(request),
                       work = std::move(work)](HttpResponse::Completion done) mutable {
-        worker.post([&worker, back = QPointer<ReadWorkers>(this), request = std::move(request),
-                     work = std::move(work), done = std::move(done)]() mutable {
+        worker.post([this, &worker, request = std::move(request), work = std::move(work),
+                     done = std::move(done)]() mutable {
             HttpResponse response;
             try {
                 response = work(worker.site(), request);
             } catch (...) {
                 response = HttpServer::answerToException(request, {});
             }
-            // Written by the server's thread; dropped if the workers are gone (server stopped).
+            // Written by the server's thread. The workers are joined before this object goes,
+            // and an answer still queued then is dropped with it (the server is stopping).
             QMetaObject::invokeMethod(
-                back.data(),
+                this,
                 [done = std::move(done), response = std::move(response)]() mutable {
                     done(std::move(response));
                 },
