@@ -33,19 +33,17 @@ int ThrottleCounters::hit(const QString &scope, const QString &key, ThrottleWind
     const QSqlDatabase db = m_store.db();
     const QString hash = keyHash(key);
     const qint64 start = window.startOf(now);
-    // Both SQLite (3.24+) and PostgreSQL know this upsert.
-    sql::run(db,
-             QStringLiteral("INSERT INTO throttle_counters (scope, key_hash, window_start, hits) "
-                            "VALUES (?, ?, ?, 1) ON CONFLICT (scope, key_hash, window_start) "
-                            "DO UPDATE SET hits = throttle_counters.hits + 1"),
-             {scope, hash, start});
+    // Both engines know this upsert and its RETURNING (SQLite 3.35+): no second read.
+    QSqlQuery q = sql::run(
+        db,
+        QStringLiteral("INSERT INTO throttle_counters (scope, key_hash, window_start, hits) "
+                       "VALUES (?, ?, ?, 1) ON CONFLICT (scope, key_hash, window_start) "
+                       "DO UPDATE SET hits = throttle_counters.hits + 1 RETURNING hits"),
+        {scope, hash, start});
+    const int hits = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
     sql::run(db, QStringLiteral("DELETE FROM throttle_counters WHERE window_start < ?"),
              {now - kKeepSecs});
-    const int hits = sql::scalar(db,
-                                 QStringLiteral("SELECT hits FROM throttle_counters WHERE scope = "
-                                                "? AND key_hash = ? AND window_start = ?"),
-                                 {scope, hash, start})
-                         .toInt();
     tx.commit();
     return hits;
 }

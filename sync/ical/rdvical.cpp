@@ -17,14 +17,11 @@ QString initialsOfWord(const QString &word)
     return parts.join(QLatin1Char('-'));
 }
 
-QString location(Catalog &catalog, const Rdv &rdv, const Motif &motif)
+QString location(const Rdv &rdv, const Motif &motif, const std::optional<Lieu> &lieu)
 {
     if (motif.locationType != LocationType::PublicOffice)
         return fr::howItTakesPlace(motif.locationType);
-    if (!rdv.lieuId)
-        return {};
-    const auto lieu = catalog.lieu(rdv.lieuId);
-    if (!lieu)
+    if (!rdv.lieuId || !lieu)
         return {};
     return lieu->address.trimmed().isEmpty()
                ? lieu->name
@@ -123,18 +120,26 @@ std::optional<Event> rdvEvent(Store &store, const Rdv &rdv, Audience audience)
     std::optional<Usager> usager;
     if (!rdv.usagerIds.isEmpty())
         usager = RdvRepository(store).usager(rdv.usagerIds.first());
+    std::optional<Lieu> lieu;
+    if (rdv.lieuId && motif->locationType == LocationType::PublicOffice)
+        lieu = catalog.lieu(rdv.lieuId);
+    return rdvEvent(*org, *motif, lieu, usager, rdv, audience);
+}
 
+Event rdvEvent(const Organisation &org, const Motif &motif, const std::optional<Lieu> &lieu,
+               const std::optional<Usager> &usager, const Rdv &rdv, Audience audience)
+{
     Event e;
     e.rdvId = rdv.id;
     e.sequence = rdv.version;
     e.startsAt = rdv.startsAt;
     e.endsAt = rdv.endsAt();
     e.cancelled = isCancelled(rdv);
-    e.location = location(catalog, rdv, *motif);
+    e.location = location(rdv, motif, lieu);
     if (audience == Audience::Agent)
-        forAgents(e, *org, *motif, rdv, usager);
+        forAgents(e, org, motif, rdv, usager);
     else
-        forPublic(e, *org, *motif, rdv, usager, audience);
+        forPublic(e, org, motif, rdv, usager, audience);
     if (e.cancelled) {
         QStringList lines;
         if (!e.description.isEmpty())

@@ -21,6 +21,9 @@ enum class Audience
 // nullopt when the appointment's organisation or motif is gone. No ORGANIZER nor ATTENDEE: the
 // face adds those its method needs (organizer() below).
 std::optional<Event> rdvEvent(Store &store, const Rdv &rdv, Audience audience);
+// The same from what the caller has read already (the notifications read it once per change).
+Event rdvEvent(const Organisation &org, const Motif &motif, const std::optional<Lieu> &lieu,
+               const std::optional<Usager> &usager, const Rdv &rdv, Audience audience);
 
 // A collective session's one event for the agents leading it: the motif, the lieu, and the
 // places taken (« 7/12 participants ») in the description. nullopt when its motif is gone.

@@ -60,6 +60,12 @@ void DeliveryWorker::tick()
             const auto message = outbox.find(id);
             if (!message)
                 continue;
+            if (message->unreadable) { // nothing to send, ever: visible as failed at once
+                if (outbox.claim(id, now))
+                    outbox.markFailed(id, QStringLiteral("message illisible (brouillon corrompu)"),
+                                      now, true);
+                continue;
+            }
             Transport *transport = message->kind == OutboxMessage::Kind::Sms ? m_sms : m_mail;
             if (!transport)
                 continue;

@@ -56,8 +56,10 @@ struct Change
                       const QString &name, const QString &templateName, qint64 dueAt,
                       std::optional<ical::Method> method = std::nullopt);
     void tellAgentsOfHeld(const QString &recipient, int limit);
-    QByteArray calendar(ical::Method method, const QString &purpose, const Agent *agent);
-    QSet<QString> held; // recipients whose messages of this change are held
+    std::optional<ical::Calendar> calendar(ical::Method method, const QString &purpose,
+                                           const Agent *agent);
+    QString calendarDomain; // read at the first calendar
+    QSet<QString> held;     // recipients whose messages of this change are held
     void toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,
                   std::optional<ical::Method> method);
     void toAgents(const QString &templateName, ical::Method method, const QList<Id> &agentIds);
@@ -185,7 +187,6 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
     // The agents' texts mention the attached file only when there is one.
     if (method && kind == OutboxMessage::Kind::Email)
         v[QStringLiteral("invitation")] = QStringLiteral("1");
-    const RenderedMessage r = MailTemplate::load(templateName).render(v);
     OutboxMessage m;
     m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
                   QLatin1Char('@') + context.host;
@@ -198,16 +199,12 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
     m.createdAt = now;
     m.senderName = settings.senderName.trimmed(); // empty: « Créneau »
     m.replyTo = settings.effectiveReplyTo();
-    if (kind == OutboxMessage::Kind::Sms) {
-        m.bodyText = r.sms;
-    } else {
-        m.subject = r.subject;
-        m.bodyText = r.text;
-        m.bodyHtml = r.html;
-    }
+    // Rendered when the message is read (outboxdraft.h), not under this transaction's lock.
+    m.draft = OutboxDraft{templateName, std::move(v), std::nullopt};
     if (method && kind == OutboxMessage::Kind::Email) {
-        m.ics = calendar(*method, purpose, agent);
-        m.icsMethod = ical::methodName(*method);
+        m.draft->calendar = calendar(*method, purpose, agent);
+        if (m.draft->calendar)
+            m.icsMethod = ical::methodName(*method);
     }
     Outbox(store).enqueue(m);
     return m.id;
@@ -256,7 +253,6 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
             continue;
         v[QStringLiteral("agent")] = agent->fullName();
         agentPrivacy(v);
-        const RenderedMessage r = MailTemplate::load(QStringLiteral("agent_held")).render(v);
         OutboxMessage m;
         m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
                       QLatin1Char('@') + context.host;
@@ -265,9 +261,7 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
         m.rdvId = event.rdv.id;
         m.recipient = agent->email.trimmed();
         m.recipientName = agent->fullName();
-        m.subject = r.subject;
-        m.bodyText = r.text;
-        m.bodyHtml = r.html;
+        m.draft = OutboxDraft{QStringLiteral("agent_held"), v, std::nullopt};
         m.dueAt = now;
         m.createdAt = now;
         m.senderName = settings.senderName.trimmed(); // empty: « Créneau »
@@ -280,7 +274,8 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
 // public's for the usager (the attendee of its CANCEL, their own address: RFC 5546 wants one
 // there and none in a PUBLISH) and for the prescriber (nobody's contact). Every face writes the
 // appointment through sync/ical, under the same UID.
-QByteArray Change::calendar(ical::Method method, const QString &purpose, const Agent *agent)
+std::optional<ical::Calendar> Change::calendar(ical::Method method, const QString &purpose,
+                                               const Agent *agent)
 {
     const ical::Audience audience = agent ? ical::Audience::Agent
                                     : purpose == QLatin1String("prescripteur")
@@ -289,22 +284,25 @@ QByteArray Change::calendar(ical::Method method, const QString &purpose, const A
     // The agents leading a collective session have one event for it, whoever registers.
     auto e = agent && session
                  ? ical::sessionEvent(store, *session, SessionRepository(store).taken(session->id))
-                 : ical::rdvEvent(store, event.rdv, audience);
+                 : std::optional<ical::Event>(
+                       ical::rdvEvent(org, motif, lieu, usager, event.rdv, audience));
     if (!e)
-        return {};
+        return std::nullopt;
     e->organizer = ical::organizer(org, context.fromAddress);
     e->sentBy = context.fromAddress;
     if (agent)
         e->attendees << ical::Person{agent->email.trimmed(), agent->fullName()};
     else if (audience == ical::Audience::Usager && usager)
         e->attendees << ical::Person{usager->email.trimmed(), usager->fullName()};
+    if (calendarDomain.isEmpty())
+        calendarDomain = ical::calendarDomain(store);
     ical::Calendar cal;
     cal.method = method;
-    cal.domain = ical::calendarDomain(store);
+    cal.domain = calendarDomain;
     cal.timeZone = org.timeZone;
     cal.stamp = now;
     cal.events << *e;
-    return ical::write(cal);
+    return cal;
 }
 
 void Change::toUsager(const QString &purpose, const QString &templateName, qint64 dueAt,

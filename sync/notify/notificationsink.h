@@ -5,7 +5,8 @@
 // otherwise a plain notice according to their notification level. A collective session is one
 // event for the agents leading it: a registration or a cancelled place sends the session's
 // updated REQUEST (its count), the session's change or cancellation one REQUEST or CANCEL; the
-// usagers and prescribers keep one event per participant.
+// usagers and prescribers keep one event per participant. Messages are queued as drafts
+// (outboxdraft.h): the transaction decides and snapshots, the reader of the outbox renders.
 #pragma once
 
 #include "models/booking.h"

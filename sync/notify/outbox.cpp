@@ -2,6 +2,7 @@
 
 #include "models/processidentity.h"
 #include "models/sql.h"
+#include "sync/notify/mailtemplate.h"
 
 namespace creneau::notify {
 
@@ -10,9 +11,23 @@ namespace {
 const char kColumns[] =
     "id, message_id, kind, purpose, rdv_id, recipient, recipient_name, subject, body_text, "
     "body_html, ics, ics_method, due_at, status, attempts, next_attempt_at, last_error, "
-    "claimed_at, sent_at, created_at, sender_name, reply_to";
+    "claimed_at, sent_at, created_at, sender_name, reply_to, draft";
 
-OutboxMessage read(const QSqlQuery &q)
+void render(OutboxMessage &m, const OutboxDraft &draft)
+{
+    const RenderedMessage r = MailTemplate::load(draft.templateName).render(draft.values);
+    if (m.kind == OutboxMessage::Kind::Sms) {
+        m.bodyText = r.sms;
+        return;
+    }
+    m.subject = r.subject;
+    m.bodyText = r.text;
+    m.bodyHtml = r.html;
+    if (draft.calendar)
+        m.ics = ical::write(*draft.calendar);
+}
+
+OutboxMessage read(const QSqlQuery &q, Outbox::Content content)
 {
     OutboxMessage m;
     m.id = q.value(0).toLongLong();
@@ -38,6 +53,14 @@ OutboxMessage read(const QSqlQuery &q)
     m.createdAt = q.value(19).toLongLong();
     m.senderName = q.value(20).toString();
     m.replyTo = q.value(21).toString();
+    const QString draft = q.value(22).toString();
+    if (draft.isEmpty() || content == Outbox::Content::Headers)
+        return m;
+    m.draft = OutboxDraft::parse(draft);
+    if (m.draft)
+        render(m, *m.draft);
+    else
+        m.unreadable = true;
     return m;
 }
 
@@ -54,21 +77,20 @@ void Outbox::enqueue(OutboxMessage &m)
         m_store.db(),
         QStringLiteral("INSERT INTO outbox (message_id, kind, purpose, rdv_id, recipient, "
                        "recipient_name, subject, body_text, body_html, ics, ics_method, due_at, "
-                       "status, attempts, next_attempt_at, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)") +
+                       "status, attempts, next_attempt_at, created_at, sender_name, reply_to, "
+                       "draft) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)") +
             m_store.returningId());
     for (const QVariant &v :
          {QVariant(m.messageId), QVariant(toWord(m.kind)), QVariant(m.purpose), QVariant(m.rdvId),
           QVariant(m.recipient), QVariant(m.recipientName), QVariant(m.subject),
           QVariant(m.bodyText), QVariant(m.bodyHtml), QVariant(QString::fromUtf8(m.ics)),
-          QVariant(m.icsMethod), QVariant(m.dueAt), QVariant(m.dueAt), QVariant(m.createdAt)})
+          QVariant(m.icsMethod), QVariant(m.dueAt), QVariant(m.dueAt), QVariant(m.createdAt),
+          QVariant(m.senderName), QVariant(m.replyTo),
+          QVariant(m.draft ? m.draft->serialize() : QString())})
         sql::bind(q, v);
     sql::exec(q);
     m.id = sql::insertedId(q);
-    if (!m.senderName.isEmpty() || !m.replyTo.isEmpty())
-        sql::run(m_store.db(),
-                 QStringLiteral("UPDATE outbox SET sender_name = ?, reply_to = ? WHERE id = ?"),
-                 {m.senderName, m.replyTo, m.id});
     m.status = QStringLiteral("pending");
     m.nextAttemptAt = m.dueAt;
 }
@@ -151,8 +173,8 @@ int Outbox::releaseDeadPredecessor(const QString &instancePrefix, const QString 
     return q.numRowsAffected();
 }
 
-QList<OutboxMessage> Outbox::select(const QString &where,
-                                    std::initializer_list<QVariant> values) const
+QList<OutboxMessage> Outbox::select(const QString &where, std::initializer_list<QVariant> values,
+                                    Content content) const
 {
     sql::Rows q(
         m_store.db(),
@@ -160,7 +182,7 @@ QList<OutboxMessage> Outbox::select(const QString &where,
         values);
     QList<OutboxMessage> out;
     while (q.next())
-        out << read(q);
+        out << read(q, content);
     return out;
 }
 
@@ -177,9 +199,9 @@ QList<OutboxMessage> Outbox::all() const
     return select(QString(), {});
 }
 
-QList<OutboxMessage> Outbox::ofRdv(Id rdvId) const
+QList<OutboxMessage> Outbox::ofRdv(Id rdvId, Content content) const
 {
-    return select(QStringLiteral("WHERE rdv_id = ?"), {rdvId});
+    return select(QStringLiteral("WHERE rdv_id = ?"), {rdvId}, content);
 }
 
 } // namespace creneau::notify

@@ -4,6 +4,7 @@
 
 #include "models/domain.h"
 #include "models/store.h"
+#include "sync/notify/outboxdraft.h"
 
 #include <QList>
 #include <QString>
@@ -42,6 +43,11 @@ struct OutboxMessage
     qint64 claimedAt = 0;
     qint64 sentAt = 0;
     qint64 createdAt = 0;
+    // Set by whoever queues a message from a template: the row keeps the draft and the text
+    // fields above are rendered from it when the row is read (see outboxdraft.h).
+    std::optional<OutboxDraft> draft;
+    // The row's draft could not be read: the message cannot be rendered nor sent.
+    bool unreadable = false;
 };
 
 class Outbox
@@ -70,12 +76,19 @@ public:
     // to pending at once; returns how many.
     int releaseDeadPredecessor(const QString &instancePrefix, const QString &claimant);
 
+    // Headers: everything but the text and the .ics, which drafts are rendered for.
+    enum class Content
+    {
+        Full,
+        Headers
+    };
     std::optional<OutboxMessage> find(Id id) const;
     QList<OutboxMessage> all() const;
-    QList<OutboxMessage> ofRdv(Id rdvId) const;
+    QList<OutboxMessage> ofRdv(Id rdvId, Content content = Content::Full) const;
 
 private:
-    QList<OutboxMessage> select(const QString &where, std::initializer_list<QVariant> values) const;
+    QList<OutboxMessage> select(const QString &where, std::initializer_list<QVariant> values,
+                                Content content = Content::Full) const;
     Store &m_store;
 };
 

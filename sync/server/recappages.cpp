@@ -64,7 +64,8 @@ void sentVars(BookingSite &site, const Found &f, QVariantMap &v)
     QString prescripteurMail;
     QStringList usagerChannels;
     qint64 reminderAt = 0;
-    for (const notify::OutboxMessage &m : notify::Outbox(site.store()).ofRdv(f.rdv.id)) {
+    for (const notify::OutboxMessage &m :
+         notify::Outbox(site.store()).ofRdv(f.rdv.id, notify::Outbox::Content::Headers)) {
         if (m.status == QLatin1String("dropped"))
             continue;
         const bool sms = m.kind == notify::OutboxMessage::Kind::Sms;
