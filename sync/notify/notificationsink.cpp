@@ -46,6 +46,14 @@ struct Change
     {}
 
     bool load();
+    // "<rdv id>.<random>@<host>": the appointment's number first, so that the unique index on
+    // Message-IDs grows at its end (one page per booking) instead of at a random place per
+    // message (a page each, written at every commit).
+    QString messageId() const
+    {
+        return QString::number(event.rdv.id) + QLatin1Char('.') + secrets::randomToken(18) +
+               QLatin1Char('@') + context.host;
+    }
     // Returns the queued message's id.
     Id queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
              const QString &name, const QString &templateName, qint64 dueAt,
@@ -188,8 +196,7 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
     if (method && kind == OutboxMessage::Kind::Email)
         v[QStringLiteral("invitation")] = QStringLiteral("1");
     OutboxMessage m;
-    m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
-                  QLatin1Char('@') + context.host;
+    m.messageId = messageId();
     m.kind = kind;
     m.purpose = purpose;
     m.rdvId = event.rdv.id;
@@ -254,8 +261,7 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
         v[QStringLiteral("agent")] = agent->fullName();
         agentPrivacy(v);
         OutboxMessage m;
-        m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
-                      QLatin1Char('@') + context.host;
+        m.messageId = messageId();
         m.kind = OutboxMessage::Kind::Email;
         m.purpose = QStringLiteral("agent");
         m.rdvId = event.rdv.id;
