@@ -26,6 +26,10 @@ QString dialect(QString text, Store::Engine engine)
     const bool pg = engine == Store::Engine::Postgres;
     text.replace(QLatin1String("{{PK}}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY")
                                              : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    // A table stored in its primary key's B-tree (SQLite): one page written per new row, not
+    // the table's and its key's. PostgreSQL has no such option and needs none.
+    text.replace(QLatin1String("{{WITHOUT_ROWID}}"),
+                 pg ? QLatin1String("") : QLatin1String("WITHOUT ROWID"));
     return text;
 }
 
