@@ -46,14 +46,6 @@ struct Change
     {}
 
     bool load();
-    // "<rdv id>.<random>@<host>": the appointment's number first, so that the unique index on
-    // Message-IDs grows at its end (one page per booking) instead of at a random place per
-    // message (a page each, written at every commit).
-    QString messageId() const
-    {
-        return QString::number(event.rdv.id) + QLatin1Char('.') + secrets::randomToken(18) +
-               QLatin1Char('@') + context.host;
-    }
     // Returns the queued message's id.
     Id queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
              const QString &name, const QString &templateName, qint64 dueAt,
@@ -196,7 +188,8 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
     if (method && kind == OutboxMessage::Kind::Email)
         v[QStringLiteral("invitation")] = QStringLiteral("1");
     OutboxMessage m;
-    m.messageId = messageId();
+    m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
+                  QLatin1Char('@') + context.host;
     m.kind = kind;
     m.purpose = purpose;
     m.rdvId = event.rdv.id;
@@ -261,7 +254,8 @@ void Change::tellAgentsOfHeld(const QString &recipient, int limit)
         v[QStringLiteral("agent")] = agent->fullName();
         agentPrivacy(v);
         OutboxMessage m;
-        m.messageId = messageId();
+        m.messageId = secrets::randomToken(18) + QLatin1Char('.') + QString::number(event.rdv.id) +
+                      QLatin1Char('@') + context.host;
         m.kind = OutboxMessage::Kind::Email;
         m.purpose = QStringLiteral("agent");
         m.rdvId = event.rdv.id;
