@@ -261,7 +261,19 @@ BookingOutcome BookingService::book(const BookingRequest &request)
                                                                : Actor::Kind::Usager;
     actor.agentId = request.agentId;
     actor.usagerToken = out.usagerToken;
-    publish(RdvEvent::Kind::Created, rdv, Rdv(), actor);
+    // The picture is caught up with this transaction (read under its lock), and a usager just
+    // inserted is the row as written; a reused one is read again, as stored.
+    RdvEvent::Known known;
+    if (const Organisation *o = m_engine.availability().organisation(request.organisationId))
+        known.organisation = *o;
+    if (const Motif *m = m_engine.availability().motif(rdv.motifId))
+        known.motif = *m;
+    if (rdv.lieuId)
+        if (const Lieu *l = m_engine.availability().lieu(rdv.lieuId))
+            known.lieu = *l;
+    if (!out.usagerReused)
+        known.usager = out.usager;
+    publish(RdvEvent::Kind::Created, rdv, Rdv(), actor, std::move(known));
     tx.commit();
     return out;
 }
@@ -485,7 +497,7 @@ BookingOutcome BookingService::checkBoundsAndScope(const BookingRequest &request
 }
 
 void BookingService::publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous,
-                             const Actor &actor)
+                             const Actor &actor, RdvEvent::Known known)
 {
     if (!m_sink)
         return;
@@ -495,6 +507,7 @@ void BookingService::publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &pre
     event.previous = previous;
     event.actor = actor.kind;
     event.actorAgentId = actor.agentId;
+    event.known = std::move(known);
     // The link's secret travels only in memory, to the usager's own messages: on creation (any
     // booker) and when the usager acts with it.
     if (actor.kind == Actor::Kind::Usager || kind == RdvEvent::Kind::Created)

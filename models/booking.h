@@ -9,6 +9,8 @@
 #include "models/store.h"
 #include "models/validation.h"
 
+#include <optional>
+
 namespace creneau {
 
 enum class BookingError
@@ -88,6 +90,17 @@ struct RdvEvent
     // The usager's private-link secret on creation and when the actor is that usager (known only
     // in memory, for the usager's messages that carry the link); empty otherwise.
     QString usagerToken;
+    // Rows the writer read in its transaction, as the store holds them there: a listener takes
+    // them instead of reading them again (on PostgreSQL each read is a round trip under the
+    // organisation's lock). Unset: the listener reads the row itself.
+    struct Known
+    {
+        std::optional<Organisation> organisation;
+        std::optional<Motif> motif;
+        std::optional<Lieu> lieu;
+        std::optional<Usager> usager;
+    };
+    Known known;
 };
 
 // A change of a collective session itself (CollectiveSessionService), recorded after its
@@ -154,7 +167,8 @@ private:
     BookingOutcome placeInSession(const Motif &motif, const BookingRequest &request, Rdv &rdv);
     // Loads the appointment and checks that `actor` may change it.
     BookingOutcome authorise(Id rdvId, const Actor &actor, int expectedVersion, bool cancelling);
-    void publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous, const Actor &actor);
+    void publish(RdvEvent::Kind kind, const Rdv &rdv, const Rdv &previous, const Actor &actor,
+                 RdvEvent::Known known = {});
 
     Store &m_store;
     SlotEngine &m_engine;

@@ -180,12 +180,18 @@ bool OrganisationService::emailTaken(const QString &email, Id exceptAgent) const
 
 OrganisationSettings OrganisationService::settings(Id organisationId) const
 {
-    OrganisationSettings s;
     if (const auto o = Catalog(m_store).organisation(organisationId))
-        s.organisation = *o;
+        return settings(*o);
+    return {};
+}
+
+OrganisationSettings OrganisationService::settings(const Organisation &organisation) const
+{
+    OrganisationSettings s;
+    s.organisation = organisation;
     sql::Rows r(m_store.db(),
                 q("SELECT sender_name, reply_to, public_url FROM organisations WHERE id = ?"),
-                {organisationId});
+                {organisation.id});
     if (r.next()) {
         s.senderName = r.value(0).toString();
         s.replyTo = r.value(1).toString();

@@ -98,6 +98,8 @@ public:
     bool emailTaken(const QString &email, Id exceptAgent = 0) const;
 
     OrganisationSettings settings(Id organisationId) const;
+    // The same for an organisation already read.
+    OrganisationSettings settings(const Organisation &organisation) const;
     QList<AgentAccount> accounts(Id organisationId) const;
     std::optional<AgentAccount> account(Id agentId) const;
 

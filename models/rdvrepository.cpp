@@ -204,7 +204,8 @@ QList<Rdv> RdvRepository::ofUsager(Id usagerId) const
 
 QList<Rdv> RdvRepository::ofSession(Id sessionId) const
 {
-    sql::Rows r(m_store.db(), q(kRdvColumns) + q("WHERE r.session_id = ? ORDER BY r.id"),
+    sql::Rows r(m_store.db(),
+                q(kRdvColumns) + q("WHERE r.session_id <> 0 AND r.session_id = ? ORDER BY r.id"),
                 {sessionId});
     return readRdvs(r);
 }

@@ -144,7 +144,8 @@ QList<CollectiveSession> SessionRepository::between(Id organisationId, qint64 fr
 int SessionRepository::taken(Id sessionId) const
 {
     return sql::scalar(m_store.db(),
-                       q("SELECT COUNT(*) FROM rdvs WHERE session_id = ? AND status <> 'revoked'"),
+                       q("SELECT COUNT(*) FROM rdvs WHERE session_id <> 0 AND session_id = ? AND "
+                         "status <> 'revoked'"),
                        {sessionId})
         .toInt();
 }
@@ -152,7 +153,8 @@ int SessionRepository::taken(Id sessionId) const
 int SessionRepository::participantChanges(Id sessionId) const
 {
     return sql::scalar(m_store.db(),
-                       q("SELECT COALESCE(SUM(version), 0) FROM rdvs WHERE session_id = ?"),
+                       q("SELECT COALESCE(SUM(version), 0) FROM rdvs WHERE session_id <> 0 AND "
+                         "session_id = ?"),
                        {sessionId})
         .toInt();
 }
@@ -162,9 +164,10 @@ QHash<Id, int> SessionRepository::taken(const QList<Id> &sessionIds) const
     QHash<Id, int> out;
     if (sessionIds.isEmpty())
         return out;
-    QSqlQuery r = sql::run(m_store.db(), q("SELECT session_id, COUNT(*) FROM rdvs "
-                                           "WHERE status <> 'revoked' AND session_id IN (") +
-                                             idList(sessionIds) + q(") GROUP BY session_id"));
+    QSqlQuery r = sql::run(m_store.db(),
+                           q("SELECT session_id, COUNT(*) FROM rdvs "
+                             "WHERE status <> 'revoked' AND session_id <> 0 AND session_id IN (") +
+                               idList(sessionIds) + q(") GROUP BY session_id"));
     while (r.next())
         out.insert(r.value(0).toLongLong(), r.value(1).toInt());
     return out;
@@ -174,7 +177,8 @@ bool SessionRepository::isRegistered(Id sessionId, Id usagerId) const
 {
     return sql::scalar(m_store.db(),
                        q("SELECT COUNT(*) FROM rdvs r JOIN rdv_usagers ru ON ru.rdv_id = r.id "
-                         "WHERE r.session_id = ? AND ru.usager_id = ? AND r.status <> 'revoked'"),
+                         "WHERE r.session_id <> 0 AND r.session_id = ? AND ru.usager_id = ? AND "
+                         "r.status <> 'revoked'"),
                        {sessionId, usagerId})
                .toInt() > 0;
 }
@@ -202,7 +206,8 @@ bool SessionRepository::hasParticipantLike(Id sessionId, const Usager &u) const
     sql::Rows r(m_store.db(),
                 q("SELECT us.id, us.email, us.phone, us.birth_date FROM rdvs r "
                   "JOIN rdv_usagers ru ON ru.rdv_id = r.id JOIN usagers us ON us.id = ru.usager_id "
-                  "WHERE r.session_id = ? AND r.status <> 'revoked' AND us.folded_name = ?"),
+                  "WHERE r.session_id <> 0 AND r.session_id = ? AND r.status <> 'revoked' AND "
+                  "us.folded_name = ?"),
                 {sessionId, name});
     const QString email = u.email.trimmed().toLower();
     const QString phone = normalizePhone(u.phone);

@@ -47,6 +47,8 @@ public:
     qint64 currentSeq(qint64 organisationId) const;
     // "INSERT ... RETURNING id" where the engine needs it to report the new id.
     QString returningId() const;
+    // A WriteTransaction is open on this connection: a single statement needs no savepoint then.
+    bool inWriteTransaction() const { return m_transactionDepth > 0; }
 
     // Called after each outermost commit on this connection (long-polling answers at once
     // instead of at its next look at the sequence). Writes of other connections and server

@@ -4,11 +4,16 @@
 
 #include <QAtomicInteger>
 
+#include <atomic>
+#include <limits>
+#include <optional>
+
 namespace creneau {
 
 namespace {
 // Windows older than this are of no use to any limit (the longest is a day).
 constexpr qint64 kKeepSecs = 2 * 86400;
+constexpr qint64 kSweepEverySecs = 300;
 } // namespace
 
 QString ThrottleCounters::keyHash(const QString &key)
@@ -26,10 +31,25 @@ int ThrottleCounters::count(const QString &scope, const QString &key, ThrottleWi
         .toInt();
 }
 
+bool ThrottleCounters::sweepDue(qint64 now)
+{
+    // Per process: old windows are only clutter (every count reads its own window), so one sweep
+    // every few minutes keeps the table small without a DELETE in every booking.
+    constexpr qint64 kNever = std::numeric_limits<qint64>::min();
+    static std::atomic<qint64> lastSweep{kNever};
+    qint64 last = lastSweep.load();
+    const bool due = last == kNever || now < last || now - last >= kSweepEverySecs;
+    return due && lastSweep.compare_exchange_strong(last, now);
+}
+
 int ThrottleCounters::hit(const QString &scope, const QString &key, ThrottleWindow window,
                           qint64 now)
 {
-    WriteTransaction tx(m_store);
+    // The upsert is atomic on its own: inside the caller's transaction (a booking's) it needs no
+    // savepoint of its own, and a refused change still takes its count back with it.
+    std::optional<WriteTransaction> own;
+    if (!m_store.inWriteTransaction())
+        own.emplace(m_store);
     const QSqlDatabase db = m_store.db();
     const QString hash = keyHash(key);
     const qint64 start = window.startOf(now);
@@ -42,9 +62,11 @@ int ThrottleCounters::hit(const QString &scope, const QString &key, ThrottleWind
         {scope, hash, start});
     const int hits = q.next() ? q.value(0).toInt() : 0;
     q.finish();
-    sql::run(db, QStringLiteral("DELETE FROM throttle_counters WHERE window_start < ?"),
-             {now - kKeepSecs});
-    tx.commit();
+    if (sweepDue(now))
+        sql::run(db, QStringLiteral("DELETE FROM throttle_counters WHERE window_start < ?"),
+                 {now - kKeepSecs});
+    if (own)
+        own->commit();
     return hits;
 }
 

@@ -44,6 +44,8 @@ public:
     static QString keyHash(const QString &key);
 
 private:
+    // Whether this hit also deletes the windows no limit needs any more.
+    static bool sweepDue(qint64 now);
     Store &m_store;
 };
 

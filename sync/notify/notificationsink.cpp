@@ -47,9 +47,11 @@ struct Change
 
     bool load();
     // Returns the queued message's id.
+    // `heldBecause`: written held (dropped) with this reason instead of queued.
     Id queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
              const QString &name, const QString &templateName, qint64 dueAt,
-             std::optional<ical::Method> method = std::nullopt, const Agent *agent = nullptr);
+             std::optional<ical::Method> method = std::nullopt, const Agent *agent = nullptr,
+             const QString &heldBecause = {});
     // A message to the public (usager or prescriber): queued, or held past the recipient's
     // daily limit when the public made this change.
     void queueLimited(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
@@ -81,19 +83,28 @@ struct Change
 bool Change::load()
 {
     Catalog catalog(store);
-    const auto o = catalog.organisation(event.rdv.organisationId);
-    const auto m = catalog.motif(event.rdv.motifId);
+    const RdvEvent::Known &known = event.known;
+    const auto o = known.organisation && known.organisation->id == event.rdv.organisationId
+                       ? known.organisation
+                       : catalog.organisation(event.rdv.organisationId);
+    const auto m = known.motif && known.motif->id == event.rdv.motifId
+                       ? known.motif
+                       : catalog.motif(event.rdv.motifId);
     if (!o || !m)
         return false;
     org = *o;
-    settings = OrganisationService(store).settings(org.id);
+    settings = OrganisationService(store).settings(org);
     motif = *m;
     zone = zoneOf(org);
     if (event.rdv.lieuId)
-        lieu = catalog.lieu(event.rdv.lieuId);
+        lieu = known.lieu && known.lieu->id == event.rdv.lieuId ? known.lieu
+                                                                : catalog.lieu(event.rdv.lieuId);
     RdvRepository repo(store);
-    if (!event.rdv.usagerIds.isEmpty())
-        usager = repo.usager(event.rdv.usagerIds.first());
+    if (!event.rdv.usagerIds.isEmpty()) {
+        const Id usagerId = event.rdv.usagerIds.first();
+        usager =
+            known.usager && known.usager->id == usagerId ? known.usager : repo.usager(usagerId);
+    }
 
     const Rdv &rdv = event.rdv;
     values[QStringLiteral("organisation")] = org.name;
@@ -175,7 +186,7 @@ bool Change::load()
 
 Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString &recipient,
                  const QString &name, const QString &templateName, qint64 dueAt,
-                 std::optional<ical::Method> method, const Agent *agent)
+                 std::optional<ical::Method> method, const Agent *agent, const QString &heldBecause)
 {
     TemplateValues v = values;
     if (agent) {
@@ -199,6 +210,10 @@ Id Change::queue(OutboxMessage::Kind kind, const QString &purpose, const QString
     m.createdAt = now;
     m.senderName = settings.senderName.trimmed(); // empty: « Créneau »
     m.replyTo = settings.effectiveReplyTo();
+    if (!heldBecause.isEmpty()) {
+        m.status = QStringLiteral("dropped");
+        m.lastError = heldBecause;
+    }
     // Rendered when the message is read (outboxdraft.h), not under this transaction's lock.
     m.draft = OutboxDraft{templateName, std::move(v), std::nullopt};
     if (method && kind == OutboxMessage::Kind::Email) {
@@ -231,12 +246,14 @@ void Change::queueLimited(OutboxMessage::Kind kind, const QString &purpose,
             recipient, ThrottleWindow{86400}, now);
     if (count > limit)
         held.insert(recipient);
-    const Id id = queue(kind, purpose, recipient, name, templateName, dueAt, method);
-    if (!held.contains(recipient))
+    if (!held.contains(recipient)) {
+        queue(kind, purpose, recipient, name, templateName, dueAt, method);
         return;
-    Outbox(store).hold(id, QStringLiteral("Retenu : plus de %1 messages aujourd'hui pour ce "
-                                          "destinataire (limite anti-abus).")
-                               .arg(limit));
+    }
+    queue(kind, purpose, recipient, name, templateName, dueAt, method, nullptr,
+          QStringLiteral("Retenu : plus de %1 messages aujourd'hui pour ce destinataire "
+                         "(limite anti-abus).")
+              .arg(limit));
     if (count == limit + 1)
         tellAgentsOfHeld(recipient, limit);
 }

@@ -64,6 +64,30 @@ OutboxMessage read(const QSqlQuery &q, Outbox::Content content)
     return m;
 }
 
+// The INSERT of a message: with its rendered text, or with only a draft (the text columns keep
+// their empty default: no binding of empty strings); queued, or held from the start (an abuse
+// limit: written dropped with its reason, in the same statement).
+QString insertStatement(bool rendered, bool held)
+{
+    QString columns = QStringLiteral("message_id, kind, purpose, rdv_id, recipient, "
+                                     "recipient_name, ics_method, due_at, next_attempt_at, "
+                                     "created_at, sender_name, reply_to, draft");
+    int binds = 13;
+    if (rendered) {
+        columns += QStringLiteral(", subject, body_text, body_html, ics");
+        binds += 4;
+    }
+    if (held) {
+        columns += QStringLiteral(", last_error");
+        ++binds;
+    }
+    QString values = QStringLiteral("?");
+    for (int i = 1; i < binds; ++i)
+        values += QStringLiteral(", ?");
+    return QStringLiteral("INSERT INTO outbox (%1, status, attempts) VALUES (%2, '%3', 0)")
+        .arg(columns, values, held ? QStringLiteral("dropped") : QStringLiteral("pending"));
+}
+
 } // namespace
 
 QString toWord(OutboxMessage::Kind kind)
@@ -73,33 +97,29 @@ QString toWord(OutboxMessage::Kind kind)
 
 void Outbox::enqueue(OutboxMessage &m)
 {
-    QSqlQuery q = sql::prepare(
-        m_store.db(),
-        QStringLiteral("INSERT INTO outbox (message_id, kind, purpose, rdv_id, recipient, "
-                       "recipient_name, subject, body_text, body_html, ics, ics_method, due_at, "
-                       "status, attempts, next_attempt_at, created_at, sender_name, reply_to, "
-                       "draft) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)") +
-            m_store.returningId());
+    static const QString kStatements[] = {
+        insertStatement(false, false), insertStatement(false, true), insertStatement(true, false),
+        insertStatement(true, true)};
+    const bool held = m.status == QLatin1String("dropped");
+    const bool rendered = !m.draft || !m.subject.isEmpty() || !m.bodyText.isEmpty() ||
+                          !m.bodyHtml.isEmpty() || !m.ics.isEmpty();
+    QSqlQuery q = sql::prepare(m_store.db(), kStatements[(rendered ? 2 : 0) + (held ? 1 : 0)] +
+                                                 m_store.returningId());
     for (const QVariant &v :
          {QVariant(m.messageId), QVariant(toWord(m.kind)), QVariant(m.purpose), QVariant(m.rdvId),
-          QVariant(m.recipient), QVariant(m.recipientName), QVariant(m.subject),
-          QVariant(m.bodyText), QVariant(m.bodyHtml), QVariant(QString::fromUtf8(m.ics)),
-          QVariant(m.icsMethod), QVariant(m.dueAt), QVariant(m.dueAt), QVariant(m.createdAt),
-          QVariant(m.senderName), QVariant(m.replyTo),
-          QVariant(m.draft ? m.draft->serialize() : QString())})
+          QVariant(m.recipient), QVariant(m.recipientName), QVariant(m.icsMethod),
+          QVariant(m.dueAt), QVariant(m.dueAt), QVariant(m.createdAt), QVariant(m.senderName),
+          QVariant(m.replyTo), QVariant(m.draft ? m.draft->serialize() : QString())})
         sql::bind(q, v);
+    if (rendered)
+        for (const QVariant &v : {QVariant(m.subject), QVariant(m.bodyText), QVariant(m.bodyHtml),
+                                  QVariant(QString::fromUtf8(m.ics))})
+            sql::bind(q, v);
+    if (held)
+        sql::bind(q, m.lastError);
     sql::exec(q);
     m.id = sql::insertedId(q);
-    m.status = QStringLiteral("pending");
     m.nextAttemptAt = m.dueAt;
-}
-
-void Outbox::hold(Id id, const QString &reason)
-{
-    sql::run(m_store.db(),
-             QStringLiteral("UPDATE outbox SET status = 'dropped', last_error = ? WHERE id = ?"),
-             {reason, id});
 }
 
 int Outbox::drop(Id rdvId, const QString &purpose)

@@ -55,12 +55,11 @@ class Outbox
 public:
     explicit Outbox(Store &store) : m_store(store) {}
 
-    // Inside the caller's transaction. Sets message.id.
+    // Inside the caller's transaction. Sets message.id. A message whose status is "dropped" is
+    // written held, with its lastError; any other is queued as "pending".
     void enqueue(OutboxMessage &message);
     // Pending messages of an appointment with this purpose become 'dropped'; returns how many.
     int drop(Id rdvId, const QString &purpose);
-    // A message kept but not sent (an abuse limit): 'dropped', with `reason` as its last error.
-    void hold(Id id, const QString &reason);
 
     // Ids of pending messages due at `now`, oldest first.
     QList<Id> due(qint64 now, int limit) const;

@@ -131,6 +131,33 @@ private slots:
             1);
     }
 
+    // The sweep is hygiene, not a limit: a booking's hit does not pay a DELETE every time.
+    void sweepsAtMostEveryFewMinutes()
+    {
+        TestOrganisation t;
+        ThrottleCounters counters(*t.store);
+        const qint64 base = 30 * 86400;
+        counters.hit(QStringLiteral("s"), QStringLiteral("a"), {3600}, base); // sweeps
+        auto plantOld = [&] {
+            sql::run(t.store->db(),
+                     QStringLiteral("INSERT INTO throttle_counters (scope, key_hash, "
+                                    "window_start, hits) VALUES ('s', 'old', 0, 1)"));
+        };
+        auto oldLeft = [&] {
+            return sql::scalar(t.store->db(), QStringLiteral("SELECT COUNT(*) FROM "
+                                                             "throttle_counters WHERE "
+                                                             "key_hash = 'old'"))
+                .toInt();
+        };
+        plantOld();
+        counters.hit(QStringLiteral("s"), QStringLiteral("b"), {3600}, base + 60);
+        QCOMPARE(oldLeft(), 1);
+        counters.hit(QStringLiteral("s"), QStringLiteral("c"), {3600}, base + 600);
+        QCOMPARE(oldLeft(), 0);
+        // Counting is not affected either way.
+        QCOMPARE(counters.hit(QStringLiteral("s"), QStringLiteral("b"), {3600}, base + 601), 2);
+    }
+
 private:
     std::unique_ptr<TestOrganisation> m_shared;
 };
