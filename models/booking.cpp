@@ -266,8 +266,7 @@ BookingOutcome BookingService::book(const BookingRequest &request)
     RdvEvent::Known known;
     if (const Organisation *o = m_engine.availability().organisation(request.organisationId))
         known.organisation = *o;
-    if (const Motif *m = m_engine.availability().motif(rdv.motifId))
-        known.motif = *m;
+    known.motif = *motif;
     if (rdv.lieuId)
         if (const Lieu *l = m_engine.availability().lieu(rdv.lieuId))
             known.lieu = *l;

@@ -119,6 +119,8 @@ void Outbox::enqueue(OutboxMessage &m)
         sql::bind(q, m.lastError);
     sql::exec(q);
     m.id = sql::insertedId(q);
+    if (!held)
+        m.status = QStringLiteral("pending");
     m.nextAttemptAt = m.dueAt;
 }
 
